@@ -1,0 +1,300 @@
+package dev.docklab.engine;
+
+import dev.docklab.engine.bootstrap.BusyboxImage;
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.container.ContainerStore;
+import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.image.ImageAssembler;
+import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.runtime.HostFacts;
+import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.engine.runtime.RuntimeChoice;
+import dev.docklab.engine.storage.OverlayDriver;
+import dev.docklab.engine.storage.StorageDriver;
+import dev.docklab.engine.storage.VfsDriver;
+import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The engine's façade: what the shell, the lessons and a future API server call. It never prints and
+ * never exits; it reports what it does through an {@link EngineListener} and fails with
+ * {@link EngineException}s whose messages a learner can read.
+ */
+public final class Engine implements AutoCloseable {
+  public static final String VERSION = "0.1.0";
+  private final Layout layout;
+  private final HostFacts host;
+  private final BlobStore blobs;
+  private final LayerStore layers;
+  private final ImageStore images;
+  private final ContainerStore containerStore;
+  private final ContainerService containers;
+  private final StorageDriver driver;
+  private final OciRuntime runtime;
+  private final EngineListener listener;
+  private final EngineOptions options;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+
+  private Engine(EngineOptions options, EngineListener listener, FileChannel lockChannel, FileLock lock) {
+    Posix posix = Posix.host();
+    this.options = options;
+    this.listener = listener;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.layout = new Layout(options.dataRoot());
+    this.host = HostFacts.probe();
+    this.blobs = new BlobStore(layout);
+    this.layers = new LayerStore(layout, posix);
+    this.images = new ImageStore(layout, blobs, layers);
+    this.containerStore = new ContainerStore(layout);
+    this.driver = switch (options.storageDriver()) {
+      case "overlay2", "overlay" -> new OverlayDriver(posix);
+      case "vfs" -> new VfsDriver();
+      default -> throw EngineException.invalid("unknown storage driver \"" + options.storageDriver()
+          + "\": choose overlay2 or vfs");
+    };
+    this.runtime = new OciRuntime(RuntimeChoice.choose(host, options.runtime()), layout.runtimeState());
+    this.containers = new ContainerService(containerStore, layers, driver, runtime, host, listener);
+  }
+
+  /**
+   * Opens the data root, taking its lock (one engine per data root), and reconciles what a crash may
+   * have left: temp files, stale mounts, containers recorded as running that are gone.
+   */
+  public static Engine open(EngineOptions options, EngineListener listener) {
+    if (Posix.host().geteuid() != 0) {
+      throw EngineException.invalid("docklab's engine needs root to mount filesystems and run containers: "
+          + "run it with sudo, or as root");
+    }
+    Layout layout = new Layout(options.dataRoot());
+    FileChannel ch = null;
+    try {
+      Files.createDirectories(layout.root());
+      ch = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = ch.tryLock();
+      if (lock == null) {
+        ch.close();
+        throw EngineException.conflict("another docklab engine is using " + layout.root()
+            + ": close the other docklab first, or use another data root (--data-root DIR)");
+      }
+      Engine engine = new Engine(options, listener, ch, lock);
+      engine.recover();
+      return engine;
+    } catch (IOException e) {
+      closeQuietly(ch);
+      throw EngineException.system("cannot open the data root " + layout.root() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(ch);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException ignored) {
+        // already failing
+      }
+    }
+  }
+
+  private void recover() throws IOException {
+    Trees.deleteRecursively(layout.tmp());
+    layers.cleanTemp();
+    containers.reconcile();
+  }
+
+  /** Builds the offline base images when they are missing; returns the tags it made (empty if none). */
+  public List<String> ensureBaseImages() {
+    ImageReference latest = ImageReference.parse("busybox:latest");
+    if (images.byReference(latest) != null) {
+      return List.of();
+    }
+    long t0 = System.nanoTime();
+    BusyboxImage.Recipe recipe = BusyboxImage.recipe(options.busybox());
+    ImageAssembler assembler = new ImageAssembler(layout, blobs, layers, images);
+    for (byte[] layer : recipe.layers()) {
+      Digest diffId = assembler.addLayer(new ByteArrayInputStream(layer));
+      listener.on(new EngineEvent("layer", "busybox", diffId.toString(), Duration.ZERO));
+    }
+    Digest id = assembler.finish(recipe.config());
+    List<String> tags = new ArrayList<>();
+    for (String tag : recipe.tags()) {
+      ImageReference ref = latest.withTag(tag);
+      images.tag(ref, id);
+      tags.add(ref.familiarString());
+    }
+    listener.on(new EngineEvent("image", "busybox", id.toString(), Duration.ofNanos(System.nanoTime() - t0)));
+    return tags;
+  }
+
+  // ---- images
+
+  public List<Image> images() {
+    return images.list();
+  }
+
+  /** The image a reference or id names, or null. */
+  public Image findImage(String nameOrId) {
+    return images.find(nameOrId);
+  }
+
+  /** {@code docker pull}: with no registry yet, an image already present is "up to date". */
+  public Image pull(String reference) {
+    ImageReference ref = ImageReference.parse(reference).withDefaultTag();
+    Image image = ref.digest() == null ? images.byReference(ref) : images.find(ref.digest().toString());
+    if (image == null) {
+      throw noRegistry(ref);
+    }
+    return image;
+  }
+
+  private static EngineException noRegistry(ImageReference ref) {
+    return EngineException.notFound("pull access denied for " + ref.familiarName()
+        + ", repository does not exist or may require 'docker login': docklab has no registry to pull from yet,"
+        + " so only local images can be used (see docker images, or make one with docker import)");
+  }
+
+  /**
+   * {@code docker import}: a rootfs tarball (plain or gzip) becomes a one-layer image, tagged with
+   * {@code reference} when given. Returns the new image id.
+   */
+  public Digest importImage(InputStream tarball, String reference, String source) {
+    ImageReference ref = reference == null ? null : ImageReference.parse(reference).withDefaultTag();
+    if (ref != null && ref.digest() != null) {
+      throw EngineException.invalid("refusing to create a tag with a digest reference");
+    }
+    ImageAssembler assembler = new ImageAssembler(layout, blobs, layers, images);
+    assembler.addLayer(tarball);
+    String now = Instant.now().toString();
+    String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
+    ImageConfig config = new ImageConfig(arch, "linux", now, null, ImageConfig.RunConfig.of(null, null), null,
+        List.of(new ImageConfig.History(now, "", null, "Imported from " + source, null)));
+    Digest id = assembler.finish(config);
+    if (ref != null) {
+      images.tag(ref, id);
+    }
+    return id;
+  }
+
+  // ---- containers
+
+  /**
+   * {@code docker run} in the foreground: resolves the image, creates the container, runs it with its
+   * output going to {@code output} (stream 1 stdout, 2 stderr) and returns when it exits.
+   */
+  public ContainerService.RunResult run(RunRequest request, BiConsumer<Integer, byte[]> output) {
+    Image image = resolveForRun(request.image());
+    Container c = containers.create(request, image);
+    return containers.runForeground(c, image, output);
+  }
+
+  /** The image {@code docker run} would use, or the "Unable to find image" error. */
+  public Image resolveForRun(String imageText) {
+    long t0 = System.nanoTime();
+    Image image = images.find(imageText);
+    if (image == null) {
+      throw noRegistry(ImageReference.parse(imageText).withDefaultTag());
+    }
+    listener.on(new EngineEvent("resolve", imageText, image.id().toString(), Duration.ofNanos(System.nanoTime() - t0)));
+    return image;
+  }
+
+  /** Containers, newest first; all of them or only the running ones. */
+  public List<Container> containers(boolean all) {
+    return containerStore.list().stream().filter(c -> all || c.state().running()).toList();
+  }
+
+  public Container container(String nameOrId) {
+    return containerStore.find(nameOrId);
+  }
+
+  /** {@code docker rm [-f]}. */
+  public Container remove(String nameOrId, boolean force) {
+    return containers.remove(nameOrId, force);
+  }
+
+  // ---- host
+
+  public Info info() {
+    List<Container> all = containerStore.list();
+    int running = (int) all.stream().filter(c -> c.state().running()).count();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return new Info(all.size(), running, 0, all.size() - running, images.list().size(), driver.name(),
+        backingFilesystem(), runtime.choice().name(), runtime.choice().reason(), host.cgroupVersion(),
+        host.hybridCgroups(), "cgroupfs", host.kernel(), host.operatingSystem(), System.getProperty("os.arch"),
+        Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(), layout.root(), VERSION);
+  }
+
+  private String backingFilesystem() {
+    try {
+      String type = Files.getFileStore(layout.root()).type();
+      return type.equals("ext4") || type.equals("ext3") || type.equals("ext2") ? "extfs" : type;
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  public Layout layout() {
+    return layout;
+  }
+
+  public HostFacts host() {
+    return host;
+  }
+
+  @Override
+  public void close() {
+    removeEmptyCgroupParents();
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      // the lock goes with the process anyway
+    }
+  }
+
+  /** rmdir the {@code docklab} cgroup parents when no container uses them (rmdir fails on a busy one). */
+  private static void removeEmptyCgroupParents() {
+    Path cg = Path.of("/sys/fs/cgroup");
+    List<Path> candidates = new ArrayList<>(List.of(cg.resolve(ContainerService.CGROUP_PARENT)));
+    try (var dirs = Files.list(cg)) {
+      dirs.forEach(d -> candidates.add(d.resolve(ContainerService.CGROUP_PARENT)));
+    } catch (IOException e) {
+      return;
+    }
+    for (Path p : candidates) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        // busy: a container still runs in it
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.docklab.engine.event;
+
+import java.time.Duration;
+
+/**
+ * One step the engine took, for progress displays and explain modes: e.g. {@code mount} with the
+ * overlay options, or {@code runtime} with the command it ran, and how long the step took.
+ *
+ * @param step a short stable key: resolve, unpack, layer, image, create, mount, spec, start, exit, unmount, remove
+ * @param subject what the step was about (an image, a container id, a layer digest)
+ * @param detail the real artifact: a path, a mount option string, a command line
+ * @param took how long the step took (zero when not timed)
+ */
+public record EngineEvent(String step, String subject, String detail, Duration took) {}

@@ -1,0 +1,194 @@
+package dev.docklab.engine.image;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.Layout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Images and their names. An image is its config blob (the id) and manifest blob; tags map a
+ * reference to an image id in {@code images/repositories.json}. Every change is written atomically.
+ */
+public final class ImageStore {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final Layout layout;
+  private final BlobStore blobs;
+  private final LayerStore layers;
+
+  public ImageStore(Layout layout, BlobStore blobs, LayerStore layers) {
+    this.layout = layout;
+    this.blobs = blobs;
+    this.layers = layers;
+  }
+
+  /** Records an image whose config and manifest blobs, and unpacked layers, are already stored. */
+  public synchronized Digest add(Digest configDigest, Digest manifestDigest) {
+    ImageConfig config = parseConfig(configDigest);
+    for (String diffId : config.diffIdsOrEmpty()) {
+      if (!layers.has(Digest.parse(diffId))) {
+        throw EngineException.system("cannot record image " + configDigest.shortHex() + ": its layer "
+            + diffId + " is not unpacked", null);
+      }
+    }
+    Map<String, String> record = new LinkedHashMap<>();
+    record.put("id", configDigest.toString());
+    record.put("manifest", manifestDigest.toString());
+    try {
+      AtomicFiles.write(layout.image(configDigest), JSON.writeValueAsBytes(record));
+    } catch (IOException e) {
+      throw EngineException.system("could not record image " + configDigest + ": " + e.getMessage(), e);
+    }
+    return configDigest;
+  }
+
+  /** Points {@code ref} (tag defaulted to latest) at image {@code id}; returns the previous image, if any. */
+  public synchronized Digest tag(ImageReference ref, Digest id) {
+    if (!Files.isRegularFile(layout.image(id))) {
+      throw EngineException.notFound("No such image: " + id);
+    }
+    Map<String, String> refs = readRefs();
+    String old = refs.put(ref.withDefaultTag().toString(), id.toString());
+    writeRefs(refs);
+    return old == null ? null : Digest.parse(old);
+  }
+
+  /** Removes a name; returns the image it pointed to, or null. */
+  public synchronized Digest untag(ImageReference ref) {
+    Map<String, String> refs = readRefs();
+    String old = refs.remove(ref.withDefaultTag().toString());
+    if (old != null) {
+      writeRefs(refs);
+    }
+    return old == null ? null : Digest.parse(old);
+  }
+
+  /** The image a reference names, or null. */
+  public synchronized Image byReference(ImageReference ref) {
+    String id = readRefs().get(ref.withDefaultTag().toString());
+    return id == null ? null : get(Digest.parse(id));
+  }
+
+  /**
+   * Finds an image as {@code docker run} does: by reference, then by full or unique short id
+   * ({@code sha256:} optional). Returns null when nothing matches.
+   */
+  public synchronized Image find(String nameOrId) {
+    String hex = nameOrId.startsWith("sha256:") ? nameOrId.substring(7) : nameOrId;
+    if (hex.matches("[a-f0-9]{1,64}") && (nameOrId.startsWith("sha256:") || hex.length() >= 4)) {
+      List<Digest> matches = ids().stream().filter(d -> d.hex().startsWith(hex)).toList();
+      if (matches.size() == 1) {
+        return get(matches.get(0));
+      }
+      if (matches.size() > 1) {
+        throw EngineException.invalid("short image id " + nameOrId + " is ambiguous: use more characters");
+      }
+      if (nameOrId.startsWith("sha256:")) {
+        return null;
+      }
+    }
+    return byReference(ImageReference.parse(nameOrId));
+  }
+
+  /** The image with this id; it must exist. */
+  public synchronized Image get(Digest id) {
+    if (!Files.isRegularFile(layout.image(id))) {
+      throw EngineException.notFound("No such image: " + id);
+    }
+    try {
+      Map<String, String> record = JSON.readValue(layout.image(id).toFile(), new TypeReference<>() {});
+      ImageConfig config = parseConfig(id);
+      long size = 0;
+      for (String diffId : config.diffIdsOrEmpty()) {
+        size += layers.get(Digest.parse(diffId)).size();
+      }
+      List<ImageReference> tags = new ArrayList<>();
+      for (Map.Entry<String, String> e : readRefs().entrySet()) {
+        if (e.getValue().equals(id.toString())) {
+          tags.add(ImageReference.parse(e.getKey()));
+        }
+      }
+      return new Image(id, Digest.parse(record.get("manifest")), config, tags, size);
+    } catch (IOException e) {
+      throw EngineException.system("could not read image " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every image, newest first. */
+  public synchronized List<Image> list() {
+    List<Image> all = new ArrayList<>();
+    for (Digest id : ids()) {
+      all.add(get(id));
+    }
+    all.sort((a, b) -> b.created().compareTo(a.created()));
+    return all;
+  }
+
+  /** Forgets an image record (its names must be gone already); blobs and layers are the caller's. */
+  public synchronized void remove(Digest id) {
+    try {
+      Files.deleteIfExists(layout.image(id));
+    } catch (IOException e) {
+      throw EngineException.system("could not delete image " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<Digest> ids() {
+    List<Digest> ids = new ArrayList<>();
+    if (!Files.isDirectory(layout.images())) {
+      return ids;
+    }
+    try (var list = Files.list(layout.images())) {
+      for (Path p : (Iterable<Path>) list::iterator) {
+        String name = p.getFileName().toString();
+        if (name.matches("[a-f0-9]{64}\\.json")) {
+          ids.add(Digest.sha256(name.substring(0, 64)));
+        }
+      }
+    } catch (IOException e) {
+      throw EngineException.system("could not list " + layout.images() + ": " + e.getMessage(), e);
+    }
+    return ids;
+  }
+
+  private ImageConfig parseConfig(Digest configDigest) {
+    try {
+      return JSON.readValue(blobs.read(configDigest), ImageConfig.class);
+    } catch (IOException e) {
+      throw EngineException.system("image config " + configDigest + " is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, String> readRefs() {
+    Path file = layout.repositories();
+    if (!Files.isRegularFile(file)) {
+      return new TreeMap<>();
+    }
+    try {
+      return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+    } catch (IOException e) {
+      throw EngineException.system("could not read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void writeRefs(Map<String, String> refs) {
+    try {
+      AtomicFiles.write(layout.repositories(), JSON.writeValueAsBytes(refs));
+    } catch (IOException e) {
+      throw EngineException.system("could not write " + layout.repositories() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.docklab.engine.layer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Unpacked layers, each in its own directory named by its diff id and shared by every image that
+ * lists it. A layer is unpacked into a temp directory and renamed into place only when complete,
+ * so a failure (a hostile entry, a full disk) leaves the store exactly as it was.
+ */
+public final class LayerStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Layout layout;
+  private final TarExtractor extractor;
+
+  public LayerStore(Layout layout, Posix posix) {
+    this.layout = layout;
+    this.extractor = new TarExtractor(posix);
+  }
+
+  public boolean has(Digest diffId) {
+    return Files.isDirectory(layout.layerDiff(diffId)) && Files.isRegularFile(metaFile(diffId));
+  }
+
+  /** The layer with this diff id; it must be present. */
+  public Layer get(Digest diffId) {
+    if (!has(diffId)) {
+      throw EngineException.notFound("layer " + diffId + " is not unpacked in " + layout.layers());
+    }
+    try {
+      Map<?, ?> meta = JSON.readValue(metaFile(diffId).toFile(), Map.class);
+      return new Layer(diffId, layout.layerDiff(diffId), ((Number) meta.get("size")).longValue());
+    } catch (IOException e) {
+      throw EngineException.system("could not read " + metaFile(diffId) + ": " + AtomicFiles.describe(e), e);
+    }
+  }
+
+  /**
+   * Unpacks a layer tar, gzip-compressed or not (detected from its first bytes), and returns it. The
+   * diff id is computed over the uncompressed stream while it unpacks; when the store already has
+   * that layer, the new copy is dropped and the shared one returned.
+   */
+  public Unpacked unpack(InputStream raw) {
+    Path tmp = null;
+    try {
+      Files.createDirectories(layout.layers());
+      tmp = Files.createTempDirectory(layout.layers(), "tmp-");
+      Path diff = Files.createDirectory(tmp.resolve("diff"));
+      Sha256.HashingInputStream tar = new Sha256.HashingInputStream(decompress(raw));
+      ExtractStats stats = extractor.extract(tar, diff);
+      tar.drain();
+      Digest diffId = tar.digest();
+      if (has(diffId)) {
+        return new Unpacked(get(diffId), stats, false);
+      }
+      long size = Trees.size(diff);
+      AtomicFiles.write(tmp.resolve("layer.json"), JSON.writeValueAsBytes(Map.of("diffId", diffId.toString(),
+          "size", size, "entries", stats.entries())));
+      Trees.deleteRecursively(layout.layerDir(diffId));
+      AtomicFiles.move(tmp, layout.layerDir(diffId));
+      tmp = null;
+      return new Unpacked(new Layer(diffId, layout.layerDiff(diffId), size), stats, true);
+    } catch (IOException e) {
+      throw EngineException.system("could not unpack layer: " + AtomicFiles.describe(e)
+          + (AtomicFiles.describe(e).contains("no space") ? "; free some disk space under " + layout.root()
+          + " and try again" : ""), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Trees.deleteRecursively(tmp);
+        } catch (IOException ignored) {
+          // a temp dir left behind is removed by the next start's clean-up of layers/tmp-*
+        }
+      }
+    }
+  }
+
+  /** The result of {@link #unpack}: the layer, what unpacking did, and whether it was new. */
+  public record Unpacked(Layer layer, ExtractStats stats, boolean created) {}
+
+  /** Removes a layer directory (callers check that no image uses it). */
+  public void delete(Digest diffId) {
+    try {
+      Trees.deleteRecursively(layout.layerDir(diffId));
+    } catch (IOException e) {
+      throw EngineException.system("could not delete layer " + diffId + ": " + AtomicFiles.describe(e), e);
+    }
+  }
+
+  /** Removes temp directories a crash may have left. */
+  public void cleanTemp() throws IOException {
+    if (!Files.isDirectory(layout.layers())) {
+      return;
+    }
+    try (var list = Files.list(layout.layers())) {
+      for (Path p : (Iterable<Path>) list::iterator) {
+        if (p.getFileName().toString().startsWith("tmp-")) {
+          Trees.deleteRecursively(p);
+        }
+      }
+    }
+  }
+
+  private Path metaFile(Digest diffId) {
+    return layout.layerDir(diffId).resolve("layer.json");
+  }
+
+  /** Wraps {@code raw} in a gzip decoder when it starts with the gzip magic bytes. */
+  public static InputStream decompress(InputStream raw) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, 65536);
+    in.mark(2);
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    if (b1 == 0x1f && b2 == 0x8b) {
+      return new GZIPInputStream(in, 65536);
+    }
+    return in;
+  }
+}

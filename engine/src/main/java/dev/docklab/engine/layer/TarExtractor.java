@@ -1,0 +1,227 @@
+package dev.docklab.engine.layer;
+
+import dev.docklab.engine.sys.Posix;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Unpacks one layer tar (OCI form) into a directory in overlayfs form.
+ *
+ * <p>OCI whiteouts become overlayfs ones: {@code .wh.NAME} turns into a character device 0:0 named
+ * NAME, {@code DIR/.wh..wh..opq} into the xattr {@code trusted.overlay.opaque=y} on DIR. Modes
+ * (with setuid, setgid and sticky), owners, mtimes, symlinks, hardlinks, devices, fifos and xattrs
+ * are kept. Every entry is checked first: an absolute name, a name that climbs out with
+ * {@code ..}, a write through a symlink, or a hardlink to something outside is refused with an
+ * {@link UnsafeEntryException} naming the entry, and nothing outside the target is written.
+ */
+public final class TarExtractor {
+  static final String WHITEOUT_PREFIX = ".wh.";
+  static final String OPAQUE_MARKER = ".wh..wh..opq";
+  static final String OVERLAY_OPAQUE_XATTR = "trusted.overlay.opaque";
+  private static final String PAX_XATTR = "SCHILY.xattr.";
+
+  private final Posix posix;
+
+  public TarExtractor(Posix posix) {
+    this.posix = posix;
+  }
+
+  /** Unpacks the uncompressed tar {@code in} into {@code target}, which must exist. */
+  public ExtractStats extract(InputStream in, Path target) throws IOException {
+    TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
+    List<TarArchiveEntry> dirs = new ArrayList<>();
+    List<Path> dirPaths = new ArrayList<>();
+    int entries = 0;
+    int whiteouts = 0;
+    int opaque = 0;
+    long bytes = 0;
+    TarArchiveEntry entry;
+    while ((entry = tar.getNextEntry()) != null) {
+      if (entry.isGlobalPaxHeader()) {
+        continue;
+      }
+      List<String> parts = safeParts(entry.getName(), entry.getName());
+      if (parts.isEmpty()) {
+        // "./" itself: the layer root keeps its own metadata.
+        continue;
+      }
+      Path parent = ensureParents(target, parts, entry.getName());
+      String base = parts.get(parts.size() - 1);
+      entries++;
+      if (base.startsWith(WHITEOUT_PREFIX)) {
+        if (base.equals(OPAQUE_MARKER)) {
+          posix.lsetxattr(parent, OVERLAY_OPAQUE_XATTR, "y".getBytes(StandardCharsets.UTF_8));
+          opaque++;
+        } else if (!base.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+          String hidden = base.substring(WHITEOUT_PREFIX.length());
+          if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..")) {
+            throw new UnsafeEntryException(entry.getName(), "a whiteout must name a file in its directory");
+          }
+          Path path = parent.resolve(hidden);
+          removeExisting(path, false);
+          posix.mknod(path, Posix.S_IFCHR, 0, 0);
+          posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+          whiteouts++;
+        }
+        continue;
+      }
+      Path path = parent.resolve(base);
+      removeExisting(path, entry.isDirectory());
+      if (entry.isDirectory()) {
+        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectory(path);
+        }
+        dirs.add(entry);
+        dirPaths.add(path);
+      } else if (entry.isSymbolicLink()) {
+        Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+      } else if (entry.isLink()) {
+        List<String> linkParts = safeParts(entry.getLinkName(), entry.getName());
+        if (linkParts.isEmpty()) {
+          throw new UnsafeEntryException(entry.getName(), "a hardlink cannot point at the layer root");
+        }
+        Path linkParent = checkParents(target, linkParts, entry.getName());
+        Path source = linkParent.resolve(linkParts.get(linkParts.size() - 1));
+        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)
+            || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+          throw new UnsafeEntryException(entry.getName(), "its hardlink target \"" + entry.getLinkName()
+              + "\" is not a file unpacked earlier in this layer");
+        }
+        Files.createLink(path, source);
+        continue; // a hardlink shares the metadata of its target
+      } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+        int type = entry.isFIFO() ? Posix.S_IFIFO : entry.isCharacterDevice() ? Posix.S_IFCHR : Posix.S_IFBLK;
+        posix.mknod(path, type | (entry.getMode() & 07777), entry.getDevMajor(), entry.getDevMinor());
+      } else if (entry.isFile()) {
+        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+          bytes += tar.transferTo(out);
+        }
+      } else {
+        continue; // other entry types (e.g. GNU sparse headers) carry no file of their own
+      }
+      applyMetadata(path, entry, !entry.isDirectory());
+    }
+    // Directory times last: writing their children would change them again.
+    for (int i = dirs.size() - 1; i >= 0; i--) {
+      applyTimes(dirPaths.get(i), dirs.get(i));
+    }
+    return new ExtractStats(entries, whiteouts, opaque, bytes);
+  }
+
+  /** Splits an entry name into clean components, refusing absolute names and escapes. */
+  static List<String> safeParts(String name, String entryName) {
+    if (name.startsWith("/")) {
+      throw new UnsafeEntryException(entryName, "\"" + name + "\" is an absolute path");
+    }
+    if (name.indexOf('\0') >= 0) {
+      throw new UnsafeEntryException(entryName, "the name contains a NUL byte");
+    }
+    List<String> parts = new ArrayList<>();
+    for (String part : name.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          throw new UnsafeEntryException(entryName, "\"" + name + "\" climbs out of the layer directory through \"..\"");
+        }
+        parts.remove(parts.size() - 1);
+      } else {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+
+  /** Walks the parent components, creating missing directories, refusing symlinks and files. */
+  private static Path ensureParents(Path target, List<String> parts, String entryName) throws IOException {
+    Path dir = target;
+    for (int i = 0; i < parts.size() - 1; i++) {
+      dir = dir.resolve(parts.get(i));
+      BasicFileAttributes attrs = attrsOrNull(dir);
+      if (attrs == null) {
+        Files.createDirectory(dir);
+      } else {
+        refuseNonDirectory(attrs, target, dir, entryName);
+      }
+    }
+    return dir;
+  }
+
+  /** Like {@link #ensureParents} but creates nothing: for hardlink targets. */
+  private static Path checkParents(Path target, List<String> parts, String entryName) throws IOException {
+    Path dir = target;
+    for (int i = 0; i < parts.size() - 1; i++) {
+      dir = dir.resolve(parts.get(i));
+      BasicFileAttributes attrs = attrsOrNull(dir);
+      if (attrs == null) {
+        throw new UnsafeEntryException(entryName, "its hardlink target directory \"" + target.relativize(dir)
+            + "\" does not exist in this layer");
+      }
+      refuseNonDirectory(attrs, target, dir, entryName);
+    }
+    return dir;
+  }
+
+  private static void refuseNonDirectory(BasicFileAttributes attrs, Path target, Path dir, String entryName) {
+    if (attrs.isSymbolicLink()) {
+      throw new UnsafeEntryException(entryName, "it would be written through the symlink \""
+          + target.relativize(dir) + "\"");
+    }
+    if (!attrs.isDirectory()) {
+      throw new UnsafeEntryException(entryName, "its parent \"" + target.relativize(dir) + "\" is not a directory");
+    }
+  }
+
+  private static BasicFileAttributes attrsOrNull(Path p) throws IOException {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  /** A later entry replaces an earlier one, except that a directory over a directory merges. */
+  private static void removeExisting(Path path, boolean newIsDir) throws IOException {
+    BasicFileAttributes attrs = attrsOrNull(path);
+    if (attrs == null || (attrs.isDirectory() && newIsDir)) {
+      return;
+    }
+    dev.docklab.engine.store.Trees.deleteRecursively(path);
+  }
+
+  private void applyMetadata(Path path, TarArchiveEntry entry, boolean withTimes) {
+    posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+    if (!entry.isSymbolicLink()) {
+      posix.chmod(path, entry.getMode() & 07777);
+    }
+    for (Map.Entry<String, String> pax : entry.getExtraPaxHeaders().entrySet()) {
+      if (pax.getKey().startsWith(PAX_XATTR)) {
+        posix.lsetxattr(path, pax.getKey().substring(PAX_XATTR.length()),
+            pax.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    if (withTimes) {
+      applyTimes(path, entry);
+    }
+  }
+
+  private void applyTimes(Path path, TarArchiveEntry entry) {
+    java.nio.file.attribute.FileTime t = entry.getLastModifiedTime();
+    java.time.Instant instant = t.toInstant();
+    posix.lutimes(path, instant.getEpochSecond(), instant.getNano());
+  }
+}

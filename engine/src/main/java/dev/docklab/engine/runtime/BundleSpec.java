@@ -1,0 +1,27 @@
+package dev.docklab.engine.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What goes into one container's OCI {@code config.json}: the process, its root, its limits.
+ *
+ * @param args the command and its arguments
+ * @param env {@code KEY=value} entries
+ * @param cwd the working directory inside the container
+ * @param uid user id of the process
+ * @param gid group id of the process
+ * @param hostname the container's host name (Docker: the first 12 hex digits of the id)
+ * @param terminal whether the process gets a pseudo-terminal
+ * @param rootfs the merged root filesystem
+ * @param cgroupsPath the container's cgroup, e.g. {@code /docklab/ID}
+ * @param memoryBytes the memory limit, 0 for none
+ * @param pidsLimit the process-count limit, 0 for none
+ * @param binds files or directories bind-mounted into the container
+ */
+public record BundleSpec(List<String> args, List<String> env, String cwd, int uid, int gid, String hostname,
+    boolean terminal, Path rootfs, String cgroupsPath, long memoryBytes, long pidsLimit, List<Bind> binds) {
+
+  /** A bind mount: host {@code source} at {@code destination} inside, read-only or not. */
+  public record Bind(Path source, String destination, boolean readOnly) {}
+}

@@ -1,0 +1,186 @@
+package dev.docklab.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.EngineException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Drives an OCI runtime binary (runc or crun) on bundles the engine wrote, with the engine's own
+ * state directory ({@code --root}) so that its containers never mix with another engine's.
+ */
+public final class OciRuntime {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final RuntimeChoice choice;
+  private final Path stateRoot;
+
+  public OciRuntime(RuntimeChoice choice, Path stateRoot) {
+    this.choice = choice;
+    this.stateRoot = stateRoot;
+  }
+
+  public RuntimeChoice choice() {
+    return choice;
+  }
+
+  public Path stateRoot() {
+    return stateRoot;
+  }
+
+  /** Writes the bundle's {@code config.json}. */
+  public static void writeBundle(Path bundle, java.util.Map<String, Object> spec) {
+    try {
+      Files.createDirectories(bundle);
+      dev.docklab.engine.store.AtomicFiles.write(bundle.resolve("config.json"),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec));
+    } catch (IOException e) {
+      throw EngineException.system("could not write the OCI bundle in " + bundle + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs the container in the foreground ({@code runtime run}: create, start, wait, delete) and
+   * returns the exit code of its process. Output goes to {@code sink} as (stream, bytes) with stream
+   * 1 for stdout and 2 for stderr, as it arrives. A failure of the runtime itself (no such
+   * executable, bad spec) is an {@link EngineException} in Docker's wording.
+   */
+  public int run(String id, Path bundle, BiConsumer<Integer, byte[]> sink, java.util.function.LongConsumer onStart) {
+    Path log = bundle.resolve("runtime.log");
+    List<String> cmd = new ArrayList<>(List.of(choice.binary().toString(), "--root", stateRoot.toString(),
+        "--log", log.toString(), "--log-format", "json", "run", "--bundle", bundle.toString(),
+        "--pid-file", bundle.resolve("pid").toString(), id));
+    Process p;
+    try {
+      Files.createDirectories(stateRoot);
+      Files.deleteIfExists(log);
+      p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    } catch (IOException e) {
+      throw EngineException.system("could not start " + choice.name() + ": " + e.getMessage(), e);
+    }
+    onStart.accept(p.pid());
+    Thread err = pump(p.getErrorStream(), 2, sink);
+    Thread out = pump(p.getInputStream(), 1, sink);
+    try {
+      int code = p.waitFor();
+      out.join();
+      err.join();
+      if (code != 0) {
+        String failure = runtimeError(log);
+        if (failure != null) {
+          throw new RuntimeFailure(choice.name(), failure);
+        }
+      }
+      return code;
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted while the container ran", e);
+    }
+  }
+
+  /** Sends a signal to a running container's init process. */
+  public void kill(String id, String signal) {
+    exec(List.of("kill", id, signal), true);
+  }
+
+  /** Forgets a container in the runtime's state dir, killing it first if {@code force}. */
+  public void delete(String id, boolean force) {
+    exec(force ? List.of("delete", "--force", id) : List.of("delete", id), true);
+  }
+
+  /** The ids of containers in this engine's runtime state dir. */
+  public List<String> list() {
+    if (!Files.isDirectory(stateRoot)) {
+      return List.of();
+    }
+    String out = exec(List.of("list", "-q"), true);
+    return out.isBlank() ? List.of() : List.of(out.strip().split("\\s+"));
+  }
+
+  private String exec(List<String> args, boolean quiet) {
+    List<String> cmd = new ArrayList<>(List.of(choice.binary().toString(), "--root", stateRoot.toString()));
+    cmd.addAll(args);
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      int code = p.waitFor();
+      if (code != 0 && !quiet) {
+        throw EngineException.system(choice.name() + " " + String.join(" ", args) + " failed: " + out.strip(), null);
+      }
+      return code == 0 ? out : "";
+    } catch (IOException e) {
+      throw EngineException.system("could not run " + choice.name() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted while running " + choice.name(), e);
+    }
+  }
+
+  private static Thread pump(InputStream in, int stream, BiConsumer<Integer, byte[]> sink) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[8192];
+      try (in) {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          sink.accept(stream, java.util.Arrays.copyOf(buf, n));
+        }
+      } catch (IOException e) {
+        // the process closed its end
+      }
+    }, "container-" + (stream == 1 ? "stdout" : "stderr"));
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** The last error the runtime logged, or null when it logged none. */
+  static String runtimeError(Path log) {
+    if (!Files.isRegularFile(log)) {
+      return null;
+    }
+    String last = null;
+    try {
+      for (String line : Files.readAllLines(log)) {
+        try {
+          JsonNode n = JSON.readTree(line);
+          if ("error".equals(n.path("level").asText())) {
+            last = n.path("msg").asText();
+          }
+        } catch (IOException e) {
+          // not a JSON line
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return last;
+  }
+
+  /** The runtime could not start the container's process. */
+  public static final class RuntimeFailure extends EngineException {
+    private final int exitCode;
+
+    RuntimeFailure(String runtime, String message) {
+      super(Kind.SYSTEM, "failed to create task for container: OCI runtime create failed: " + runtime
+          + " create failed: " + strip(message) + ": unknown");
+      this.exitCode = message.contains("executable file not found") || message.contains("no such file or directory")
+          ? 127 : 126;
+    }
+
+    private static String strip(String message) {
+      return message.startsWith("runc run failed: ") ? message.substring(17) : message;
+    }
+
+    /** The exit status Docker reports for this failure: 127 for a missing command, else 126. */
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+}

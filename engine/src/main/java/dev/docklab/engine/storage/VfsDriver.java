@@ -1,0 +1,90 @@
+package dev.docklab.engine.storage;
+
+import dev.docklab.engine.EngineException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * vfs: no union mount. The container's root is a full copy of every layer, bottom first, with
+ * whiteouts applied; simple and slow, the contrast that shows what overlay2 saves.
+ */
+public final class VfsDriver implements StorageDriver {
+  @Override
+  public String name() {
+    return "vfs";
+  }
+
+  @Override
+  public RootFs mount(Path containerDir, List<Path> layersTopFirst) {
+    Path rootfs = containerDir.resolve("rootfs");
+    try {
+      if (!Files.isDirectory(rootfs)) {
+        Path tmp = Files.createDirectories(containerDir.resolve("rootfs.tmp"));
+        List<Path> bottomFirst = new ArrayList<>(layersTopFirst);
+        java.util.Collections.reverse(bottomFirst);
+        for (Path layer : bottomFirst) {
+          applyLayer(layer, tmp);
+        }
+        Files.move(tmp, rootfs);
+      }
+      return new RootFs(rootfs, rootfs, null, layersTopFirst, "vfs: full copy of " + layersTopFirst.size() + " layers");
+    } catch (IOException | InterruptedException e) {
+      throw EngineException.system("cannot copy the image's layers into " + rootfs + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void unmount(Path containerDir) {
+    // a copy needs no unmounting
+  }
+
+  /** Applies one layer's whiteouts to {@code rootfs}, then copies its files over. */
+  private static void applyLayer(Path layer, Path rootfs) throws IOException, InterruptedException {
+    List<Path> whiteouts = new ArrayList<>();
+    Files.walkFileTree(layer, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        if (isOpaque(dir) && !dir.equals(layer)) {
+          dev.docklab.engine.store.Trees.deleteRecursively(rootfs.resolve(layer.relativize(dir).toString()));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (isWhiteout(file)) {
+          whiteouts.add(layer.relativize(file));
+          dev.docklab.engine.store.Trees.deleteRecursively(rootfs.resolve(layer.relativize(file).toString()));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    Process cp = new ProcessBuilder("cp", "-a", layer + "/.", rootfs + "/").redirectErrorStream(true).start();
+    String out = new String(cp.getInputStream().readAllBytes());
+    if (cp.waitFor() != 0) {
+      throw new IOException("cp -a failed: " + out.strip());
+    }
+    for (Path w : whiteouts) {
+      Files.deleteIfExists(rootfs.resolve(w.toString()));
+    }
+  }
+
+  static boolean isWhiteout(Path file) throws IOException {
+    Map<String, Object> a = Files.readAttributes(file, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
+    int mode = (Integer) a.get("mode");
+    return (mode & 0170000) == 0020000 && ((Long) a.get("rdev")) == 0L;
+  }
+
+  static boolean isOpaque(Path dir) {
+    byte[] v = dev.docklab.engine.sys.Posix.host().lgetxattr(dir, "trusted.overlay.opaque");
+    return v != null && v.length == 1 && v[0] == 'y';
+  }
+}

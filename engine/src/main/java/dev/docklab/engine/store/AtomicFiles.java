@@ -1,0 +1,55 @@
+package dev.docklab.engine.store;
+
+import dev.docklab.engine.EngineException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Writes files so that a reader sees either the old content or the new, never a half. */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Writes {@code bytes} to a temp file beside {@code target}, syncs it and renames it over. */
+  public static void write(Path target, byte[] bytes) {
+    try {
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+            OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+          out.write(bytes);
+          out.flush();
+          ch.force(true);
+        }
+        move(tmp, target);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw EngineException.system("could not write " + target + ": " + describe(e), e);
+    }
+  }
+
+  /** Renames {@code source} to {@code target} atomically, replacing what is there. */
+  public static void move(Path source, Path target) throws IOException {
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("cannot rename " + source + " to " + target + " atomically (different filesystems)", e);
+    }
+  }
+
+  /** A short human description of an I/O failure, with "no space left on device" made plain. */
+  public static String describe(IOException e) {
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (msg.contains("No space left on device")) {
+      return "no space left on device";
+    }
+    return msg;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.docklab.engine.store;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.digest.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Content-addressed blobs: each stored under its sha256, verified while it streams in, written to a
+ * temp file and renamed into place only when complete and correct.
+ */
+public final class BlobStore {
+  private final Layout layout;
+
+  public BlobStore(Layout layout) {
+    this.layout = layout;
+  }
+
+  public boolean has(Digest digest) {
+    return Files.isRegularFile(layout.blob(digest));
+  }
+
+  public Path path(Digest digest) {
+    return layout.blob(digest);
+  }
+
+  /** Stores {@code bytes} and returns their digest. */
+  public Digest put(byte[] bytes) {
+    Digest digest = Sha256.of(bytes);
+    if (!has(digest)) {
+      AtomicFiles.write(layout.blob(digest), bytes);
+    }
+    return digest;
+  }
+
+  /**
+   * Streams {@code in} into the store. When {@code expected} is not null the content must hash to
+   * it, or nothing is stored and the error says both digests.
+   */
+  public Digest put(InputStream in, Digest expected) {
+    try {
+      Files.createDirectories(layout.blobs());
+      Files.createDirectories(layout.tmp());
+      Path tmp = Files.createTempFile(layout.tmp(), "blob-", ".tmp");
+      try {
+        Sha256.HashingInputStream hashing = new Sha256.HashingInputStream(in);
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          hashing.transferTo(out);
+        }
+        Digest actual = hashing.digest();
+        if (expected != null && !expected.equals(actual)) {
+          throw EngineException.invalid("filesystem layer verification failed for digest " + expected
+              + ": content hashes to " + actual);
+        }
+        if (!has(actual)) {
+          AtomicFiles.move(tmp, layout.blob(actual));
+        }
+        return actual;
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw EngineException.system("could not store blob: " + AtomicFiles.describe(e), e);
+    }
+  }
+
+  /** Reads a whole blob, checking that it still hashes to its name. */
+  public byte[] read(Digest digest) {
+    try {
+      byte[] bytes = Files.readAllBytes(layout.blob(digest));
+      Digest actual = Sha256.of(bytes);
+      if (!actual.equals(digest)) {
+        throw EngineException.system("blob " + digest + " is corrupt (content hashes to " + actual
+            + "); remove the image and pull or build it again", null);
+      }
+      return bytes;
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw EngineException.notFound("blob " + digest + " is missing from " + layout.blobs());
+    } catch (IOException e) {
+      throw EngineException.system("could not read blob " + digest + ": " + AtomicFiles.describe(e), e);
+    }
+  }
+
+  /** Opens a blob for streaming; the caller verifies the digest as it reads. */
+  public InputStream open(Digest digest) {
+    try {
+      return Files.newInputStream(layout.blob(digest));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw EngineException.notFound("blob " + digest + " is missing from " + layout.blobs());
+    } catch (IOException e) {
+      throw EngineException.system("could not open blob " + digest + ": " + AtomicFiles.describe(e), e);
+    }
+  }
+
+  public void delete(Digest digest) {
+    try {
+      Files.deleteIfExists(layout.blob(digest));
+    } catch (IOException e) {
+      throw EngineException.system("could not delete blob " + digest + ": " + AtomicFiles.describe(e), e);
+    }
+  }
+}

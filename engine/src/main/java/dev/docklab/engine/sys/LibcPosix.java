@@ -1,0 +1,131 @@
+package dev.docklab.engine.sys;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.nio.file.Path;
+
+/** {@link Posix} through JNA: one wrapper per system call, errno turned into an exception. */
+final class LibcPosix implements Posix {
+  static final LibcPosix INSTANCE = new LibcPosix();
+  private static final int AT_FDCWD = -100;
+  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+  private static final int ENODATA = 61;
+
+  /** The libc functions, as JNA binds them. */
+  interface CLibrary extends Library {
+    int mount(String source, String target, String fsType, long flags, String data) throws LastErrorException;
+
+    int umount2(String target, int flags) throws LastErrorException;
+
+    int mknod(String path, int mode, long dev) throws LastErrorException;
+
+    int lchown(String path, int uid, int gid) throws LastErrorException;
+
+    int chmod(String path, int mode) throws LastErrorException;
+
+    int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
+
+    int lsetxattr(String path, String name, byte[] value, long size, int flags) throws LastErrorException;
+
+    long lgetxattr(String path, String name, byte[] value, long size) throws LastErrorException;
+
+    int geteuid();
+
+    String strerror(int errnum);
+  }
+
+  private final CLibrary libc = Native.load("c", CLibrary.class);
+
+  private LibcPosix() {}
+
+  private SyscallException fail(String call, LastErrorException e) {
+    int errno = e.getErrorCode();
+    return new SyscallException(call, errno, libc.strerror(errno));
+  }
+
+  @Override
+  public void mount(String source, Path target, String fsType, long flags, String data) {
+    try {
+      libc.mount(source, target.toString(), fsType, flags, data);
+    } catch (LastErrorException e) {
+      throw fail("mount(\"" + source + "\", \"" + target + "\", \"" + fsType + "\", " + flags + ", \"" + data + "\")", e);
+    }
+  }
+
+  @Override
+  public void umount(Path target, int flags) {
+    try {
+      libc.umount2(target.toString(), flags);
+    } catch (LastErrorException e) {
+      throw fail("umount2(\"" + target + "\", " + flags + ")", e);
+    }
+  }
+
+  @Override
+  public void mknod(Path path, int mode, int major, int minor) {
+    long dev = ((long) (major & 0xfffff000) << 32) | ((major & 0xfffL) << 8)
+        | ((long) (minor & 0xffffff00) << 12) | (minor & 0xffL);
+    try {
+      libc.mknod(path.toString(), mode, dev);
+    } catch (LastErrorException e) {
+      throw fail("mknod(\"" + path + "\", 0" + Integer.toOctalString(mode) + ", " + major + ":" + minor + ")", e);
+    }
+  }
+
+  @Override
+  public void lchown(Path path, int uid, int gid) {
+    try {
+      libc.lchown(path.toString(), uid, gid);
+    } catch (LastErrorException e) {
+      throw fail("lchown(\"" + path + "\", " + uid + ", " + gid + ")", e);
+    }
+  }
+
+  @Override
+  public void chmod(Path path, int mode) {
+    try {
+      libc.chmod(path.toString(), mode);
+    } catch (LastErrorException e) {
+      throw fail("chmod(\"" + path + "\", 0" + Integer.toOctalString(mode) + ")", e);
+    }
+  }
+
+  @Override
+  public void lutimes(Path path, long epochSeconds, long nanos) {
+    long[] times = {epochSeconds, nanos, epochSeconds, nanos};
+    try {
+      libc.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW);
+    } catch (LastErrorException e) {
+      throw fail("utimensat(\"" + path + "\")", e);
+    }
+  }
+
+  @Override
+  public void lsetxattr(Path path, String name, byte[] value) {
+    try {
+      libc.lsetxattr(path.toString(), name, value, value.length, 0);
+    } catch (LastErrorException e) {
+      throw fail("lsetxattr(\"" + path + "\", \"" + name + "\")", e);
+    }
+  }
+
+  @Override
+  public byte[] lgetxattr(Path path, String name) {
+    byte[] buf = new byte[4096];
+    try {
+      long n = libc.lgetxattr(path.toString(), name, buf, buf.length);
+      return java.util.Arrays.copyOf(buf, (int) n);
+    } catch (LastErrorException e) {
+      if (e.getErrorCode() == ENODATA) {
+        return null;
+      }
+      throw fail("lgetxattr(\"" + path + "\", \"" + name + "\")", e);
+    }
+  }
+
+  @Override
+  public int geteuid() {
+    return libc.geteuid();
+  }
+}

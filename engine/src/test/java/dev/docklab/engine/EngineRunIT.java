@@ -1,0 +1,158 @@
+package dev.docklab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.ContainerService.RunResult;
+import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.storage.Mounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real containers from the real busybox base image, through overlayfs and the OCI runtime. */
+class EngineRunIT {
+  static Path root;
+  static Engine engine;
+
+  @BeforeAll
+  static void open() throws Exception {
+    root = TestEngines.newDataRoot();
+    engine = TestEngines.open(root);
+    engine.ensureBaseImages();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    TestEngines.destroy(engine, root);
+    assertTrue(Mounts.under(root).isEmpty(), "mounts left under " + root);
+  }
+
+  private static RunResult run(TestEngines.Output out, RunRequest req) {
+    return engine.run(req, out);
+  }
+
+  @Test
+  void echoPrintsHelloAndExitsZero() {
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, RunRequest.of("busybox", "echo", "hello"));
+    assertEquals("hello\n", out.stdout());
+    assertEquals(0, r.exitCode());
+    assertEquals("exited", engine.container(r.container().id()).state().status());
+  }
+
+  @Test
+  void exitStatusAndStderrComeBack() {
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, RunRequest.of("busybox", "sh", "-c", "echo oops >&2; exit 7"));
+    assertEquals(7, r.exitCode());
+    assertEquals("oops\n", out.stderr());
+    assertEquals(7, engine.container(r.container().id()).state().exitCode());
+  }
+
+  @Test
+  void containerSeesItsOwnHostnameAndPid1() {
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, RunRequest.of("busybox", "sh", "-c", "hostname; echo $$"));
+    assertEquals(r.container().id().substring(0, 12) + "\n1\n", out.stdout());
+  }
+
+  @Test
+  void writesLandInTheUpperDirAndLayersNeverChange() throws Exception {
+    Image busybox = engine.findImage("busybox");
+    Path topLayer = root.resolve("layers").resolve(busybox.diffIds().get(1).hex()).resolve("diff");
+    String passwdBefore = Files.readString(topLayer.resolve("etc/passwd"));
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, new RunRequest("busybox", null,
+        List.of("sh", "-c", "echo hi > /hello.txt && echo 'x:x:9:9::/:/bin/sh' >> /etc/passwd && rm /bin/vi"),
+        List.of(), 0, 0, false));
+    assertEquals(0, r.exitCode(), out.stderr());
+    Path upper = root.resolve("containers").resolve(r.container().id()).resolve("upper");
+    assertEquals("hi\n", Files.readString(upper.resolve("hello.txt")));
+    assertTrue(Files.readString(upper.resolve("etc/passwd")).endsWith("x:x:9:9::/:/bin/sh\n"), "copy-up of passwd");
+    // the deletion is an overlay whiteout: a character device 0:0
+    int mode = (Integer) Files.getAttribute(upper.resolve("bin/vi"), "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    assertEquals(0020000, mode & 0170000);
+    assertEquals(passwdBefore, Files.readString(topLayer.resolve("etc/passwd")));
+    assertFalse(Files.exists(topLayer.resolve("hello.txt")));
+    Path lowerVi = root.resolve("layers").resolve(busybox.diffIds().get(0).hex()).resolve("diff/bin/vi");
+    assertTrue(Files.isSymbolicLink(lowerVi), "the lower layer keeps bin/vi");
+  }
+
+  @Test
+  void memoryLimitIsVisibleInsideTheContainer() {
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, new RunRequest("busybox", null, List.of("sh", "-c",
+        "cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max"),
+        List.of(), 64L * 1024 * 1024, 0, true));
+    assertEquals(0, r.exitCode(), out.stderr());
+    assertEquals(String.valueOf(64L * 1024 * 1024), out.stdout().strip());
+  }
+
+  @Test
+  void pidsLimitStopsAForkBomb() {
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, new RunRequest("busybox", null, List.of("sh", "-c",
+        "cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max; "
+            + "for i in 1 2 3 4 5 6 7 8 9 10; do sleep 1 & done; wait"),
+        List.of(), 0, 5, true));
+    String all = "stdout: " + out.stdout() + " stderr: " + out.stderr() + " exit " + r.exitCode();
+    assertTrue(out.stdout().startsWith("5\n"), all);
+    assertTrue(out.stderr().contains("can't fork"), all);
+  }
+
+  @Test
+  void rmRemovesTheContainerAndItsFiles() {
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, new RunRequest("busybox", "tobe-removed", List.of("true"), List.of(), 0, 0, false));
+    Path dir = root.resolve("containers").resolve(r.container().id());
+    assertTrue(Files.isDirectory(dir));
+    engine.remove("tobe-removed", false);
+    assertFalse(Files.exists(dir));
+    assertThrows(EngineException.class, () -> engine.container("tobe-removed"));
+  }
+
+  @Test
+  void autoRemoveLeavesNothing() {
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, new RunRequest("busybox", null, List.of("true"), List.of(), 0, 0, true));
+    assertTrue(r.removed());
+    assertFalse(Files.exists(root.resolve("containers").resolve(r.container().id())));
+    assertTrue(engine.containers(true).stream().noneMatch(c -> c.id().equals(r.container().id())));
+  }
+
+  @Test
+  void nameAlreadyInUseIsAConflict() {
+    run(new TestEngines.Output(), new RunRequest("busybox", "web", List.of("true"), List.of(), 0, 0, false));
+    EngineException e = assertThrows(EngineException.class,
+        () -> run(new TestEngines.Output(), new RunRequest("busybox", "web", List.of("true"), List.of(), 0, 0, false)));
+    assertTrue(e.getMessage().startsWith("Conflict. The container name \"/web\" is already in use by container"),
+        e.getMessage());
+    engine.remove("web", false);
+  }
+
+  @Test
+  void missingCommandFailsWith127AndDockersWords() {
+    var e = assertThrows(dev.docklab.engine.runtime.OciRuntime.RuntimeFailure.class,
+        () -> run(new TestEngines.Output(), RunRequest.of("busybox", "nosuchcommand")));
+    assertEquals(127, e.exitCode());
+    assertTrue(e.getMessage().contains("executable file not found"), e.getMessage());
+    Container failed = engine.containers(true).get(0);
+    assertEquals("created", failed.state().status());
+    assertTrue(Mounts.under(root).isEmpty(), "the failed container's root is unmounted");
+  }
+
+  @Test
+  void missingImageSaysThereIsNoRegistry() {
+    EngineException e = assertThrows(EngineException.class, () -> engine.resolveForRun("nosuchimage"));
+    assertTrue(e.getMessage().contains("nosuchimage"), e.getMessage());
+    assertEquals(EngineException.Kind.NOT_FOUND, e.kind());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.docklab.engine;
+
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.storage.Mounts;
+import dev.docklab.engine.store.Trees;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+
+/** Opens real engines on throw-away data roots and leaves nothing behind. */
+public final class TestEngines {
+  private TestEngines() {}
+
+  /** A fresh data root under /tmp, named so that a leak shows in {@code grep docklab /proc/mounts}. */
+  public static Path newDataRoot() throws IOException {
+    return Files.createTempDirectory("docklab-test-");
+  }
+
+  public static Engine open(Path root) {
+    return Engine.open(EngineOptions.at(root), EngineListener.NONE);
+  }
+
+  /** Removes every container (unmounting), closes the engine and deletes the data root. */
+  public static void destroy(Engine engine, Path root) throws IOException {
+    if (engine != null) {
+      for (Container c : engine.containers(true)) {
+        try {
+          engine.remove(c.id(), true);
+        } catch (RuntimeException e) {
+          // keep cleaning
+        }
+      }
+      engine.close();
+    }
+    for (Path m : Mounts.under(root)) {
+      dev.docklab.engine.sys.Posix.host().umount(m, dev.docklab.engine.sys.Posix.MNT_DETACH);
+    }
+    Trees.deleteRecursively(root);
+  }
+
+  /** Collects a container's stdout and stderr. */
+  public static final class Output implements BiConsumer<Integer, byte[]> {
+    public final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    public final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Override
+    public synchronized void accept(Integer stream, byte[] bytes) {
+      (stream == 1 ? out : err).writeBytes(bytes);
+    }
+
+    public String stdout() {
+      return out.toString();
+    }
+
+    public String stderr() {
+      return err.toString();
+    }
+  }
+}
