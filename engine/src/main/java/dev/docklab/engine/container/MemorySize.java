@@ -19,7 +19,7 @@ public final class MemorySize {
       throw EngineException.invalid("invalid size: '" + text + "' (use a number with an optional unit: b, k, m, g)");
     }
     double n = Double.parseDouble(m.group(1));
-    int power = "kmgtp".indexOf(m.group(2).toLowerCase()) + 1;
+    int power = m.group(2).isEmpty() ? 0 : "kmgtp".indexOf(m.group(2).toLowerCase()) + 1;
     return (long) (n * Math.pow(1024, power));
   }
 

@@ -10,7 +10,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Writes a layer tar in memory, entry by entry, owned by root and stamped with one fixed time so
+ * Writes a layer tar in memory, entry by entry and with names exactly as given, owned by root and stamped with one fixed time so
  * that the same content always gives the same digest.
  */
 public final class TarBuilder {
@@ -25,12 +25,12 @@ public final class TarBuilder {
   }
 
   public TarBuilder dir(String name, int mode) {
-    TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR);
+    TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true);
     return put(e, mode, null);
   }
 
   public TarBuilder file(String name, int mode, byte[] content) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL);
+    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
     e.setSize(content.length);
     return put(e, mode, content);
   }
@@ -40,13 +40,13 @@ public final class TarBuilder {
   }
 
   public TarBuilder symlink(String name, String target) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
     e.setLinkName(target);
     return put(e, 0777, null);
   }
 
   public TarBuilder hardlink(String name, String target) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
+    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
     e.setLinkName(target);
     return put(e, 0644, null);
   }

@@ -1,0 +1,77 @@
+package dev.docklab.engine.layer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LayerStoreIT {
+  private Path root;
+
+  @BeforeEach
+  void dir() throws Exception {
+    root = Files.createTempDirectory("docklab-layers-");
+  }
+
+  @AfterEach
+  void clean() throws Exception {
+    Trees.deleteRecursively(root);
+  }
+
+  @Test
+  void unpacksOnceAndSharesTheLayerWhetherGzipOrNot() throws Exception {
+    byte[] tar = new TarBuilder(Instant.EPOCH).dir("app", 0755).file("app/hello", 0644, "hi").toBytes();
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(tar);
+    }
+    LayerStore store = new LayerStore(new Layout(root), Posix.host());
+    LayerStore.Unpacked first = store.unpack(new ByteArrayInputStream(tar));
+    LayerStore.Unpacked second = store.unpack(new ByteArrayInputStream(gz.toByteArray()));
+    assertEquals(Sha256.of(tar), first.layer().diffId(), "the diff id is the digest of the plain tar");
+    assertTrue(first.created());
+    assertFalse(second.created(), "the same content is not stored twice");
+    assertEquals(first.layer().diff(), second.layer().diff());
+    assertEquals("hi", Files.readString(first.layer().diff().resolve("app/hello")));
+    assertEquals(2, first.layer().size());
+    try (Stream<Path> s = Files.list(root.resolve("layers"))) {
+      assertEquals(1, s.count(), "one layer dir, no temp dirs left");
+    }
+  }
+
+  @Test
+  void fullDiskLeavesTheStoreAsItWas() throws Exception {
+    Path small = Files.createDirectory(root.resolve("small"));
+    Posix.host().mount("tmpfs", small, "tmpfs", 0, "size=512k");
+    try {
+      LayerStore store = new LayerStore(new Layout(small), Posix.host());
+      byte[] ok = new TarBuilder(Instant.EPOCH).file("small", 0644, "x").toBytes();
+      store.unpack(new ByteArrayInputStream(ok));
+      byte[] big = new TarBuilder(Instant.EPOCH).file("big", 0644, new byte[2 * 1024 * 1024]).toBytes();
+      EngineException e = assertThrows(EngineException.class, () -> store.unpack(new ByteArrayInputStream(big)));
+      assertTrue(e.getMessage().startsWith("could not unpack layer: no space left on device"), e.getMessage());
+      try (Stream<Path> s = Files.list(small.resolve("layers"))) {
+        assertEquals(1, s.count(), "only the earlier layer: the half-written one is gone");
+      }
+      assertTrue(store.has(Sha256.of(ok)));
+    } finally {
+      Posix.host().umount(small, 0);
+    }
+  }
+}

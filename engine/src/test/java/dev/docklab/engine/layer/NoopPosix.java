@@ -1,0 +1,44 @@
+package dev.docklab.engine.layer;
+
+import dev.docklab.engine.sys.Posix;
+import java.nio.file.Path;
+
+/** A Posix that does nothing: the hostile-archive tests only look at what lands where. */
+final class NoopPosix implements Posix {
+  @Override
+  public void mount(String source, Path target, String fsType, long flags, String data) {}
+
+  @Override
+  public void umount(Path target, int flags) {}
+
+  @Override
+  public void mknod(Path path, int mode, int major, int minor) {
+    try {
+      java.nio.file.Files.createFile(path); // stands in for the device node
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void lchown(Path path, int uid, int gid) {}
+
+  @Override
+  public void chmod(Path path, int mode) {}
+
+  @Override
+  public void lutimes(Path path, long epochSeconds, long nanos) {}
+
+  @Override
+  public void lsetxattr(Path path, String name, byte[] value) {}
+
+  @Override
+  public byte[] lgetxattr(Path path, String name) {
+    return null;
+  }
+
+  @Override
+  public int geteuid() {
+    return 0;
+  }
+}
