@@ -210,8 +210,27 @@ public final class Engine implements AutoCloseable {
    */
   public ContainerService.RunResult run(RunRequest request, BiConsumer<Integer, byte[]> output) {
     Image image = resolveForRun(request.image());
-    Container c = containers.create(request, image);
-    return containers.runForeground(c, image, output);
+    return start(create(request, image), image, output);
+  }
+
+  /** The first half of {@code docker run}: records the container (nothing runs yet). */
+  public Container create(RunRequest request, Image image) {
+    return containers.create(request, image);
+  }
+
+  /** The second half of {@code docker run}: runs a created container in the foreground until it exits. */
+  public ContainerService.RunResult start(Container created, Image image, BiConsumer<Integer, byte[]> output) {
+    return containers.runForeground(created, image, output);
+  }
+
+  /** Sends a signal ({@code INT}, {@code TERM}, {@code KILL}...) to a running container. */
+  public void kill(String nameOrId, String signal) {
+    Container c = containerStore.find(nameOrId);
+    if (!c.state().running()) {
+      throw EngineException.conflict("Cannot kill container: " + nameOrId + ": Container " + c.id()
+          + " is not running");
+    }
+    runtime.kill(c.id(), signal);
   }
 
   /** The image {@code docker run} would use, or the "Unable to find image" error. */

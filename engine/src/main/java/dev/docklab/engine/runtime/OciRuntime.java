@@ -65,7 +65,13 @@ public final class OciRuntime {
       throw EngineException.system("could not start " + choice.name() + ": " + e.getMessage(), e);
     }
     onStart.accept(p.pid());
-    Thread err = pump(p.getErrorStream(), 2, sink);
+    // The runtime's own failure message ("runc run failed: ...") is reported as an error, not as output.
+    String ownFailure = choice.name() + " run failed: ";
+    Thread err = pump(p.getErrorStream(), 2, (stream, bytes) -> {
+      if (!new String(bytes, 0, Math.min(bytes.length, ownFailure.length())).equals(ownFailure)) {
+        sink.accept(stream, bytes);
+      }
+    });
     Thread out = pump(p.getInputStream(), 1, sink);
     try {
       int code = p.waitFor();

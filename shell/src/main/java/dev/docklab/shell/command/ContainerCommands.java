@@ -1,0 +1,133 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.container.MemorySize;
+import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.shell.cli.Args;
+import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.render.ContainerRows;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code run}, {@code ps}, {@code rm}: containers. */
+public final class ContainerCommands {
+  private ContainerCommands() {}
+
+  public static List<Command> all() {
+    return List.of(run(), ps(), rm());
+  }
+
+  /** Flags Docker has that docklab does not support yet: known, so the error can say so plainly. */
+  private static final List<String> NOT_YET = List.of("detach", "interactive", "tty", "publish", "publish-all",
+      "volume");
+
+  static Command run() {
+    List<Option> opts = List.of(
+        Option.bool("rm", '\0', "opt.run.rm"),
+        Option.value("name", '\0', "string", "opt.run.name"),
+        Option.value("memory", 'm', "bytes", "opt.run.memory"),
+        Option.value("pids-limit", '\0', "int", "opt.run.pids-limit"),
+        Option.value("env", 'e', "list", "opt.run.env"),
+        Option.bool("detach", 'd', "opt.run.detach"),
+        Option.bool("interactive", 'i', "opt.run.interactive"),
+        Option.bool("tty", 't', "opt.run.tty"),
+        Option.value("publish", 'p', "list", "opt.run.publish"),
+        Option.bool("publish-all", 'P', "opt.run.publish-all"),
+        Option.value("volume", 'v', "list", "opt.run.volume"));
+    return new SimpleCommand("run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", opts, false, ContainerCommands::runBody);
+  }
+
+  private static int runBody(Args args, Session s) {
+    args.requireAtLeast(1);
+    for (String flag : NOT_YET) {
+      if (!args.values(flag).isEmpty()) {
+        s.err().println("docker: " + s.msg("run.not-yet", "--" + flag));
+        s.err().println("See 'docker run --help'.");
+        return Errors.RUN_FAILED;
+      }
+    }
+    List<String> pos = args.positionals();
+    String imageText = pos.get(0);
+    try {
+      long memory = args.value("memory", null) == null ? 0 : MemorySize.parseMemoryLimit(args.value("memory", null));
+      long pids = args.intValue("pids-limit", 0);
+      RunRequest req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()),
+          args.values("env"), memory, Math.max(0, pids), args.has("rm"));
+      Image image = s.engine().findImage(imageText);
+      if (image == null) {
+        s.err().println("Unable to find image '" + dev.docklab.engine.reference.ImageReference.parse(imageText)
+            .withDefaultTag().familiarString() + "' locally");
+        image = s.engine().resolveForRun(imageText); // throws the registry error
+      }
+      Container c = s.engine().create(req, image);
+      s.foreground().started(c.id());
+      ContainerService.RunResult r;
+      try {
+        r = s.engine().start(c, image, (stream, bytes) -> {
+          var target = stream == 1 ? s.out() : s.err();
+          target.write(bytes, 0, bytes.length);
+          target.flush();
+        });
+      } finally {
+        s.foreground().finished();
+      }
+      return r.exitCode();
+    } catch (OciRuntime.RuntimeFailure e) {
+      s.err().println("docker: " + Errors.daemon(e) + ".");
+      s.err().println("See 'docker run --help'.");
+      return e.exitCode();
+    } catch (EngineException e) {
+      s.err().println("docker: " + Errors.daemon(e) + (e.getMessage().endsWith(".") ? "" : "."));
+      s.err().println("See 'docker run --help'.");
+      return Errors.RUN_FAILED;
+    }
+  }
+
+  static Command ps() {
+    List<Option> opts = List.of(
+        Option.bool("all", 'a', "opt.ps.all"),
+        Option.bool("quiet", 'q', "opt.ps.quiet"),
+        Option.bool("no-trunc", '\0', "opt.ps.no-trunc"),
+        Option.value("last", 'n', "int", "opt.ps.last"),
+        Option.bool("latest", 'l', "opt.ps.latest"));
+    return new SimpleCommand("ps", "ps [OPTIONS]", opts, true, (args, s) -> {
+      args.requireAtMost(0);
+      int last = args.has("latest") ? 1 : args.intValue("last", -1);
+      List<Container> list = s.engine().containers(args.has("all") || last > 0);
+      if (last > 0) {
+        list = list.subList(0, Math.min(last, list.size()));
+      }
+      if (args.has("quiet")) {
+        list.forEach(c -> s.out().println(args.has("no-trunc") ? c.id() : c.shortId()));
+      } else {
+        ContainerRows.render(list, args.has("no-trunc"), Instant.now()).forEach(s.out()::println);
+      }
+      return 0;
+    });
+  }
+
+  static Command rm() {
+    List<Option> opts = List.of(
+        Option.bool("force", 'f', "opt.rm.force"),
+        Option.bool("volumes", 'v', "opt.rm.volumes"),
+        Option.bool("link", 'l', "opt.rm.link"));
+    return new SimpleCommand("rm", "rm [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
+      args.requireAtLeast(1);
+      int status = 0;
+      for (String name : args.positionals()) {
+        try {
+          s.engine().remove(name, args.has("force"));
+          s.out().println(name);
+        } catch (EngineException e) {
+          s.err().println(Errors.daemon(e));
+          status = 1;
+        }
+      }
+      return status;
+    });
+  }
+}

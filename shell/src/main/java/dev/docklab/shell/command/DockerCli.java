@@ -1,0 +1,119 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.shell.cli.Args;
+import dev.docklab.shell.cli.FlagParser;
+import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.cli.UsageException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code docker} command: finds the subcommand, parses its flags, runs it, prints errors as Docker does. */
+public final class DockerCli {
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final Map<String, String> aliases = Map.of(
+      "container run", "run", "container ls", "ps", "container list", "ps", "container ps", "ps",
+      "container rm", "rm", "image ls", "images", "image list", "images", "image pull", "pull",
+      "image import", "import", "system info", "info");
+
+  public DockerCli() {
+    for (List<Command> group : List.of(ContainerCommands.all(), ImageCommands.all(), SystemCommands.all())) {
+      group.forEach(c -> commands.put(c.name(), c));
+    }
+  }
+
+  /** The subcommands, in the order help lists them. */
+  public List<Command> commands() {
+    return new ArrayList<>(commands.values());
+  }
+
+  public Command command(String name) {
+    return commands.get(name);
+  }
+
+  /** Runs {@code docker ARGV...}; returns the exit status. */
+  public int execute(List<String> argv, Session s) {
+    if (argv.isEmpty() || argv.get(0).equals("--help") || argv.get(0).equals("-h") || argv.get(0).equals("help")) {
+      if (argv.size() > 1 && commands.containsKey(argv.get(1))) {
+        printHelp(commands.get(argv.get(1)), s);
+        return 0;
+      }
+      printOverview(s);
+      return 0;
+    }
+    if (argv.get(0).equals("--version") || argv.get(0).equals("-v")) {
+      s.out().println("docklab version " + dev.docklab.engine.Engine.VERSION + " (speaks docker's commands)");
+      return 0;
+    }
+    String name = argv.get(0);
+    List<String> rest = argv.subList(1, argv.size());
+    if (argv.size() > 1 && aliases.containsKey(name + " " + argv.get(1))) {
+      name = aliases.get(name + " " + argv.get(1));
+      rest = argv.subList(2, argv.size());
+    }
+    Command c = commands.get(name);
+    if (c == null) {
+      s.err().println("docker: '" + name + "' is not a docker command.");
+      s.err().println("See 'docker --help'");
+      return 1;
+    }
+    try {
+      Args args = FlagParser.parse("docker " + c.name(), c.options(), c.interspersed(), rest);
+      if (args.has("help")) {
+        printHelp(c, s);
+        return 0;
+      }
+      return c.execute(args, s);
+    } catch (UsageException e) {
+      s.err().println((e.getMessage().startsWith("\"") ? "docker: " : "") + e.getMessage());
+      s.err().println("See '" + e.command() + " --help'.");
+      return c.name().equals("run") ? Errors.RUN_FAILED : 1;
+    } catch (EngineException e) {
+      s.err().println(Errors.daemon(e));
+      return 1;
+    }
+  }
+
+  /** {@code docker CMD --help}: usage, the summary in the learner's language, the flags. */
+  public void printHelp(Command c, Session s) {
+    var o = s.out();
+    o.println();
+    o.println("Usage:  docker " + c.usage());
+    o.println();
+    o.println(s.msg("cmd." + c.name() + ".summary"));
+    if (s.messages().has("cmd." + c.name() + ".about")) {
+      o.println();
+      o.println(s.msg("cmd." + c.name() + ".about"));
+    }
+    if (!c.options().isEmpty()) {
+      o.println();
+      o.println("Options:");
+      List<String[]> rows = new ArrayList<>();
+      for (Option opt : c.options()) {
+        String left = (opt.shorthand() != '\0' ? "  -" + opt.shorthand() + ", " : "      ") + "--" + opt.name()
+            + (opt.takesValue() ? " " + opt.valueName() : "");
+        rows.add(new String[] {left, s.msg(opt.helpKey())});
+      }
+      int w = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+      rows.forEach(r -> o.println(r[0] + " ".repeat(w - r[0].length() + 3) + r[1]));
+    }
+  }
+
+  private void printOverview(Session s) {
+    var o = s.out();
+    o.println();
+    o.println("Usage:  docker COMMAND");
+    o.println();
+    o.println(s.msg("docker.summary"));
+    o.println();
+    o.println(s.msg("docker.commands"));
+    int w = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (Command c : commands.values()) {
+      o.println("  " + c.name() + " ".repeat(w - c.name().length() + 3) + s.msg("cmd." + c.name() + ".summary"));
+    }
+    o.println();
+    o.println(s.msg("docker.more"));
+  }
+}

@@ -1,0 +1,110 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.render.ImageRows;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code images}, {@code pull}, {@code import}: images. */
+public final class ImageCommands {
+  private ImageCommands() {}
+
+  public static List<Command> all() {
+    return List.of(images(), pull(), importCommand());
+  }
+
+  static Command images() {
+    List<Option> opts = List.of(
+        Option.bool("all", 'a', "opt.images.all"),
+        Option.bool("quiet", 'q', "opt.images.quiet"),
+        Option.bool("no-trunc", '\0', "opt.images.no-trunc"));
+    return new SimpleCommand("images", "images [OPTIONS] [REPOSITORY[:TAG]]", opts, true, (args, s) -> {
+      args.requireAtMost(1);
+      List<Image> list = s.engine().images();
+      if (!args.positionals().isEmpty()) {
+        ImageReference want = ImageReference.parse(args.positionals().get(0));
+        list = list.stream()
+            .map(i -> new Image(i.id(), i.manifest(), i.config(), i.repoTags().stream()
+                .filter(r -> r.name().equals(want.name()) && (want.tag() == null || want.tag().equals(r.tag())))
+                .toList(), i.size()))
+            .filter(i -> !i.repoTags().isEmpty()).toList();
+      }
+      if (args.has("quiet")) {
+        list.stream().map(i -> args.has("no-trunc") ? i.id().toString() : i.id().shortHex()).distinct()
+            .forEach(s.out()::println);
+      } else {
+        ImageRows.render(list, args.has("no-trunc"), Instant.now()).forEach(s.out()::println);
+      }
+      return 0;
+    });
+  }
+
+  static Command pull() {
+    List<Option> opts = List.of(Option.bool("quiet", 'q', "opt.pull.quiet"),
+        Option.bool("all-tags", 'a', "opt.pull.all-tags"));
+    return new SimpleCommand("pull", "pull [OPTIONS] NAME[:TAG|@DIGEST]", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      String text = args.positionals().get(0);
+      try {
+        ImageReference ref = ImageReference.parse(text);
+        if (ref.tag() == null && ref.digest() == null && !args.has("quiet")) {
+          s.out().println("Using default tag: latest");
+        }
+        ImageReference full = ref.withDefaultTag();
+        Image image = s.engine().pull(text);
+        if (!args.has("quiet")) {
+          s.out().println((full.tag() != null ? full.tag() : full.digest().toString()) + ": Pulling from " + full.path());
+          s.out().println("Digest: " + image.manifest());
+          s.out().println("Status: Image is up to date for " + full.familiarString());
+        }
+        s.out().println(full);
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+
+  static Command importCommand() {
+    List<Option> opts = List.of(Option.value("message", 'm', "string", "opt.import.message"));
+    return new SimpleCommand("import", "import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]", opts, true, (args, s) -> {
+      args.requireAtLeast(1).requireAtMost(2);
+      String source = args.positionals().get(0);
+      String ref = args.positionals().size() > 1 ? args.positionals().get(1) : null;
+      try {
+        if (ref != null) {
+          ImageReference.parse(ref);
+        }
+        Digest id;
+        if (source.equals("-")) {
+          id = s.engine().importImage(s.in(), ref, "-");
+        } else {
+          try (InputStream in = Files.newInputStream(Path.of(source))) {
+            id = s.engine().importImage(in, ref, "-");
+          }
+        }
+        s.out().println(id);
+        return 0;
+      } catch (NoSuchFileException e) {
+        s.err().println("open " + source + ": no such file or directory");
+        return 1;
+      } catch (IOException e) {
+        s.err().println("open " + source + ": " + e.getMessage());
+        return 1;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+}

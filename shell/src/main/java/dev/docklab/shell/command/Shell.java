@@ -1,0 +1,168 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.line.Expander;
+import dev.docklab.shell.line.LineParser;
+import dev.docklab.shell.line.Script;
+import dev.docklab.shell.line.SyntaxException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Runs lines of the docklab line language: {@code docker ...} commands joined by {@code ;},
+ * {@code &&} and {@code ||}, with {@code $(...)} substitution, plus a few shell built-ins
+ * ({@code help}, {@code lang}, {@code echo}, {@code clear}, {@code exit}).
+ */
+public final class Shell {
+  private final Session session;
+  private final DockerCli docker = new DockerCli();
+  private int lastStatus;
+  private boolean exitRequested;
+
+  public Shell(Session session) {
+    this.session = session;
+  }
+
+  public DockerCli docker() {
+    return docker;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public boolean exitRequested() {
+    return exitRequested;
+  }
+
+  public int lastStatus() {
+    return lastStatus;
+  }
+
+  /** Runs one (complete) line and returns the status of the last command that ran. */
+  public int execute(String line) {
+    return execute(line, session);
+  }
+
+  private int execute(String line, Session s) {
+    Script script;
+    try {
+      script = LineParser.parse(line);
+    } catch (SyntaxException e) {
+      s.err().println("docklab: " + e.getMessage());
+      return lastStatus = 2;
+    } catch (dev.docklab.shell.line.IncompleteLineException e) {
+      s.err().println("docklab: " + s.msg("line.incomplete"));
+      return lastStatus = 2;
+    }
+    for (Script.Step step : script.commands()) {
+      if (exitRequested) {
+        break;
+      }
+      if ((step.join() == Script.Join.IF_OK && lastStatus != 0)
+          || (step.join() == Script.Join.IF_FAILED && lastStatus == 0)) {
+        continue;
+      }
+      List<String> argv = Expander.expand(step.words(), inner -> capture(inner, s), lastStatus);
+      lastStatus = argv.isEmpty() ? 0 : run(argv, s);
+    }
+    return lastStatus;
+  }
+
+  /** Runs {@code inner} with its standard output captured, for {@code $(...)}. */
+  private String capture(String inner, Session s) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    execute(inner, s.withOut(out));
+    out.flush();
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  private int run(List<String> argv, Session s) {
+    String cmd = argv.get(0);
+    List<String> rest = argv.subList(1, argv.size());
+    switch (cmd) {
+      case "docker":
+        return docker.execute(rest, s);
+      case "help":
+      case "?":
+        return help(rest, s);
+      case "exit":
+      case "quit":
+        exitRequested = true;
+        return rest.isEmpty() ? lastStatus : parseStatus(rest.get(0));
+      case "lang":
+        return lang(rest, s);
+      case "echo":
+        s.out().println(String.join(" ", rest));
+        return 0;
+      case "clear":
+        s.out().print("\033[H\033[2J");
+        s.out().flush();
+        return 0;
+      default:
+        s.err().println("docklab: " + s.msg("shell.not-found", cmd));
+        if (docker.command(cmd) != null) {
+          s.err().println(s.msg("shell.did-you-mean", "docker " + String.join(" ", argv)));
+        } else {
+          s.err().println(s.msg("shell.hint"));
+        }
+        return 127;
+    }
+  }
+
+  private static int parseStatus(String s) {
+    try {
+      return Integer.parseInt(s) & 0xff;
+    } catch (NumberFormatException e) {
+      return 2;
+    }
+  }
+
+  private int help(List<String> args, Session s) {
+    if (!args.isEmpty()) {
+      String name = args.get(0).equals("docker") && args.size() > 1 ? args.get(1) : args.get(0);
+      Command c = docker.command(name);
+      if (c != null) {
+        docker.printHelp(c, s);
+        return 0;
+      }
+      if (s.messages().has("help.topic." + name)) {
+        s.out().println(s.msg("help.topic." + name));
+        return 0;
+      }
+      s.err().println("docklab: " + s.msg("help.unknown", name));
+      return 1;
+    }
+    var o = s.out();
+    o.println(s.msg("help.intro"));
+    o.println();
+    int w = docker.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 7;
+    for (Command c : docker.commands()) {
+      String left = "docker " + c.name();
+      o.println("  " + left + " ".repeat(w - left.length() + 2) + s.msg("cmd." + c.name() + ".summary"));
+    }
+    o.println();
+    o.println(s.msg("help.shell"));
+    o.println();
+    o.println(s.msg("help.more"));
+    return 0;
+  }
+
+  private int lang(List<String> args, Session s) {
+    if (args.isEmpty()) {
+      s.out().println(s.messages().lang().name().toLowerCase());
+      return 0;
+    }
+    Messages.Lang l = Messages.Lang.parse(args.get(0));
+    if (l == null) {
+      s.err().println("docklab: " + s.msg("lang.unknown", args.get(0)));
+      return 1;
+    }
+    s.setMessages(new Messages(l));
+    s.out().println(s.msg("lang.set"));
+    return 0;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.shell.cli.Args;
+import dev.docklab.shell.cli.Option;
+import java.util.List;
+import java.util.function.ToIntBiFunction;
+
+/** A command made of its parts, for the groups that declare many small commands. */
+record SimpleCommand(String name, String usage, List<Option> options, boolean interspersed,
+    ToIntBiFunction<Args, Session> body) implements Command {
+
+  @Override
+  public int execute(Args args, Session session) {
+    return body.applyAsInt(args, session);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.Engine;
+import dev.docklab.engine.Info;
+import dev.docklab.shell.render.Human;
+import java.util.List;
+
+/** {@code info}, {@code version}: the engine and the host. */
+public final class SystemCommands {
+  private SystemCommands() {}
+
+  public static List<Command> all() {
+    return List.of(info(), version());
+  }
+
+  static Command info() {
+    return new SimpleCommand("info", "info [OPTIONS]", List.of(), true, (args, s) -> {
+      args.requireAtMost(0);
+      Info i = s.engine().info();
+      var o = s.out();
+      o.println("Client:");
+      o.println(" Version:    " + Engine.VERSION + " (docklab)");
+      o.println(" Context:    embedded");
+      o.println();
+      o.println("Server:");
+      o.println(" Containers: " + i.containers());
+      o.println("  Running: " + i.running());
+      o.println("  Paused: " + i.paused());
+      o.println("  Stopped: " + i.stopped());
+      o.println(" Images: " + i.images());
+      o.println(" Server Version: " + i.version() + " (docklab)");
+      o.println(" Storage Driver: " + i.storageDriver());
+      o.println("  Backing Filesystem: " + i.backingFilesystem());
+      o.println(" Cgroup Driver: " + i.cgroupDriver());
+      o.println(" Cgroup Version: " + i.cgroupVersion() + (i.hybridCgroups() ? " (hybrid: v1 controllers + a cgroup2 mount)" : ""));
+      o.println(" Runtimes: " + i.runtime());
+      o.println(" Default Runtime: " + i.runtime() + "  (" + i.runtimeReason() + ")");
+      o.println(" Kernel Version: " + i.kernel());
+      o.println(" Operating System: " + i.operatingSystem());
+      o.println(" OSType: linux");
+      o.println(" Architecture: " + (i.architecture().equals("amd64") ? "x86_64" : i.architecture()));
+      o.println(" CPUs: " + i.cpus());
+      o.println(" Total Memory: " + Human.binarySize(i.memoryBytes()));
+      o.println(" Docker Root Dir: " + i.dataRoot());
+      return 0;
+    });
+  }
+
+  static Command version() {
+    return new SimpleCommand("version", "version", List.of(), true, (args, s) -> {
+      var o = s.out();
+      o.println("Client: docklab");
+      o.println(" Version:           " + Engine.VERSION);
+      o.println(" API version:       embedded (no socket: the engine runs inside the REPL)");
+      o.println(" Java version:      " + System.getProperty("java.version"));
+      o.println(" OS/Arch:           linux/" + System.getProperty("os.arch"));
+      o.println();
+      o.println("Server: docklab engine");
+      o.println(" Engine:");
+      o.println("  Version:          " + Engine.VERSION);
+      o.println(" " + s.engine().info().runtime() + ":");
+      o.println("  Runtime:          " + s.engine().info().runtime());
+      return 0;
+    });
+  }
+}

@@ -1,0 +1,20 @@
+package dev.docklab.shell.repl;
+
+/**
+ * Where lines come from: a terminal with line editing, or a script (a file, standard input, or
+ * {@code -c}). Lessons, tests and the REPL share this one path.
+ */
+public interface LineSource extends AutoCloseable {
+  /** The next complete line (continuations joined), or null at the end of input. */
+  String readLine() throws Interrupted;
+
+  @Override
+  default void close() {}
+
+  /** Ctrl-C while typing: the line is dropped. */
+  final class Interrupted extends Exception {
+    public Interrupted() {
+      super("interrupted");
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.docklab.shell.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.docklab.engine.container.Container;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RenderTest {
+  @ParameterizedTest(name = "{0}s = {1}")
+  @CsvSource({"0, Less than a second", "1, 1 second", "59, 59 seconds", "60, About a minute",
+      "150, 2 minutes", "3600, About an hour", "7200, 2 hours", "172800, 2 days", "1209600, 2 weeks",
+      "5184000, 2 months", "63072000, 2 years"})
+  void durationsLikeGoUnits(long seconds, String text) {
+    assertEquals(text, Human.duration(Duration.ofSeconds(seconds)));
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({"0, 0B", "999, 999B", "1000, 1kB", "1982256, 1.98MB", "4261000, 4.26MB", "123456789, 123MB",
+      "5000000000, 5GB"})
+  void sizesLikeGoUnits(long bytes, String text) {
+    assertEquals(text, Human.size(bytes));
+  }
+
+  @Test
+  void binarySizesForMemory() {
+    assertEquals("23.54GiB", Human.binarySize(25275072512L));
+  }
+
+  @Test
+  void tableColumnsArePaddedByThreeSpaces() {
+    assertEquals(List.of("A     BB   C", "xyz   y    z"),
+        Table.render(List.of("A", "BB", "C"), List.of(List.of("xyz", "y", "z"))));
+  }
+
+  @Test
+  void chineseTakesTwoColumns() {
+    assertEquals(List.of("名称   X", "ab     y"), Table.render(List.of("名称", "X"), List.of(List.of("ab", "y"))));
+  }
+
+  @Test
+  void psRowsMatchDockersLayout() {
+    Instant now = Instant.parse("2026-11-27T10:10:00Z");
+    Container exited = new Container("a".repeat(64), "clock", "2026-11-27T10:00:00Z", "busybox", "sha256:x",
+        "sh", List.of("-c", "while true; do date; sleep 2; done"), List.of(), "/", "", "overlay2",
+        new Container.HostConfig(0, 0, false),
+        new Container.State("exited", 0, 137, "", "2026-11-27T10:00:01Z", "2026-11-27T10:05:00Z"));
+    Container running = new Container("b".repeat(64), "web", "2026-11-27T10:09:00Z", "busybox:1.35", "sha256:x",
+        "top", List.of(), List.of(), "/", "", "overlay2", new Container.HostConfig(0, 0, false),
+        new Container.State("running", 42, 0, "", "2026-11-27T10:09:30Z", null));
+    assertEquals(List.of(
+        "CONTAINER ID   IMAGE          COMMAND                  CREATED              STATUS                       PORTS   NAMES",
+        "bbbbbbbbbbbb   busybox:1.35   \"top\"                    About a minute ago   Up 30 seconds                        web",
+        "aaaaaaaaaaaa   busybox        \"sh -c while true; d…\"   10 minutes ago       Exited (137) 5 minutes ago           clock"),
+        ContainerRows.render(List.of(running, exited), false, now));
+  }
+}
