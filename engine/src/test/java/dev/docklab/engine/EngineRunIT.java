@@ -120,6 +120,26 @@ class EngineRunIT {
   }
 
   @Test
+  void removingARunningContainerNeedsForce() throws Exception {
+    Thread runner = new Thread(() -> run(new TestEngines.Output(),
+        new RunRequest("busybox", "sleeper", List.of("sleep", "30"), List.of(), 0, 0, false)));
+    runner.start();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (engine.containers(false).stream().noneMatch(c -> c.name().equals("sleeper"))
+        || engine.container("sleeper").state().running() && !engine.layout().runtimeState().resolve(engine.container("sleeper").id()).toFile().exists()) {
+      assertTrue(System.nanoTime() < deadline, "the container did not start");
+      Thread.sleep(50);
+    }
+    EngineException e = assertThrows(EngineException.class, () -> engine.remove("sleeper", false));
+    assertTrue(e.getMessage().startsWith("You cannot remove a running container "), e.getMessage());
+    assertTrue(e.getMessage().endsWith(". Stop the container before attempting removal or force remove"));
+    engine.remove("sleeper", true);
+    runner.join(10_000);
+    assertFalse(runner.isAlive(), "the foreground run ended when its container was killed");
+    assertThrows(EngineException.class, () -> engine.container("sleeper"));
+  }
+
+  @Test
   void autoRemoveLeavesNothing() {
     TestEngines.Output out = new TestEngines.Output();
     RunResult r = run(out, new RunRequest("busybox", null, List.of("true"), List.of(), 0, 0, true));

@@ -6,6 +6,7 @@ import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.MemorySize;
 import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.image.Image;
+import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
@@ -53,14 +54,23 @@ public final class ContainerCommands {
     List<String> pos = args.positionals();
     String imageText = pos.get(0);
     try {
+      if (!imageText.matches("(sha256:)?[0-9a-f]{4,64}")) {
+        ImageReference.parse(imageText); // a bad reference is the client's error, not the daemon's
+      }
+    } catch (EngineException e) {
+      s.err().println("docker: " + e.getMessage() + ".");
+      s.err().println("See 'docker run --help'.");
+      return Errors.RUN_FAILED;
+    }
+    try {
       long memory = args.value("memory", null) == null ? 0 : MemorySize.parseMemoryLimit(args.value("memory", null));
       long pids = args.intValue("pids-limit", 0);
       RunRequest req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()),
           args.values("env"), memory, Math.max(0, pids), args.has("rm"));
       Image image = s.engine().findImage(imageText);
       if (image == null) {
-        s.err().println("Unable to find image '" + dev.docklab.engine.reference.ImageReference.parse(imageText)
-            .withDefaultTag().familiarString() + "' locally");
+        s.err().println("Unable to find image '" + ImageReference.parse(imageText).withDefaultTag().familiarString()
+            + "' locally");
         image = s.engine().resolveForRun(imageText); // throws the registry error
       }
       Container c = s.engine().create(req, image);

@@ -1,0 +1,54 @@
+# Shared by scripts/docklab, scripts/test and scripts/bench: host checks and package installs.
+# Source it; it defines functions only.
+
+docklab_root() {
+  cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd
+}
+
+# need_root WHAT: stop with a clear message unless running as root.
+need_root() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "docklab: $1 needs root (it mounts filesystems and runs containers). Run: sudo $0 $*" >&2
+    exit 1
+  fi
+}
+
+# ensure_packages PKG...: apt-get install the Debian packages that are not installed yet.
+ensure_packages() {
+  local missing=()
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "docklab: please install these packages with your package manager: ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "docklab: installing ${missing[*]} (apt-get)..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 || true
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || {
+    echo "docklab: could not install ${missing[*]}; install them by hand (apt-get install ${missing[*]}) and retry" >&2
+    exit 1
+  }
+}
+
+# The packages the engine uses at run time.
+RUNTIME_PACKAGES=(runc busybox-static)
+
+# ensure_toolchain: a JDK (17 or newer) and Maven to build docklab.
+ensure_toolchain() {
+  command -v javac >/dev/null || ensure_packages openjdk-17-jdk-headless
+  command -v mvn >/dev/null || ensure_packages maven
+}
+
+# build_if_stale ROOT: (re)build the runnable jar when a source or pom is newer than it.
+build_if_stale() {
+  local root=$1 jar=$1/shell/target/docklab.jar
+  if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/engine" "$root/shell" -newer "$jar" \
+       \( -name '*.java' -o -name '*.properties' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]; then
+    echo "docklab: building (mvn package)..." >&2
+    (cd "$root" && mvn -q -B -DskipTests package >&2) || { echo "docklab: the build failed" >&2; exit 1; }
+  fi
+}

@@ -1,0 +1,48 @@
+package dev.docklab.shell;
+
+import dev.docklab.engine.storage.Mounts;
+import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Runs docklab lines as {@code docklab -c LINE} would, on a data root of its own, and records the output. */
+final class Transcript {
+  final Path root;
+
+  Transcript(Path root) {
+    this.root = root;
+  }
+
+  record Result(int status, String out, String err) {}
+
+  Result run(String line) {
+    return run(line, InputStream.nullInputStream());
+  }
+
+  Result run(String line, InputStream stdin) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"--data-root", root.toString(), "--lang", "en", "-c", line}, stdin,
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  Result run(String line, byte[] stdin) {
+    return run(line, new ByteArrayInputStream(stdin));
+  }
+
+  /** Removes every container through docklab itself, then the data root. */
+  void destroy() throws IOException {
+    run("docker rm -f $(docker ps -aq)");
+    for (Path m : Mounts.under(root)) {
+      Posix.host().umount(m, Posix.MNT_DETACH);
+    }
+    Trees.deleteRecursively(root);
+  }
+}

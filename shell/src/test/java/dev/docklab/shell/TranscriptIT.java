@@ -1,0 +1,135 @@
+package dev.docklab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.layer.TarBuilder;
+import dev.docklab.engine.storage.Mounts;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What a learner types and sees, through {@code docklab -c}, on the real engine. */
+class TranscriptIT {
+  static Transcript t;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    t = new Transcript(Files.createTempDirectory("docklab-shell-"));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    t.destroy();
+    assertTrue(Mounts.under(t.root).isEmpty());
+  }
+
+  @Test
+  void runPrintsTheContainersOutputAndStatus() {
+    Transcript.Result r = t.run("docker run --rm busybox echo hello");
+    assertEquals("hello\n", r.out());
+    assertEquals(0, r.status());
+    assertEquals(3, t.run("docker run --rm busybox sh -c 'exit 3'").status());
+    assertEquals("3\n", t.run("docker run --rm busybox sh -c 'exit 3'; echo $?").out());
+  }
+
+  @Test
+  void firstUseBuildsTheBusyboxImageWithItsVersionTags() {
+    Transcript.Result r = t.run("docker images busybox");
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).matches("REPOSITORY   TAG      IMAGE ID       CREATED +SIZE"), lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.matches("busybox +latest +[0-9a-f]{12} +.* ago +[0-9.]+MB")), r.out());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("busybox +\\d+\\.\\d+ +[0-9a-f]{12} .*")), r.out());
+    Transcript.Result pull = t.run("docker pull busybox");
+    assertEquals(List.of("Using default tag: latest", "latest: Pulling from library/busybox"),
+        pull.out().lines().limit(2).toList());
+    assertTrue(pull.out().contains("Status: Image is up to date for busybox:latest\ndocker.io/library/busybox:latest\n"),
+        pull.out());
+  }
+
+  @Test
+  void psShowsExitedContainersAndRmRemovesThem() {
+    t.run("docker run --name lesson1 busybox echo hi");
+    Transcript.Result ps = t.run("docker ps -a");
+    assertTrue(ps.out().startsWith("CONTAINER ID   IMAGE"), ps.out());
+    String row = ps.out().lines().filter(l -> l.endsWith("lesson1")).findFirst().orElseThrow();
+    assertTrue(row.matches("[0-9a-f]{12}   busybox +\"echo hi\" +.+ ago +Exited \\(0\\) .+ ago +lesson1"), row);
+    assertEquals("", t.run("docker ps").out().lines().filter(l -> l.endsWith("lesson1")).findFirst().orElse(""),
+        "ps without -a hides exited containers");
+    String id = t.run("docker ps -aq --no-trunc").out().lines().filter(l -> !l.isEmpty()).findFirst().orElseThrow();
+    assertEquals(64, id.length());
+    Transcript.Result rm = t.run("docker rm lesson1");
+    assertEquals("lesson1\n", rm.out());
+    Transcript.Result again = t.run("docker rm lesson1");
+    assertEquals("Error response from daemon: No such container: lesson1\n", again.err());
+    assertEquals(1, again.status());
+  }
+
+  @Test
+  void commandSubstitutionRemovesEveryContainer() {
+    t.run("docker run busybox true; docker run busybox true");
+    Transcript.Result r = t.run("docker rm $(docker ps -aq) && docker ps -aq");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(t.run("docker ps -aq").out().isEmpty());
+  }
+
+  @Test
+  void memoryFlagSetsTheLimitSeenInside() {
+    Transcript.Result r = t.run("docker run --rm -m 32m busybox cat /sys/fs/cgroup/memory/memory.limit_in_bytes");
+    assertEquals("33554432\n", r.out(), r.err());
+  }
+
+  @Test
+  void badInputGetsDockersOneLineErrors() {
+    assertEquals("unknown flag: --frob\nSee 'docker run --help'.\n", t.run("docker run --frob busybox").err());
+    assertEquals(125, t.run("docker run --frob busybox").status());
+    assertEquals("docker: invalid reference format: repository name (library/BusyBox) must be lowercase.\n"
+        + "See 'docker run --help'.\n", t.run("docker run BusyBox").err());
+    Transcript.Result missing = t.run("docker run nosuchimage");
+    assertTrue(missing.err().startsWith("Unable to find image 'nosuchimage:latest' locally\n"
+        + "docker: Error response from daemon: pull access denied for nosuchimage"), missing.err());
+    assertEquals(125, missing.status());
+    Transcript.Result notFound = t.run("docker run --rm busybox nosuchcommand");
+    assertEquals(127, notFound.status());
+    assertTrue(notFound.err().contains("exec: \"nosuchcommand\": executable file not found in $PATH"), notFound.err());
+    assertTrue(!notFound.err().contains("\tat "), "no stack trace");
+    Transcript.Result typo = t.run("ps");
+    assertEquals("docklab: command not found: ps\nDid you mean: docker ps\n", typo.err());
+  }
+
+  @Test
+  void importMakesAOneLayerImageThatRuns() throws Exception {
+    byte[] rootfs = new TarBuilder(Instant.EPOCH)
+        .dir("bin", 0755).file("bin/busybox", 0755, Files.readAllBytes(java.nio.file.Path.of("/bin/busybox")))
+        .symlink("bin/sh", "busybox").symlink("bin/cat", "busybox")
+        .dir("etc", 0755).file("etc/motd", 0644, "imported!\n").toBytes();
+    Transcript.Result imported = t.run("docker import - mybox:v1", rootfs);
+    assertTrue(imported.out().matches("sha256:[0-9a-f]{64}\n"), imported.out() + imported.err());
+    assertEquals("imported!\n", t.run("docker run --rm mybox:v1 /bin/cat /etc/motd").out());
+    assertTrue(t.run("docker images mybox").out().lines().anyMatch(l -> l.startsWith("mybox        v1")));
+  }
+
+  @Test
+  void infoNamesTheDriverRuntimeAndCgroups() {
+    String out = t.run("docker info").out();
+    assertTrue(out.contains(" Storage Driver: overlay2\n"), out);
+    assertTrue(out.contains(" Default Runtime: runc") || out.contains(" Default Runtime: crun"), out);
+    assertTrue(out.contains(" Cgroup Version: "), out);
+    assertTrue(out.contains(" Kernel Version: " + System.getProperty("os.version")), out);
+    assertTrue(out.contains(" Docker Root Dir: " + t.root), out);
+  }
+
+  @Test
+  void helpSpeaksChineseWhenAsked() {
+    Transcript.Result r = t.run("lang zh; help");
+    assertTrue(r.out().contains("语言：简体中文"), r.out());
+    assertTrue(r.out().contains("docker run      从镜像创建并运行一个新容器"), r.out());
+    Transcript.Result help = t.run("docker run --help");
+    assertTrue(help.out().startsWith("\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\n"
+        + "Create and run a new container from an image\n"), help.out());
+    assertTrue(help.out().contains("  -m, --memory bytes"), help.out());
+  }
+}
