@@ -210,7 +210,8 @@ public final class Main {
         terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
         Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC);
         Shell shell = new Shell(session);
-        Path history = Path.of(System.getProperty("user.home"), ".docklab_history");
+        String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
+        Path history = Path.of(home, ".docklab_history");
         TerminalLines lines = new TerminalLines(terminal, history,
             new DockerCompleter(shell.docker(), engine), "docklab> ");
         var info = e.info();

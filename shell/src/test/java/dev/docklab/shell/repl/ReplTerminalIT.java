@@ -1,0 +1,127 @@
+package dev.docklab.shell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.docklab.engine.storage.Mounts;
+import dev.docklab.engine.store.Trees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The REPL on a real terminal: tmux runs it, send-keys types, capture-pane reads the screen. */
+class ReplTerminalIT {
+  private final String session = "docklab-it-" + ProcessHandle.current().pid();
+  private Path home;
+  private Path root;
+
+  @BeforeEach
+  void start() throws Exception {
+    home = Files.createTempDirectory("docklab-home-");
+    root = Files.createTempDirectory("docklab-repl-");
+    Path jar = Path.of("target/docklab.jar").toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), "package the shell first: " + jar);
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "50",
+        "env HOME=" + home + " LANG=C.UTF-8 java -jar " + jar + " --data-root " + root + " --lang en");
+    waitFor("docklab> ", 90);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    try {
+      tmux("kill-session", "-t", session);
+    } catch (AssertionError e) {
+      // already gone: Ctrl-D ended it
+    }
+    for (Path m : Mounts.under(root)) {
+      dev.docklab.engine.sys.Posix.host().umount(m, dev.docklab.engine.sys.Posix.MNT_DETACH);
+    }
+    Trees.deleteRecursively(root);
+    Trees.deleteRecursively(home);
+  }
+
+  @Test
+  void runsContainersEditsLinesAndKeepsHistory() throws Exception {
+    type("docker run --rm busybox echo hello-from-the-container");
+    waitFor("\nhello-from-the-container\n", 30);
+
+    // Ctrl-C drops the line being typed
+    keys("docker run busybox echo dropped-line");
+    keys("C-c");
+    type("echo after-ctrl-c");
+    waitFor("\nafter-ctrl-c\n", 10);
+    assertFalse(screen().contains("\ndropped-line"), screen());
+
+    // an open quote continues on the next line
+    type("echo 'first");
+    type("second'");
+    waitFor("\nfirst\nsecond\n", 10);
+
+    // line editing: type, move to the start, fix the command word
+    keys("ocker ps -a");
+    keys("Home");
+    keys("d");
+    keys("Enter");
+    waitFor("CONTAINER ID   IMAGE", 10);
+
+    keys("C-d");
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (sessionAlive()) {
+      if (System.nanoTime() > deadline) {
+        fail("Ctrl-D did not leave the REPL:\n" + screen());
+      }
+      Thread.sleep(100);
+    }
+    String history = Files.readString(home.resolve(".docklab_history"));
+    assertTrue(history.contains("docker run --rm busybox echo hello-from-the-container"), history);
+  }
+
+  private void type(String line) throws Exception {
+    keys("-l", line);
+    keys("Enter");
+  }
+
+  private void keys(String... keys) throws Exception {
+    List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
+    args.addAll(List.of(keys));
+    tmux(args.toArray(String[]::new));
+  }
+
+  private String screen() throws Exception {
+    return tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", session);
+  }
+
+  private boolean sessionAlive() throws IOException, InterruptedException {
+    return new ProcessBuilder("tmux", "has-session", "-t", session).start().waitFor() == 0;
+  }
+
+  private void waitFor(String text, int seconds) throws Exception {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    String s = "";
+    while (System.nanoTime() < deadline) {
+      s = screen();
+      if (s.contains(text)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    fail("waited " + seconds + "s for " + text.strip() + " on the screen:\n" + s);
+  }
+
+  private static String tmux(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("tmux"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) {
+      throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + out);
+    }
+    return out;
+  }
+}
