@@ -126,6 +126,7 @@ public final class Engine implements AutoCloseable {
   private void recover() throws IOException {
     Trees.deleteRecursively(layout.tmp());
     layers.cleanTemp();
+    containerStore.cleanTrash();
     containers.reconcile();
   }
 
@@ -161,7 +162,8 @@ public final class Engine implements AutoCloseable {
 
   /** The image a reference or id names, or null. */
   public Image findImage(String nameOrId) {
-    return images.find(nameOrId);
+    return listener.timed("resolve", nameOrId, i -> i == null ? "not found" : i.id().toString(),
+        () -> images.find(nameOrId));
   }
 
   /** {@code docker pull}: with no registry yet, an image already present is "up to date". */
@@ -215,7 +217,7 @@ public final class Engine implements AutoCloseable {
 
   /** The first half of {@code docker run}: records the container (nothing runs yet). */
   public Container create(RunRequest request, Image image) {
-    return containers.create(request, image);
+    return listener.timed("create", request.image(), Container::id, () -> containers.create(request, image));
   }
 
   /** The second half of {@code docker run}: runs a created container in the foreground until it exits. */
@@ -235,12 +237,10 @@ public final class Engine implements AutoCloseable {
 
   /** The image {@code docker run} would use, or the "Unable to find image" error. */
   public Image resolveForRun(String imageText) {
-    long t0 = System.nanoTime();
-    Image image = images.find(imageText);
+    Image image = findImage(imageText);
     if (image == null) {
       throw noRegistry(ImageReference.parse(imageText).withDefaultTag());
     }
-    listener.on(new EngineEvent("resolve", imageText, image.id().toString(), Duration.ofNanos(System.nanoTime() - t0)));
     return image;
   }
 

@@ -82,7 +82,6 @@ public final class ContainerService {
         cfg.user() == null ? "" : cfg.user(), driver.name(),
         new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove()), Container.State.created());
     store.save(c);
-    listener.on(new EngineEvent("create", id, store.dir(id).toString(), Duration.ZERO));
     return c;
   }
 
@@ -104,7 +103,10 @@ public final class ContainerService {
         return bundle;
       });
       Container running = c.withState(new Container.State("running", 0, 0, "", Instant.now().toString(), null));
-      store.save(running);
+      listener.timed("state", c.id(), x -> "running", () -> {
+        store.save(running);
+        return running;
+      });
       c = running;
       long t0 = System.nanoTime();
       try (LogFile log = new LogFile(dir.resolve("container.log"))) {
@@ -142,8 +144,10 @@ public final class ContainerService {
       return dir;
     });
     if (c.hostConfig().autoRemove()) {
-      store.delete(c.id());
-      listener.on(new EngineEvent("remove", c.id(), dir.toString(), Duration.ZERO));
+      listener.timed("remove", c.id(), x -> dir.toString(), () -> {
+        store.delete(c.id());
+        return dir;
+      });
     }
   }
 
@@ -195,8 +199,8 @@ public final class ContainerService {
     String hostname = c.id().substring(0, 12);
     Path hostnameFile = dir.resolve("hostname");
     Path hostsFile = dir.resolve("hosts");
-    AtomicFiles.write(hostnameFile, (hostname + "\n").getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(hostsFile, ("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
+    AtomicFiles.writeNoSync(hostnameFile, (hostname + "\n").getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeNoSync(hostsFile, ("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
         + "127.0.1.1\t" + hostname + "\n").getBytes(StandardCharsets.UTF_8));
     int[] ids = Users.resolve(c.user(), rootfs);
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, false, rootfs,

@@ -11,12 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Containers on disk: one directory each, its record written atomically. */
+/**
+ * Containers on disk: one directory each, its record written atomically. The engine holds the data
+ * root's lock, so it is the only writer and keeps the records in memory after the first read.
+ */
 public final class ContainerStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String TRASH_PREFIX = ".removing-";
   private final Layout layout;
+  private Map<String, Container> cache;
 
   public ContainerStore(Layout layout) {
     this.layout = layout;
@@ -28,7 +35,9 @@ public final class ContainerStore {
 
   public synchronized void save(Container c) {
     try {
-      AtomicFiles.write(dir(c.id()).resolve("container.json"), JSON.writeValueAsBytes(c));
+      // State is reconciled at start-up, so it need not wait for the disk.
+      AtomicFiles.writeNoSync(dir(c.id()).resolve("container.json"), JSON.writeValueAsBytes(c));
+      load().put(c.id(), c);
     } catch (IOException e) {
       throw EngineException.system("could not save container " + c.shortId() + ": " + e.getMessage(), e);
     }
@@ -36,22 +45,31 @@ public final class ContainerStore {
 
   /** Every container, newest first. */
   public synchronized List<Container> list() {
-    List<Container> all = new ArrayList<>();
-    if (!Files.isDirectory(layout.containers())) {
-      return all;
-    }
-    try (var dirs = Files.list(layout.containers())) {
-      for (Path d : (Iterable<Path>) dirs::iterator) {
-        Path f = d.resolve("container.json");
-        if (Files.isRegularFile(f)) {
-          all.add(JSON.readValue(f.toFile(), Container.class));
-        }
-      }
-    } catch (IOException e) {
-      throw EngineException.system("could not list containers in " + layout.containers() + ": " + e.getMessage(), e);
-    }
+    List<Container> all = new ArrayList<>(load().values());
     all.sort(Comparator.comparing(Container::created).reversed());
     return all;
+  }
+
+  private Map<String, Container> load() {
+    if (cache != null) {
+      return cache;
+    }
+    Map<String, Container> read = new LinkedHashMap<>();
+    if (Files.isDirectory(layout.containers())) {
+      try (var dirs = Files.list(layout.containers())) {
+        for (Path d : (Iterable<Path>) dirs::iterator) {
+          Path f = d.resolve("container.json");
+          if (!d.getFileName().toString().startsWith(TRASH_PREFIX) && Files.isRegularFile(f)) {
+            Container c = JSON.readValue(f.toFile(), Container.class);
+            read.put(c.id(), c);
+          }
+        }
+      } catch (IOException e) {
+        throw EngineException.system("could not list containers in " + layout.containers() + ": " + e.getMessage(), e);
+      }
+    }
+    cache = read;
+    return cache;
   }
 
   /**
@@ -61,19 +79,16 @@ public final class ContainerStore {
    */
   public synchronized Container find(String nameOrId) {
     String key = nameOrId.startsWith("/") ? nameOrId.substring(1) : nameOrId;
-    List<Container> all = list();
-    for (Container c : all) {
-      if (c.id().equals(key)) {
-        return c;
-      }
+    Map<String, Container> all = load();
+    if (all.containsKey(key)) {
+      return all.get(key);
     }
-    for (Container c : all) {
-      if (c.name().equals(key)) {
-        return c;
-      }
+    Container byName = byName(key);
+    if (byName != null) {
+      return byName;
     }
     List<Container> byPrefix = key.isEmpty() ? List.of()
-        : all.stream().filter(c -> c.id().startsWith(key)).toList();
+        : all.values().stream().filter(c -> c.id().startsWith(key)).toList();
     if (byPrefix.size() > 1) {
       throw EngineException.invalid("multiple IDs found with provided prefix: " + key);
     }
@@ -85,17 +100,45 @@ public final class ContainerStore {
 
   /** The container using {@code name}, or null. */
   public synchronized Container byName(String name) {
-    return list().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    return load().values().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
   }
 
-  /** Deletes the container's directory: record, bundle, upper and work dirs. */
+  /**
+   * Deletes the container: its directory is renamed aside at once (so it is gone for every reader)
+   * and its files are removed in the background; {@link #cleanTrash()} finishes what a crash left.
+   */
   public synchronized void delete(String id) {
+    Path trash = layout.containers().resolve(TRASH_PREFIX + id);
     try {
-      // Drop the record first, so a crash midway leaves no half container behind in `docker ps -a`.
-      Files.deleteIfExists(dir(id).resolve("container.json"));
-      Trees.deleteRecursively(dir(id));
+      if (Files.exists(dir(id))) {
+        Files.move(dir(id), trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      load().remove(id);
     } catch (IOException e) {
       throw EngineException.system("could not remove container " + id.substring(0, 12) + ": " + e.getMessage(), e);
+    }
+    Thread t = new Thread(() -> {
+      try {
+        Trees.deleteRecursively(trash);
+      } catch (IOException e) {
+        // finished at the next start
+      }
+    }, "remove-" + id.substring(0, 12));
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Removes what deletions interrupted by a crash left behind. */
+  public void cleanTrash() throws IOException {
+    if (!Files.isDirectory(layout.containers())) {
+      return;
+    }
+    try (var dirs = Files.list(layout.containers())) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        if (d.getFileName().toString().startsWith(TRASH_PREFIX)) {
+          Trees.deleteRecursively(d);
+        }
+      }
     }
   }
 }

@@ -22,12 +22,15 @@ import java.util.TreeMap;
 /**
  * Images and their names. An image is its config blob (the id) and manifest blob; tags map a
  * reference to an image id in {@code images/repositories.json}. Every change is written atomically.
+ * The engine holds the data root's lock, so this store is the only writer and keeps what it read.
  */
 public final class ImageStore {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final Layout layout;
   private final BlobStore blobs;
   private final LayerStore layers;
+  private final Map<Digest, Image> imageCache = new java.util.HashMap<>();
+  private Map<String, String> refsCache;
 
   public ImageStore(Layout layout, BlobStore blobs, LayerStore layers) {
     this.layout = layout;
@@ -49,6 +52,7 @@ public final class ImageStore {
     record.put("manifest", manifestDigest.toString());
     try {
       AtomicFiles.write(layout.image(configDigest), JSON.writeValueAsBytes(record));
+      imageCache.remove(configDigest);
     } catch (IOException e) {
       throw EngineException.system("could not record image " + configDigest + ": " + e.getMessage(), e);
     }
@@ -105,6 +109,10 @@ public final class ImageStore {
 
   /** The image with this id; it must exist. */
   public synchronized Image get(Digest id) {
+    Image cached = imageCache.get(id);
+    if (cached != null) {
+      return cached;
+    }
     if (!Files.isRegularFile(layout.image(id))) {
       throw EngineException.notFound("No such image: " + id);
     }
@@ -121,7 +129,9 @@ public final class ImageStore {
           tags.add(ImageReference.parse(e.getKey()));
         }
       }
-      return new Image(id, Digest.parse(record.get("manifest")), config, tags, size);
+      Image image = new Image(id, Digest.parse(record.get("manifest")), config, List.copyOf(tags), size);
+      imageCache.put(id, image);
+      return image;
     } catch (IOException e) {
       throw EngineException.system("could not read image " + id + ": " + e.getMessage(), e);
     }
@@ -141,6 +151,7 @@ public final class ImageStore {
   public synchronized void remove(Digest id) {
     try {
       Files.deleteIfExists(layout.image(id));
+      imageCache.remove(id);
     } catch (IOException e) {
       throw EngineException.system("could not delete image " + id + ": " + e.getMessage(), e);
     }
@@ -173,12 +184,17 @@ public final class ImageStore {
   }
 
   private Map<String, String> readRefs() {
+    if (refsCache != null) {
+      return new TreeMap<>(refsCache);
+    }
     Path file = layout.repositories();
     if (!Files.isRegularFile(file)) {
+      refsCache = new TreeMap<>();
       return new TreeMap<>();
     }
     try {
-      return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+      refsCache = new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+      return new TreeMap<>(refsCache);
     } catch (IOException e) {
       throw EngineException.system("could not read " + file + ": " + e.getMessage(), e);
     }
@@ -187,6 +203,8 @@ public final class ImageStore {
   private void writeRefs(Map<String, String> refs) {
     try {
       AtomicFiles.write(layout.repositories(), JSON.writeValueAsBytes(refs));
+      refsCache = new TreeMap<>(refs);
+      imageCache.clear(); // the names of images changed
     } catch (IOException e) {
       throw EngineException.system("could not write " + layout.repositories() + ": " + e.getMessage(), e);
     }

@@ -38,7 +38,7 @@ public final class OciRuntime {
   public static void writeBundle(Path bundle, java.util.Map<String, Object> spec) {
     try {
       Files.createDirectories(bundle);
-      dev.docklab.engine.store.AtomicFiles.write(bundle.resolve("config.json"),
+      dev.docklab.engine.store.AtomicFiles.writeNoSync(bundle.resolve("config.json"),
           JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec));
     } catch (IOException e) {
       throw EngineException.system("could not write the OCI bundle in " + bundle + ": " + e.getMessage(), e);

@@ -14,8 +14,20 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Writes {@code bytes} to a temp file beside {@code target}, syncs it and renames it over. */
+  /** Writes {@code bytes} to a temp file beside {@code target}, syncs it to disk and renames it over. */
   public static void write(Path target, byte[] bytes) {
+    write(target, bytes, true);
+  }
+
+  /**
+   * Like {@link #write(Path, byte[])} but without waiting for the disk: for files the engine can
+   * rebuild or reconcile after a crash (container state, bundles). Readers still see old or new.
+   */
+  public static void writeNoSync(Path target, byte[] bytes) {
+    write(target, bytes, false);
+  }
+
+  private static void write(Path target, byte[] bytes, boolean sync) {
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
@@ -24,7 +36,9 @@ public final class AtomicFiles {
             OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
           out.write(bytes);
           out.flush();
-          ch.force(true);
+          if (sync) {
+            ch.force(true);
+          }
         }
         move(tmp, target);
       } finally {

@@ -52,24 +52,29 @@ class ReplTerminalIT {
     waitFor("\nhello-from-the-container\n", 30);
 
     // Ctrl-C drops the line being typed
+    waitForEmptyPrompt();
     keys("docker run busybox echo dropped-line");
     keys("C-c");
+    waitForEmptyPrompt();
     type("echo after-ctrl-c");
     waitFor("\nafter-ctrl-c\n", 10);
     assertFalse(screen().contains("\ndropped-line"), screen());
 
     // an open quote continues on the next line
+    waitForEmptyPrompt();
     type("echo 'first");
     type("second'");
     waitFor("\nfirst\nsecond\n", 10);
 
     // line editing: type, move to the start, fix the command word
+    waitForEmptyPrompt();
     keys("ocker ps -a");
     keys("Home");
     keys("d");
     keys("Enter");
     waitFor("CONTAINER ID   IMAGE", 10);
 
+    waitForEmptyPrompt();
     keys("C-d");
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (sessionAlive()) {
@@ -112,6 +117,19 @@ class ReplTerminalIT {
       Thread.sleep(100);
     }
     fail("waited " + seconds + "s for " + text.strip() + " on the screen:\n" + s);
+  }
+
+  /** Waits until the last line on the screen is a fresh, empty prompt (as a person would). */
+  private void waitForEmptyPrompt() throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      List<String> lines = screen().lines().filter(l -> !l.isBlank()).toList();
+      if (!lines.isEmpty() && lines.get(lines.size() - 1).strip().equals("docklab>")) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    fail("no fresh prompt:\n" + screen());
   }
 
   private static String tmux(String... args) throws IOException, InterruptedException {
