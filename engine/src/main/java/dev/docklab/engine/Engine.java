@@ -15,6 +15,7 @@ import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.runtime.HostFacts;
+import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.runtime.RuntimeChoice;
 import dev.docklab.engine.storage.OverlayDriver;
@@ -54,6 +55,9 @@ public final class Engine implements AutoCloseable {
   private final ContainerService containers;
   private final StorageDriver driver;
   private final OciRuntime runtime;
+  private final Conmon conmon;
+  private final Thread reaper;
+  private volatile boolean closed;
   private final EngineListener listener;
   private final EngineOptions options;
   private final FileChannel lockChannel;
@@ -78,7 +82,29 @@ public final class Engine implements AutoCloseable {
           + "\": choose overlay2 or vfs");
     };
     this.runtime = new OciRuntime(RuntimeChoice.choose(host, options.runtime()), layout.runtimeState());
-    this.containers = new ContainerService(containerStore, layers, driver, runtime, host, listener);
+    Path conmonBinary = Conmon.find();
+    if (conmonBinary == null) {
+      throw EngineException.system("the container monitor conmon is not installed: install it with "
+          + "apt-get install conmon (scripts/docklab does this for you)", null);
+    }
+    this.conmon = new Conmon(conmonBinary, runtime, layout.exits());
+    this.containers = new ContainerService(containerStore, images, layers, driver, runtime, conmon, host, listener);
+    this.reaper = new Thread(this::reapLoop, "docklab-reaper");
+    this.reaper.setDaemon(true);
+  }
+
+  /** Records containers that end while this engine is open, and applies their restart policies. */
+  private void reapLoop() {
+    while (!closed) {
+      try {
+        Thread.sleep(200);
+        containers.reap();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // a container changed under our feet: look again next round
+      }
+    }
   }
 
   /**
@@ -103,6 +129,7 @@ public final class Engine implements AutoCloseable {
       }
       Engine engine = new Engine(options, listener, ch, lock);
       engine.recover();
+      engine.reaper.start();
       return engine;
     } catch (IOException e) {
       closeQuietly(ch);
@@ -212,27 +239,76 @@ public final class Engine implements AutoCloseable {
    */
   public ContainerService.RunResult run(RunRequest request, BiConsumer<Integer, byte[]> output) {
     Image image = resolveForRun(request.image());
-    return start(create(request, image), image, output);
+    return start(create(request, image), output);
   }
 
-  /** The first half of {@code docker run}: records the container (nothing runs yet). */
+  /** {@code docker create}, the first half of {@code docker run}: records the container. */
   public Container create(RunRequest request, Image image) {
-    return listener.timed("create", request.image(), Container::id, () -> containers.create(request, image));
+    return listener.timed("new", request.image(), Container::id, () -> containers.create(request, image));
   }
 
-  /** The second half of {@code docker run}: runs a created container in the foreground until it exits. */
-  public ContainerService.RunResult start(Container created, Image image, BiConsumer<Integer, byte[]> output) {
-    return containers.runForeground(created, image, output);
+  /** Runs a created container in the foreground, attached, until it exits. */
+  public ContainerService.RunResult start(Container created, BiConsumer<Integer, byte[]> output) {
+    return containers.runForeground(created, output);
+  }
+
+  /**
+   * {@code docker start} (and {@code run -d}): starts the container and returns at once; with
+   * {@code attach}, the returned {@link ContainerService.Started} holds its stdio.
+   */
+  public ContainerService.Started startDetached(String nameOrId, boolean attach) {
+    return containers.start(nameOrId, attach);
+  }
+
+  /** {@code docker wait}: blocks until the container's current run ends; returns its exit code. */
+  public int waitContainer(String nameOrId) {
+    Container c = containerStore.find(nameOrId);
+    return c.state().running() ? containers.waitExit(c) : c.state().exitCode();
+  }
+
+  public Container stop(String nameOrId, int timeoutSeconds) {
+    return containers.stop(nameOrId, timeoutSeconds);
   }
 
   /** Sends a signal ({@code INT}, {@code TERM}, {@code KILL}...) to a running container. */
-  public void kill(String nameOrId, String signal) {
-    Container c = containerStore.find(nameOrId);
-    if (!c.state().running()) {
-      throw EngineException.conflict("Cannot kill container: " + nameOrId + ": Container " + c.id()
-          + " is not running");
-    }
-    runtime.kill(c.id(), signal);
+  public Container kill(String nameOrId, String signal) {
+    return containers.kill(nameOrId, signal);
+  }
+
+  public Container restart(String nameOrId, int timeoutSeconds) {
+    return containers.restart(nameOrId, timeoutSeconds);
+  }
+
+  public Container pause(String nameOrId) {
+    return containers.pause(nameOrId);
+  }
+
+  public Container unpause(String nameOrId) {
+    return containers.unpause(nameOrId);
+  }
+
+  public Container rename(String nameOrId, String newName) {
+    return containers.rename(nameOrId, newName);
+  }
+
+  /** {@code docker top}: the container's processes, as the host's {@code ps -ef} shows them. */
+  public String top(String nameOrId) {
+    return containers.top(nameOrId);
+  }
+
+  /** {@code docker attach}: the container's stdio. */
+  public dev.docklab.engine.container.Attachment attach(String nameOrId) {
+    return containers.attach(nameOrId);
+  }
+
+  /** The command line that runs {@code command} in a running container ({@code docker exec}). */
+  public List<String> execCommand(String nameOrId, List<String> command, List<String> env, boolean tty) {
+    return containers.execCommand(nameOrId, command, env, tty);
+  }
+
+  /** The container's log file (k8s-file format), for {@code docker logs}. */
+  public Path logFile(String nameOrId) {
+    return layout.container(containerStore.find(nameOrId).id()).resolve("container.log");
   }
 
   /** The image {@code docker run} would use, or the "Unable to find image" error. */
@@ -290,6 +366,13 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
+    reaper.interrupt();
+    try {
+      reaper.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     removeEmptyCgroupParents();
     try {
       lock.release();

@@ -30,7 +30,8 @@ class PackageMapTest {
       Map.entry("storage", Set.of("sys", "store")),
       Map.entry("runtime", Set.of("store")),
       Map.entry("bootstrap", Set.of("image", "layer")),
-      Map.entry("container", Set.of("digest", "event", "image", "layer", "runtime", "storage", "store", "bootstrap")));
+      Map.entry("container", Set.of("digest", "event", "image", "layer", "runtime", "storage", "store", "bootstrap",
+          "sys")));
 
   private static final Pattern USE = Pattern.compile("dev\\.docklab\\.engine\\.([a-z]+)\\.");
 

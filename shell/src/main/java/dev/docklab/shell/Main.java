@@ -208,7 +208,8 @@ public final class Main {
       CtrlC ctrlC = new CtrlC(engine, err, messages);
       try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
         terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
-        Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC);
+        Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
+            new dev.docklab.shell.repl.TerminalInteraction(terminal));
         Shell shell = new Shell(session);
         String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
         Path history = Path.of(home, ".docklab_history");
@@ -239,6 +240,7 @@ public final class Main {
     private final PrintStream err;
     private final Messages messages;
     private volatile String container;
+    private volatile Runnable cancel;
     private int presses;
 
     CtrlC(LazyEngine engine, PrintStream err, Messages messages) {
@@ -256,9 +258,19 @@ public final class Main {
     @Override
     public synchronized void finished() {
       container = null;
+      cancel = null;
+    }
+
+    @Override
+    public synchronized void cancellable(Runnable onCtrlC) {
+      cancel = onCtrlC;
     }
 
     synchronized void interrupt() {
+      if (cancel != null) {
+        cancel.run();
+        return;
+      }
       String id = container;
       if (id == null) {
         return;

@@ -22,32 +22,75 @@ import java.util.List;
  * @param driver the storage driver that made its root
  * @param hostConfig its limits and options
  * @param state what it is doing
+ * @param tty whether it has a pseudo-terminal ({@code -t})
+ * @param openStdin whether its stdin is kept open ({@code -i})
+ * @param restartCount how often the restart policy restarted it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Container(String id, String name, String created, String image, String imageId, String path,
     List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
-    State state) {
+    State state, boolean tty, boolean openStdin, int restartCount) {
 
   /** Limits and options given at {@code docker run}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record HostConfig(long memory, long pidsLimit, boolean autoRemove) {}
+  public record HostConfig(long memory, long pidsLimit, boolean autoRemove, RestartPolicy restartPolicy) {
+    public HostConfig {
+      restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+    }
+  }
 
-  /** Docker's container state: created, running, exited (or dead). */
+  /**
+   * Docker's container state.
+   *
+   * @param status created, running, paused, restarting, exited or dead
+   * @param pid the init process's pid on the host while it runs
+   * @param exitCode the last exit code
+   * @param error why it could not start, if so
+   * @param startedAt when it last started
+   * @param finishedAt when it last ended
+   * @param monitorPid the pid of its monitor (conmon) while it runs
+   * @param stoppedByUser set by {@code docker stop}/{@code kill}: the restart policy then leaves it be
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record State(String status, long pid, int exitCode, String error, String startedAt, String finishedAt) {
+  public record State(String status, long pid, int exitCode, String error, String startedAt, String finishedAt,
+      long monitorPid, boolean stoppedByUser) {
     public static State created() {
-      return new State("created", 0, 0, "", null, null);
+      return new State("created", 0, 0, "", null, null, 0, false);
+    }
+
+    /** Running or paused: its processes exist. */
+    @JsonIgnore
+    public boolean running() {
+      return "running".equals(status) || "paused".equals(status);
     }
 
     @JsonIgnore
-    public boolean running() {
-      return "running".equals(status);
+    public boolean paused() {
+      return "paused".equals(status);
+    }
+
+    public State withStatus(String newStatus) {
+      return new State(newStatus, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser);
+    }
+
+    public State withStoppedByUser(boolean stopped) {
+      return new State(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stopped);
     }
   }
 
   public Container withState(State newState) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        newState);
+        newState, tty, openStdin, restartCount);
+  }
+
+  public Container withName(String newName) {
+    return new Container(id, newName, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
+        state, tty, openStdin, restartCount);
+  }
+
+  public Container withRestartCount(int count) {
+    return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
+        state, tty, openStdin, count);
   }
 
   /** The full command line: path then args. */

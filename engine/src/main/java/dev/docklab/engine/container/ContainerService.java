@@ -6,14 +6,15 @@ import dev.docklab.engine.event.EngineEvent;
 import dev.docklab.engine.event.EngineListener;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.runtime.BundleSpec;
+import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.HostFacts;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.runtime.OciSpec;
 import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.AtomicFiles;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,29 +23,38 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * Creates, runs and removes containers: the read-write layer on the image's layers (through the
- * storage driver), the OCI bundle, the runtime call, and the record of what happened.
+ * Containers through their whole life: create (the read-write layer on the image's layers), start
+ * (mount, OCI bundle, a monitor that runs the runtime), stop, kill, pause, restart, remove; and
+ * the bookkeeping that keeps the records true when containers end with no REPL running.
  */
 public final class ContainerService {
   /** The cgroup parent under which every container's cgroup is made. */
   public static final String CGROUP_PARENT = "docklab";
   private static final SecureRandom RANDOM = new SecureRandom();
   private final ContainerStore store;
+  private final ImageStore images;
   private final LayerStore layers;
   private final StorageDriver driver;
   private final OciRuntime runtime;
+  private final Conmon conmon;
   private final HostFacts host;
   private final EngineListener listener;
+  /** Exit codes of containers removed on exit ({@code --rm}), for whoever waits on them. */
+  private final Map<String, Integer> removedExits = new ConcurrentHashMap<>();
 
-  public ContainerService(ContainerStore store, LayerStore layers, StorageDriver driver, OciRuntime runtime,
-      HostFacts host, EngineListener listener) {
+  public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
+      OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener) {
     this.store = store;
+    this.images = images;
     this.layers = layers;
     this.driver = driver;
     this.runtime = runtime;
+    this.conmon = conmon;
     this.host = host;
     this.listener = listener;
   }
@@ -52,103 +62,385 @@ public final class ContainerService {
   /** The outcome of a foreground run. */
   public record RunResult(Container container, int exitCode, boolean removed) {}
 
+  /** A started container, with its stdio attached when asked for. */
+  public record Started(Container container, Attachment attachment) {}
+
   /** Records a new container for {@code image}; nothing is mounted or started yet. */
   public Container create(RunRequest req, Image image) {
-    String name = req.name() == null ? uniqueRandomName() : Names.validate(req.name());
-    Container existing = store.byName(name);
-    if (existing != null) {
-      throw EngineException.conflict("Conflict. The container name \"/" + name + "\" is already in use by container \""
-          + existing.id() + "\". You have to remove (or rename) that container to be able to reuse that name.");
+    synchronized (this) {
+      String name = req.name() == null ? uniqueRandomName() : Names.validate(req.name());
+      Container existing = store.byName(name);
+      if (existing != null) {
+        throw EngineException.conflict("Conflict. The container name \"/" + name
+            + "\" is already in use by container \"" + existing.id()
+            + "\". You have to remove (or rename) that container to be able to reuse that name.");
+      }
+      ImageConfig.RunConfig cfg = image.config().configOrEmpty();
+      List<String> command = new ArrayList<>(cfg.entrypoint() == null ? List.of() : cfg.entrypoint());
+      command.addAll(req.command().isEmpty() ? (cfg.cmd() == null ? List.of() : cfg.cmd()) : req.command());
+      if (command.isEmpty()) {
+        throw EngineException.invalid("no command specified");
+      }
+      byte[] idBytes = new byte[32];
+      RANDOM.nextBytes(idBytes);
+      String id = HexFormat.of().formatHex(idBytes);
+      List<String> env = new ArrayList<>();
+      if (cfg.envOrEmpty().stream().noneMatch(e -> e.startsWith("PATH="))) {
+        env.add(dev.docklab.engine.bootstrap.BusyboxImage.PATH_ENV);
+      }
+      env.addAll(cfg.envOrEmpty());
+      env.add("HOSTNAME=" + id.substring(0, 12));
+      if (req.tty()) {
+        env.add("TERM=xterm");
+      }
+      env.addAll(req.env());
+      Container c = new Container(id, name, Instant.now().toString(), req.image(), image.id().toString(),
+          command.get(0), command.subList(1, command.size()), env,
+          cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
+          cfg.user() == null ? "" : cfg.user(), driver.name(),
+          new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove(), req.restartPolicy()),
+          Container.State.created(), req.tty(), req.openStdin(), 0);
+      store.save(c);
+      return c;
     }
-    ImageConfig.RunConfig cfg = image.config().configOrEmpty();
-    List<String> command = new ArrayList<>(cfg.entrypoint() == null ? List.of() : cfg.entrypoint());
-    command.addAll(req.command().isEmpty() ? (cfg.cmd() == null ? List.of() : cfg.cmd()) : req.command());
-    if (command.isEmpty()) {
-      throw EngineException.invalid("no command specified");
-    }
-    byte[] idBytes = new byte[32];
-    RANDOM.nextBytes(idBytes);
-    String id = HexFormat.of().formatHex(idBytes);
-    List<String> env = new ArrayList<>();
-    if (cfg.envOrEmpty().stream().noneMatch(e -> e.startsWith("PATH="))) {
-      env.add(dev.docklab.engine.bootstrap.BusyboxImage.PATH_ENV);
-    }
-    env.addAll(cfg.envOrEmpty());
-    env.add("HOSTNAME=" + id.substring(0, 12));
-    env.addAll(req.env());
-    Container c = new Container(id, name, Instant.now().toString(), req.image(), image.id().toString(),
-        command.get(0), command.subList(1, command.size()), env,
-        cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
-        cfg.user() == null ? "" : cfg.user(), driver.name(),
-        new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove()), Container.State.created());
-    store.save(c);
-    return c;
   }
 
   /**
-   * Starts the container in the foreground and waits for it: mounts its root, writes its bundle,
-   * runs it, records the exit, unmounts; removes it afterwards when asked to ({@code --rm}).
+   * Starts a container: mounts its root, writes its bundle, and has a monitor create it; attaches to
+   * its stdio first when {@code attach} (so no output is lost), then starts it. Starting a running
+   * container does nothing, as in Docker.
    */
-  public RunResult runForeground(Container created, Image image, BiConsumer<Integer, byte[]> output) {
-    Path dir = store.dir(created.id());
-    Container c = created;
-    int exit;
+  public Started start(String nameOrId, boolean attach) {
+    synchronized (this) {
+      Container c = store.find(nameOrId);
+      if (c.state().running()) {
+        return new Started(c, attach ? Attachment.open(store.dir(c.id()).resolve("bundle")) : null);
+      }
+      return startLocked(c, attach);
+    }
+  }
+
+  private Started startLocked(Container c, boolean attach) {
+    Path dir = store.dir(c.id());
+    Path bundle = dir.resolve("bundle");
+    Attachment attachment = null;
     try {
+      Image image = images.get(Digest.parse(c.imageId()));
       StorageDriver.RootFs root = listener.timed("mount", c.id(), StorageDriver.RootFs::mountOptions,
           () -> driver.mount(dir, layerDirsTopFirst(image)));
-      Path bundle = dir.resolve("bundle");
       BundleSpec spec = bundleSpec(c, root.merged(), dir);
       listener.timed("spec", c.id(), b -> b.resolve("config.json").toString(), () -> {
         OciRuntime.writeBundle(bundle, OciSpec.build(spec, host));
         return bundle;
       });
-      Container running = c.withState(new Container.State("running", 0, 0, "", Instant.now().toString(), null));
-      listener.timed("state", c.id(), x -> "running", () -> {
-        store.save(running);
-        return running;
-      });
-      c = running;
-      long t0 = System.nanoTime();
-      try (LogFile log = new LogFile(dir.resolve("container.log"))) {
-        exit = runtime.run(c.id(), bundle, (stream, bytes) -> {
-          output.accept(stream, bytes);
-          try {
-            log.append(stream, bytes);
-          } catch (IOException e) {
-            // the terminal still shows the output; only the log misses it
-          }
-        }, pid -> {});
+      Conmon.Created created = listener.timed("create", c.id(), x -> "pid " + x.pid() + ", monitor " + x.monitorPid(),
+          () -> conmon.create(c.id(), c.name(), bundle, dir.resolve("container.log"), c.tty(), c.openStdin(),
+              c.tty() || !attach));
+      if (attach) {
+        attachment = Attachment.open(bundle);
       }
-      listener.on(new EngineEvent("exit", c.id(), "exit code " + exit, Duration.ofNanos(System.nanoTime() - t0)));
-      c = c.withState(new Container.State("exited", 0, exit, "", running.state().startedAt(), Instant.now().toString()));
-      store.save(c);
+      listener.timed("start", c.id(), x -> runtime.choice().name() + " start " + c.id(), () -> {
+        runtime.start(c.id());
+        return c;
+      });
+      Container running = c.withState(new Container.State("running", created.pid(), c.state().exitCode(), "",
+          Instant.now().toString(), c.state().finishedAt(), created.monitorPid(), false));
+      store.save(running);
+      return new Started(running, attachment);
     } catch (OciRuntime.RuntimeFailure e) {
-      store.save(c.withState(new Container.State("created", 0, e.exitCode(), e.getMessage(), null, null)));
-      cleanUpAfterExit(c, dir);
+      closeQuietly(attachment);
+      failedStart(c, dir, e.exitCode(), e.getMessage());
       throw e;
-    } catch (IOException e) {
-      cleanUpAfterExit(c, dir);
-      throw EngineException.system("could not write the log of container " + c.shortId() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      store.save(c.withState(new Container.State("created", 0, 128, String.valueOf(e.getMessage()), null, null)));
-      cleanUpAfterExit(c, dir);
+      closeQuietly(attachment);
+      failedStart(c, dir, 128, String.valueOf(e.getMessage()));
       throw e;
     }
-    cleanUpAfterExit(c, dir);
-    return new RunResult(c, exit, c.hostConfig().autoRemove());
   }
 
-  private void cleanUpAfterExit(Container c, Path dir) {
-    listener.timed("unmount", c.id(), x -> dir.resolve("merged").toString(), () -> {
-      driver.unmount(dir);
-      return dir;
-    });
+  private void failedStart(Container c, Path dir, int exitCode, String error) {
+    runtime.delete(c.id(), true);
+    conmon.clearExit(c.id());
+    driver.unmount(dir);
     if (c.hostConfig().autoRemove()) {
-      listener.timed("remove", c.id(), x -> dir.toString(), () -> {
-        store.delete(c.id());
-        return dir;
-      });
+      store.delete(c.id());
+    } else {
+      store.save(c.withState(new Container.State("created", 0, exitCode, error, c.state().startedAt(),
+          c.state().finishedAt(), 0, false)));
     }
+  }
+
+  private static void closeQuietly(Attachment a) {
+    if (a != null) {
+      a.close();
+    }
+  }
+
+  /**
+   * {@code docker run} in the foreground: starts the container attached, passes its output to
+   * {@code output} (stream 1 stdout, 2 stderr) until it ends, and returns its exit code.
+   */
+  public RunResult runForeground(Container created, BiConsumer<Integer, byte[]> output) {
+    Started s = start(created.id(), true);
+    try (Attachment a = s.attachment()) {
+      Attachment.Packet p;
+      while ((p = a.read()) != null) {
+        output.accept(p.stream(), p.data());
+      }
+    }
+    int code = waitExit(s.container());
+    Container after = store.list().stream().filter(x -> x.id().equals(created.id())).findFirst().orElse(null);
+    return new RunResult(after == null ? s.container() : after, code, after == null);
+  }
+
+  /**
+   * Blocks until the given run of the container has ended (as {@code docker wait}) and returns its
+   * exit code. The exit is recorded here or by the reaper, whichever sees it first.
+   */
+  public int waitExit(Container started) {
+    String id = started.id();
+    while (true) {
+      Container cur = findOrNull(id);
+      if (cur == null) {
+        Integer code = removedExits.get(id);
+        return code == null ? 0 : code;
+      }
+      if (!cur.state().running() || !java.util.Objects.equals(cur.state().startedAt(), started.state().startedAt())) {
+        return cur.state().exitCode();
+      }
+      Conmon.Exit exit = conmon.exit(id);
+      if (exit != null) {
+        Integer code = finish(id, exit);
+        if (code != null) {
+          return code;
+        }
+        continue;
+      }
+      sleep(10);
+    }
+  }
+
+  private Container findOrNull(String id) {
+    return store.list().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+  }
+
+  /**
+   * Records that a container ended: exit code and time from its monitor, runtime state deleted, root
+   * unmounted; then {@code --rm} removes it, or its restart policy starts it again. Returns the exit
+   * code, or null when another thread already recorded it.
+   */
+  Integer finish(String id, Conmon.Exit exit) {
+    synchronized (this) {
+      Container c = findOrNull(id);
+      if (c == null || !c.state().running()) {
+        conmon.clearExit(id);
+        return null;
+      }
+      Path dir = store.dir(id);
+      runtime.delete(id, true);
+      driver.unmount(dir);
+      Container.State s = c.state();
+      Container exited = c.withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
+          exit.at().toString(), 0, s.stoppedByUser()));
+      store.save(exited);
+      conmon.clearExit(id);
+      listener.on(new EngineEvent("exit", id, "exit code " + exit.code(), Duration.ZERO));
+      if (c.hostConfig().autoRemove()) {
+        removedExits.put(id, exit.code());
+        store.delete(id);
+        listener.on(new EngineEvent("remove", id, dir.toString(), Duration.ZERO));
+      } else if (c.hostConfig().restartPolicy().shouldRestart(exit.code(), c.restartCount(), s.stoppedByUser())) {
+        Container again = exited.withRestartCount(c.restartCount() + 1);
+        store.save(again);
+        try {
+          startLocked(again, false);
+        } catch (RuntimeException e) {
+          // recorded by failedStart; the learner sees it in docker ps -a
+        }
+      }
+      return exit.code();
+    }
+  }
+
+  /** Looks for containers that ended (while this engine runs, or while no engine ran) and records them. */
+  public void reap() {
+    for (Container c : store.list()) {
+      if (c.state().running()) {
+        Conmon.Exit exit = conmon.exit(c.id());
+        if (exit != null) {
+          finish(c.id(), exit);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code docker stop}: the stop signal (SIGTERM), then SIGKILL after {@code timeoutSeconds}.
+   * Stopping a container that is not running does nothing, as in Docker.
+   */
+  public Container stop(String nameOrId, int timeoutSeconds) {
+    Container c = markStoppedByUser(nameOrId);
+    if (!c.state().running()) {
+      return c;
+    }
+    if (c.state().paused()) {
+      runtime.resume(c.id());
+    }
+    signalQuietly(c.id(), "TERM");
+    if (!awaitExit(c, timeoutSeconds * 1000L)) {
+      signalQuietly(c.id(), "KILL");
+      awaitExit(c, 10_000);
+    }
+    return findOrNull(c.id()) == null ? c : store.find(c.id());
+  }
+
+  /** {@code docker kill [-s SIG]}. */
+  public Container kill(String nameOrId, String signal) {
+    Container c = store.find(nameOrId);
+    if (!c.state().running()) {
+      throw EngineException.conflict("Cannot kill container: " + nameOrId + ": Container " + c.id()
+          + " is not running");
+    }
+    String sig = Signals.normalize(signal);
+    if (sig.equals("KILL") || sig.equals("TERM")) {
+      c = markStoppedByUser(c.id());
+    }
+    if (c.state().paused() && sig.equals("KILL")) {
+      runtime.resume(c.id());
+    }
+    runtime.kill(c.id(), sig);
+    if (sig.equals("KILL")) {
+      awaitExit(c, 10_000);
+    }
+    return c;
+  }
+
+  /** {@code docker restart}: stop (if running), then start. */
+  public Container restart(String nameOrId, int timeoutSeconds) {
+    Container c = stop(nameOrId, timeoutSeconds);
+    return start(c.id(), false).container();
+  }
+
+  public Container pause(String nameOrId) {
+    synchronized (this) {
+      Container c = store.find(nameOrId);
+      if (!c.state().running()) {
+        throw EngineException.conflict("Container " + c.id() + " is not running");
+      }
+      if (c.state().paused()) {
+        throw EngineException.conflict("Container " + c.id() + " is already paused");
+      }
+      runtime.pause(c.id());
+      Container paused = c.withState(c.state().withStatus("paused"));
+      store.save(paused);
+      return paused;
+    }
+  }
+
+  public Container unpause(String nameOrId) {
+    synchronized (this) {
+      Container c = store.find(nameOrId);
+      if (!c.state().paused()) {
+        throw EngineException.conflict("Container " + c.id() + " is not paused");
+      }
+      runtime.resume(c.id());
+      Container running = c.withState(c.state().withStatus("running"));
+      store.save(running);
+      return running;
+    }
+  }
+
+  /** {@code docker rename}. */
+  public Container rename(String nameOrId, String newName) {
+    synchronized (this) {
+      Container c = store.find(nameOrId);
+      String n = Names.validate(newName);
+      if (n.equals(c.name())) {
+        throw EngineException.invalid("Renaming a container with the same name as its current name");
+      }
+      Container other = store.byName(n);
+      if (other != null) {
+        throw EngineException.conflict("Error when allocating new name: Conflict. The container name \"/" + n
+            + "\" is already in use by container \"" + other.id()
+            + "\". You have to remove (or rename) that container to be able to reuse that name.");
+      }
+      Container renamed = c.withName(n);
+      store.save(renamed);
+      return renamed;
+    }
+  }
+
+  /** {@code docker top}: the container's processes as the host's ps shows them. */
+  public String top(String nameOrId) {
+    Container c = store.find(nameOrId);
+    if (!c.state().running()) {
+      throw EngineException.conflict("Container " + c.id() + " is not running");
+    }
+    return runtime.ps(c.id());
+  }
+
+  /** The command line that runs {@code command} inside a running container ({@code docker exec}). */
+  public List<String> execCommand(String nameOrId, List<String> command, List<String> env, boolean tty) {
+    Container c = store.find(nameOrId);
+    if (!c.state().running()) {
+      throw EngineException.conflict("Container " + c.id() + " is not running");
+    }
+    if (c.state().paused()) {
+      throw EngineException.conflict("Container " + c.id() + " is paused, unpause the container before exec");
+    }
+    List<String> allEnv = new ArrayList<>(c.env());
+    allEnv.addAll(env);
+    return runtime.execCommand(c.id(), allEnv, c.workingDir(), tty, command);
+  }
+
+  /** Attaches to a running container's stdio ({@code docker attach}). */
+  public Attachment attach(String nameOrId) {
+    Container c = store.find(nameOrId);
+    if (!c.state().running()) {
+      throw EngineException.conflict("You cannot attach to a stopped container, start it first");
+    }
+    if (c.state().paused()) {
+      throw EngineException.conflict("You cannot attach to a paused container, unpause it first");
+    }
+    return Attachment.open(store.dir(c.id()).resolve("bundle"));
+  }
+
+  private Container markStoppedByUser(String nameOrId) {
+    synchronized (this) {
+      Container c = store.find(nameOrId);
+      if (c.state().running()) {
+        c = c.withState(c.state().withStoppedByUser(true));
+        store.save(c);
+      }
+      return c;
+    }
+  }
+
+  private void signalQuietly(String id, String signal) {
+    try {
+      runtime.kill(id, signal);
+    } catch (EngineException e) {
+      // it ended meanwhile
+    }
+  }
+
+  /** Waits up to {@code millis} for this run of {@code c} to end and be recorded. */
+  private boolean awaitExit(Container c, long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
+    while (System.nanoTime() < deadline) {
+      Container cur = findOrNull(c.id());
+      if (cur == null || !cur.state().running()
+          || !java.util.Objects.equals(cur.state().startedAt(), c.state().startedAt())) {
+        return true;
+      }
+      Conmon.Exit exit = conmon.exit(c.id());
+      if (exit != null) {
+        finish(c.id(), exit);
+        return true;
+      }
+      sleep(10);
+    }
+    return false;
   }
 
   /**
@@ -157,32 +449,58 @@ public final class ContainerService {
    */
   public Container remove(String nameOrId, boolean force) {
     Container c = store.find(nameOrId);
-    if (c.state().running() && runtime.list().contains(c.id())) {
+    if (c.state().running()) {
       if (!force) {
         throw EngineException.conflict("You cannot remove a running container " + c.id()
             + ". Stop the container before attempting removal or force remove");
       }
-      runtime.delete(c.id(), true);
+      markStoppedByUser(c.id());
+      if (c.state().paused()) {
+        runtime.resume(c.id());
+      }
+      signalQuietly(c.id(), "KILL");
+      awaitExit(c, 10_000);
     }
-    driver.unmount(store.dir(c.id()));
-    store.delete(c.id());
-    listener.on(new EngineEvent("remove", c.id(), store.dir(c.id()).toString(), Duration.ZERO));
-    return c;
+    synchronized (this) {
+      Container cur = findOrNull(c.id());
+      if (cur == null) {
+        return c; // --rm removed it as it ended
+      }
+      runtime.delete(c.id(), true);
+      driver.unmount(store.dir(c.id()));
+      store.delete(c.id());
+      listener.on(new EngineEvent("remove", c.id(), store.dir(c.id()).toString(), Duration.ZERO));
+      return cur;
+    }
   }
 
   /**
-   * Brings records in line with reality after a crash: a container recorded as running whose runtime
-   * state is gone is marked exited, and its root unmounted.
+   * Brings records in line with reality when the engine opens: exits recorded by monitors while no
+   * engine ran are taken in (and restart policies applied); containers whose monitor vanished without
+   * a word are marked exited; nothing is left mounted that no running container uses.
    */
   public void reconcile() {
     List<String> alive = runtime.list();
     for (Container c : store.list()) {
-      if (!alive.contains(c.id())) {
-        if (c.state().running()) {
-          store.save(c.withState(new Container.State("exited", 0, 255, "the engine stopped while the container ran",
-              c.state().startedAt(), Instant.now().toString())));
+      Path dir = store.dir(c.id());
+      if (c.state().running()) {
+        Conmon.Exit exit = conmon.exit(c.id());
+        if (exit != null) {
+          finish(c.id(), exit);
+        } else if (!alive.contains(c.id()) || (c.state().monitorPid() > 0
+            && !dev.docklab.engine.sys.Posix.host().processAlive(c.state().monitorPid()))) {
+          synchronized (this) {
+            runtime.delete(c.id(), true);
+            driver.unmount(dir);
+            store.save(c.withState(new Container.State("exited", 0, 255, "", c.state().startedAt(),
+                Instant.now().toString(), 0, c.state().stoppedByUser())));
+          }
         }
-        driver.unmount(store.dir(c.id()));
+      } else {
+        if (alive.contains(c.id())) {
+          runtime.delete(c.id(), true);
+        }
+        driver.unmount(dir);
       }
     }
   }
@@ -203,7 +521,7 @@ public final class ContainerService {
     AtomicFiles.writeNoSync(hostsFile, ("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
         + "127.0.1.1\t" + hostname + "\n").getBytes(StandardCharsets.UTF_8));
     int[] ids = Users.resolve(c.user(), rootfs);
-    return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, false, rootfs,
+    return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         "/" + CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
         List.of(new BundleSpec.Bind(hostnameFile, "/etc/hostname", false),
             new BundleSpec.Bind(hostsFile, "/etc/hosts", false)));
@@ -217,5 +535,14 @@ public final class ContainerService {
       }
     }
     return Names.random(RANDOM) + RANDOM.nextInt(100);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted while waiting for a container", e);
+    }
   }
 }

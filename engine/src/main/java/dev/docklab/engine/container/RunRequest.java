@@ -3,7 +3,7 @@ package dev.docklab.engine.container;
 import java.util.List;
 
 /**
- * What {@code docker run} asks for.
+ * What {@code docker run} (or {@code docker create}) asks for.
  *
  * @param image the image as typed (reference or id)
  * @param name the container name, or null for a random one
@@ -12,13 +12,23 @@ import java.util.List;
  * @param memory the memory limit in bytes, 0 for none
  * @param pidsLimit the process-count limit, 0 for none
  * @param autoRemove remove the container when it exits ({@code --rm})
+ * @param tty give it a pseudo-terminal ({@code -t})
+ * @param openStdin keep its stdin open ({@code -i})
+ * @param restartPolicy {@code --restart}
  */
 public record RunRequest(String image, String name, List<String> command, List<String> env, long memory,
-    long pidsLimit, boolean autoRemove) {
+    long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy) {
 
   public RunRequest {
     command = command == null ? List.of() : List.copyOf(command);
     env = env == null ? List.of() : List.copyOf(env);
+    restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+  }
+
+  /** A plain foreground request: no tty, no stdin, no restart policy. */
+  public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
+      long pidsLimit, boolean autoRemove) {
+    this(image, name, command, env, memory, pidsLimit, autoRemove, false, false, RestartPolicy.NO);
   }
 
   public static RunRequest of(String image, String... command) {

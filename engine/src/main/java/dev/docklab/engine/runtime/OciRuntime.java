@@ -91,9 +91,60 @@ public final class OciRuntime {
     }
   }
 
+  /** Starts a created container (the monitor already holds its stdio). */
+  public void start(String id) {
+    exec(List.of("start", id), false);
+  }
+
   /** Sends a signal to a running container's init process. */
   public void kill(String id, String signal) {
-    exec(List.of("kill", id, signal), true);
+    exec(List.of("kill", id, signal), false);
+  }
+
+  /** Freezes every process of the container (the freezer cgroup). */
+  public void pause(String id) {
+    exec(List.of("pause", id), false);
+  }
+
+  public void resume(String id) {
+    exec(List.of("resume", id), false);
+  }
+
+  /** The runtime's view: created, running, paused, stopped; null when it does not know the container. */
+  public String status(String id) {
+    String out = exec(List.of("state", id), true);
+    if (out.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(out).path("status").asText(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** {@code RUNTIME ps ID}: the container's processes as the host's ps shows them. */
+  public String ps(String id) {
+    return exec(List.of("ps", id), false);
+  }
+
+  /** The command line for {@code RUNTIME exec} of a process in a running container. */
+  public List<String> execCommand(String id, List<String> env, String cwd, boolean tty, List<String> command) {
+    List<String> cmd = new ArrayList<>(List.of(choice.binary().toString(), "--root", stateRoot.toString(), "exec"));
+    if (tty) {
+      cmd.add("--tty");
+    }
+    for (String e : env) {
+      cmd.add("--env");
+      cmd.add(e);
+    }
+    if (cwd != null) {
+      cmd.add("--cwd");
+      cmd.add(cwd);
+    }
+    cmd.add(id);
+    cmd.addAll(command);
+    return cmd;
   }
 
   /** Forgets a container in the runtime's state dir, killing it first if {@code force}. */
@@ -118,7 +169,8 @@ public final class OciRuntime {
       String out = new String(p.getInputStream().readAllBytes());
       int code = p.waitFor();
       if (code != 0 && !quiet) {
-        throw EngineException.system(choice.name() + " " + String.join(" ", args) + " failed: " + out.strip(), null);
+        throw EngineException.system(choice.name() + " " + String.join(" ", args.subList(0, 1)) + " failed: "
+            + out.strip().replaceAll("^time=\\S+ level=error msg=", ""), null);
       }
       return code == 0 ? out : "";
     } catch (IOException e) {

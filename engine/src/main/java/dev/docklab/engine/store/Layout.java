@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * images/repositories.json     tags: reference to image id
  * containers/ID/               container.json, bundle/, upper/, work/, merged/ (rootfs)
  * runtime/                     the OCI runtime's state dir (runc --root)
+ * exits/ID                     a container's exit code, written by its monitor (conmon)
  * tmp/                         temp files, renamed into place when complete
  * </pre>
  */
@@ -60,6 +61,11 @@ public record Layout(Path root) {
 
   public Path container(String id) {
     return containers().resolve(id);
+  }
+
+  /** Where monitors write a container's exit code when it ends (file name: the id). */
+  public Path exits() {
+    return root.resolve("exits");
   }
 
   public Path runtimeState() {

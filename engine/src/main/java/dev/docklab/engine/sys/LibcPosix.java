@@ -33,13 +33,29 @@ final class LibcPosix implements Posix {
     int geteuid();
 
     String strerror(int errnum);
+
+    int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    int connect(int fd, byte[] addr, int len) throws LastErrorException;
+
+    long read(int fd, byte[] buf, long count) throws LastErrorException;
+
+    long write(int fd, byte[] buf, long count) throws LastErrorException;
+
+    int shutdown(int fd, int how) throws LastErrorException;
+
+    int close(int fd) throws LastErrorException;
+
+    int open(String path, int flags) throws LastErrorException;
+
+    int kill(int pid, int sig) throws LastErrorException;
   }
 
-  private final CLibrary libc = Native.load("c", CLibrary.class);
+  final CLibrary libc = Native.load("c", CLibrary.class);
 
   private LibcPosix() {}
 
-  private SyscallException fail(String call, LastErrorException e) {
+  SyscallException fail(String call, LastErrorException e) {
     int errno = e.getErrorCode();
     return new SyscallException(call, errno, libc.strerror(errno));
   }
@@ -127,5 +143,15 @@ final class LibcPosix implements Posix {
   @Override
   public int geteuid() {
     return libc.geteuid();
+  }
+
+  @Override
+  public boolean processAlive(long pid) {
+    try {
+      libc.kill((int) pid, 0);
+      return true;
+    } catch (LastErrorException e) {
+      return e.getErrorCode() == 1; // EPERM: it exists, but is not ours
+    }
   }
 }

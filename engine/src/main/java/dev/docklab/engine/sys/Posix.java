@@ -47,4 +47,9 @@ public interface Posix {
 
   /** The effective user id of this process. */
   int geteuid();
+
+  /** kill(pid, 0): whether a process with this pid exists. */
+  default boolean processAlive(long pid) {
+    return java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + pid));
+  }
 }

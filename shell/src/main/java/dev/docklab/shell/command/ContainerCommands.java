@@ -4,6 +4,7 @@ import dev.docklab.engine.EngineException;
 import dev.docklab.engine.container.Container;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.MemorySize;
+import dev.docklab.engine.container.RestartPolicy;
 import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.reference.ImageReference;
@@ -19,54 +20,79 @@ public final class ContainerCommands {
   private ContainerCommands() {}
 
   public static List<Command> all() {
-    return List.of(run(), ps(), rm());
+    return List.of(run(), create(), ps(), rm());
   }
 
   /** Flags Docker has that docklab does not support yet: known, so the error can say so plainly. */
-  private static final List<String> NOT_YET = List.of("detach", "interactive", "tty", "publish", "publish-all",
-      "volume");
+  private static final List<String> NOT_YET = List.of("publish", "publish-all", "volume");
 
-  static Command run() {
-    List<Option> opts = List.of(
+  private static List<Option> createOptions() {
+    return List.of(
+        Option.bool("detach", 'd', "opt.run.detach"),
+        Option.bool("interactive", 'i', "opt.run.interactive"),
+        Option.bool("tty", 't', "opt.run.tty"),
         Option.bool("rm", '\0', "opt.run.rm"),
         Option.value("name", '\0', "string", "opt.run.name"),
         Option.value("memory", 'm', "bytes", "opt.run.memory"),
         Option.value("pids-limit", '\0', "int", "opt.run.pids-limit"),
         Option.value("env", 'e', "list", "opt.run.env"),
-        Option.bool("detach", 'd', "opt.run.detach"),
-        Option.bool("interactive", 'i', "opt.run.interactive"),
-        Option.bool("tty", 't', "opt.run.tty"),
+        Option.value("restart", '\0', "string", "opt.run.restart"),
         Option.value("publish", 'p', "list", "opt.run.publish"),
         Option.bool("publish-all", 'P', "opt.run.publish-all"),
         Option.value("volume", 'v', "list", "opt.run.volume"));
-    return new SimpleCommand("run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", opts, false, ContainerCommands::runBody);
   }
 
-  private static int runBody(Args args, Session s) {
+  static Command run() {
+    return new SimpleCommand("run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", createOptions(), false,
+        (args, s) -> runOrCreate(args, s, true));
+  }
+
+  static Command create() {
+    List<Option> opts = createOptions().stream().filter(o -> !o.name().equals("detach")).toList();
+    return new SimpleCommand("create", "create [OPTIONS] IMAGE [COMMAND] [ARG...]", opts, false,
+        (args, s) -> runOrCreate(args, s, false));
+  }
+
+  private static int usageError(Session s, String cmd, String message) {
+    s.err().println("docker: " + message + (message.endsWith(".") ? "" : "."));
+    s.err().println("See 'docker " + cmd + " --help'.");
+    return Errors.RUN_FAILED;
+  }
+
+  private static int runOrCreate(Args args, Session s, boolean start) {
+    String cmd = start ? "run" : "create";
     args.requireAtLeast(1);
     for (String flag : NOT_YET) {
       if (!args.values(flag).isEmpty()) {
-        s.err().println("docker: " + s.msg("run.not-yet", "--" + flag));
-        s.err().println("See 'docker run --help'.");
-        return Errors.RUN_FAILED;
+        return usageError(s, cmd, s.msg("run.not-yet", "--" + flag));
       }
+    }
+    boolean detach = args.has("detach");
+    boolean tty = args.has("tty");
+    boolean stdin = args.has("interactive");
+    if (start && tty && stdin && !detach && !s.interaction().isTerminal()) {
+      s.err().println("the input device is not a TTY");
+      return 1;
     }
     List<String> pos = args.positionals();
     String imageText = pos.get(0);
+    RunRequest req;
     try {
       if (!imageText.matches("(sha256:)?[0-9a-f]{4,64}")) {
         ImageReference.parse(imageText); // a bad reference is the client's error, not the daemon's
       }
-    } catch (EngineException e) {
-      s.err().println("docker: " + e.getMessage() + ".");
-      s.err().println("See 'docker run --help'.");
-      return Errors.RUN_FAILED;
-    }
-    try {
+      RestartPolicy restart = RestartPolicy.parse(args.value("restart", null));
+      if (args.has("rm") && !restart.name().equals("no")) {
+        return usageError(s, cmd, "Conflicting options: --restart and --rm");
+      }
       long memory = args.value("memory", null) == null ? 0 : MemorySize.parseMemoryLimit(args.value("memory", null));
       long pids = args.intValue("pids-limit", 0);
-      RunRequest req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()),
-          args.values("env"), memory, Math.max(0, pids), args.has("rm"));
+      req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), args.values("env"),
+          memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart);
+    } catch (EngineException e) {
+      return usageError(s, cmd, e.getMessage());
+    }
+    try {
       Image image = s.engine().findImage(imageText);
       if (image == null) {
         s.err().println("Unable to find image '" + ImageReference.parse(imageText).withDefaultTag().familiarString()
@@ -74,25 +100,40 @@ public final class ContainerCommands {
         image = s.engine().resolveForRun(imageText); // throws the registry error
       }
       Container c = s.engine().create(req, image);
+      if (!start) {
+        s.out().println(c.id());
+        return 0;
+      }
+      if (detach) {
+        s.engine().startDetached(c.id(), false);
+        s.out().println(c.id());
+        return 0;
+      }
+      if (tty || stdin) {
+        ContainerService.Started started = s.engine().startDetached(c.id(), true);
+        boolean detached;
+        try (var attachment = started.attachment()) {
+          detached = s.interaction().attach(attachment, tty, stdin);
+        }
+        return detached ? 0 : s.engine().waitContainer(c.id());
+      }
       s.foreground().started(c.id());
-      ContainerService.RunResult r;
       try {
-        r = s.engine().start(c, image, (stream, bytes) -> {
+        return s.engine().start(c, (stream, bytes) -> {
           var target = stream == 1 ? s.out() : s.err();
           target.write(bytes, 0, bytes.length);
           target.flush();
-        });
+        }).exitCode();
       } finally {
         s.foreground().finished();
       }
-      return r.exitCode();
     } catch (OciRuntime.RuntimeFailure e) {
       s.err().println("docker: " + Errors.daemon(e) + ".");
-      s.err().println("See 'docker run --help'.");
+      s.err().println("See 'docker " + cmd + " --help'.");
       return e.exitCode();
     } catch (EngineException e) {
       s.err().println("docker: " + Errors.daemon(e) + (e.getMessage().endsWith(".") ? "" : "."));
-      s.err().println("See 'docker run --help'.");
+      s.err().println("See 'docker " + cmd + " --help'.");
       return Errors.RUN_FAILED;
     }
   }

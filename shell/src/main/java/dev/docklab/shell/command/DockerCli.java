@@ -13,13 +13,21 @@ import java.util.Map;
 /** The {@code docker} command: finds the subcommand, parses its flags, runs it, prints errors as Docker does. */
 public final class DockerCli {
   private final Map<String, Command> commands = new LinkedHashMap<>();
-  private final Map<String, String> aliases = Map.of(
-      "container run", "run", "container ls", "ps", "container list", "ps", "container ps", "ps",
-      "container rm", "rm", "image ls", "images", "image list", "images", "image pull", "pull",
-      "image import", "import", "system info", "info");
+  private final Map<String, String> aliases = Map.ofEntries(
+      Map.entry("container run", "run"), Map.entry("container create", "create"), Map.entry("container ls", "ps"),
+      Map.entry("container list", "ps"), Map.entry("container ps", "ps"), Map.entry("container rm", "rm"),
+      Map.entry("container start", "start"), Map.entry("container stop", "stop"),
+      Map.entry("container restart", "restart"), Map.entry("container kill", "kill"),
+      Map.entry("container pause", "pause"), Map.entry("container unpause", "unpause"),
+      Map.entry("container wait", "wait"), Map.entry("container rename", "rename"),
+      Map.entry("container attach", "attach"), Map.entry("container exec", "exec"),
+      Map.entry("container logs", "logs"), Map.entry("container top", "top"),
+      Map.entry("image ls", "images"), Map.entry("image list", "images"), Map.entry("image pull", "pull"),
+      Map.entry("image import", "import"), Map.entry("system info", "info"));
 
   public DockerCli() {
-    for (List<Command> group : List.of(ContainerCommands.all(), ImageCommands.all(), SystemCommands.all())) {
+    for (List<Command> group : List.of(ContainerCommands.all(), LifecycleCommands.all(), ProcessCommands.all(),
+        ImageCommands.all(), SystemCommands.all())) {
       group.forEach(c -> commands.put(c.name(), c));
     }
   }
@@ -27,6 +35,19 @@ public final class DockerCli {
   /** The subcommands, in the order help lists them. */
   public List<Command> commands() {
     return new ArrayList<>(commands.values());
+  }
+
+  /** Docker's "Common Commands", in Docker's order. */
+  private static final List<String> COMMON = List.of("run", "exec", "ps", "images", "pull", "import", "version",
+      "info");
+
+  /** The commands grouped as {@code docker --help} groups them: message key of the heading, commands. */
+  public Map<String, List<Command>> groups() {
+    Map<String, List<Command>> g = new LinkedHashMap<>();
+    g.put("docker.common", COMMON.stream().filter(commands::containsKey).map(commands::get).toList());
+    g.put("docker.commands", commands.values().stream().filter(c -> !COMMON.contains(c.name()))
+        .sorted(java.util.Comparator.comparing(Command::name)).toList());
+    return g;
   }
 
   public Command command(String name) {
@@ -108,12 +129,14 @@ public final class DockerCli {
     o.println();
     o.println(s.msg("docker.summary"));
     o.println();
-    o.println(s.msg("docker.commands"));
     int w = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
-    for (Command c : commands.values()) {
-      o.println("  " + c.name() + " ".repeat(w - c.name().length() + 3) + s.msg("cmd." + c.name() + ".summary"));
+    for (Map.Entry<String, List<Command>> group : groups().entrySet()) {
+      o.println(s.msg(group.getKey()));
+      for (Command c : group.getValue()) {
+        o.println("  " + c.name() + " ".repeat(w - c.name().length() + 3) + s.msg("cmd." + c.name() + ".summary"));
+      }
+      o.println();
     }
-    o.println();
     o.println(s.msg("docker.more"));
   }
 }

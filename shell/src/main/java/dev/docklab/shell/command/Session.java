@@ -18,25 +18,40 @@ public final class Session {
   private final InputStream in;
   private final Messages[] messages;
   private final Foreground foreground;
+  private final Interaction interaction;
 
+  /** A session without a terminal: containers' stdio goes through plain streams. */
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
       Foreground foreground) {
-    this(engine, out, err, in, new Messages[] {messages}, foreground);
+    this(engine, out, err, in, new Messages[] {messages}, foreground, new StreamInteraction(out, err, in));
+  }
+
+  public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
+      Foreground foreground, Interaction interaction) {
+    this(engine, out, err, in, new Messages[] {messages}, foreground, interaction);
   }
 
   private Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages[] messages,
-      Foreground foreground) {
+      Foreground foreground, Interaction interaction) {
     this.engine = engine;
     this.out = out;
     this.err = err;
     this.in = in;
     this.messages = messages;
     this.foreground = foreground;
+    this.interaction = interaction;
   }
 
-  /** The same session writing its standard output to {@code newOut} (for command substitution). */
+  /**
+   * The same session writing its standard output to {@code newOut} (for command substitution): a
+   * captured command has no terminal.
+   */
   public Session withOut(PrintStream newOut) {
-    return new Session(engine, newOut, err, in, messages, foreground);
+    return new Session(engine, newOut, err, in, messages, foreground, new StreamInteraction(newOut, err, in));
+  }
+
+  public Interaction interaction() {
+    return interaction;
   }
 
   public Engine engine() {
@@ -86,5 +101,8 @@ public final class Session {
     void started(String containerId);
 
     void finished();
+
+    /** A command that runs until Ctrl-C ({@code logs -f}): the first Ctrl-C runs {@code cancel}. */
+    default void cancellable(Runnable cancel) {}
   }
 }

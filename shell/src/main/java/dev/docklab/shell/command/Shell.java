@@ -140,11 +140,14 @@ public final class Shell {
     o.println(s.msg("help.intro"));
     o.println();
     int w = docker.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 7;
-    for (Command c : docker.commands()) {
-      String left = "docker " + c.name();
-      o.println("  " + left + " ".repeat(w - left.length() + 2) + s.msg("cmd." + c.name() + ".summary"));
+    for (var group : docker.groups().entrySet()) {
+      o.println(s.msg(group.getKey()));
+      for (Command c : group.getValue()) {
+        String left = "docker " + c.name();
+        o.println("  " + left + " ".repeat(w - left.length() + 2) + s.msg("cmd." + c.name() + ".summary"));
+      }
+      o.println();
     }
-    o.println();
     o.println(s.msg("help.shell"));
     o.println();
     o.println(s.msg("help.more"));

@@ -47,11 +47,12 @@ class RenderTest {
     Instant now = Instant.parse("2026-11-27T10:10:00Z");
     Container exited = new Container("a".repeat(64), "clock", "2026-11-27T10:00:00Z", "busybox", "sha256:x",
         "sh", List.of("-c", "while true; do date; sleep 2; done"), List.of(), "/", "", "overlay2",
-        new Container.HostConfig(0, 0, false),
-        new Container.State("exited", 0, 137, "", "2026-11-27T10:00:01Z", "2026-11-27T10:05:00Z"));
+        new Container.HostConfig(0, 0, false, null),
+        new Container.State("exited", 0, 137, "", "2026-11-27T10:00:01Z", "2026-11-27T10:05:00Z", 0, false),
+        false, false, 0);
     Container running = new Container("b".repeat(64), "web", "2026-11-27T10:09:00Z", "busybox:1.35", "sha256:x",
-        "top", List.of(), List.of(), "/", "", "overlay2", new Container.HostConfig(0, 0, false),
-        new Container.State("running", 42, 0, "", "2026-11-27T10:09:30Z", null));
+        "top", List.of(), List.of(), "/", "", "overlay2", new Container.HostConfig(0, 0, false, null),
+        new Container.State("running", 42, 0, "", "2026-11-27T10:09:30Z", null, 7, false), false, false, 0);
     assertEquals(List.of(
         "CONTAINER ID   IMAGE          COMMAND                  CREATED              STATUS                       PORTS   NAMES",
         "bbbbbbbbbbbb   busybox:1.35   \"top\"                    About a minute ago   Up 30 seconds                        web",

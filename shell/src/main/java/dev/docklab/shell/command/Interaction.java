@@ -1,0 +1,25 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.container.Attachment;
+import java.util.List;
+
+/**
+ * How a container meets the learner's keyboard and screen: through the real terminal in the REPL
+ * (raw mode, detach keys, window size), or through plain streams when docklab runs a script.
+ */
+public interface Interaction {
+  /** Whether a terminal is there ({@code docker run -it} needs one). */
+  boolean isTerminal();
+
+  /**
+   * Connects the learner to a container's stdio until the container's output ends or the learner
+   * detaches with Ctrl+P Ctrl+Q. Returns true when the learner detached.
+   *
+   * @param tty whether the container has a pseudo-terminal (raw mode, window size)
+   * @param stdin whether the learner's input goes to the container
+   */
+  boolean attach(Attachment attachment, boolean tty, boolean stdin);
+
+  /** Runs a host process on the learner's own terminal ({@code docker exec -it}); returns its exit status. */
+  int runOnTerminal(List<String> command);
+}

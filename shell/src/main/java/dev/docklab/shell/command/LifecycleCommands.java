@@ -1,0 +1,152 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.container.Signals;
+import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.shell.cli.Args;
+import dev.docklab.shell.cli.Option;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** {@code start}, {@code stop}, {@code restart}, {@code kill}, {@code pause}, {@code unpause}, {@code wait}, {@code rename}. */
+public final class LifecycleCommands {
+  private LifecycleCommands() {}
+
+  public static List<Command> all() {
+    return List.of(start(), stop(), restart(), kill(), pause(), unpause(), waitCommand(), rename());
+  }
+
+  /** Runs {@code op} on every named container, printing each name (or what {@code op} returns) as Docker does. */
+  static int forEach(Args args, Session s, BiFunction<String, Session, String> op) {
+    args.requireAtLeast(1);
+    int status = 0;
+    for (String name : args.positionals()) {
+      try {
+        String printed = op.apply(name, s);
+        if (printed != null) {
+          s.out().println(printed);
+        }
+      } catch (OciRuntime.RuntimeFailure e) {
+        s.err().println(Errors.daemon(e));
+        status = 1;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        status = 1;
+      }
+    }
+    return status;
+  }
+
+  static Command start() {
+    List<Option> opts = List.of(Option.bool("attach", 'a', "opt.start.attach"),
+        Option.bool("interactive", 'i', "opt.start.interactive"));
+    return new SimpleCommand("start", "start [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
+      boolean attach = args.has("attach") || args.has("interactive");
+      if (attach && args.positionals().size() > 1) {
+        s.err().println("you cannot start and attach multiple containers at once");
+        return 1;
+      }
+      if (!attach) {
+        return forEach(args, s, (name, x) -> {
+          x.engine().startDetached(name, false);
+          return name;
+        });
+      }
+      args.requireAtLeast(1);
+      String name = args.positionals().get(0);
+      try {
+        Container c = s.engine().container(name);
+        if (c.tty() && args.has("interactive") && !s.interaction().isTerminal()) {
+          s.err().println("the input device is not a TTY");
+          return 1;
+        }
+        ContainerService.Started started = s.engine().startDetached(name, true);
+        boolean detached;
+        try (var a = started.attachment()) {
+          detached = s.interaction().attach(a, c.tty(), args.has("interactive") && c.openStdin());
+        }
+        return detached ? 0 : s.engine().waitContainer(c.id());
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+
+  static Command stop() {
+    List<Option> opts = List.of(Option.value("time", 't', "int", "opt.stop.time"),
+        Option.value("signal", 's', "string", "opt.stop.signal"));
+    return new SimpleCommand("stop", "stop [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
+      int t = args.intValue("time", 10);
+      return forEach(args, s, (name, x) -> {
+        x.engine().stop(name, t);
+        return name;
+      });
+    });
+  }
+
+  static Command restart() {
+    List<Option> opts = List.of(Option.value("time", 't', "int", "opt.stop.time"));
+    return new SimpleCommand("restart", "restart [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
+      int t = args.intValue("time", 10);
+      return forEach(args, s, (name, x) -> {
+        x.engine().restart(name, t);
+        return name;
+      });
+    });
+  }
+
+  static Command kill() {
+    List<Option> opts = List.of(Option.value("signal", 's', "string", "opt.kill.signal"));
+    return new SimpleCommand("kill", "kill [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
+      String sig = args.value("signal", "KILL");
+      try {
+        Signals.normalize(sig);
+      } catch (EngineException e) {
+        args.requireAtLeast(1);
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+      return forEach(args, s, (name, x) -> {
+        x.engine().kill(name, sig);
+        return name;
+      });
+    });
+  }
+
+  static Command pause() {
+    return new SimpleCommand("pause", "pause CONTAINER [CONTAINER...]", List.of(), true,
+        (args, s) -> forEach(args, s, (name, x) -> {
+          x.engine().pause(name);
+          return name;
+        }));
+  }
+
+  static Command unpause() {
+    return new SimpleCommand("unpause", "unpause CONTAINER [CONTAINER...]", List.of(), true,
+        (args, s) -> forEach(args, s, (name, x) -> {
+          x.engine().unpause(name);
+          return name;
+        }));
+  }
+
+  static Command waitCommand() {
+    return new SimpleCommand("wait", "wait CONTAINER [CONTAINER...]", List.of(), true,
+        (args, s) -> forEach(args, s, (name, x) -> String.valueOf(x.engine().waitContainer(name))));
+  }
+
+  static Command rename() {
+    return new SimpleCommand("rename", "rename CONTAINER NEW_NAME", List.of(), true, (args, s) -> {
+      args.requireExactly(2);
+      try {
+        s.engine().rename(args.positionals().get(0), args.positionals().get(1));
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+}

@@ -1,0 +1,261 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.LogReader;
+import dev.docklab.shell.cli.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code attach}, {@code exec}, {@code logs}, {@code top}: what runs inside a container, and what it said. */
+public final class ProcessCommands {
+  private ProcessCommands() {}
+
+  public static List<Command> all() {
+    return List.of(attach(), exec(), logs(), top());
+  }
+
+  static Command attach() {
+    List<Option> opts = List.of(Option.bool("no-stdin", '\0', "opt.attach.no-stdin"));
+    return new SimpleCommand("attach", "attach [OPTIONS] CONTAINER", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      try {
+        Container c = s.engine().container(args.positionals().get(0));
+        boolean stdin = c.openStdin() && !args.has("no-stdin");
+        if (c.tty() && stdin && !s.interaction().isTerminal()) {
+          s.err().println("the input device is not a TTY");
+          return 1;
+        }
+        boolean detached;
+        try (var a = s.engine().attach(c.id())) {
+          if (!c.tty()) {
+            s.foreground().started(c.id());
+          }
+          try {
+            detached = s.interaction().attach(a, c.tty(), stdin);
+          } finally {
+            s.foreground().finished();
+          }
+        }
+        return detached ? 0 : s.engine().waitContainer(c.id());
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+
+  static Command exec() {
+    List<Option> opts = List.of(Option.bool("interactive", 'i', "opt.exec.interactive"),
+        Option.bool("tty", 't', "opt.exec.tty"), Option.bool("detach", 'd', "opt.exec.detach"),
+        Option.value("env", 'e', "list", "opt.run.env"));
+    return new SimpleCommand("exec", "exec [OPTIONS] CONTAINER COMMAND [ARG...]", opts, false, (args, s) -> {
+      args.requireAtLeast(2);
+      boolean tty = args.has("tty");
+      boolean stdin = args.has("interactive");
+      if (tty && stdin && !s.interaction().isTerminal()) {
+        s.err().println("the input device is not a TTY");
+        return 1;
+      }
+      List<String> pos = args.positionals();
+      try {
+        List<String> env = new ArrayList<>(args.values("env"));
+        if (tty) {
+          env.add("TERM=xterm");
+        }
+        // A tty exec uses the learner's own terminal as the process's terminal.
+        List<String> cmd = s.engine().execCommand(pos.get(0), pos.subList(1, pos.size()), env, false);
+        if (tty && stdin) {
+          return s.interaction().runOnTerminal(cmd);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (!stdin) {
+          pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process p = pb.start();
+        if (args.has("detach")) {
+          return 0;
+        }
+        if (stdin) {
+          Thread feeder = new Thread(() -> {
+            try (var to = p.getOutputStream()) {
+              s.in().transferTo(to);
+            } catch (IOException e) {
+              // the process ended
+            }
+          });
+          feeder.setDaemon(true);
+          feeder.start();
+        } else {
+          p.getOutputStream().close();
+        }
+        Thread err = pump(p.getErrorStream(), s.err());
+        pump(p.getInputStream(), s.out()).join();
+        err.join();
+        int code = p.waitFor();
+        if (code == 255 && cmd.size() > 0) {
+          return code;
+        }
+        return code;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      } catch (IOException e) {
+        s.err().println(Errors.daemon(EngineException.system(e.getMessage(), e)));
+        return 1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 130;
+      }
+    });
+  }
+
+  private static Thread pump(InputStream in, PrintStream out) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[8192];
+      try (in) {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          out.write(buf, 0, n);
+          out.flush();
+        }
+      } catch (IOException e) {
+        // ended
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
+      .withZone(java.time.ZoneOffset.UTC);
+
+  static Command logs() {
+    List<Option> opts = List.of(Option.bool("follow", 'f', "opt.logs.follow"),
+        Option.bool("timestamps", 't', "opt.logs.timestamps"), Option.value("tail", 'n', "string", "opt.logs.tail"),
+        Option.value("since", '\0', "string", "opt.logs.since"), Option.value("until", '\0', "string", "opt.logs.until"));
+    return new SimpleCommand("logs", "logs [OPTIONS] CONTAINER", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      String name = args.positionals().get(0);
+      try {
+        Path file = s.engine().logFile(name);
+        Instant since = args.value("since", null) == null ? null : parseTime(args.value("since", null), "since");
+        Instant until = args.value("until", null) == null ? null : parseTime(args.value("until", null), "until");
+        String tailText = args.value("tail", "all");
+        int tail = tailText.equals("all") ? -1 : parseTail(tailText);
+        boolean stamps = args.has("timestamps");
+        long offset = LogReader.size(file);
+        List<LogReader.Line> lines = LogReader.readAll(file).stream()
+            .filter(l -> (since == null || !l.time().isBefore(since)) && (until == null || l.time().isBefore(until)))
+            .toList();
+        if (tail >= 0 && lines.size() > tail) {
+          lines = lines.subList(lines.size() - tail, lines.size());
+        }
+        lines.forEach(l -> print(s, l, stamps));
+        if (args.has("follow") && until == null) {
+          String id = s.engine().container(name).id();
+          AtomicBoolean cancelled = new AtomicBoolean();
+          s.foreground().cancellable(() -> cancelled.set(true));
+          try {
+            LogReader.follow(file, offset, l -> print(s, l, stamps), () -> {
+              if (cancelled.get()) {
+                return true;
+              }
+              try {
+                return !s.engine().container(id).state().running();
+              } catch (EngineException e) {
+                return true;
+              }
+            });
+          } finally {
+            s.foreground().finished();
+          }
+        }
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      } catch (IOException e) {
+        s.err().println(Errors.daemon(EngineException.system(e.getMessage(), e)));
+        return 1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 130;
+      }
+    });
+  }
+
+  private static void print(Session s, LogReader.Line l, boolean stamps) {
+    PrintStream target = l.stream() == 2 ? s.err() : s.out();
+    target.println((stamps ? RFC3339_NANO.format(l.time()) + " " : "") + l.text());
+    target.flush();
+  }
+
+  private static int parseTail(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw EngineException.invalid("invalid value for \"tail\": " + text + " (use a number of lines, or all)");
+    }
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)");
+
+  /** A Docker time value: a Go duration ago ({@code 10m}, {@code 1h30m}), RFC 3339, or Unix seconds. */
+  static Instant parseTime(String text, String what) {
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (RuntimeException e) {
+      // not RFC 3339
+    }
+    if (text.matches("\\d+(\\.\\d+)?")) {
+      double secs = Double.parseDouble(text);
+      return Instant.ofEpochSecond((long) secs, (long) ((secs % 1) * 1e9));
+    }
+    Matcher m = DURATION.matcher(text);
+    long nanos = 0;
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      double v = Double.parseDouble(m.group(1));
+      long unit = switch (m.group(2)) {
+        case "ns" -> 1L;
+        case "us" -> 1_000L;
+        case "ms" -> 1_000_000L;
+        case "s" -> 1_000_000_000L;
+        case "m" -> 60_000_000_000L;
+        default -> 3_600_000_000_000L;
+      };
+      nanos += (long) (v * unit);
+      end = m.end();
+    }
+    if (end == 0 || end != text.length()) {
+      throw EngineException.invalid("invalid value for \"" + what + "\": failed to parse value as time or duration: \""
+          + text + "\"");
+    }
+    return Instant.now().minus(Duration.ofNanos(nanos));
+  }
+
+  static Command top() {
+    return new SimpleCommand("top", "top CONTAINER [ps OPTIONS]", List.of(), false, (args, s) -> {
+      args.requireAtLeast(1);
+      try {
+        s.out().print(s.engine().top(args.positionals().get(0)));
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+}

@@ -1,0 +1,58 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.container.Attachment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+/** Interaction without a terminal: output to the streams, stdin from docklab's own stdin. */
+public final class StreamInteraction implements Interaction {
+  private final PrintStream out;
+  private final PrintStream err;
+  private final InputStream in;
+
+  public StreamInteraction(PrintStream out, PrintStream err, InputStream in) {
+    this.out = out;
+    this.err = err;
+    this.in = in;
+  }
+
+  @Override
+  public boolean isTerminal() {
+    return false;
+  }
+
+  @Override
+  public boolean attach(Attachment attachment, boolean tty, boolean stdin) {
+    Thread feeder = null;
+    if (stdin) {
+      feeder = new Thread(() -> {
+        byte[] buf = new byte[8192];
+        try {
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            attachment.write(java.util.Arrays.copyOf(buf, n));
+          }
+          attachment.closeStdin();
+        } catch (IOException | RuntimeException e) {
+          // the container went away
+        }
+      }, "stdin-to-container");
+      feeder.setDaemon(true);
+      feeder.start();
+    }
+    Attachment.Packet p;
+    while ((p = attachment.read()) != null) {
+      PrintStream target = p.stream() == 2 ? err : out;
+      target.write(p.data(), 0, p.data().length);
+      target.flush();
+    }
+    return false;
+  }
+
+  @Override
+  public int runOnTerminal(List<String> command) {
+    throw new IllegalStateException("no terminal");
+  }
+}
