@@ -1,0 +1,154 @@
+package dev.docklab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.LogReader;
+import dev.docklab.engine.container.RestartPolicy;
+import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.storage.Mounts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Detached containers, their monitor, and the records that stay true across engines. */
+class ContainerLifecycleIT {
+  private Path root;
+  private Engine engine;
+
+  @BeforeEach
+  void open() throws Exception {
+    root = TestEngines.newDataRoot();
+    engine = TestEngines.open(root);
+    engine.ensureBaseImages();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    TestEngines.destroy(engine, root);
+    assertTrue(Mounts.under(root).isEmpty(), "mounts left under " + root);
+  }
+
+  private Container runDetached(String name, RestartPolicy restart, String... cmd) {
+    RunRequest req = new RunRequest("busybox", name, List.of(cmd), List.of(), 0, 0, false, false, false, restart);
+    Container c = engine.create(req, engine.findImage("busybox"));
+    return engine.startDetached(c.id(), false).container();
+  }
+
+  private void reopen() {
+    engine.close();
+    engine = TestEngines.open(root);
+  }
+
+  private static void sleep(long ms) throws InterruptedException {
+    Thread.sleep(ms);
+  }
+
+  private List<String> logLines(String name) throws Exception {
+    return LogReader.readAll(engine.logFile(name)).stream().map(LogReader.Line::text).toList();
+  }
+
+  @Test
+  void detachedContainerOutlivesTheEngineAndKeepsLogging() throws Exception {
+    runDetached("clock", RestartPolicy.NO, "sh", "-c", "i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.1; done");
+    sleep(500);
+    reopen();
+    int before = logLines("clock").size();
+    engine.close();
+    sleep(800); // no engine at all now
+    engine = TestEngines.open(root);
+    Container c = engine.container("clock");
+    assertEquals("running", c.state().status());
+    assertTrue(Duration.between(Instant.parse(c.state().startedAt()), Instant.now()).toMillis() >= 1300);
+    List<String> lines = logLines("clock");
+    assertTrue(lines.size() >= before + 5, "lines written while no engine ran: " + before + " -> " + lines.size());
+    assertEquals("tick 0", lines.get(0));
+    assertEquals("tick " + (lines.size() - 1), lines.get(lines.size() - 1), "no line lost or repeated");
+    Container stopped = engine.stop("clock", 1);
+    assertEquals("exited", stopped.state().status());
+    assertEquals(137, stopped.state().exitCode(), "sh ignores SIGTERM as PID 1, so stop had to SIGKILL it");
+    assertTrue(Mounts.under(root).isEmpty(), "a stopped container's root is unmounted");
+  }
+
+  @Test
+  void anExitWhileNoEngineRunsIsRecordedWithItsCodeAndTime() throws Exception {
+    runDetached("short", RestartPolicy.NO, "sh", "-c", "sleep 0.5; exit 3");
+    engine.close();
+    sleep(1500);
+    Instant reopened = Instant.now();
+    engine = TestEngines.open(root);
+    Container c = engine.container("short");
+    assertEquals("exited", c.state().status());
+    assertEquals(3, c.state().exitCode());
+    Instant finished = Instant.parse(c.state().finishedAt());
+    assertTrue(finished.isBefore(reopened), "finish time is when it ended, not when the engine noticed: " + finished);
+    assertTrue(Mounts.under(root).isEmpty());
+  }
+
+  @Test
+  void startStopRestartPauseAndWait() throws Exception {
+    runDetached("svc", RestartPolicy.NO, "sleep", "100");
+    Container paused = engine.pause("svc");
+    assertEquals("paused", paused.state().status());
+    assertThrows(EngineException.class, () -> engine.pause("svc"));
+    engine.unpause("svc");
+    assertTrue(engine.top("svc").contains("sleep 100"), engine.top("svc"));
+    Container restarted = engine.restart("svc", 1);
+    assertEquals("running", restarted.state().status());
+    engine.kill("svc", "SIGKILL");
+    assertEquals(137, engine.waitContainer("svc"));
+    EngineException notRunning = assertThrows(EngineException.class, () -> engine.kill("svc", "KILL"));
+    assertTrue(notRunning.getMessage().startsWith("Cannot kill container: svc: Container "), notRunning.getMessage());
+    engine.startDetached("svc", false);
+    assertEquals("running", engine.container("svc").state().status());
+    engine.rename("svc", "service");
+    assertEquals("running", engine.container("service").state().status());
+    assertThrows(EngineException.class, () -> engine.kill("service", "NOSUCHSIGNAL"));
+  }
+
+  @Test
+  void onFailureRestartsUpToItsLimit() throws Exception {
+    runDetached("flaky", RestartPolicy.parse("on-failure:2"), "sh", "-c", "exit 1");
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      Container c = engine.container("flaky");
+      if (c.restartCount() == 2 && !c.state().running()) {
+        break;
+      }
+      sleep(100);
+    }
+    Container c = engine.container("flaky");
+    assertEquals(2, c.restartCount());
+    assertEquals("exited", c.state().status());
+    assertEquals(1, c.state().exitCode());
+  }
+
+  @Test
+  void badRestartPoliciesGetDockersWords() {
+    assertEquals("invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', "
+        + "or 'unless-stopped'", assertThrows(EngineException.class, () -> RestartPolicy.parse("sometimes")).getMessage());
+    assertEquals("invalid restart policy: maximum retry count can only be used with 'on-failure'",
+        assertThrows(EngineException.class, () -> RestartPolicy.parse("always:3")).getMessage());
+  }
+
+  @Test
+  void execRunsInTheSameNamespaces() throws Exception {
+    Container c = runDetached("box", RestartPolicy.NO, "sh", "-c", "echo inside > /tmp/mark; sleep 100");
+    sleep(300);
+    Process p = new ProcessBuilder(engine.execCommand("box", List.of("sh", "-c", "cat /tmp/mark; hostname; exit 4"),
+        List.of(), false)).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(4, p.waitFor());
+    assertEquals("inside\n" + c.id().substring(0, 12) + "\n", out);
+    engine.stop("box", 0);
+    EngineException e = assertThrows(EngineException.class, () -> engine.execCommand("box", List.of("true"), List.of(), false));
+    assertTrue(e.getMessage().endsWith(" is not running"), e.getMessage());
+  }
+}
