@@ -196,9 +196,16 @@ public final class ProcessCommands {
     });
   }
 
+  /**
+   * Terminal queries (cursor position, device attributes) that a tty program sent: replayed from a log
+   * they would make the learner's terminal type its answer into the next command line.
+   */
+  private static final Pattern TERMINAL_QUERY = Pattern.compile("\u001b\\[[0-9;>?]*[cn]");
+
   private static void print(Session s, LogReader.Line l, boolean stamps) {
     PrintStream target = l.stream() == 2 ? s.err() : s.out();
-    target.println((stamps ? RFC3339_NANO.format(l.time()) + " " : "") + l.text());
+    String text = TERMINAL_QUERY.matcher(l.text()).replaceAll("");
+    target.println((stamps ? RFC3339_NANO.format(l.time()) + " " : "") + text);
     target.flush();
   }
 

@@ -87,6 +87,38 @@ class ReplTerminalIT {
     assertTrue(history.contains("docker run --rm busybox echo hello-from-the-container"), history);
   }
 
+  @Test
+  void interactiveContainerDetachAttachAndExec() throws Exception {
+    type("docker run -it --name box busybox sh");
+    waitFor("/ # ", 30);
+    type("echo $((6*7)) > /answer; cat /answer");
+    waitFor("\n42\n", 10);
+    keys("C-p");
+    keys("C-q");
+    waitForEmptyPrompt();
+    type("docker ps");
+    waitFor("Up ", 10);
+    assertTrue(screen().lines().anyMatch(l -> l.endsWith(" box")), screen());
+
+    // a second shell in the same container, on the learner's terminal
+    waitForEmptyPrompt();
+    type("docker exec -it box sh");
+    waitFor("# ", 10);
+    type("cat /answer; echo exec-$((1+1))");
+    waitFor("\nexec-2\n", 10);
+    type("exit");
+    waitForEmptyPrompt();
+
+    type("docker attach box");
+    Thread.sleep(500);
+    type("echo attached-$((2+3))");
+    waitFor("\nattached-5\n", 10);
+    type("exit");
+    waitForEmptyPrompt();
+    type("docker ps -a --no-trunc");
+    waitFor("Exited (0)", 10);
+  }
+
   private void type(String line) throws Exception {
     keys("-l", line);
     keys("Enter");
