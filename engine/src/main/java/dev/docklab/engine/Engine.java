@@ -306,6 +306,51 @@ public final class Engine implements AutoCloseable {
     return containers.execCommand(nameOrId, command, env, tty);
   }
 
+  /**
+   * {@code docker inspect}: a container or an image, by name or id (containers first, as Docker), in
+   * the Engine API's shape. {@code type} is "container", "image" or null for either.
+   */
+  public java.util.Map<String, Object> inspect(String nameOrId, String type) {
+    Inspector inspector = new Inspector(layout, runtime.choice().name());
+    if (type == null || type.equals("container")) {
+      try {
+        Container c = containerStore.find(nameOrId);
+        Image image;
+        try {
+          image = images.get(Digest.parse(c.imageId()));
+        } catch (EngineException e) {
+          image = null;
+        }
+        return inspector.container(c, image, c.driver());
+      } catch (EngineException e) {
+        if (e.kind() != EngineException.Kind.NOT_FOUND || "container".equals(type)) {
+          throw e;
+        }
+      }
+    }
+    Image img = null;
+    try {
+      img = images.find(nameOrId);
+    } catch (EngineException e) {
+      // not a valid reference either
+    }
+    if (img == null) {
+      throw EngineException.notFound("No such " + (type == null ? "object" : type) + ": " + nameOrId);
+    }
+    return inspector.image(img);
+  }
+
+  /** The bytes a container has written into its read-write layer ({@code docker ps -s}). */
+  public long containerSize(String nameOrId) {
+    Container c = containerStore.find(nameOrId);
+    Path dir = layout.container(c.id());
+    try {
+      return Trees.size(dir.resolve(c.driver().equals("vfs") ? "rootfs" : "upper"));
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** The container's log file (k8s-file format), for {@code docker logs}. */
   public Path logFile(String nameOrId) {
     return layout.container(containerStore.find(nameOrId).id()).resolve("container.log");

@@ -12,6 +12,10 @@ import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.ContainerRows;
+import dev.docklab.shell.render.GoTemplate;
+import dev.docklab.shell.render.Human;
+import dev.docklab.shell.render.Table;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,7 +24,7 @@ public final class ContainerCommands {
   private ContainerCommands() {}
 
   public static List<Command> all() {
-    return List.of(run(), create(), ps(), rm());
+    return List.of(run(), create(), ps(), rm(), InspectCommand.inspect());
   }
 
   /** Flags Docker has that docklab does not support yet: known, so the error can say so plainly. */
@@ -144,21 +148,84 @@ public final class ContainerCommands {
         Option.bool("quiet", 'q', "opt.ps.quiet"),
         Option.bool("no-trunc", '\0', "opt.ps.no-trunc"),
         Option.value("last", 'n', "int", "opt.ps.last"),
-        Option.bool("latest", 'l', "opt.ps.latest"));
+        Option.bool("latest", 'l', "opt.ps.latest"),
+        Option.bool("size", 's', "opt.ps.size"),
+        Option.value("filter", 'f', "filter", "opt.ps.filter"),
+        Option.value("format", '\0', "string", "opt.ps.format"));
     return new SimpleCommand("ps", "ps [OPTIONS]", opts, true, (args, s) -> {
       args.requireAtMost(0);
       int last = args.has("latest") ? 1 : args.intValue("last", -1);
-      List<Container> list = s.engine().containers(args.has("all") || last > 0);
+      boolean all = args.has("all") || last > 0 || args.values("filter").stream().anyMatch(f -> f.startsWith("status=")
+          || f.startsWith("exited="));
+      java.util.function.Predicate<Container> filter;
+      try {
+        filter = ContainerFilter.parse(args.values("filter"), s.engine());
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+      List<Container> list = s.engine().containers(all).stream().filter(filter).toList();
       if (last > 0) {
         list = list.subList(0, Math.min(last, list.size()));
       }
+      boolean noTrunc = args.has("no-trunc");
       if (args.has("quiet")) {
-        list.forEach(c -> s.out().println(args.has("no-trunc") ? c.id() : c.shortId()));
-      } else {
-        ContainerRows.render(list, args.has("no-trunc"), Instant.now()).forEach(s.out()::println);
+        list.forEach(c -> s.out().println(noTrunc ? c.id() : c.shortId()));
+        return 0;
       }
-      return 0;
+      Instant now = Instant.now();
+      String format = args.value("format", null);
+      boolean size = args.has("size") || (format != null && format.contains(".Size"));
+      if (format == null || format.equals("table")) {
+        if (!size) {
+          ContainerRows.render(list, noTrunc, now).forEach(s.out()::println);
+          return 0;
+        }
+        format = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
+            + "\t{{.Size}}";
+      }
+      try {
+        boolean table = format.startsWith("table ");
+        GoTemplate t = GoTemplate.parse(table ? format.substring(6) : format);
+        List<List<String>> rows = new ArrayList<>();
+        for (Container c : list) {
+          String sz = size ? Human.size(s.engine().containerSize(c.id())) + " (virtual "
+              + Human.size(s.engine().containerSize(c.id()) + imageSize(s, c)) + ")" : null;
+          String line = t.execute(ContainerRows.fields(c, noTrunc, now, sz));
+          rows.add(List.of(line.split("\t", -1)));
+        }
+        if (!table) {
+          rows.forEach(r -> s.out().println(String.join("\t", r)));
+          return 0;
+        }
+        List<String> header = t.fields().stream().map(f -> ContainerRows.FIELD_HEADERS.getOrDefault(f, f.toUpperCase()))
+            .toList();
+        int cols = header.size();
+        List<List<String>> padded = rows.stream().map(r -> padTo(r, cols)).toList();
+        Table.render(header, padded).forEach(s.out()::println);
+        return 0;
+      } catch (GoTemplate.TemplateException e) {
+        s.err().println(e.getMessage());
+        return 1;
+      }
     });
+  }
+
+  private static long imageSize(Session s, Container c) {
+    try {
+      var img = s.engine().findImage(c.imageId());
+      return img == null ? 0 : img.size();
+    } catch (EngineException e) {
+      return 0;
+    }
+  }
+
+  private static List<String> padTo(List<String> row, int cols) {
+    List<String> r = new ArrayList<>(row);
+    while (r.size() < cols) {
+      r.add("");
+    }
+    return r.subList(0, cols);
   }
 
   static Command rm() {

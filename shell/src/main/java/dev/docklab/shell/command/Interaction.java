@@ -20,6 +20,10 @@ public interface Interaction {
    */
   boolean attach(Attachment attachment, boolean tty, boolean stdin);
 
-  /** Runs a host process on the learner's own terminal ({@code docker exec -it}); returns its exit status. */
-  int runOnTerminal(List<String> command);
+  /**
+   * Runs a host process with the learner's own terminal as its stdio when there is one ({@code docker
+   * exec -it}, a host command typed at the prompt), or with its output into the streams otherwise.
+   * Returns its exit status.
+   */
+  int runOnTerminal(List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env);
 }

@@ -76,7 +76,7 @@ public final class ProcessCommands {
         // A tty exec uses the learner's own terminal as the process's terminal.
         List<String> cmd = s.engine().execCommand(pos.get(0), pos.subList(1, pos.size()), env, false);
         if (tty && stdin) {
-          return s.interaction().runOnTerminal(cmd);
+          return s.interaction().runOnTerminal(cmd, s.workspace(), java.util.Map.of());
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         if (!stdin) {

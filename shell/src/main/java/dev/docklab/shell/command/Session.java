@@ -19,20 +19,23 @@ public final class Session {
   private final Messages[] messages;
   private final Foreground foreground;
   private final Interaction interaction;
+  private final java.nio.file.Path[] workspace;
 
   /** A session without a terminal: containers' stdio goes through plain streams. */
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
       Foreground foreground) {
-    this(engine, out, err, in, new Messages[] {messages}, foreground, new StreamInteraction(out, err, in));
+    this(engine, out, err, in, new Messages[] {messages}, foreground, new StreamInteraction(out, err, in),
+        new java.nio.file.Path[] {defaultWorkspace()});
   }
 
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
       Foreground foreground, Interaction interaction) {
-    this(engine, out, err, in, new Messages[] {messages}, foreground, interaction);
+    this(engine, out, err, in, new Messages[] {messages}, foreground, interaction,
+        new java.nio.file.Path[] {defaultWorkspace()});
   }
 
   private Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages[] messages,
-      Foreground foreground, Interaction interaction) {
+      Foreground foreground, Interaction interaction, java.nio.file.Path[] workspace) {
     this.engine = engine;
     this.out = out;
     this.err = err;
@@ -40,6 +43,28 @@ public final class Session {
     this.messages = messages;
     this.foreground = foreground;
     this.interaction = interaction;
+    this.workspace = workspace;
+  }
+
+  /** The learner's workspace: {@code $DOCKLAB_WORKSPACE}, else {@code ~/docklab}, where host commands run. */
+  static java.nio.file.Path defaultWorkspace() {
+    String env = System.getenv("DOCKLAB_WORKSPACE");
+    String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
+    return env != null && !env.isBlank() ? java.nio.file.Path.of(env) : java.nio.file.Path.of(home, "docklab");
+  }
+
+  /** The directory host commands run in (created on first use). */
+  public java.nio.file.Path workspace() {
+    try {
+      java.nio.file.Files.createDirectories(workspace[0]);
+    } catch (java.io.IOException e) {
+      // the host command will say what is wrong
+    }
+    return workspace[0];
+  }
+
+  public void setWorkspace(java.nio.file.Path dir) {
+    workspace[0] = dir;
   }
 
   /**
@@ -47,7 +72,8 @@ public final class Session {
    * captured command has no terminal.
    */
   public Session withOut(PrintStream newOut) {
-    return new Session(engine, newOut, err, in, messages, foreground, new StreamInteraction(newOut, err, in));
+    return new Session(engine, newOut, err, in, messages, foreground, new StreamInteraction(newOut, err, in),
+        workspace);
   }
 
   public Interaction interaction() {

@@ -3,6 +3,7 @@ package dev.docklab.shell.command;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.line.Expander;
 import dev.docklab.shell.line.LineParser;
+import dev.docklab.shell.line.Segments;
 import dev.docklab.shell.line.Script;
 import dev.docklab.shell.line.SyntaxException;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,44 @@ public final class Shell {
     return execute(line, session);
   }
 
+  /** Words that are docklab's own, never handed to the host's shell. */
+  private static final java.util.Set<String> BUILTINS = java.util.Set.of("docker", "help", "?", "exit", "quit", "lang",
+      "echo", "clear", "cd", "pwd");
+
   private int execute(String line, Session s) {
+    List<Segments.Segment> segments;
+    try {
+      LineParser.parse(line); // reports an unclosed quote or $( for the whole line
+    } catch (dev.docklab.shell.line.IncompleteLineException e) {
+      s.err().println("docklab: " + s.msg("line.incomplete"));
+      return lastStatus = 2;
+    } catch (SyntaxException e) {
+      // pipes and redirections are fine in commands for the host's shell
+    }
+    segments = Segments.split(line);
+    for (Segments.Segment seg : segments) {
+      if (exitRequested) {
+        break;
+      }
+      if ((seg.join() == Script.Join.IF_OK && lastStatus != 0)
+          || (seg.join() == Script.Join.IF_FAILED && lastStatus == 0)) {
+        continue;
+      }
+      String first = firstWord(seg.text());
+      if (first.startsWith("!")) {
+        lastStatus = host(seg.text().strip().substring(1), s);
+      } else if (first.isEmpty() || first.startsWith("#") || docker.command(first) != null
+          || (BUILTINS.contains(first) && (first.equals("docker") || !Segments.usesShellPlumbing(seg.text())))) {
+        lastStatus = executeDocklab(seg.text(), s);
+      } else {
+        lastStatus = host(seg.text(), s);
+      }
+    }
+    return lastStatus;
+  }
+
+  /** One command of docklab's own (docker ..., help, echo...), with $(...) expanded. */
+  private int executeDocklab(String line, Session s) {
     Script script;
     try {
       script = LineParser.parse(line);
@@ -69,6 +107,46 @@ public final class Shell {
       lastStatus = argv.isEmpty() ? 0 : run(argv, s);
     }
     return lastStatus;
+  }
+
+  /** The first word of a line as typed (up to a blank or an operator). */
+  static String firstWord(String line) {
+    String t = line.stripLeading();
+    int end = 0;
+    while (end < t.length() && " \t\n;&|()<>".indexOf(t.charAt(end)) < 0) {
+      end++;
+    }
+    return t.substring(0, end);
+  }
+
+  /**
+   * A line that is not docklab's runs on this machine's shell, in the learner's workspace; a
+   * {@code cd} in it moves the workspace, as in a terminal.
+   */
+  private int host(String line, Session s) {
+    java.nio.file.Path pwdFile = null;
+    try {
+      pwdFile = java.nio.file.Files.createTempFile("docklab-pwd-", "");
+      String script = line + "\n__docklab_status=$?\npwd > \"$DOCKLAB_PWD_FILE\"\nexit $__docklab_status\n";
+      int code = s.interaction().runOnTerminal(List.of("/bin/sh", "-c", script), s.workspace(),
+          java.util.Map.of("DOCKLAB_PWD_FILE", pwdFile.toString()));
+      String pwd = java.nio.file.Files.readString(pwdFile).strip();
+      if (!pwd.isEmpty()) {
+        s.setWorkspace(java.nio.file.Path.of(pwd));
+      }
+      return code;
+    } catch (java.io.IOException e) {
+      s.err().println("docklab: " + s.msg("shell.host-failed", firstWord(line), e.getMessage()));
+      return 127;
+    } finally {
+      if (pwdFile != null) {
+        try {
+          java.nio.file.Files.deleteIfExists(pwdFile);
+        } catch (java.io.IOException e) {
+          // a temp file
+        }
+      }
+    }
   }
 
   /** Runs {@code inner} with its standard output captured, for {@code $(...)}. */
@@ -102,7 +180,15 @@ public final class Shell {
         s.out().print("\033[H\033[2J");
         s.out().flush();
         return 0;
+      case "pwd":
+        s.out().println(s.workspace());
+        return 0;
+      case "cd":
+        return cd(rest, s);
       default:
+        if (docker.command(cmd) != null) {
+          return docker.execute(argv, s); // "ps" is "docker ps"
+        }
         s.err().println("docklab: " + s.msg("shell.not-found", cmd));
         if (docker.command(cmd) != null) {
           s.err().println(s.msg("shell.did-you-mean", "docker " + String.join(" ", argv)));
@@ -111,6 +197,17 @@ public final class Shell {
         }
         return 127;
     }
+  }
+
+  private static int cd(List<String> args, Session s) {
+    java.nio.file.Path target = args.isEmpty() ? Session.defaultWorkspace()
+        : s.workspace().resolve(args.get(0).replaceFirst("^~", System.getenv().getOrDefault("HOME", "~"))).normalize();
+    if (!java.nio.file.Files.isDirectory(target)) {
+      s.err().println("docklab: cd: " + args.get(0) + ": No such file or directory");
+      return 1;
+    }
+    s.setWorkspace(target);
+    return 0;
   }
 
   private static int parseStatus(String s) {
@@ -149,6 +246,7 @@ public final class Shell {
       o.println();
     }
     o.println(s.msg("help.shell"));
+    o.println(s.msg("help.host", s.workspace()));
     o.println();
     o.println(s.msg("help.more"));
     return 0;

@@ -24,11 +24,45 @@ public final class ContainerRows {
     return Table.render(HEADER, rows);
   }
 
+  /** Column headers for {@code --format 'table ...'} fields, as Docker names them. */
+  public static final java.util.Map<String, String> FIELD_HEADERS = java.util.Map.ofEntries(
+      java.util.Map.entry("ID", "CONTAINER ID"), java.util.Map.entry("Image", "IMAGE"),
+      java.util.Map.entry("Command", "COMMAND"), java.util.Map.entry("CreatedAt", "CREATED AT"),
+      java.util.Map.entry("RunningFor", "CREATED"), java.util.Map.entry("Ports", "PORTS"),
+      java.util.Map.entry("State", "STATE"), java.util.Map.entry("Status", "STATUS"),
+      java.util.Map.entry("Size", "SIZE"), java.util.Map.entry("Names", "NAMES"),
+      java.util.Map.entry("Labels", "LABELS"), java.util.Map.entry("Mounts", "MOUNTS"),
+      java.util.Map.entry("Networks", "NETWORKS"));
+
+  private static final java.time.format.DateTimeFormatter CREATED_AT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+  /** The fields {@code docker ps --format} offers for one container. */
+  public static java.util.Map<String, Object> fields(Container c, boolean noTrunc, Instant now, String size) {
+    java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+    String command = String.join(" ", c.command());
+    f.put("ID", noTrunc ? c.id() : c.shortId());
+    f.put("Image", c.image());
+    f.put("Command", GoQuote.quote(noTrunc ? command : Text.ellipsis(command, 20)));
+    f.put("CreatedAt", CREATED_AT.format(c.createdAt()));
+    f.put("RunningFor", Human.duration(Duration.between(c.createdAt(), now)) + " ago");
+    f.put("Ports", "");
+    f.put("State", c.state().status());
+    f.put("Status", status(c, now));
+    f.put("Size", size == null ? "" : size);
+    f.put("Names", c.name());
+    f.put("Labels", "");
+    f.put("Mounts", "");
+    f.put("Networks", "");
+    return f;
+  }
+
   /** "Up 5 minutes", "Exited (0) 3 seconds ago", "Created". */
   public static String status(Container c, Instant now) {
     Container.State s = c.state();
     return switch (s.status()) {
       case "running" -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now));
+      case "paused" -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now)) + " (Paused)";
       case "exited" -> "Exited (" + s.exitCode() + ") "
           + Human.duration(Duration.between(Instant.parse(s.finishedAt()), now)) + " ago";
       case "created" -> "Created";

@@ -119,9 +119,11 @@ public final class TerminalInteraction implements Interaction {
   }
 
   @Override
-  public int runOnTerminal(List<String> command) {
+  public int runOnTerminal(List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env) {
     try {
-      Process p = new ProcessBuilder(command).inheritIO().start();
+      ProcessBuilder pb = new ProcessBuilder(command).inheritIO().directory(cwd.toFile());
+      pb.environment().putAll(env);
+      Process p = pb.start();
       return p.waitFor();
     } catch (IOException e) {
       terminal.writer().println("docklab: " + e.getMessage());

@@ -1,0 +1,70 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.Engine;
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.image.Image;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * {@code docker ps --filter KEY=VALUE}: status, name (a regular expression), id (a prefix), ancestor
+ * (an image name or id) and exited (an exit code). Values of one key are alternatives; different keys
+ * must all match, as in Docker.
+ */
+final class ContainerFilter {
+  private static final List<String> STATUSES = List.of("created", "restarting", "running", "removing", "paused",
+      "exited", "dead");
+
+  private ContainerFilter() {}
+
+  static Predicate<Container> parse(List<String> filters, Engine engine) {
+    Map<String, List<Predicate<Container>>> byKey = new LinkedHashMap<>();
+    for (String f : filters) {
+      int eq = f.indexOf('=');
+      if (eq <= 0) {
+        throw EngineException.invalid("bad format of filter (expected name=value)");
+      }
+      String key = f.substring(0, eq).toLowerCase();
+      String value = f.substring(eq + 1);
+      Predicate<Container> p = switch (key) {
+        case "status" -> {
+          if (!STATUSES.contains(value)) {
+            throw EngineException.invalid("invalid filter 'status=" + value + "'");
+          }
+          yield c -> c.state().status().equals(value);
+        }
+        case "name" -> {
+          Pattern re = Pattern.compile(value.startsWith("/") ? value.substring(1) : value);
+          yield c -> re.matcher(c.name()).find();
+        }
+        case "id" -> c -> c.id().startsWith(value);
+        case "exited" -> {
+          int code;
+          try {
+            code = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            throw EngineException.invalid("invalid filter 'exited=" + value + "'");
+          }
+          yield c -> c.state().status().equals("exited") && c.state().exitCode() == code;
+        }
+        case "ancestor" -> {
+          Image img = engine.findImage(value);
+          String id = img == null ? null : img.id().toString();
+          yield c -> c.imageId().equals(id) || c.image().equals(value);
+        }
+        default -> throw EngineException.invalid("invalid filter '" + key + "'");
+      };
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+    }
+    Predicate<Container> all = c -> true;
+    for (List<Predicate<Container>> alternatives : byKey.values()) {
+      all = all.and(c -> alternatives.stream().anyMatch(p -> p.test(c)));
+    }
+    return all;
+  }
+}
