@@ -121,7 +121,12 @@ public final class Engine implements AutoCloseable {
     try {
       Files.createDirectories(layout.root());
       ch = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = ch.tryLock();
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        lock = null; // this very process holds it already
+      }
       if (lock == null) {
         ch.close();
         throw EngineException.conflict("another docklab engine is using " + layout.root()

@@ -104,7 +104,17 @@ public final class Shell {
         continue;
       }
       List<String> argv = Expander.expand(step.words(), inner -> capture(inner, s), lastStatus);
-      lastStatus = argv.isEmpty() ? 0 : run(argv, s);
+      try {
+        lastStatus = argv.isEmpty() ? 0 : run(argv, s);
+      } catch (dev.docklab.engine.EngineException e) {
+        s.err().println("docklab: " + e.getMessage());
+        lastStatus = 1;
+      } catch (RuntimeException e) {
+        // never a stack trace in front of the learner: one line, with what failed
+        s.err().println("docklab: " + s.msg("shell.internal-error", String.join(" ", argv),
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        lastStatus = 1;
+      }
     }
     return lastStatus;
   }

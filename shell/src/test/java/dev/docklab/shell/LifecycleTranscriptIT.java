@@ -1,0 +1,119 @@
+package dev.docklab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.Engine;
+import dev.docklab.engine.EngineOptions;
+import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.storage.Mounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The container chapter of a tutorial, typed through {@code docklab -c} on the real engine. */
+class LifecycleTranscriptIT {
+  static Transcript t;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    t = new Transcript(Files.createTempDirectory("docklab-life-"));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    t.destroy();
+    assertTrue(Mounts.under(t.root).isEmpty());
+  }
+
+  @Test
+  void detachedContainerLogsStopStartAndWait() throws Exception {
+    Transcript.Result run = t.run("docker run -d --name clock busybox sh -c 'i=0; while true; do echo tick $i; "
+        + "i=$((i+1)); sleep 0.2; done'");
+    assertTrue(run.out().matches("[0-9a-f]{64}\n"), run.out() + run.err());
+    Thread.sleep(700);
+    List<String> ps = t.run("docker ps").out().lines().toList();
+    assertTrue(ps.get(1).matches("[0-9a-f]{12}   busybox +\"sh -c i=0; while tr…\" +.+ ago +Up .+clock"), ps.get(1));
+    String logs = t.run("docker logs clock").out();
+    assertTrue(logs.startsWith("tick 0\ntick 1\n"), logs);
+    assertEquals(1, t.run("docker logs --tail 1 clock").out().lines().count());
+    assertTrue(t.run("docker logs -t --tail 1 clock").out()
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z tick \\d+\n"));
+    assertEquals("clock\n", t.run("docker stop -t 1 clock").out());
+    assertTrue(t.run("docker ps -a --filter name=clock --format '{{.Status}}'").out().startsWith("Exited (137) "));
+    assertEquals("137\n", t.run("docker wait clock").out());
+    Transcript.Result kill = t.run("docker kill clock");
+    assertTrue(kill.err().matches("Error response from daemon: Cannot kill container: clock: Container [0-9a-f]{64} "
+        + "is not running\n"), kill.err());
+    assertEquals("clock\n", t.run("docker start clock").out());
+    assertEquals("running\n", t.run("docker inspect -f '{{.State.Status}}' clock").out());
+    assertTrue(Integer.parseInt(t.run("docker inspect -f '{{.State.Pid}}' clock").out().strip()) > 1);
+    Transcript.Result rm = t.run("docker rm clock");
+    assertTrue(rm.err().startsWith("Error response from daemon: You cannot remove a running container "), rm.err());
+    assertEquals("clock\n", t.run("docker rm -f clock").out());
+  }
+
+  @Test
+  void stopAllWithCommandSubstitution() {
+    t.run("docker run -d --name s1 busybox sleep 60; docker run -d --name s2 busybox sleep 60");
+    Transcript.Result stop = t.run("docker stop -t 0 $(docker ps -q --filter name=s1 --filter name=s2)");
+    assertEquals(2, stop.out().lines().count(), stop.err());
+    assertEquals("", t.run("docker ps -q --filter name=s1 --filter name=s2").out());
+    t.run("docker rm s1 s2");
+  }
+
+  @Test
+  void badInputInDockersWords() {
+    assertEquals("docker: invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', "
+        + "'on-failure', or 'unless-stopped'.\nSee 'docker run --help'.\n",
+        t.run("docker run --restart sometimes busybox true").err());
+    t.run("docker run -d --name k1 busybox sleep 30");
+    assertEquals("Error response from daemon: invalid signal: SIGFOO\n", t.run("docker kill -s SIGFOO k1").err());
+    Transcript.Result rename = t.run("docker run --name k2 busybox true; docker rename k2 k1");
+    assertTrue(rename.err().contains("Conflict. The container name \"/k1\" is already in use"), rename.err());
+    assertEquals("Error response from daemon: No such container: nosuch\n", t.run("docker stop nosuch").err());
+    Transcript.Result exec = t.run("docker exec k2 true");
+    assertTrue(exec.err().matches("Error response from daemon: Container [0-9a-f]{64} is not running\n"), exec.err());
+    assertEquals("the input device is not a TTY\n", t.run("docker run -it busybox sh").err());
+    assertTrue(t.run("docker inspect nosuch").err().contains("Error: No such object: nosuch"));
+    t.run("docker rm -f k1 k2");
+  }
+
+  @Test
+  void execAndInspectAndPsFormats() {
+    t.run("docker run -d --name web busybox sh -c 'echo hello > /index.html; sleep 60'");
+    Transcript.Result exec = t.run("docker exec web cat /index.html");
+    assertEquals("hello\n", exec.out(), exec.err());
+    assertEquals(3, t.run("docker exec web sh -c 'exit 3'").status());
+    String json = t.run("docker inspect web").out();
+    assertTrue(json.startsWith("[\n    {\n        \"Id\": \""), json);
+    assertTrue(json.contains("\"Name\": \"/web\""), json);
+    assertTrue(json.contains("\"GraphDriver\": {\n            \"Data\": {\n                \"LowerDir\": "), json);
+    assertEquals("web busybox\n", t.run("docker ps --format '{{.Names}} {{.Image}}' --filter name=^web$").out());
+    assertTrue(t.run("docker ps --filter ancestor=busybox --format '{{.Names}}'").out().contains("web\n"));
+    assertEquals("bad format of filter (expected name=value)\n",
+        t.run("docker ps --filter nonsense").err().replace("Error response from daemon: ", ""));
+    t.run("docker rm -f web");
+  }
+
+  @Test
+  void hostCommandsRunInTheWorkspace() throws Exception {
+    Path ws = Files.createTempDirectory("docklab-ws-");
+    Transcript.Result r = t.run("cd " + ws + "; mkdir -p test; cd test; touch 1.txt; ls; pwd; echo hi | tr a-z A-Z");
+    assertEquals("1.txt\n" + ws.resolve("test") + "\nHI\n", r.out(), r.err());
+    dev.docklab.engine.store.Trees.deleteRecursively(ws);
+  }
+
+  @Test
+  void aSecondEngineOnTheSameDataRootIsToldHowToProceed() {
+    try (Engine first = Engine.open(EngineOptions.at(t.root), EngineListener.NONE)) {
+      Transcript.Result r = t.run("docker ps");
+      assertEquals(1, r.status());
+      assertTrue(r.err().contains("another docklab engine is using " + t.root
+          + ": close the other docklab first, or use another data root (--data-root DIR)"), r.err());
+    }
+  }
+}
