@@ -1,0 +1,103 @@
+package dev.docklab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.Engine;
+import dev.docklab.engine.EngineOptions;
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.storage.Mounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SIGKILL the docklab process in the middle of things; the next docklab finds every container true. */
+class KilledReplIT {
+  private Transcript t;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    t = new Transcript(Files.createTempDirectory("docklab-killed-"));
+    t.run("docker images -q"); // builds the base image once
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    t.destroy();
+    assertTrue(Mounts.under(t.root).isEmpty());
+  }
+
+  private Process docklab(String line) throws Exception {
+    return new ProcessBuilder("java", "-jar", Path.of("target/docklab.jar").toAbsolutePath().toString(),
+        "--data-root", t.root.toString(), "-c", line).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private boolean anyLogContains(String text) throws Exception {
+    Path containers = t.root.resolve("containers");
+    if (!Files.isDirectory(containers)) {
+      return false;
+    }
+    try (Stream<Path> dirs = Files.list(containers)) {
+      for (Path d : dirs.toList()) {
+        Path log = d.resolve("container.log");
+        if (Files.exists(log) && Files.readString(log).contains(text)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void containersSurviveAKilledReplAndTheRecordsStayTrue() throws Exception {
+    Process p = docklab("docker run -d --name bg busybox sleep 100; "
+        + "docker run --name fg busybox sh -c 'echo fg-started; sleep 100'");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!anyLogContains("fg-started")) {
+      assertTrue(System.nanoTime() < deadline, "the foreground container never started");
+      Thread.sleep(50);
+    }
+    p.destroyForcibly(); // SIGKILL
+    p.waitFor();
+    try (Engine engine = Engine.open(EngineOptions.at(t.root), EngineListener.NONE)) {
+      List<Container> all = engine.containers(true);
+      assertEquals(2, all.size());
+      for (Container c : all) {
+        assertEquals("running", c.state().status(), c.name() + " keeps running, as on Docker when the client dies");
+      }
+      engine.kill("fg", "KILL");
+      assertEquals("exited", engine.container("fg").state().status());
+      assertEquals(137, engine.container("fg").state().exitCode());
+    }
+    // only the running container's root is still mounted
+    assertEquals(1, Mounts.under(t.root).size());
+  }
+
+  @Test
+  void aKillDuringStartLeavesNoHalfContainer() throws Exception {
+    for (int delayMs : new int[] {150, 300, 450}) {
+      Process p = docklab("docker run -d --name half busybox sleep 100");
+      Thread.sleep(delayMs);
+      p.destroyForcibly();
+      p.waitFor();
+      try (Engine engine = Engine.open(EngineOptions.at(t.root), EngineListener.NONE)) {
+        for (Container c : engine.containers(true)) {
+          String st = c.state().status();
+          assertTrue(st.equals("running") || st.equals("created") || st.equals("exited"), st);
+          if (!st.equals("running")) {
+            assertTrue(Mounts.under(t.root.resolve("containers").resolve(c.id())).isEmpty(),
+                "a container that is not running has nothing mounted");
+          }
+          engine.remove(c.id(), true);
+        }
+        assertTrue(Mounts.under(t.root).isEmpty());
+      }
+    }
+  }
+}
