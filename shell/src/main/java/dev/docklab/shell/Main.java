@@ -214,7 +214,8 @@ public final class Main {
         String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
         Path history = Path.of(home, ".docklab_history");
         TerminalLines lines = new TerminalLines(terminal, history,
-            new DockerCompleter(shell.docker(), engine), "docklab> ");
+            new DockerCompleter(shell.docker(), engine),
+            new dev.docklab.shell.repl.DocklabHighlighter(shell.docker()), "docklab> ");
         var info = e.info();
         out.println(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()));
         while (!shell.exitRequested()) {

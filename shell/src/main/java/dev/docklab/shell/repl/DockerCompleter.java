@@ -2,20 +2,28 @@ package dev.docklab.shell.repl;
 
 import dev.docklab.engine.Engine;
 import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.Signals;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.command.Command;
 import dev.docklab.shell.command.DockerCli;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
-/** Tab completion: docker subcommands, their flags, and the names of containers and images that exist. */
+/**
+ * Tab completion: docker subcommands (with or without {@code docker}), their flags, the names and
+ * ids of containers that exist, image names and tags, and signal names after {@code kill -s}.
+ */
 public final class DockerCompleter implements Completer {
+  private static final Set<String> TAKE_CONTAINERS = Set.of("rm", "start", "stop", "restart", "kill", "pause",
+      "unpause", "wait", "rename", "attach", "exec", "logs", "top", "inspect");
+  private static final Set<String> TAKE_IMAGES = Set.of("run", "create", "images", "pull", "inspect");
   private final DockerCli docker;
   private final Supplier<Engine> engine;
 
@@ -28,47 +36,53 @@ public final class DockerCompleter implements Completer {
   public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
     List<String> words = line.words();
     int index = line.wordIndex();
+    int offset = !words.isEmpty() && words.get(0).equals("docker") ? 1 : 0;
     if (index == 0) {
-      for (String w : List.of("docker", "help", "lang", "exit", "clear", "echo")) {
+      for (String w : List.of("docker", "help", "lang", "exit", "clear", "echo", "cd", "pwd")) {
         out.add(new Candidate(w));
       }
+      docker.commands().forEach(c -> out.add(new Candidate(c.name())));
       return;
     }
-    if (!words.get(0).equals("docker")) {
-      return;
-    }
-    if (index == 1) {
+    if (offset == 1 && index == 1) {
       docker.commands().forEach(c -> out.add(new Candidate(c.name(), c.name(), null, null, null, null, true)));
       return;
     }
-    Command c = docker.command(words.get(1));
+    Command c = docker.command(words.get(offset));
     if (c == null) {
+      return;
+    }
+    String previous = index > 0 ? words.get(index - 1) : "";
+    if (c.name().equals("kill") && (previous.equals("-s") || previous.equals("--signal"))) {
+      Signals.NAMES.stream().filter(n -> !n.isEmpty()).forEach(n -> out.add(new Candidate(n)));
       return;
     }
     if (line.word().startsWith("-")) {
       for (Option o : c.options()) {
         out.add(new Candidate("--" + o.name()));
+        if (o.shorthand() != '\0') {
+          out.add(new Candidate("-" + o.shorthand()));
+        }
       }
       return;
     }
     try {
-      switch (c.name()) {
-        case "rm" -> engine.get().containers(true).forEach(x -> names(x, out));
-        case "run", "images", "pull" -> {
-          for (Image i : engine.get().images()) {
-            for (ImageReference r : i.repoTags()) {
-              out.add(new Candidate(r.familiarString()));
-            }
+      if (TAKE_CONTAINERS.contains(c.name())) {
+        for (Container x : engine.get().containers(true)) {
+          out.add(new Candidate(x.name(), x.name(), null, x.shortId() + " " + x.state().status(), null, null, true));
+          out.add(new Candidate(x.shortId(), x.shortId(), null, x.name(), null, null, true));
+        }
+      }
+      if (TAKE_IMAGES.contains(c.name())) {
+        for (Image i : engine.get().images()) {
+          for (ImageReference r : i.repoTags()) {
+            out.add(new Candidate(r.familiarString()));
+            out.add(new Candidate(r.familiarName()));
           }
         }
-        default -> { }
       }
     } catch (RuntimeException e) {
       // completion must never break the line being typed
     }
-  }
-
-  private static void names(Container c, List<Candidate> out) {
-    out.add(new Candidate(c.name()));
   }
 }

@@ -2,14 +2,15 @@ package dev.docklab.shell.repl;
 
 import dev.docklab.engine.container.Attachment;
 import dev.docklab.shell.command.Interaction;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.utils.NonBlockingReader;
 
 /**
  * The container on the learner's own terminal: raw mode for a tty container (so Ctrl-C, line editing
@@ -19,7 +20,6 @@ import org.jline.utils.NonBlockingReader;
 public final class TerminalInteraction implements Interaction {
   private static final int CTRL_P = 0x10;
   private static final int CTRL_Q = 0x11;
-  private static final int READ_EXPIRED = -2;
   private final Terminal terminal;
 
   public TerminalInteraction(Terminal terminal) {
@@ -55,36 +55,46 @@ public final class TerminalInteraction implements Interaction {
     output.start();
     boolean detached = false;
     try {
-      NonBlockingReader in = terminal.reader();
+      // Read the terminal's bytes directly and only when some are there: a blocked read left behind
+      // would steal the keys meant for the next program (an exec'd shell, a host command).
+      InputStream in = new FileInputStream(FileDescriptor.in);
       boolean pendingCtrlP = false;
-      boolean inputOpen = stdin;
+      byte[] buf = new byte[4096];
       while (output.isAlive()) {
-        int c = inputOpen ? in.read(100) : READ_EXPIRED;
-        if (!inputOpen) {
-          output.join(100);
+        int available = stdin ? in.available() : 0;
+        if (available <= 0) {
+          output.join(10);
           continue;
         }
-        if (c == READ_EXPIRED) {
-          continue;
-        }
-        if (c < 0) {
+        int n = in.read(buf, 0, Math.min(buf.length, available));
+        if (n < 0) {
           attachment.closeStdin();
-          inputOpen = false;
+          stdin = false;
           continue;
         }
-        if (pendingCtrlP) {
-          pendingCtrlP = false;
-          if (c == CTRL_Q) {
-            detached = true;
-            break;
+        java.io.ByteArrayOutputStream send = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < n && !detached; i++) {
+          int c = buf[i] & 0xff;
+          if (pendingCtrlP) {
+            pendingCtrlP = false;
+            if (c == CTRL_Q) {
+              detached = true;
+              break;
+            }
+            send.write(CTRL_P);
           }
-          attachment.write(new byte[] {CTRL_P});
+          if (c == CTRL_P) {
+            pendingCtrlP = true;
+          } else {
+            send.write(c);
+          }
         }
-        if (c == CTRL_P) {
-          pendingCtrlP = true;
-          continue;
+        if (send.size() > 0) {
+          attachment.write(send.toByteArray());
         }
-        attachment.write(new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8));
+        if (detached) {
+          break;
+        }
       }
     } catch (IOException e) {
       // the terminal closed
@@ -120,6 +130,15 @@ public final class TerminalInteraction implements Interaction {
 
   @Override
   public int runOnTerminal(List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env) {
+    // The program gets the terminal as a terminal normally is: line by line, echoing, Ctrl-C a signal.
+    Attributes saved = terminal.getAttributes();
+    Attributes cooked = new Attributes(saved);
+    cooked.setLocalFlags(java.util.EnumSet.of(Attributes.LocalFlag.ICANON, Attributes.LocalFlag.ECHO,
+        Attributes.LocalFlag.ECHOE, Attributes.LocalFlag.ECHOK, Attributes.LocalFlag.ISIG,
+        Attributes.LocalFlag.IEXTEN), true);
+    cooked.setInputFlag(Attributes.InputFlag.ICRNL, true);
+    cooked.setOutputFlag(Attributes.OutputFlag.OPOST, true);
+    terminal.setAttributes(cooked);
     try {
       ProcessBuilder pb = new ProcessBuilder(command).inheritIO().directory(cwd.toFile());
       pb.environment().putAll(env);
@@ -131,6 +150,8 @@ public final class TerminalInteraction implements Interaction {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
+    } finally {
+      terminal.setAttributes(saved);
     }
   }
 }

@@ -21,13 +21,15 @@ public final class TerminalLines implements LineSource {
   private final LineReader reader;
   private final String prompt;
 
-  public TerminalLines(Terminal terminal, Path historyFile, Completer completer, String prompt) {
+  public TerminalLines(Terminal terminal, Path historyFile, Completer completer,
+      org.jline.reader.Highlighter highlighter, String prompt) {
     this.prompt = prompt;
     this.reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("docklab")
         .parser(new ContinuationParser())
         .completer(completer)
+        .highlighter(highlighter)
         .variable(LineReader.HISTORY_FILE, historyFile)
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ")
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)

@@ -54,6 +54,7 @@ class ReplTerminalIT {
     // Ctrl-C drops the line being typed
     waitForEmptyPrompt();
     keys("docker run busybox echo dropped-line");
+    waitFor("echo dropped-line", 10);
     keys("C-c");
     waitForEmptyPrompt();
     type("echo after-ctrl-c");
@@ -103,7 +104,7 @@ class ReplTerminalIT {
     // a second shell in the same container, on the learner's terminal
     waitForEmptyPrompt();
     type("docker exec -it box sh");
-    waitFor("# ", 10);
+    waitForProcess("runc.* exec ");
     type("cat /answer; echo exec-$((1+1))");
     waitFor("\nexec-2\n", 10);
     type("exit");
@@ -117,6 +118,16 @@ class ReplTerminalIT {
     waitForEmptyPrompt();
     type("docker ps -a --no-trunc");
     waitFor("Exited (0)", 10);
+
+    // Tab completes subcommands and container names
+    waitForEmptyPrompt();
+    keys("docker insp");
+    keys("Tab");
+    keys("-l", " bo");
+    keys("Tab");
+    keys("-l", " -f {{.Name}}");
+    keys("Enter");
+    waitFor("\n/box\n", 10);
   }
 
   private void type(String line) throws Exception {
@@ -149,6 +160,18 @@ class ReplTerminalIT {
       Thread.sleep(100);
     }
     fail("waited " + seconds + "s for " + text.strip() + " on the screen:\n" + s);
+  }
+
+  /** Waits until a host process matching {@code pattern} runs (the exec'd shell has no prompt to wait for). */
+  private static void waitForProcess(String pattern) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (new ProcessBuilder("pgrep", "-f", pattern).start().waitFor() != 0) {
+      if (System.nanoTime() > deadline) {
+        fail("no process matching " + pattern);
+      }
+      Thread.sleep(50);
+    }
+    Thread.sleep(300);
   }
 
   /** Waits until the last line on the screen is a fresh, empty prompt (as a person would). */
