@@ -28,6 +28,14 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] argv) throws Exception {
+    if (argv[0].equals("memory")) {
+      memory(Path.of(argv[1]), Integer.parseInt(argv[2]));
+      return;
+    }
+    if (argv[0].equals("ps")) {
+      ps(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]));
+      return;
+    }
     Path root = Path.of(argv[0]);
     int runs = Integer.parseInt(argv[1]);
     int warmup = Integer.parseInt(argv[2]);
@@ -73,6 +81,93 @@ public final class Bench {
       System.out.printf("engine_median_ms=%.1f%n", median);
       System.out.println("engine_runs_ms=" + times.stream().map(t -> String.format("%.1f", t))
           .collect(Collectors.joining(",")));
+    }
+  }
+
+  private static Shell quietShell(Engine engine) {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    return new Shell(new Session(() -> engine, sink, System.err, java.io.InputStream.nullInputStream(),
+        new Messages(Messages.Lang.EN), Session.Foreground.NONE));
+  }
+
+  /** RSS in kB of a process, from /proc/PID/status. */
+  static long rssKb(long pid) throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Memory per idle running container: every process docklab added for it on the host, i.e. its
+   * monitor (conmon) once the runtime has exited, beside the container's own process.
+   */
+  static void memory(Path root, int count) throws Exception {
+    try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
+      engine.ensureBaseImages();
+      Shell shell = quietShell(engine);
+      for (int i = 0; i < count; i++) {
+        if (shell.execute("docker run -d --name idle" + i + " busybox sleep 3600") != 0) {
+          throw new IllegalStateException("docker run -d failed");
+        }
+      }
+      Thread.sleep(1000);
+      long monitorKb = 0;
+      long containerKb = 0;
+      List<Long> monitors = new ArrayList<>();
+      for (Container c : engine.containers(false)) {
+        monitors.add(c.state().monitorPid());
+        monitorKb += rssKb(c.state().monitorPid());
+        containerKb += rssKb(c.state().pid());
+      }
+      // any other process whose parent is a monitor (a runtime left behind would count here)
+      long extraKb = 0;
+      try (var procs = Files.list(Path.of("/proc"))) {
+        for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+          try {
+            String stat = Files.readString(p.resolve("stat"));
+            long ppid = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+            long pid = Long.parseLong(p.getFileName().toString());
+            boolean isContainerInit = engine.containers(false).stream().anyMatch(c -> c.state().pid() == pid);
+            if (monitors.contains(ppid) && !isContainerInit) {
+              extraKb += rssKb(pid);
+            }
+          } catch (java.io.IOException | RuntimeException e) {
+            // gone
+          }
+        }
+      }
+      int n = monitors.size();
+      System.out.printf("containers_running=%d%n", n);
+      System.out.printf("docklab_added_kb_per_container=%.0f%n", (monitorKb + extraKb) / (double) n);
+      System.out.printf("conmon_kb_per_container=%.0f%n", monitorKb / (double) n);
+      System.out.printf("container_process_kb_per_container=%.0f%n", containerKb / (double) n);
+      shell.execute("docker rm -f $(docker ps -aq)");
+    }
+  }
+
+  /** {@code docker ps -a} latency in a warm shell with {@code count} containers (created, not started). */
+  static void ps(Path root, int count, int runs) throws Exception {
+    try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
+      engine.ensureBaseImages();
+      Shell shell = quietShell(engine);
+      for (int i = engine.containers(true).size(); i < count; i++) {
+        shell.execute("docker create --name c" + i + " busybox true");
+      }
+      List<Double> times = new ArrayList<>();
+      for (int i = 0; i < runs + 5; i++) {
+        long t0 = System.nanoTime();
+        shell.execute("docker ps -a");
+        if (i >= 5) {
+          times.add((System.nanoTime() - t0) / 1e6);
+        }
+      }
+      Collections.sort(times);
+      System.out.printf("containers=%d%n", engine.containers(true).size());
+      System.out.printf("ps_a_median_ms=%.2f%n", times.get(times.size() / 2));
+      shell.execute("docker rm $(docker ps -aq)");
     }
   }
 }
