@@ -496,12 +496,47 @@ public final class ContainerService {
                 Instant.now().toString(), 0, c.state().stoppedByUser())));
           }
         }
+      } else if (alive.contains(c.id()) && adopt(c)) {
+        continue; // started just before a crash: it runs, and now the record says so
       } else {
         if (alive.contains(c.id())) {
           runtime.delete(c.id(), true);
         }
         driver.unmount(dir);
       }
+    }
+  }
+
+  /**
+   * A container recorded as not running that the runtime runs under a live monitor: the engine died
+   * between starting it and writing that down. Records it as running; false when it is not so.
+   */
+  private boolean adopt(Container c) {
+    String status = runtime.status(c.id());
+    Path bundle = store.dir(c.id()).resolve("bundle");
+    Long monitor = readPid(bundle.resolve("conmon.pid"));
+    Long pid = readPid(bundle.resolve("pid"));
+    if (!("running".equals(status) || "paused".equals(status)) || monitor == null || pid == null
+        || !dev.docklab.engine.sys.Posix.host().processAlive(monitor)) {
+      return false;
+    }
+    String startedAt;
+    try {
+      startedAt = java.nio.file.Files.getLastModifiedTime(bundle.resolve("pid")).toInstant().toString();
+    } catch (java.io.IOException e) {
+      startedAt = Instant.now().toString();
+    }
+    store.save(c.withState(new Container.State(status, pid, c.state().exitCode(), "", startedAt,
+        c.state().finishedAt(), monitor, false)));
+    return true;
+  }
+
+  private static Long readPid(Path file) {
+    try {
+      String text = java.nio.file.Files.readString(file).trim();
+      return text.isEmpty() ? null : Long.parseLong(text);
+    } catch (java.io.IOException | NumberFormatException e) {
+      return null;
     }
   }
 

@@ -196,16 +196,7 @@ public final class Shell {
       case "cd":
         return cd(rest, s);
       default:
-        if (docker.command(cmd) != null) {
-          return docker.execute(argv, s); // "ps" is "docker ps"
-        }
-        s.err().println("docklab: " + s.msg("shell.not-found", cmd));
-        if (docker.command(cmd) != null) {
-          s.err().println(s.msg("shell.did-you-mean", "docker " + String.join(" ", argv)));
-        } else {
-          s.err().println(s.msg("shell.hint"));
-        }
-        return 127;
+        return docker.execute(argv, s); // a docker subcommand typed without docker: "ps" is "docker ps"
     }
   }
 

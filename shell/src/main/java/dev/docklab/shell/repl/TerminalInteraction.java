@@ -110,6 +110,7 @@ public final class TerminalInteraction implements Interaction {
         Thread.currentThread().interrupt();
       }
       if (saved != null) {
+        discardTerminalReplies();
         terminal.setAttributes(saved);
       }
       if (previousWinch != null) {
@@ -119,6 +120,29 @@ public final class TerminalInteraction implements Interaction {
       terminal.flush();
     }
     return detached;
+  }
+
+  /**
+   * A shell in the container asks the terminal where the cursor is (ESC [ 6 n); the terminal's answer
+   * (ESC [ row ; col R) can arrive just after the learner detached, and would be typed into docklab's
+   * next line. Wait a moment, still in raw mode, and drop what arrived.
+   */
+  private static void discardTerminalReplies() {
+    try {
+      InputStream in = new FileInputStream(FileDescriptor.in);
+      Thread.sleep(100);
+      byte[] buf = new byte[4096];
+      int n;
+      while ((n = in.available()) > 0) {
+        if (in.read(buf, 0, Math.min(n, buf.length)) < 0) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // nothing to drop
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void resize(Attachment attachment) {

@@ -39,6 +39,21 @@ class ReplTerminalIT {
     } catch (AssertionError e) {
       // already gone: Ctrl-D ended it
     }
+    // remove every container the test made, even when it failed midway (once the REPL has let go)
+    for (int attempt = 0; ; attempt++) {
+      try (dev.docklab.engine.Engine engine = dev.docklab.engine.Engine.open(
+          dev.docklab.engine.EngineOptions.at(root), dev.docklab.engine.event.EngineListener.NONE)) {
+        for (var c : engine.containers(true)) {
+          engine.remove(c.id(), true);
+        }
+        break;
+      } catch (dev.docklab.engine.EngineException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
     for (Path m : Mounts.under(root)) {
       dev.docklab.engine.sys.Posix.host().umount(m, dev.docklab.engine.sys.Posix.MNT_DETACH);
     }
