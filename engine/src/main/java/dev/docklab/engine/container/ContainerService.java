@@ -210,7 +210,7 @@ public final class ContainerService {
       }
       Conmon.Exit exit = conmon.exit(id);
       if (exit != null) {
-        Integer code = finish(id, exit);
+        Integer code = finish(id);
         if (code != null) {
           return code;
         }
@@ -229,11 +229,13 @@ public final class ContainerService {
    * unmounted; then {@code --rm} removes it, or its restart policy starts it again. Returns the exit
    * code, or null when another thread already recorded it.
    */
-  Integer finish(String id, Conmon.Exit exit) {
+  Integer finish(String id) {
     synchronized (this) {
       Container c = findOrNull(id);
-      if (c == null || !c.state().running()) {
-        conmon.clearExit(id);
+      // Read the exit again under the lock: what a caller saw before a restart belongs to the old run,
+      // and starting the new run removed it.
+      Conmon.Exit exit = conmon.exit(id);
+      if (c == null || !c.state().running() || exit == null) {
         return null;
       }
       Path dir = store.dir(id);
@@ -268,7 +270,7 @@ public final class ContainerService {
       if (c.state().running()) {
         Conmon.Exit exit = conmon.exit(c.id());
         if (exit != null) {
-          finish(c.id(), exit);
+          finish(c.id());
         }
       }
     }
@@ -435,7 +437,7 @@ public final class ContainerService {
       }
       Conmon.Exit exit = conmon.exit(c.id());
       if (exit != null) {
-        finish(c.id(), exit);
+        finish(c.id());
         return true;
       }
       sleep(10);
@@ -486,7 +488,7 @@ public final class ContainerService {
       if (c.state().running()) {
         Conmon.Exit exit = conmon.exit(c.id());
         if (exit != null) {
-          finish(c.id(), exit);
+          finish(c.id());
         } else if (!alive.contains(c.id()) || (c.state().monitorPid() > 0
             && !dev.docklab.engine.sys.Posix.host().processAlive(c.state().monitorPid()))) {
           synchronized (this) {
