@@ -57,6 +57,20 @@ class LifecycleTranscriptIT {
   }
 
   @Test
+  void interactiveWithoutATtyPipesStdinAndLogsFollowUntilTheEnd() {
+    Transcript.Result cat = t.run("docker run --rm -i busybox sh -c 'cat; echo stdin-closed'",
+        "line one\nline two\n".getBytes());
+    assertEquals("line one\nline two\nstdin-closed\n", cat.out(), cat.err());
+    Transcript.Result follow = t.run("docker run -d --name counter busybox sh -c 'for i in 1 2 3; do echo n$i; "
+        + "sleep 0.3; done'; docker logs -f counter");
+    assertTrue(follow.out().endsWith("n1\nn2\nn3\n"), follow.out());
+    assertEquals("", t.run("docker logs --since 1h --until 2h counter").out(),
+        "until an hour ago: nothing yet");
+    assertEquals("n1\nn2\nn3\n", t.run("docker logs --since 10m counter").out());
+    t.run("docker rm counter");
+  }
+
+  @Test
   void stopAllWithCommandSubstitution() {
     t.run("docker run -d --name s1 busybox sleep 60; docker run -d --name s2 busybox sleep 60");
     Transcript.Result stop = t.run("docker stop -t 0 $(docker ps -q --filter name=s1 --filter name=s2)");

@@ -73,8 +73,9 @@ public final class ProcessCommands {
         if (tty) {
           env.add("TERM=xterm");
         }
-        // A tty exec uses the learner's own terminal as the process's terminal.
-        List<String> cmd = s.engine().execCommand(pos.get(0), pos.subList(1, pos.size()), env, false);
+        // With a tty, the runtime makes a pseudo-terminal for the process and relays the learner's own
+        // terminal to it (raw mode, window size), as docker exec -it does.
+        List<String> cmd = s.engine().execCommand(pos.get(0), pos.subList(1, pos.size()), env, tty && stdin);
         if (tty && stdin) {
           return s.interaction().runOnTerminal(cmd, s.workspace(), java.util.Map.of());
         }

@@ -120,9 +120,13 @@ class ReplTerminalIT {
     waitForEmptyPrompt();
     type("docker exec -it box sh");
     waitForProcess("runc.* exec ");
-    type("cat /answer; echo exec-$((1+1))");
+    type("tty; cat /answer; echo exec-$((1+1))");
     waitFor("\nexec-2\n", 10);
-    type("exit");
+    assertTrue(screen().contains("\n/dev/pts/"), "exec -it has a terminal of its own:\n" + screen());
+    type("exit 5");
+    waitForEmptyPrompt();
+    type("echo exec-status-$?");
+    waitFor("\nexec-status-5\n", 10);
     waitForEmptyPrompt();
 
     type("docker attach box");
