@@ -79,35 +79,12 @@ public final class ProcessCommands {
         if (tty && stdin) {
           return s.interaction().runOnTerminal(cmd, s.workspace(), java.util.Map.of());
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        if (!stdin) {
-          pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        }
-        Process p = pb.start();
         if (args.has("detach")) {
+          new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
           return 0;
         }
-        if (stdin) {
-          Thread feeder = new Thread(() -> {
-            try (var to = p.getOutputStream()) {
-              s.in().transferTo(to);
-            } catch (IOException e) {
-              // the process ended
-            }
-          });
-          feeder.setDaemon(true);
-          feeder.start();
-        } else {
-          p.getOutputStream().close();
-        }
-        Thread err = pump(p.getErrorStream(), s.err());
-        pump(p.getInputStream(), s.out()).join();
-        err.join();
-        int code = p.waitFor();
-        if (code == 255 && cmd.size() > 0) {
-          return code;
-        }
-        return code;
+        return Processes.run(cmd, null, java.util.Map.of(), stdin ? s.in() : null, s.out(), s.err());
       } catch (EngineException e) {
         s.err().println(Errors.daemon(e));
         return 1;
@@ -119,24 +96,6 @@ public final class ProcessCommands {
         return 130;
       }
     });
-  }
-
-  private static Thread pump(InputStream in, PrintStream out) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try (in) {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          out.write(buf, 0, n);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // ended
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 
   private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")

@@ -54,22 +54,7 @@ public final class StreamInteraction implements Interaction {
   @Override
   public int runOnTerminal(List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env) {
     try {
-      ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-      pb.environment().putAll(env);
-      Process p = pb.start();
-      Thread feeder = new Thread(() -> {
-        try (var to = p.getOutputStream()) {
-          in.transferTo(to);
-        } catch (IOException e) {
-          // the process ended
-        }
-      });
-      feeder.setDaemon(true);
-      feeder.start();
-      Thread e = copy(p.getErrorStream(), err);
-      copy(p.getInputStream(), out).join();
-      e.join();
-      return p.waitFor();
+      return Processes.run(command, cwd, env, in, out, err);
     } catch (IOException e) {
       err.println("docklab: " + e.getMessage());
       return 127;
@@ -77,23 +62,5 @@ public final class StreamInteraction implements Interaction {
       Thread.currentThread().interrupt();
       return 130;
     }
-  }
-
-  private static Thread copy(InputStream from, PrintStream to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try (from) {
-        int n;
-        while ((n = from.read(buf)) > 0) {
-          to.write(buf, 0, n);
-          to.flush();
-        }
-      } catch (IOException e) {
-        // ended
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 }
