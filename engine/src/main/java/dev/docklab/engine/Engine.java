@@ -423,6 +423,7 @@ public final class Engine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    containers.awaitDeletions();
     removeEmptyCgroupParents();
     try {
       lock.release();

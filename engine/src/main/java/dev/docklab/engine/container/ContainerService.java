@@ -46,6 +46,8 @@ public final class ContainerService {
   private final EngineListener listener;
   /** Exit codes of containers removed on exit ({@code --rm}), for whoever waits on them. */
   private final Map<String, Integer> removedExits = new ConcurrentHashMap<>();
+  /** Runtime state of ended containers being deleted in the background, by container id. */
+  private final Map<String, java.util.concurrent.CompletableFuture<Void>> deleting = new ConcurrentHashMap<>();
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener) {
@@ -121,6 +123,7 @@ public final class ContainerService {
   }
 
   private Started startLocked(Container c, boolean attach) {
+    awaitDeletion(c.id());
     Path dir = store.dir(c.id());
     Path bundle = dir.resolve("bundle");
     Attachment attachment = null;
@@ -155,6 +158,21 @@ public final class ContainerService {
       closeQuietly(attachment);
       failedStart(c, dir, 128, String.valueOf(e.getMessage()));
       throw e;
+    }
+  }
+
+  /** Waits for the background deletion of this container's runtime state, if one is under way. */
+  private void awaitDeletion(String id) {
+    var pending = deleting.remove(id);
+    if (pending != null) {
+      pending.join();
+    }
+  }
+
+  /** Waits for every background deletion: called when the engine closes. */
+  public void awaitDeletions() {
+    for (String id : List.copyOf(deleting.keySet())) {
+      awaitDeletion(id);
     }
   }
 
@@ -216,7 +234,7 @@ public final class ContainerService {
         }
         continue;
       }
-      sleep(10);
+      sleep(2);
     }
   }
 
@@ -239,7 +257,9 @@ public final class ContainerService {
         return null;
       }
       Path dir = store.dir(id);
-      runtime.delete(id, true);
+      // The runtime's record of the ended container goes in the background (a second runtime process
+      // is not worth a learner's wait); the next start of this container waits for it.
+      deleting.put(id, java.util.concurrent.CompletableFuture.runAsync(() -> runtime.delete(id, true)));
       driver.unmount(dir);
       Container.State s = c.state();
       Container exited = c.withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
@@ -468,6 +488,7 @@ public final class ContainerService {
       if (cur == null) {
         return c; // --rm removed it as it ended
       }
+      awaitDeletion(c.id());
       runtime.delete(c.id(), true);
       driver.unmount(store.dir(c.id()));
       store.delete(c.id());
