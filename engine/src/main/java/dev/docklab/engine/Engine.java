@@ -275,6 +275,11 @@ public final class Engine implements AutoCloseable {
     return containers.stop(nameOrId, timeoutSeconds);
   }
 
+  /** {@code docker stop -s SIGNAL -t SECONDS}. */
+  public Container stop(String nameOrId, int timeoutSeconds, String signal) {
+    return containers.stop(nameOrId, timeoutSeconds, signal);
+  }
+
   /** Sends a signal ({@code INT}, {@code TERM}, {@code KILL}...) to a running container. */
   public Container kill(String nameOrId, String signal) {
     return containers.kill(nameOrId, signal);

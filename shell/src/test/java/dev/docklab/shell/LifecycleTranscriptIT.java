@@ -71,6 +71,16 @@ class LifecycleTranscriptIT {
   }
 
   @Test
+  void stopSendsTheSignalAskedFor() {
+    t.run("docker run -d --name trapper busybox sh -c 'trap \"echo got-int; exit 3\" INT; "
+        + "while true; do sleep 0.1; done'");
+    assertEquals("trapper\n", t.run("docker stop -s INT trapper").out());
+    assertEquals("got-int\n", t.run("docker logs trapper").out());
+    assertEquals("3\n", t.run("docker wait trapper").out());
+    t.run("docker rm trapper");
+  }
+
+  @Test
   void stopAllWithCommandSubstitution() {
     t.run("docker run -d --name s1 busybox sleep 60; docker run -d --name s2 busybox sleep 60");
     Transcript.Result stop = t.run("docker stop -t 0 $(docker ps -q --filter name=s1 --filter name=s2)");

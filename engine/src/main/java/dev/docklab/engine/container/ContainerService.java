@@ -301,6 +301,12 @@ public final class ContainerService {
    * Stopping a container that is not running does nothing, as in Docker.
    */
   public Container stop(String nameOrId, int timeoutSeconds) {
+    return stop(nameOrId, timeoutSeconds, "TERM");
+  }
+
+  /** {@code docker stop -s SIG}: {@code signal} first, then SIGKILL after {@code timeoutSeconds}. */
+  public Container stop(String nameOrId, int timeoutSeconds, String signal) {
+    String sig = Signals.normalize(signal);
     Container c = markStoppedByUser(nameOrId);
     if (!c.state().running()) {
       return c;
@@ -308,7 +314,7 @@ public final class ContainerService {
     if (c.state().paused()) {
       runtime.resume(c.id());
     }
-    signalQuietly(c.id(), "TERM");
+    signalQuietly(c.id(), sig);
     if (!awaitExit(c, timeoutSeconds * 1000L)) {
       signalQuietly(c.id(), "KILL");
       awaitExit(c, 10_000);

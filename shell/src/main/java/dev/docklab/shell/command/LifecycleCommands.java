@@ -80,8 +80,9 @@ public final class LifecycleCommands {
         Option.value("signal", 's', "string", "opt.stop.signal"));
     return new SimpleCommand("stop", "stop [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
       int t = args.intValue("time", 10);
+      String sig = args.value("signal", "TERM");
       return forEach(args, s, (name, x) -> {
-        x.engine().stop(name, t);
+        x.engine().stop(name, t, sig);
         return name;
       });
     });
