@@ -200,13 +200,17 @@ public final class ContainerService {
    */
   public RunResult runForeground(Container created, BiConsumer<Integer, byte[]> output) {
     Started s = start(created.id(), true);
+    long t0 = System.nanoTime();
     try (Attachment a = s.attachment()) {
       Attachment.Packet p;
       while ((p = a.read()) != null) {
         output.accept(p.stream(), p.data());
       }
     }
+    listener.on(new EngineEvent("output", created.id(), "attach socket closed", Duration.ofNanos(System.nanoTime() - t0)));
+    long t1 = System.nanoTime();
     int code = waitExit(s.container());
+    listener.on(new EngineEvent("recorded", created.id(), "exit " + code, Duration.ofNanos(System.nanoTime() - t1)));
     Container after = store.list().stream().filter(x -> x.id().equals(created.id())).findFirst().orElse(null);
     return new RunResult(after == null ? s.container() : after, code, after == null);
   }

@@ -68,7 +68,7 @@ public final class Conmon {
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--api-version", "1", "-c", id, "-u", id,
         "-n", name, "-r", runtime.choice().binary().toString(), "-b", bundle.toString(), "-p", pidFile.toString(),
         "--exit-dir", exitDir.toString(), "--full-attach", "-l", "k8s-file:" + log,
-        "--conmon-pidfile", monitorPidFile.toString(), "--log-level", "error",
+        "--conmon-pidfile", monitorPidFile.toString(), "--log-level", "error", "--no-sync-log",
         "--runtime-arg", "--root", "--runtime-arg", runtime.stateRoot().toString(),
         "--runtime-arg", "--log", "--runtime-arg", runtimeLog.toString(),
         "--runtime-arg", "--log-format", "--runtime-arg", "json"));

@@ -91,8 +91,25 @@ public final class OciRuntime {
     }
   }
 
-  /** Starts a created container (the monitor already holds its stdio). */
+  /**
+   * Starts a created container (the monitor already holds its stdio). The runtime's init process
+   * waits on {@code STATE/ID/exec.fifo}; reading it is all {@code runc start} does, so the engine
+   * reads it itself and spares a runtime process. When there is no such fifo (another runtime's
+   * layout), it runs {@code RUNTIME start}.
+   */
   public void start(String id) {
+    Path fifo = stateRoot.resolve(id).resolve("exec.fifo");
+    if (Files.exists(fifo)) {
+      try {
+        byte[] data = Files.readAllBytes(fifo);
+        Files.deleteIfExists(fifo);
+        if (data.length > 0) {
+          return;
+        }
+      } catch (IOException e) {
+        // fall back to the runtime's own start
+      }
+    }
     exec(List.of("start", id), false);
   }
 
