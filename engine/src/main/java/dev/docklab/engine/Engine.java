@@ -10,6 +10,7 @@ import dev.docklab.engine.event.EngineEvent;
 import dev.docklab.engine.event.EngineListener;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageAssembler;
+import dev.docklab.engine.image.ConfigChanges;
 import dev.docklab.engine.image.ImageConfig;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
@@ -348,6 +349,179 @@ public final class Engine implements AutoCloseable {
       throw EngineException.notFound("No such " + (type == null ? "object" : type) + ": " + nameOrId);
     }
     return inspector.image(img);
+  }
+
+  /** The unpacked size of one layer, for {@code docker history}. */
+  public long layerSize(Digest diffId) {
+    return layers.has(diffId) ? layers.get(diffId).size() : 0;
+  }
+
+  /** {@code docker diff}: what the container changed, from its read-write layer. */
+  public List<dev.docklab.engine.container.UpperDir.Change> diff(String nameOrId) {
+    Container c = containerStore.find(nameOrId);
+    try {
+      return upperDir(c).changes();
+    } catch (IOException e) {
+      throw EngineException.system("could not read the changes of " + nameOrId + ": " + e.getMessage(), e);
+    }
+  }
+
+  private dev.docklab.engine.container.UpperDir upperDir(Container c) {
+    if (c.driver().equals("vfs")) {
+      throw EngineException.invalid("diff and commit need the overlay2 storage driver: with vfs, the container's "
+          + "changes are not kept apart from its image");
+    }
+    Image image = images.get(Digest.parse(c.imageId()));
+    List<Path> lowers = new ArrayList<>();
+    for (Digest d : image.diffIds()) {
+      lowers.add(0, layers.get(d).diff());
+    }
+    return new dev.docklab.engine.container.UpperDir(layout.container(c.id()).resolve("upper"), lowers, Posix.host());
+  }
+
+  /**
+   * {@code docker commit}: the container's read-write layer becomes a new layer on top of its image's
+   * layers, with the container's command and environment as the new config (then {@code changes}
+   * applied). Returns the new image id; tags it when {@code reference} is not null.
+   */
+  public Digest commit(String nameOrId, String reference, String author, String message, List<String> changes,
+      boolean pause) {
+    Container c = containerStore.find(nameOrId);
+    ImageReference ref = reference == null ? null : ImageReference.parse(reference).withDefaultTag();
+    Image base = images.get(Digest.parse(c.imageId()));
+    dev.docklab.engine.container.UpperDir upper = upperDir(c);
+    boolean paused = false;
+    if (pause && c.state().running() && !c.state().paused()) {
+      containers.pause(c.id());
+      paused = true;
+    }
+    try {
+      ImageAssembler assembler = new ImageAssembler(layout, blobs, layers, images).from(base);
+      java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 16);
+      java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
+      IOException[] failed = {null};
+      Thread writer = new Thread(() -> {
+        try (out) {
+          upper.writeTar(out);
+        } catch (IOException e) {
+          failed[0] = e;
+        }
+      }, "commit-tar");
+      writer.start();
+      assembler.addLayer(in);
+      writer.join();
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+      ImageConfig.RunConfig rc = base.config().configOrEmpty();
+      List<String> entrypoint = rc.entrypoint() == null ? List.of() : rc.entrypoint();
+      List<String> command = c.command();
+      List<String> cmd = command.size() >= entrypoint.size() && command.subList(0, entrypoint.size()).equals(entrypoint)
+          ? command.subList(entrypoint.size(), command.size()) : command;
+      List<String> env = c.env().stream().filter(e -> !e.startsWith("HOSTNAME=")).toList();
+      ImageConfig.RunConfig next = ConfigChanges.apply(new ImageConfig.RunConfig(rc.user(), env, rc.entrypoint(),
+          cmd, rc.workingDir(), rc.labels(), rc.exposedPorts(), rc.volumes(), rc.stopSignal()),
+          changes == null ? List.of() : changes);
+      String now = Instant.now().toString();
+      List<ImageConfig.History> history = new ArrayList<>(base.config().history() == null ? List.of()
+          : base.config().history());
+      history.add(new ImageConfig.History(now, String.join(" ", command), author, message, null));
+      Digest id = assembler.finish(new ImageConfig(base.config().architecture(), base.config().os(), now,
+          author, next, null, history));
+      if (ref != null) {
+        images.tag(ref, id);
+      }
+      return id;
+    } catch (IOException e) {
+      throw EngineException.system("could not commit " + nameOrId + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted while committing " + nameOrId, e);
+    } finally {
+      if (paused) {
+        containers.unpause(c.id());
+      }
+    }
+  }
+
+  /** {@code docker tag SOURCE TARGET}: another name for the same image, nothing copied. */
+  public Image tag(String source, String target) {
+    Image img = images.find(source);
+    if (img == null) {
+      throw EngineException.notFound("No such image: " + ImageReference.parse(source).withDefaultTag().familiarString());
+    }
+    ImageReference ref = ImageReference.parse(target).withDefaultTag();
+    if (ref.digest() != null) {
+      throw EngineException.invalid("refusing to create a tag with a digest reference");
+    }
+    images.tag(ref, img.id());
+    return images.get(img.id());
+  }
+
+  /** What {@code docker rmi} did: the names removed, then the ids deleted (image, then layers). */
+  public record Removal(List<String> untagged, List<String> deleted) {}
+
+  /**
+   * {@code docker rmi}: removes a name; when it was the image's last name (or the image was named by
+   * id), deletes the image and every layer no other image uses. An image a container uses is kept
+   * unless {@code force} (and never while that container runs).
+   */
+  public Removal removeImage(String nameOrId, boolean force) {
+    Image img = images.find(nameOrId);
+    if (img == null) {
+      throw EngineException.notFound("No such image: " + (Digest.isDigest(nameOrId) || nameOrId.matches("[0-9a-f]{4,64}")
+          ? nameOrId : ImageReference.parse(nameOrId).withDefaultTag().familiarString()));
+    }
+    boolean byId = nameOrId.startsWith("sha256:") || img.id().hex().startsWith(nameOrId);
+    List<String> untagged = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
+    if (!byId && img.repoTags().size() > 1) {
+      ImageReference ref = ImageReference.parse(nameOrId).withDefaultTag();
+      images.untag(ref);
+      untagged.add(ref.familiarString());
+      return new Removal(untagged, deleted);
+    }
+    if (byId && img.repoTags().size() > 1 && !force) {
+      throw EngineException.conflict("conflict: unable to delete " + img.id().shortHex()
+          + " (must be forced) - image is referenced in multiple repositories");
+    }
+    for (Container c : containerStore.list()) {
+      if (c.imageId().equals(img.id().toString())) {
+        if (c.state().running()) {
+          throw EngineException.conflict("conflict: unable to delete " + img.id().shortHex()
+              + " (cannot be forced) - image is being used by running container " + c.shortId());
+        }
+        if (!force) {
+          throw EngineException.conflict(byId ? "conflict: unable to delete " + img.id().shortHex()
+              + " (must be forced) - image is being used by stopped container " + c.shortId()
+              : "conflict: unable to remove repository reference \"" + nameOrId + "\" (must force) - container "
+                  + c.shortId() + " is using its referenced image " + img.id().shortHex());
+        }
+      }
+    }
+    for (ImageReference ref : img.repoTags()) {
+      images.untag(ref);
+      untagged.add(ref.familiarString());
+    }
+    boolean usedByContainer = containerStore.list().stream().anyMatch(c -> c.imageId().equals(img.id().toString()));
+    if (usedByContainer) {
+      return new Removal(untagged, deleted); // forced: the name goes, the image stays for its containers
+    }
+    images.remove(img.id());
+    deleted.add(img.id().toString());
+    java.util.Set<Digest> stillUsed = new java.util.HashSet<>();
+    for (Image other : images.list()) {
+      stillUsed.addAll(other.diffIds());
+    }
+    List<Digest> mine = new ArrayList<>(img.diffIds());
+    java.util.Collections.reverse(mine);
+    for (Digest d : mine) {
+      if (!stillUsed.contains(d)) {
+        layers.delete(d);
+        deleted.add(d.toString());
+      }
+    }
+    return new Removal(untagged, deleted);
   }
 
   /** The bytes a container has written into its read-write layer ({@code docker ps -s}). */

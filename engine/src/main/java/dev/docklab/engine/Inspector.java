@@ -108,7 +108,7 @@ final class Inspector {
     if (driver.equals("vfs")) {
       data.put("RootDir", dir.resolve("rootfs").toString());
     } else {
-      List<String> lowers = new ArrayList<>();
+      List<String> lowers = new ArrayList<>(List.of(dir.resolve("init").toString()));
       if (image != null) {
         for (Digest d : image.diffIds()) {
           lowers.add(0, layout.layerDiff(d).toString());

@@ -115,6 +115,27 @@ class TranscriptIT {
   }
 
   @Test
+  void commitTagHistoryDiffAndRmiAsInATutorial() {
+    t.run("docker run --name work busybox sh -c 'echo hi > /hello.txt; rm /bin/vi'");
+    assertEquals("C /bin\nD /bin/vi\nA /hello.txt\n", t.run("docker diff work").out());
+    Transcript.Result commit = t.run("docker commit -a 'Ada <ada@example.com>' -m 'add hello' work lesson/hello:v1");
+    assertTrue(commit.out().matches("sha256:[0-9a-f]{64}\n"), commit.out() + commit.err());
+    assertEquals("hi\n", t.run("docker run --rm lesson/hello:v1 cat /hello.txt").out());
+    List<String> history = t.run("docker history lesson/hello:v1").out().lines().toList();
+    assertTrue(history.get(0).matches("IMAGE +CREATED +CREATED BY +SIZE +COMMENT"), history.get(0));
+    assertTrue(history.get(1).matches("[0-9a-f]{12} +.+ago +sh -c echo hi > /hello.txt; rm /bin/vi +\\d+B +add hello"),
+        history.get(1));
+    assertTrue(history.get(2).startsWith("<missing>"));
+    t.run("docker tag lesson/hello:v1 lesson/hello:latest");
+    assertEquals("Untagged: lesson/hello:v1\n", t.run("docker rmi lesson/hello:v1").out());
+    Transcript.Result last = t.run("docker rmi lesson/hello");
+    assertTrue(last.out().matches("Untagged: lesson/hello:latest\nDeleted: sha256:[0-9a-f]{64}\n"
+        + "Deleted: sha256:[0-9a-f]{64}\n"), last.out() + last.err());
+    assertEquals("Error response from daemon: No such image: lesson/hello:latest\n", t.run("docker rmi lesson/hello").err());
+    t.run("docker rm work");
+  }
+
+  @Test
   void infoNamesTheDriverRuntimeAndCgroups() {
     String out = t.run("docker info").out();
     assertTrue(out.contains(" Storage Driver: overlay2\n"), out);

@@ -129,8 +129,10 @@ public final class ContainerService {
     Attachment attachment = null;
     try {
       Image image = images.get(Digest.parse(c.imageId()));
+      List<Path> lowers = new ArrayList<>(layerDirsTopFirst(image));
+      lowers.add(0, initLayer(dir));
       StorageDriver.RootFs root = listener.timed("mount", c.id(), StorageDriver.RootFs::mountOptions,
-          () -> driver.mount(dir, layerDirsTopFirst(image)));
+          () -> driver.mount(dir, lowers));
       BundleSpec spec = bundleSpec(c, root.merged(), dir);
       listener.timed("spec", c.id(), b -> b.resolve("config.json").toString(), () -> {
         OciRuntime.writeBundle(bundle, OciSpec.build(spec, host));
@@ -570,6 +572,29 @@ public final class ContainerService {
       return text.isEmpty() ? null : Long.parseLong(text);
     } catch (java.io.IOException | NumberFormatException e) {
       return null;
+    }
+  }
+
+  /**
+   * Docker's "init layer": a read-only layer of the container's own, just above the image, holding the
+   * files the engine bind-mounts (/etc/hostname, /etc/hosts, /etc/resolv.conf), so that mounting
+   * them creates nothing in the container's read-write layer and {@code docker diff} stays true.
+   */
+  private static Path initLayer(Path containerDir) {
+    Path init = containerDir.resolve("init");
+    try {
+      if (!java.nio.file.Files.isDirectory(init)) {
+        Path tmp = containerDir.resolve("init.tmp");
+        dev.docklab.engine.store.Trees.deleteRecursively(tmp);
+        java.nio.file.Files.createDirectories(tmp.resolve("etc"));
+        for (String f : List.of("hostname", "hosts", "resolv.conf")) {
+          java.nio.file.Files.createFile(tmp.resolve("etc").resolve(f));
+        }
+        java.nio.file.Files.move(tmp, init);
+      }
+      return init;
+    } catch (java.io.IOException e) {
+      throw EngineException.system("could not make the init layer in " + init + ": " + e.getMessage(), e);
     }
   }
 

@@ -23,7 +23,10 @@ public final class DockerCli {
       Map.entry("container attach", "attach"), Map.entry("container exec", "exec"),
       Map.entry("container logs", "logs"), Map.entry("container top", "top"),
       Map.entry("image ls", "images"), Map.entry("image list", "images"), Map.entry("image pull", "pull"),
-      Map.entry("image import", "import"), Map.entry("system info", "info"));
+      Map.entry("image import", "import"), Map.entry("system info", "info"),
+      Map.entry("container commit", "commit"), Map.entry("container diff", "diff"), Map.entry("image tag", "tag"),
+      Map.entry("image rm", "rmi"), Map.entry("image remove", "rmi"), Map.entry("image history", "history"),
+      Map.entry("container inspect", "inspect"), Map.entry("image inspect", "inspect"));
 
   public DockerCli() {
     for (List<Command> group : List.of(ContainerCommands.all(), LifecycleCommands.all(), ProcessCommands.all(),

@@ -19,7 +19,101 @@ public final class ImageCommands {
   private ImageCommands() {}
 
   public static List<Command> all() {
-    return List.of(images(), pull(), importCommand());
+    return List.of(images(), pull(), importCommand(), commit(), tag(), rmi(), history(), diff());
+  }
+
+  static Command commit() {
+    List<Option> opts = List.of(Option.value("author", 'a', "string", "opt.commit.author"),
+        Option.value("message", 'm', "string", "opt.commit.message"),
+        Option.value("change", 'c', "list", "opt.commit.change"),
+        Option.bool("pause", 'p', "opt.commit.pause"));
+    return new SimpleCommand("commit", "commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]", opts, true, (args, s) -> {
+      args.requireAtLeast(1).requireAtMost(2);
+      List<String> pos = args.positionals();
+      try {
+        String ref = pos.size() > 1 ? pos.get(1) : null;
+        if (ref != null) {
+          ImageReference.parse(ref);
+        }
+        Digest id = s.engine().commit(pos.get(0), ref, args.value("author", null), args.value("message", null),
+            args.values("change"), !"false".equals(args.value("pause", "true")));
+        s.out().println(id);
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+
+  static Command tag() {
+    return new SimpleCommand("tag", "tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", List.of(), true, (args, s) -> {
+      args.requireExactly(2);
+      try {
+        s.engine().tag(args.positionals().get(0), args.positionals().get(1));
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+
+  static Command rmi() {
+    List<Option> opts = List.of(Option.bool("force", 'f', "opt.rmi.force"), Option.bool("no-prune", '\0', "opt.rmi.no-prune"));
+    return new SimpleCommand("rmi", "rmi [OPTIONS] IMAGE [IMAGE...]", opts, true, (args, s) -> {
+      args.requireAtLeast(1);
+      int status = 0;
+      for (String name : args.positionals()) {
+        try {
+          var removal = s.engine().removeImage(name, args.has("force"));
+          removal.untagged().forEach(u -> s.out().println("Untagged: " + u));
+          removal.deleted().forEach(d -> s.out().println("Deleted: " + d));
+        } catch (EngineException e) {
+          s.err().println(Errors.daemon(e));
+          status = 1;
+        }
+      }
+      return status;
+    });
+  }
+
+  static Command history() {
+    List<Option> opts = List.of(Option.bool("no-trunc", '\0', "opt.history.no-trunc"),
+        Option.bool("quiet", 'q', "opt.history.quiet"), Option.bool("human", 'H', "opt.history.human"));
+    return new SimpleCommand("history", "history [OPTIONS] IMAGE", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      try {
+        Image img = s.engine().findImage(args.positionals().get(0));
+        if (img == null) {
+          throw EngineException.notFound("No such image: " + args.positionals().get(0));
+        }
+        List<String> lines = dev.docklab.shell.render.HistoryRows.render(img, s.engine(), args.has("no-trunc"),
+            Instant.now());
+        if (args.has("quiet")) {
+          lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(' '))).forEach(s.out()::println);
+        } else {
+          lines.forEach(s.out()::println);
+        }
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+
+  static Command diff() {
+    return new SimpleCommand("diff", "diff CONTAINER", List.of(), true, (args, s) -> {
+      args.requireExactly(1);
+      try {
+        s.engine().diff(args.positionals().get(0)).forEach(c -> s.out().println(c.kind() + " " + c.path()));
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
   }
 
   static Command images() {

@@ -22,8 +22,9 @@ import org.jline.reader.ParsedLine;
  */
 public final class DockerCompleter implements Completer {
   private static final Set<String> TAKE_CONTAINERS = Set.of("rm", "start", "stop", "restart", "kill", "pause",
-      "unpause", "wait", "rename", "attach", "exec", "logs", "top", "inspect");
-  private static final Set<String> TAKE_IMAGES = Set.of("run", "create", "images", "pull", "inspect");
+      "unpause", "wait", "rename", "attach", "exec", "logs", "top", "inspect", "commit", "diff");
+  private static final Set<String> TAKE_IMAGES = Set.of("run", "create", "images", "pull", "inspect", "tag", "rmi",
+      "history");
   private final DockerCli docker;
   private final Supplier<Engine> engine;
 

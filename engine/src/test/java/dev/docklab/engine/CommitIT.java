@@ -1,0 +1,106 @@
+package dev.docklab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.container.ContainerService.RunResult;
+import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.container.UpperDir;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.storage.Mounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** commit, diff, tag and rmi on real containers and layers. */
+class CommitIT {
+  private Path root;
+  private Engine engine;
+
+  @BeforeEach
+  void open() throws Exception {
+    root = TestEngines.newDataRoot();
+    engine = TestEngines.open(root);
+    engine.ensureBaseImages();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    TestEngines.destroy(engine, root);
+    assertTrue(Mounts.under(root).isEmpty());
+  }
+
+  private RunResult run(String name, String... cmd) {
+    return engine.run(new RunRequest("busybox", name, List.of(cmd), List.of(), 0, 0, false), new TestEngines.Output());
+  }
+
+  private String output(String image, String... cmd) {
+    TestEngines.Output out = new TestEngines.Output();
+    engine.run(new RunRequest(image, null, List.of(cmd), List.of(), 0, 0, true), out);
+    return out.stdout() + out.stderr();
+  }
+
+  @Test
+  void diffListsAddedChangedAndDeletedPathsAsDocker() {
+    run("d1", "sh", "-c", "echo hi > /hello.txt; rm /bin/vi; mkdir /data; echo x >> /etc/passwd");
+    assertEquals(List.of("C /bin", "D /bin/vi", "A /data", "C /etc", "C /etc/passwd", "A /hello.txt"),
+        engine.diff("d1").stream().map(c -> c.kind() + " " + c.path()).toList());
+  }
+
+  @Test
+  void committedImageRunsWithTheChangesIncludingDeletions() {
+    run("c1", "sh", "-c", "echo hi > /hello.txt; rm /bin/vi; mkdir -p /app && rm -rf /home && mkdir /home "
+        + "&& echo new > /home/only");
+    Digest id = engine.commit("c1", "myapp:v1", "Ada <ada@example.com>", "add hello",
+        List.of("CMD [\"cat\", \"/hello.txt\"]", "ENV GREETING=hi"), true);
+    Image img = engine.findImage("myapp:v1");
+    assertEquals(id, img.id());
+    assertEquals(3, img.diffIds().size(), "busybox's two layers plus the container's");
+    assertEquals(engine.findImage("busybox").diffIds(), img.diffIds().subList(0, 2), "the base layers are shared");
+    assertEquals("hi\n", output("myapp:v1"));
+    assertTrue(output("myapp:v1", "ls", "/bin/vi").contains("No such file"));
+    assertEquals("hi\n", output("myapp:v1", "sh", "-c", "echo $GREETING"));
+    assertEquals("Ada <ada@example.com>", img.config().author());
+    assertEquals("add hello", img.config().history().get(img.config().history().size() - 1).comment());
+  }
+
+  @Test
+  void commitWithoutANameMakesAnUntaggedImage() {
+    run("c2", "touch", "/x");
+    Digest id = engine.commit("c2", null, null, null, List.of(), true);
+    assertTrue(engine.findImage(id.toString()).repoTags().isEmpty());
+  }
+
+  @Test
+  void tagAddsANameAndRmiRemovesNamesThenTheImageAndItsOwnLayers() {
+    run("c3", "touch", "/y");
+    Digest id = engine.commit("c3", "app:1", null, null, List.of(), true);
+    engine.tag("app:1", "app:latest");
+    assertEquals(id, engine.findImage("app").id());
+    Engine.Removal first = engine.removeImage("app:1", false);
+    assertEquals(List.of("app:1"), first.untagged());
+    assertTrue(first.deleted().isEmpty());
+    Digest top = engine.findImage("app").diffIds().get(2);
+    Engine.Removal last = engine.removeImage("app", false);
+    assertEquals(List.of("app:latest"), last.untagged());
+    assertEquals(List.of(id.toString(), top.toString()), last.deleted(), "the image, then its own layer");
+    assertFalse(Files.exists(root.resolve("layers").resolve(top.hex())));
+    assertTrue(engine.findImage("busybox") != null, "shared layers stay");
+  }
+
+  @Test
+  void rmiRefusesAnImageAContainerUses() {
+    run("c4", "true");
+    EngineException e = assertThrows(EngineException.class, () -> engine.removeImage(
+        engine.findImage("busybox").id().toString(), false));
+    assertTrue(e.getMessage().contains("(must be forced)"), e.getMessage());
+    EngineException missing = assertThrows(EngineException.class, () -> engine.removeImage("nosuch", false));
+    assertEquals("No such image: nosuch:latest", missing.getMessage());
+  }
+}
