@@ -32,6 +32,10 @@ public final class Bench {
       memory(Path.of(argv[1]), Integer.parseInt(argv[2]));
       return;
     }
+    if (argv[0].equals("commit")) {
+      commit(Path.of(argv[1]), Integer.parseInt(argv[2]));
+      return;
+    }
     if (argv[0].equals("ps")) {
       ps(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]));
       return;
@@ -168,6 +172,27 @@ public final class Bench {
       System.out.printf("containers=%d%n", engine.containers(true).size());
       System.out.printf("ps_a_median_ms=%.2f%n", times.get(times.size() / 2));
       shell.execute("docker rm $(docker ps -aq)");
+    }
+  }
+
+  /** {@code docker commit} of a container that wrote {@code mb} MB of incompressible data. */
+  static void commit(Path root, int mb) throws Exception {
+    try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
+      engine.ensureBaseImages();
+      Shell shell = quietShell(engine);
+      List<Double> times = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        shell.execute("docker run --name big" + i + " busybox sh -c 'head -c " + (mb * 1048576L)
+            + " /dev/urandom > /big'");
+        long t0 = System.nanoTime();
+        if (shell.execute("docker commit big" + i + " big:" + i) != 0) {
+          throw new IllegalStateException("commit failed");
+        }
+        times.add((System.nanoTime() - t0) / 1e6);
+        shell.execute("docker rm big" + i + "; docker rmi big:" + i);
+      }
+      Collections.sort(times);
+      System.out.printf("commit_%dmb_median_ms=%.0f (runs: %s)%n", mb, times.get(times.size() / 2), times);
     }
   }
 }

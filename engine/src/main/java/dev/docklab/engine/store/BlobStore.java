@@ -68,6 +68,23 @@ public final class BlobStore {
     }
   }
 
+  /**
+   * Moves a finished temp file (under the data root, already hashed to {@code digest} by its writer)
+   * into the store, without copying it.
+   */
+  public void adopt(Path tmp, Digest digest) {
+    try {
+      Files.createDirectories(layout.blobs());
+      if (has(digest)) {
+        Files.deleteIfExists(tmp);
+      } else {
+        AtomicFiles.move(tmp, layout.blob(digest));
+      }
+    } catch (IOException e) {
+      throw EngineException.system("could not store blob " + digest + ": " + AtomicFiles.describe(e), e);
+    }
+  }
+
   /** Reads a whole blob, checking that it still hashes to its name. */
   public byte[] read(Digest digest) {
     try {
