@@ -459,7 +459,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** What {@code docker rmi} did: the names removed, then the ids deleted (image, then layers). */
-  public record Removal(List<String> untagged, List<String> deleted) {}
+  public record Removal(List<String> untagged, List<String> deleted, long reclaimedBytes) {}
 
   /**
    * {@code docker rmi}: removes a name; when it was the image's last name (or the image was named by
@@ -479,7 +479,7 @@ public final class Engine implements AutoCloseable {
       ImageReference ref = ImageReference.parse(nameOrId).withDefaultTag();
       images.untag(ref);
       untagged.add(ref.familiarString());
-      return new Removal(untagged, deleted);
+      return new Removal(untagged, deleted, 0);
     }
     if (byId && img.repoTags().size() > 1 && !force) {
       throw EngineException.conflict("conflict: unable to delete " + img.id().shortHex()
@@ -505,7 +505,7 @@ public final class Engine implements AutoCloseable {
     }
     boolean usedByContainer = containerStore.list().stream().anyMatch(c -> c.imageId().equals(img.id().toString()));
     if (usedByContainer) {
-      return new Removal(untagged, deleted); // forced: the name goes, the image stays for its containers
+      return new Removal(untagged, deleted, 0); // forced: the name goes, the image stays for its containers
     }
     images.remove(img.id());
     deleted.add(img.id().toString());
@@ -515,13 +515,15 @@ public final class Engine implements AutoCloseable {
     }
     List<Digest> mine = new ArrayList<>(img.diffIds());
     java.util.Collections.reverse(mine);
+    long reclaimed = 0;
     for (Digest d : mine) {
       if (!stillUsed.contains(d)) {
+        reclaimed += layerSize(d);
         layers.delete(d);
         deleted.add(d.toString());
       }
     }
-    return new Removal(untagged, deleted);
+    return new Removal(untagged, deleted, reclaimed);
   }
 
   /** The bytes a container has written into its read-write layer ({@code docker ps -s}). */

@@ -76,6 +76,9 @@ public final class DockerCli {
     if (argv.size() > 1 && aliases.containsKey(name + " " + argv.get(1))) {
       name = aliases.get(name + " " + argv.get(1));
       rest = argv.subList(2, argv.size());
+    } else if (argv.size() > 1 && commands.containsKey(name + " " + argv.get(1))) {
+      name = name + " " + argv.get(1); // a management command: "image prune"
+      rest = argv.subList(2, argv.size());
     }
     Command c = commands.get(name);
     if (c == null) {

@@ -5,6 +5,7 @@ import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.ImageRows;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ public final class ImageCommands {
   private ImageCommands() {}
 
   public static List<Command> all() {
-    return List.of(images(), pull(), importCommand(), commit(), tag(), rmi(), history(), diff());
+    return List.of(images(), pull(), importCommand(), commit(), tag(), rmi(), history(), diff(), imagePrune());
   }
 
   static Command commit() {
@@ -120,24 +121,90 @@ public final class ImageCommands {
     List<Option> opts = List.of(
         Option.bool("all", 'a', "opt.images.all"),
         Option.bool("quiet", 'q', "opt.images.quiet"),
-        Option.bool("no-trunc", '\0', "opt.images.no-trunc"));
+        Option.bool("no-trunc", '\0', "opt.images.no-trunc"),
+        Option.bool("digests", '\0', "opt.images.digests"),
+        Option.value("filter", 'f', "filter", "opt.images.filter"),
+        Option.value("format", '\0', "string", "opt.images.format"));
     return new SimpleCommand("images", "images [OPTIONS] [REPOSITORY[:TAG]]", opts, true, (args, s) -> {
       args.requireAtMost(1);
-      List<Image> list = s.engine().images();
-      if (!args.positionals().isEmpty()) {
-        ImageReference want = ImageReference.parse(args.positionals().get(0));
-        list = list.stream()
-            .map(i -> new Image(i.id(), i.manifest(), i.config(), i.repoTags().stream()
-                .filter(r -> r.name().equals(want.name()) && (want.tag() == null || want.tag().equals(r.tag())))
-                .toList(), i.size()))
-            .filter(i -> !i.repoTags().isEmpty()).toList();
+      List<Image> list;
+      try {
+        list = ImageFilter.apply(s.engine().images(), args.positionals().isEmpty() ? null : args.positionals().get(0),
+            args.values("filter"));
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
       }
+      boolean noTrunc = args.has("no-trunc");
       if (args.has("quiet")) {
-        list.stream().map(i -> args.has("no-trunc") ? i.id().toString() : i.id().shortHex()).distinct()
-            .forEach(s.out()::println);
-      } else {
-        ImageRows.render(list, args.has("no-trunc"), Instant.now()).forEach(s.out()::println);
+        list.stream().map(i -> noTrunc ? i.id().toString() : i.id().shortHex()).distinct().forEach(s.out()::println);
+        return 0;
       }
+      String format = args.value("format", null);
+      if (format == null && !args.has("digests")) {
+        ImageRows.render(list, noTrunc, Instant.now()).forEach(s.out()::println);
+        return 0;
+      }
+      if (format == null) {
+        format = "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}";
+      }
+      try {
+        boolean table = format.startsWith("table");
+        GoTemplate t = GoTemplate.parse(table ? format.substring(5).strip() : format);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (java.util.Map<String, Object> f : ImageRows.fields(list, noTrunc, Instant.now())) {
+          rows.add(List.of(t.execute(f).split("\t", -1)));
+        }
+        if (!table) {
+          rows.forEach(r -> s.out().println(String.join("\t", r)));
+          return 0;
+        }
+        List<String> header = t.fields().stream().map(f -> ImageRows.FIELD_HEADERS.getOrDefault(f, f.toUpperCase()))
+            .toList();
+        List<List<String>> padded = rows.stream().map(r -> {
+          List<String> x = new java.util.ArrayList<>(r);
+          while (x.size() < header.size()) {
+            x.add("");
+          }
+          return x.subList(0, header.size());
+        }).toList();
+        dev.docklab.shell.render.Table.render(header, padded).forEach(s.out()::println);
+        return 0;
+      } catch (GoTemplate.TemplateException e) {
+        s.err().println(e.getMessage());
+        return 1;
+      }
+    });
+  }
+
+  static Command imagePrune() {
+    List<Option> opts = List.of(Option.bool("force", 'f', "opt.prune.force"), Option.bool("all", 'a', "opt.prune.all"));
+    return new SimpleCommand("image prune", "image prune [OPTIONS]", opts, true, (args, s) -> {
+      args.requireAtMost(0);
+      String warning = args.has("all") ? "WARNING! This will remove all images without at least one container "
+          + "associated to them." : "WARNING! This will remove all dangling images.";
+      if (!args.has("force") && !s.interaction().confirm(warning + "\nAre you sure you want to continue? [y/N] ")) {
+        return 0;
+      }
+      java.util.Set<String> used = new java.util.HashSet<>();
+      s.engine().containers(true).forEach(c -> used.add(c.imageId()));
+      long reclaimed = 0;
+      List<String> deleted = new java.util.ArrayList<>();
+      for (Image img : s.engine().images()) {
+        boolean dangling = img.repoTags().isEmpty();
+        if ((dangling || args.has("all")) && !used.contains(img.id().toString())) {
+          var removal = s.engine().removeImage(img.id().toString(), true);
+          removal.untagged().forEach(u -> deleted.add("untagged: " + u));
+          removal.deleted().forEach(d -> deleted.add("deleted: " + d));
+          reclaimed += removal.reclaimedBytes();
+        }
+      }
+      if (!deleted.isEmpty()) {
+        s.out().println("Deleted Images:");
+        deleted.forEach(s.out()::println);
+        s.out().println();
+      }
+      s.out().println("Total reclaimed space: " + dev.docklab.shell.render.Human.size(reclaimed));
       return 0;
     });
   }

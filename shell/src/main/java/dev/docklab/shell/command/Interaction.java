@@ -8,6 +8,9 @@ import java.util.List;
  * (raw mode, detach keys, window size), or through plain streams when docklab runs a script.
  */
 public interface Interaction {
+  /** Asks a yes/no question (Docker's "[y/N]"); true only for y or yes. */
+  boolean confirm(String question);
+
   /** Whether a terminal is there ({@code docker run -it} needs one). */
   boolean isTerminal();
 

@@ -19,6 +19,23 @@ public final class StreamInteraction implements Interaction {
   }
 
   @Override
+  public boolean confirm(String question) {
+    out.print(question);
+    out.flush();
+    StringBuilder line = new StringBuilder();
+    try {
+      int c;
+      while ((c = in.read()) >= 0 && c != '\n') {
+        line.append((char) c);
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    String a = line.toString().strip().toLowerCase();
+    return a.equals("y") || a.equals("yes");
+  }
+
+  @Override
   public boolean isTerminal() {
     return false;
   }

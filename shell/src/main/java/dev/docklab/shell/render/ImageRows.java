@@ -13,6 +13,34 @@ public final class ImageRows {
 
   private ImageRows() {}
 
+  /** Column headers for {@code --format 'table ...'} fields. */
+  public static final java.util.Map<String, String> FIELD_HEADERS = java.util.Map.of("Repository", "REPOSITORY",
+      "Tag", "TAG", "ID", "IMAGE ID", "Digest", "DIGEST", "CreatedSince", "CREATED", "CreatedAt", "CREATED AT",
+      "Size", "SIZE");
+
+  private static final java.time.format.DateTimeFormatter CREATED_AT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+  /** The fields {@code docker images --format} offers, one map per row (one row per name). */
+  public static List<java.util.Map<String, Object>> fields(List<Image> images, boolean noTrunc, Instant now) {
+    List<java.util.Map<String, Object>> rows = new ArrayList<>();
+    for (Image img : images) {
+      List<ImageReference> names = img.repoTags().isEmpty() ? java.util.Collections.singletonList(null) : img.repoTags();
+      for (ImageReference ref : names) {
+        java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("Repository", ref == null ? "<none>" : ref.familiarName());
+        f.put("Tag", ref == null ? "<none>" : ref.tag());
+        f.put("Digest", "<none>");
+        f.put("ID", noTrunc ? img.id().toString() : img.id().shortHex());
+        f.put("CreatedSince", Human.duration(Duration.between(img.created(), now)) + " ago");
+        f.put("CreatedAt", CREATED_AT.format(img.created()));
+        f.put("Size", Human.size(img.size()));
+        rows.add(f);
+      }
+    }
+    return rows;
+  }
+
   public static List<String> render(List<Image> images, boolean noTrunc, Instant now) {
     List<List<String>> rows = new ArrayList<>();
     for (Image img : images) {

@@ -27,6 +27,20 @@ public final class TerminalInteraction implements Interaction {
   }
 
   @Override
+  public boolean confirm(String question) {
+    terminal.writer().print(question);
+    terminal.flush();
+    try {
+      java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+          new FileInputStream(FileDescriptor.in)));
+      String a = r.readLine();
+      return a != null && (a.strip().equalsIgnoreCase("y") || a.strip().equalsIgnoreCase("yes"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
   public boolean isTerminal() {
     return true;
   }
