@@ -351,6 +351,57 @@ public final class Engine implements AutoCloseable {
     return inspector.image(img);
   }
 
+  /** {@code docker save}: the named images as one docker-archive tar. */
+  public void save(List<String> names, java.io.OutputStream out) {
+    List<Image> list = new ArrayList<>();
+    List<List<ImageReference>> tags = new ArrayList<>();
+    for (String n : names) {
+      Image img = images.find(n);
+      if (img == null) {
+        throw EngineException.notFound("No such image: " + n);
+      }
+      list.add(img);
+      boolean byId = n.startsWith("sha256:") || img.id().hex().startsWith(n);
+      tags.add(byId ? List.of() : List.of(ImageReference.parse(n).withDefaultTag()));
+    }
+    try {
+      new dev.docklab.engine.image.Archives(layout, blobs, layers, images).save(list, tags, out);
+    } catch (IOException e) {
+      throw EngineException.system("could not write the archive: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code docker load}: images from a docker-archive or OCI layout tar. */
+  public List<dev.docklab.engine.image.Archives.Loaded> load(java.io.InputStream archive) {
+    return new dev.docklab.engine.image.Archives(layout, blobs, layers, images).load(archive);
+  }
+
+  /**
+   * {@code docker export}: the container's whole filesystem (its image's layers with its own changes
+   * on top) as one tar, as the container sees it.
+   */
+  public void export(String nameOrId, java.io.OutputStream out) {
+    Container c = containerStore.find(nameOrId);
+    Path dir = layout.container(c.id());
+    Image image = images.get(Digest.parse(c.imageId()));
+    List<Path> lowers = new ArrayList<>();
+    for (Digest d : image.diffIds()) {
+      lowers.add(0, layers.get(d).diff());
+    }
+    boolean mountedHere = !c.state().running();
+    StorageDriver.RootFs root = mountedHere ? driver.mount(dir, lowers)
+        : new StorageDriver.RootFs(dir.resolve(c.driver().equals("vfs") ? "rootfs" : "merged"), null, null, lowers, "");
+    try {
+      dev.docklab.engine.layer.TreeTar.write(root.merged(), out);
+    } catch (IOException e) {
+      throw EngineException.system("could not export " + nameOrId + ": " + e.getMessage(), e);
+    } finally {
+      if (mountedHere) {
+        driver.unmount(dir);
+      }
+    }
+  }
+
   /** The unpacked size of one layer, for {@code docker history}. */
   public long layerSize(Digest diffId) {
     return layers.has(diffId) ? layers.get(diffId).size() : 0;

@@ -123,6 +123,28 @@ public final class ImageAssembler {
   }
 
   /**
+   * Records an image whose config comes as bytes (as loaded from an archive), kept byte for byte so
+   * that its id stays the same; its rootfs must list exactly the layers added here.
+   */
+  public Digest finishVerbatim(byte[] configBytes) {
+    try {
+      ImageConfig config = ImageStore.JSON.readValue(configBytes, ImageConfig.class);
+      if (!config.diffIdsOrEmpty().equals(diffIds)) {
+        throw EngineException.invalid("the image config lists layers " + config.diffIdsOrEmpty()
+            + " but the archive holds " + diffIds);
+      }
+      Digest configDigest = blobs.put(configBytes);
+      Manifest manifest = new Manifest(2, Manifest.DOCKER_V2,
+          new Manifest.Descriptor(Manifest.DOCKER_CONFIG, configBytes.length, configDigest.toString()),
+          List.copyOf(layerDescriptors));
+      Digest manifestDigest = blobs.put(ImageStore.JSON.writeValueAsBytes(manifest));
+      return images.add(configDigest, manifestDigest);
+    } catch (IOException e) {
+      throw EngineException.invalid("the image config is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /**
    * Writes the config (with this assembler's layers as its rootfs) and the manifest, and records the
    * image. Returns the image id.
    */

@@ -20,7 +20,89 @@ public final class ImageCommands {
   private ImageCommands() {}
 
   public static List<Command> all() {
-    return List.of(images(), pull(), importCommand(), commit(), tag(), rmi(), history(), diff(), imagePrune());
+    return List.of(images(), pull(), importCommand(), commit(), tag(), rmi(), history(), diff(), imagePrune(),
+        save(), load(), export());
+  }
+
+  /** Writes binary output to {@code -o FILE} (atomically), or to stdout when that is not a terminal. */
+  private interface Writer {
+    void write(java.io.OutputStream out);
+  }
+
+  private static int toFileOrStdout(Session s, String file, Writer w) {
+    try {
+      if (file == null) {
+        if (s.interaction().isTerminal() && s.out() == System.out) {
+          s.err().println("cowardly refusing to save to a terminal. Use the -o flag or redirect");
+          return 1;
+        }
+        w.write(s.out());
+        s.out().flush();
+        return 0;
+      }
+      Path target = s.workspace().resolve(file);
+      Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".docklab-", ".tmp");
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      try {
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+          w.write(out);
+        }
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return 0;
+    } catch (EngineException e) {
+      s.err().println(Errors.daemon(e));
+      return 1;
+    } catch (IOException e) {
+      s.err().println("open " + file + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static Command save() {
+    List<Option> opts = List.of(Option.value("output", 'o', "string", "opt.save.output"));
+    return new SimpleCommand("save", "save [OPTIONS] IMAGE [IMAGE...]", opts, true, (args, s) -> {
+      args.requireAtLeast(1);
+      return toFileOrStdout(s, args.value("output", null), out -> s.engine().save(args.positionals(), out));
+    });
+  }
+
+  static Command export() {
+    List<Option> opts = List.of(Option.value("output", 'o', "string", "opt.export.output"));
+    return new SimpleCommand("export", "export [OPTIONS] CONTAINER", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      return toFileOrStdout(s, args.value("output", null), out -> s.engine().export(args.positionals().get(0), out));
+    });
+  }
+
+  static Command load() {
+    List<Option> opts = List.of(Option.value("input", 'i', "string", "opt.load.input"),
+        Option.bool("quiet", 'q', "opt.load.quiet"));
+    return new SimpleCommand("load", "load [OPTIONS]", opts, true, (args, s) -> {
+      args.requireAtMost(0);
+      String file = args.value("input", null);
+      try (InputStream in = file == null ? s.in() : Files.newInputStream(s.workspace().resolve(file))) {
+        for (var loaded : s.engine().load(in)) {
+          if (loaded.names().isEmpty()) {
+            s.out().println("Loaded image ID: " + loaded.id());
+          }
+          loaded.names().forEach(n -> s.out().println("Loaded image: " + n.familiarString()));
+        }
+        return 0;
+      } catch (NoSuchFileException e) {
+        s.err().println("open " + file + ": no such file or directory");
+        return 1;
+      } catch (IOException e) {
+        s.err().println("open " + file + ": " + e.getMessage());
+        return 1;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
   }
 
   static Command commit() {
@@ -250,7 +332,7 @@ public final class ImageCommands {
         if (source.equals("-")) {
           id = s.engine().importImage(s.in(), ref, "-");
         } else {
-          try (InputStream in = Files.newInputStream(Path.of(source))) {
+          try (InputStream in = Files.newInputStream(s.workspace().resolve(source))) {
             id = s.engine().importImage(in, ref, "-");
           }
         }
