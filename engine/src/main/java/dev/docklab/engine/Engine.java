@@ -447,6 +447,35 @@ public final class Engine implements AutoCloseable {
       paused = true;
     }
     try {
+      ImageConfig.RunConfig rc = base.config().configOrEmpty();
+      List<String> entrypoint = rc.entrypoint() == null ? List.of() : rc.entrypoint();
+      List<String> command = c.command();
+      List<String> cmd = command.size() >= entrypoint.size() && command.subList(0, entrypoint.size()).equals(entrypoint)
+          ? command.subList(entrypoint.size(), command.size()) : command;
+      List<String> env = c.env().stream().filter(e -> !e.startsWith("HOSTNAME=")).toList();
+      ImageConfig.RunConfig next = ConfigChanges.apply(new ImageConfig.RunConfig(rc.user(), env, rc.entrypoint(),
+          cmd, rc.workingDir(), rc.labels(), rc.exposedPorts(), rc.volumes(), rc.stopSignal()),
+          changes == null ? List.of() : changes);
+      String now = Instant.now().toString();
+      List<ImageConfig.History> history = new ArrayList<>(base.config().history() == null ? List.of()
+          : base.config().history());
+      history.add(new ImageConfig.History(now, String.join(" ", command), author, message, null));
+      Digest id = commitLayer(upper, base, new ImageConfig(base.config().architecture(), base.config().os(), now,
+          author, next, null, history));
+      if (ref != null) {
+        images.tag(ref, id);
+      }
+      return id;
+    } finally {
+      if (paused) {
+        containers.unpause(c.id());
+      }
+    }
+  }
+
+  /** The read-write layer of a container as a new layer on {@code base}, with {@code config}. */
+  private Digest commitLayer(dev.docklab.engine.container.UpperDir upper, Image base, ImageConfig config) {
+    try {
       ImageAssembler assembler = new ImageAssembler(layout, blobs, layers, images).from(base);
       java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 16);
       java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
@@ -464,34 +493,138 @@ public final class Engine implements AutoCloseable {
       if (failed[0] != null) {
         throw failed[0];
       }
-      ImageConfig.RunConfig rc = base.config().configOrEmpty();
-      List<String> entrypoint = rc.entrypoint() == null ? List.of() : rc.entrypoint();
-      List<String> command = c.command();
-      List<String> cmd = command.size() >= entrypoint.size() && command.subList(0, entrypoint.size()).equals(entrypoint)
-          ? command.subList(entrypoint.size(), command.size()) : command;
-      List<String> env = c.env().stream().filter(e -> !e.startsWith("HOSTNAME=")).toList();
-      ImageConfig.RunConfig next = ConfigChanges.apply(new ImageConfig.RunConfig(rc.user(), env, rc.entrypoint(),
-          cmd, rc.workingDir(), rc.labels(), rc.exposedPorts(), rc.volumes(), rc.stopSignal()),
-          changes == null ? List.of() : changes);
-      String now = Instant.now().toString();
-      List<ImageConfig.History> history = new ArrayList<>(base.config().history() == null ? List.of()
-          : base.config().history());
-      history.add(new ImageConfig.History(now, String.join(" ", command), author, message, null));
-      Digest id = assembler.finish(new ImageConfig(base.config().architecture(), base.config().os(), now,
-          author, next, null, history));
-      if (ref != null) {
-        images.tag(ref, id);
-      }
-      return id;
+      return assembler.finish(config);
     } catch (IOException e) {
-      throw EngineException.system("could not commit " + nameOrId + ": " + e.getMessage(), e);
+      throw EngineException.system("could not commit the container's changes: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while committing " + nameOrId, e);
-    } finally {
-      if (paused) {
-        containers.unpause(c.id());
+      throw EngineException.system("interrupted while committing", e);
+    }
+  }
+
+  /**
+   * {@code docker build}: runs the Dockerfile's steps on this engine; {@code say} gets the builder's
+   * lines, {@code output} what RUN steps print. Returns the new image id.
+   */
+  public Digest build(dev.docklab.engine.build.Builder.Request request, java.util.function.Consumer<String> say,
+      BiConsumer<Integer, byte[]> output) {
+    return new dev.docklab.engine.build.Builder(new Host(), say, output).noCache(request.noCache()).build(request);
+  }
+
+  /** The engine as a build sees it. */
+  private final class Host implements dev.docklab.engine.build.BuildHost {
+    @Override
+    public Image findImage(String nameOrId) {
+      return images.find(nameOrId);
+    }
+
+    @Override
+    public Image image(Digest id) {
+      return images.get(id);
+    }
+
+    @Override
+    public RunOutcome run(Image image, List<String> command, List<String> extraEnv, BiConsumer<Integer, byte[]> output) {
+      Container c = containers.create(new RunRequest(image.id().toString(), null, command, extraEnv, 0, 0, false), image);
+      int code = containers.runForeground(c, output).exitCode();
+      return new RunOutcome(c.id(), code);
+    }
+
+    @Override
+    public Digest commit(String containerId, Image base, ImageConfig config) {
+      return commitLayer(upperDir(containerStore.find(containerId)), base, config);
+    }
+
+    @Override
+    public void removeContainer(String containerId) {
+      containers.remove(containerId, true);
+    }
+
+    @Override
+    public Digest newImage(Image base, InputStream tar, ImageConfig config) {
+      try {
+        ImageAssembler a = new ImageAssembler(layout, blobs, layers, images);
+        if (base != null) {
+          a.from(base);
+        }
+        if (tar != null) {
+          a.addLayer(tar);
+        }
+        return a.finish(config);
+      } catch (IOException e) {
+        throw EngineException.system("could not make the image: " + e.getMessage(), e);
       }
+    }
+
+    @Override
+    public Path mountReadOnly(Image image) {
+      List<Digest> ids = image.diffIds();
+      if (ids.size() == 1) {
+        return layers.get(ids.get(0)).diff(); // one layer: read it in place
+      }
+      try {
+        Path target = Files.createTempDirectory(Files.createDirectories(layout.tmp()), "from-");
+        List<String> lowers = new ArrayList<>();
+        for (Digest d : ids) {
+          lowers.add(0, layers.get(d).diff().toString());
+        }
+        Posix.host().mount("overlay", target, "overlay", Posix.MS_RDONLY, "lowerdir=" + String.join(":", lowers));
+        return target;
+      } catch (IOException e) {
+        throw EngineException.system("could not mount the stage's image: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void unmountReadOnly(Path mountPoint) {
+      if (mountPoint.startsWith(layout.tmp())) {
+        Posix.host().umount(mountPoint, Posix.MNT_DETACH);
+        try {
+          Files.deleteIfExists(mountPoint);
+        } catch (IOException e) {
+          // tmp/ is emptied at start-up
+        }
+      }
+    }
+
+    private Path cacheFile() {
+      return layout.root().resolve("build-cache.json");
+    }
+
+    @Override
+    public Digest cached(String key) {
+      try {
+        if (!Files.isRegularFile(cacheFile())) {
+          return null;
+        }
+        java.util.Map<?, ?> m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(cacheFile().toFile(),
+            java.util.Map.class);
+        Object v = m.get(Digest.isDigest(key) ? key : dev.docklab.engine.digest.Sha256.of(
+            key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        return v == null ? null : Digest.parse(v.toString());
+      } catch (IOException e) {
+        return null;
+      }
+    }
+
+    @Override
+    public void remember(String key, Digest image) {
+      try {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, Object> m = Files.isRegularFile(cacheFile())
+            ? new java.util.TreeMap<>(json.readValue(cacheFile().toFile(), java.util.Map.class))
+            : new java.util.TreeMap<>();
+        m.put(dev.docklab.engine.digest.Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+            image.toString());
+        dev.docklab.engine.store.AtomicFiles.write(cacheFile(), json.writeValueAsBytes(m));
+      } catch (IOException e) {
+        // a cache that could not be written only costs time
+      }
+    }
+
+    @Override
+    public void tag(String reference, Digest id) {
+      images.tag(ImageReference.parse(reference).withDefaultTag(), id);
     }
   }
 

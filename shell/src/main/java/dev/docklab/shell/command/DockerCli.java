@@ -41,8 +41,8 @@ public final class DockerCli {
   }
 
   /** Docker's "Common Commands", in Docker's order. */
-  private static final List<String> COMMON = List.of("run", "exec", "ps", "images", "pull", "import", "version",
-      "info");
+  private static final List<String> COMMON = List.of("run", "exec", "ps", "build", "images", "pull", "import",
+      "version", "info");
 
   /** The commands grouped as {@code docker --help} groups them: message key of the heading, commands. */
   public Map<String, List<Command>> groups() {

@@ -21,7 +21,73 @@ public final class ImageCommands {
 
   public static List<Command> all() {
     return List.of(images(), pull(), importCommand(), commit(), tag(), rmi(), history(), diff(), imagePrune(),
-        save(), load(), export());
+        save(), load(), export(), build());
+  }
+
+  static Command build() {
+    List<Option> opts = List.of(Option.value("file", 'f', "string", "opt.build.file"),
+        Option.value("tag", 't', "list", "opt.build.tag"), Option.bool("no-cache", '\0', "opt.build.no-cache"),
+        Option.value("build-arg", '\0', "list", "opt.build.build-arg"), Option.bool("quiet", 'q', "opt.build.quiet"),
+        Option.bool("rm", '\0', "opt.build.rm"));
+    return new SimpleCommand("build", "build [OPTIONS] PATH", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      Path context = s.workspace().resolve(args.positionals().get(0)).normalize();
+      if (!Files.isDirectory(context)) {
+        s.err().println("unable to prepare context: path \"" + args.positionals().get(0) + "\" not found");
+        return 1;
+      }
+      String fileArg = args.value("file", null);
+      Path dockerfile = fileArg == null ? context.resolve("Dockerfile") : s.workspace().resolve(fileArg);
+      String text;
+      try {
+        text = Files.readString(dockerfile);
+      } catch (IOException e) {
+        s.err().println("unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat "
+            + dockerfile + ": no such file or directory");
+        return 1;
+      }
+      java.util.Map<String, String> buildArgs = new java.util.LinkedHashMap<>();
+      for (String kv : args.values("build-arg")) {
+        int eq = kv.indexOf('=');
+        buildArgs.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? System.getenv().getOrDefault(kv, "") : kv.substring(eq + 1));
+      }
+      try {
+        for (String t : args.values("tag")) {
+          ImageReference.parse(t);
+        }
+      } catch (EngineException e) {
+        s.err().println("invalid argument \"" + String.join(",", args.values("tag")) + "\" for \"-t, --tag\" flag: "
+            + e.getMessage());
+        return 1;
+      }
+      boolean quiet = args.has("quiet");
+      try {
+        Digest id = s.engine().build(new dev.docklab.engine.build.Builder.Request(context,
+            dockerfile.getFileName().toString(), text, args.values("tag"), buildArgs, args.has("no-cache")),
+            line -> {
+              if (!quiet) {
+                s.out().println(line);
+              }
+            },
+            (stream, bytes) -> {
+              if (!quiet) {
+                var target = stream == 2 ? s.err() : s.out();
+                target.write(bytes, 0, bytes.length);
+                target.flush();
+              }
+            });
+        if (quiet) {
+          s.out().println(id);
+        }
+        return 0;
+      } catch (dev.docklab.engine.build.Builder.BuildFailure e) {
+        s.err().println(e.getMessage());
+        return 1;
+      } catch (EngineException e) {
+        s.err().println(e.kind() == EngineException.Kind.INVALID ? e.getMessage() : Errors.daemon(e));
+        return 1;
+      }
+    });
   }
 
   /** Writes binary output to {@code -o FILE} (atomically), or to stdout when that is not a terminal. */
