@@ -32,6 +32,10 @@ public final class Bench {
       memory(Path.of(argv[1]), Integer.parseInt(argv[2]));
       return;
     }
+    if (argv[0].equals("build")) {
+      build(Path.of(argv[1]));
+      return;
+    }
     if (argv[0].equals("commit")) {
       commit(Path.of(argv[1]), Integer.parseInt(argv[2]));
       return;
@@ -193,6 +197,35 @@ public final class Bench {
       }
       Collections.sort(times);
       System.out.printf("commit_%dmb_median_ms=%.0f (runs: %s)%n", mb, times.get(times.size() / 2), times);
+    }
+  }
+
+  /** A 7-instruction build, without the cache and then with a warm one. */
+  static void build(Path root) throws Exception {
+    Path ctx = Files.createDirectories(root.resolve("context"));
+    byte[] mb = new byte[1 << 20];
+    new java.util.Random(7).nextBytes(mb);
+    Files.write(ctx.resolve("data.bin"), mb);
+    Files.writeString(ctx.resolve("Dockerfile"), String.join("\n", "FROM busybox", "LABEL lesson=bench",
+        "RUN echo built > /built", "COPY data.bin /data/", "ENV MODE=bench", "WORKDIR /data", "CMD [\"ls\"]", ""));
+    try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
+      engine.ensureBaseImages();
+      Shell shell = quietShell(engine);
+      shell.execute("docker build -t warmup " + ctx); // warms the JVM
+      List<Double> cold = new ArrayList<>();
+      List<Double> warm = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        long t0 = System.nanoTime();
+        shell.execute("docker build --no-cache -t bench:" + i + " " + ctx);
+        cold.add((System.nanoTime() - t0) / 1e6);
+        long t1 = System.nanoTime();
+        shell.execute("docker build -t bench:" + i + " " + ctx);
+        warm.add((System.nanoTime() - t1) / 1e6);
+      }
+      Collections.sort(cold);
+      Collections.sort(warm);
+      System.out.printf("build_no_cache_median_ms=%.0f%n", cold.get(cold.size() / 2));
+      System.out.printf("build_warm_cache_median_ms=%.0f%n", warm.get(warm.size() / 2));
     }
   }
 }

@@ -59,6 +59,7 @@ public final class Builder {
     Image image; // null for scratch
     ImageConfig config;
     final Map<String, String> args = new LinkedHashMap<>();
+    List<String> shell = List.of("/bin/sh", "-c");
   }
 
   public Digest build(Request req) {
@@ -148,7 +149,19 @@ public final class Builder {
             s.config.rootfs(), s.config.history());
         configStep(s, in, rc);
       }
-      case "VOLUME", "SHELL", "HEALTHCHECK", "ONBUILD" -> configStep(s, in, rc); // stored in the history
+      case "SHELL" -> {
+        s.shell = words(args);
+        configStep(s, in, rc);
+      }
+      case "VOLUME" -> {
+        Map<String, Object> volumes = rc.volumes() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(rc.volumes());
+        for (String v : words(args)) {
+          volumes.put(v, Map.of());
+        }
+        configStep(s, in, new ImageConfig.RunConfig(rc.user(), rc.env(), rc.entrypoint(), rc.cmd(), rc.workingDir(),
+            rc.labels(), rc.exposedPorts(), volumes, rc.stopSignal()));
+      }
+      case "HEALTHCHECK", "ONBUILD" -> configStep(s, in, rc); // kept in the history
       case "WORKDIR" -> {
         String dir = args.startsWith("/") ? args : (rc.workingDir() == null ? "/" : rc.workingDir()) + "/" + args;
         configStep(s, in, ConfigChanges.apply(rc, List.of("WORKDIR " + Path.of(dir).normalize())));
@@ -211,7 +224,7 @@ public final class Builder {
       throw EngineException.invalid("RUN needs an image with a shell: this stage is FROM scratch");
     }
     List<String> cmd = args.startsWith("[") ? ConfigChanges.apply(ImageConfig.RunConfig.of(null, null),
-        List.of("CMD " + args)).cmd() : List.of("/bin/sh", "-c", args);
+        List.of("CMD " + args)).cmd() : concat(s.shell, args);
     List<String> env = new ArrayList<>();
     s.args.forEach((k, v) -> env.add(k + "=" + v));
     BuildHost.RunOutcome out = host.run(s.image, cmd, env, runOutput);
@@ -422,6 +435,12 @@ public final class Builder {
         hash.update(name.getBytes(StandardCharsets.UTF_8));
       }
     }
+  }
+
+  private static List<String> concat(List<String> shell, String command) {
+    List<String> c = new ArrayList<>(shell);
+    c.add(command);
+    return c;
   }
 
   static List<String> words(String args) {
