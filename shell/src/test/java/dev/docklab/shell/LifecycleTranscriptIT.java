@@ -128,6 +128,7 @@ class LifecycleTranscriptIT {
     Path ws = Files.createTempDirectory("docklab-ws-");
     Transcript.Result r = t.run("cd " + ws + "; mkdir -p test; cd test; touch 1.txt; ls; pwd; echo hi | tr a-z A-Z");
     assertEquals("1.txt\n" + ws.resolve("test") + "\nHI\n", r.out(), r.err());
+    assertEquals("3\n", t.run("docker images | grep busybox | wc -l").out(), "docker's output piped to the host");
     dev.docklab.engine.store.Trees.deleteRecursively(ws);
   }
 

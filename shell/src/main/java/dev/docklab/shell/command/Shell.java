@@ -75,12 +75,27 @@ public final class Shell {
         lastStatus = host(seg.text().strip().substring(1), s);
       } else if (first.isEmpty() || first.startsWith("#") || docker.command(first) != null
           || (BUILTINS.contains(first) && (first.equals("docker") || !Segments.usesShellPlumbing(seg.text())))) {
-        lastStatus = executeDocklab(seg.text(), s);
+        String[] pipe = Segments.splitPipe(seg.text());
+        lastStatus = pipe == null ? executeDocklab(seg.text(), s) : pipeToHost(pipe[0], pipe[1], s);
       } else {
         lastStatus = host(seg.text(), s);
       }
     }
     return lastStatus;
+  }
+
+  /**
+   * {@code docker images | grep busybox}: docklab's command runs, and what it printed is the standard
+   * input of the rest of the pipeline on the host's shell. The status is the pipeline's, as in sh.
+   */
+  private int pipeToHost(String docklabPart, String hostPart, Session s) {
+    String printed = capture(docklabPart, s);
+    Session fed = new Session(() -> s.engine(), s.out(), s.err(),
+        new java.io.ByteArrayInputStream(printed.getBytes(StandardCharsets.UTF_8)), s.messages(), s.foreground());
+    fed.setWorkspace(s.workspace());
+    int code = host(hostPart, fed);
+    s.setWorkspace(fed.workspace());
+    return code;
   }
 
   /** One command of docklab's own (docker ..., help, echo...), with $(...) expanded. */

@@ -51,6 +51,38 @@ public final class Segments {
     return out.stream().filter(s -> !s.text().isBlank() || s.join() != Script.Join.ALWAYS).toList();
   }
 
+  /**
+   * Splits {@code text} at its first top-level pipe ({@code |}, not {@code ||}), outside quotes and
+   * {@code $(...)}: the command before it, and the pipeline after it. Null when there is no pipe.
+   */
+  public static String[] splitPipe(String text) {
+    boolean single = false;
+    boolean dbl = false;
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!single && c == '\\') {
+        i++;
+      } else if (!dbl && c == '\'' && depth == 0) {
+        single = !single;
+      } else if (!single && c == '"') {
+        dbl = !dbl;
+      } else if (!single && c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '(') {
+        depth++;
+        i++;
+      } else if (!single && depth > 0 && c == ')') {
+        depth--;
+      } else if (!single && !dbl && depth == 0 && c == '|') {
+        if (i + 1 < text.length() && text.charAt(i + 1) == '|') {
+          i++;
+          continue;
+        }
+        return new String[] {text.substring(0, i), text.substring(i + 1)};
+      }
+    }
+    return null;
+  }
+
   /** Whether the command uses a pipe or a redirection outside quotes (only the host's shell has them). */
   public static boolean usesShellPlumbing(String text) {
     boolean single = false;
