@@ -133,12 +133,7 @@ public final class ImageAssembler {
         throw EngineException.invalid("the image config lists layers " + config.diffIdsOrEmpty()
             + " but the archive holds " + diffIds);
       }
-      Digest configDigest = blobs.put(configBytes);
-      Manifest manifest = new Manifest(2, Manifest.DOCKER_V2,
-          new Manifest.Descriptor(Manifest.DOCKER_CONFIG, configBytes.length, configDigest.toString()),
-          List.copyOf(layerDescriptors));
-      Digest manifestDigest = blobs.put(ImageStore.JSON.writeValueAsBytes(manifest));
-      return images.add(configDigest, manifestDigest);
+      return record(configBytes);
     } catch (IOException e) {
       throw EngineException.invalid("the image config is not valid JSON: " + e.getMessage());
     }
@@ -153,15 +148,19 @@ public final class ImageAssembler {
       ImageConfig withLayers = new ImageConfig(config.architecture(), config.os(), config.created(),
           config.author(), config.config(), new ImageConfig.RootFs("layers", List.copyOf(diffIds)),
           config.history());
-      byte[] configBytes = ImageStore.JSON.writeValueAsBytes(withLayers);
-      Digest configDigest = blobs.put(configBytes);
-      Manifest manifest = new Manifest(2, Manifest.DOCKER_V2,
-          new Manifest.Descriptor(Manifest.DOCKER_CONFIG, configBytes.length, configDigest.toString()),
-          List.copyOf(layerDescriptors));
-      Digest manifestDigest = blobs.put(ImageStore.JSON.writeValueAsBytes(manifest));
-      return images.add(configDigest, manifestDigest);
+      return record(ImageStore.JSON.writeValueAsBytes(withLayers));
     } catch (IOException e) {
       throw EngineException.system("could not write image config: " + e.getMessage(), e);
     }
+  }
+
+  /** Stores the config and a Docker schema 2 manifest for it and the layers, and records the image. */
+  private Digest record(byte[] configBytes) throws IOException {
+    Digest configDigest = blobs.put(configBytes);
+    Manifest manifest = new Manifest(2, Manifest.DOCKER_V2,
+        new Manifest.Descriptor(Manifest.DOCKER_CONFIG, configBytes.length, configDigest.toString()),
+        List.copyOf(layerDescriptors));
+    Digest manifestDigest = blobs.put(ImageStore.JSON.writeValueAsBytes(manifest));
+    return images.add(configDigest, manifestDigest);
   }
 }

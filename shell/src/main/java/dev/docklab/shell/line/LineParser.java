@@ -110,14 +110,7 @@ public final class LineParser {
       } else if (c == '"') {
         i++;
         doubleQuoted(parts, lit);
-      } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '(') {
-        flush(parts, lit);
-        parts.add(new Script.Substitution(substitution(), false));
-      } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '?') {
-        flush(parts, lit);
-        parts.add(new Script.Status());
-        i += 2;
-      } else {
+      } else if (!dollar(parts, lit, false)) {
         lit.append(c);
         i++;
       }
@@ -147,18 +140,26 @@ public final class LineParser {
           lit.append(s.charAt(i + 1));
         }
         i += 2;
-      } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '(') {
-        flush(parts, lit);
-        parts.add(new Script.Substitution(substitution(), true));
-      } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '?') {
-        flush(parts, lit);
-        parts.add(new Script.Status());
-        i += 2;
-      } else {
+      } else if (!dollar(parts, lit, true)) {
         lit.append(c);
         i++;
       }
     }
+  }
+
+  /** At {@code $(} or {@code $?}: adds that part and returns true; elsewhere returns false. */
+  private boolean dollar(List<Script.Part> parts, StringBuilder lit, boolean quoted) {
+    if (s.charAt(i) != '$' || i + 1 >= s.length() || (s.charAt(i + 1) != '(' && s.charAt(i + 1) != '?')) {
+      return false;
+    }
+    flush(parts, lit);
+    if (s.charAt(i + 1) == '(') {
+      parts.add(new Script.Substitution(substitution(), quoted));
+    } else {
+      parts.add(new Script.Status());
+      i += 2;
+    }
+    return true;
   }
 
   /** Reads {@code $( ... )} and returns the inner source, checked by parsing it. */
