@@ -147,6 +147,9 @@ final class Inspector {
     config.put("Labels", rc.labels());
     config.put("ExposedPorts", rc.exposedPorts());
     config.put("Volumes", rc.volumes());
+    config.put("StopSignal", rc.stopSignal());
+    config.put("Healthcheck", rc.healthcheck());
+    config.put("OnBuild", rc.onBuild());
     m.put("Config", config);
     m.put("Architecture", img.config().architecture());
     m.put("Os", img.config().os());

@@ -88,6 +88,22 @@ class BuildIT {
   }
 
   @Test
+  void metadataInstructionsLandInTheConfig() throws Exception {
+    Path dir = context("meta", String.join("\n", "FROM busybox", "MAINTAINER Ada <ada@example.com>",
+        "EXPOSE 80 443/udp", "VOLUME /data", "USER nobody", "STOPSIGNAL SIGINT",
+        "HEALTHCHECK --interval=30s --retries=3 CMD wget -q -O- http://localhost/ || exit 1",
+        "ONBUILD RUN echo child", "SHELL [\"/bin/sh\", \"-x\", \"-c\"]", "RUN echo shell-form", ""));
+    Transcript.Result r = t.run("docker build -t meta:v1 " + dir);
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(r.err().contains("+ echo shell-form"), "SHELL changed how RUN runs: " + r.err());
+    assertEquals("Ada <ada@example.com> nobody SIGINT [CMD-SHELL wget -q -O- http://localhost/ || exit 1] 3 "
+        + "[RUN echo child] map[443/udp:map[] 80/tcp:map[]] map[/data:map[]]\n",
+        t.run("docker inspect -f '{{.Author}} {{.Config.User}} {{.Config.StopSignal}} {{.Config.Healthcheck.Test}} "
+            + "{{.Config.Healthcheck.Retries}} {{.Config.OnBuild}} {{.Config.ExposedPorts}} {{.Config.Volumes}}' meta:v1")
+            .out());
+  }
+
+  @Test
   void badDockerfilesAndFailingStepsSayWhatAndWhere() throws Exception {
     Transcript.Result unknown = t.run("docker build " + context("bad", "FROM busybox\nRUNN echo hi\n"));
     assertEquals(1, unknown.status());

@@ -161,7 +161,8 @@ public final class Builder {
         configStep(s, in, new ImageConfig.RunConfig(rc.user(), rc.env(), rc.entrypoint(), rc.cmd(), rc.workingDir(),
             rc.labels(), rc.exposedPorts(), volumes, rc.stopSignal()));
       }
-      case "HEALTHCHECK", "ONBUILD" -> configStep(s, in, rc); // kept in the history
+      case "ONBUILD" -> configStep(s, in, rc.withOnBuild(args));
+      case "HEALTHCHECK" -> configStep(s, in, rc.withHealthcheck(healthcheck(args)));
       case "WORKDIR" -> {
         String dir = args.startsWith("/") ? args : (rc.workingDir() == null ? "/" : rc.workingDir()) + "/" + args;
         configStep(s, in, ConfigChanges.apply(rc, List.of("WORKDIR " + Path.of(dir).normalize())));
@@ -435,6 +436,61 @@ public final class Builder {
         hash.update(name.getBytes(StandardCharsets.UTF_8));
       }
     }
+  }
+
+  /** {@code HEALTHCHECK [--interval=D ...] CMD command} or {@code HEALTHCHECK NONE}, in Docker's config form. */
+  static Map<String, Object> healthcheck(String args) {
+    Map<String, Object> h = new LinkedHashMap<>();
+    String rest = args.strip();
+    if (rest.equalsIgnoreCase("NONE")) {
+      h.put("Test", List.of("NONE"));
+      return h;
+    }
+    while (rest.startsWith("--")) {
+      int sp = rest.indexOf(' ');
+      String flag = sp < 0 ? rest : rest.substring(0, sp);
+      int eq = flag.indexOf('=');
+      if (eq > 0) {
+        String name = flag.substring(2, eq);
+        String value = flag.substring(eq + 1);
+        switch (name) {
+          case "interval" -> h.put("Interval", durationNanos(value));
+          case "timeout" -> h.put("Timeout", durationNanos(value));
+          case "start-period" -> h.put("StartPeriod", durationNanos(value));
+          case "retries" -> h.put("Retries", Integer.parseInt(value));
+          default -> throw EngineException.invalid("HEALTHCHECK: unknown flag --" + name);
+        }
+      }
+      rest = sp < 0 ? "" : rest.substring(sp + 1).strip();
+    }
+    if (!rest.regionMatches(true, 0, "CMD ", 0, 4)) {
+      throw EngineException.invalid("HEALTHCHECK: expected CMD or NONE, got \"" + rest + "\"");
+    }
+    String cmd = rest.substring(4).strip();
+    List<String> test = new ArrayList<>();
+    if (cmd.startsWith("[")) {
+      test.add("CMD");
+      test.addAll(words(cmd));
+    } else {
+      test.add("CMD-SHELL");
+      test.add(cmd);
+    }
+    h.put("Test", test);
+    return h;
+  }
+
+  private static long durationNanos(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+    if (!m.matches()) {
+      throw EngineException.invalid("HEALTHCHECK: invalid duration " + text + " (e.g. 30s, 5m)");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> n * 1_000_000L;
+      case "s" -> n * 1_000_000_000L;
+      case "m" -> n * 60_000_000_000L;
+      default -> n * 3_600_000_000_000L;
+    };
   }
 
   private static List<String> concat(List<String> shell, String command) {

@@ -33,7 +33,28 @@ public record ImageConfig(
       @JsonProperty("Labels") Map<String, String> labels,
       @JsonProperty("ExposedPorts") Map<String, Object> exposedPorts,
       @JsonProperty("Volumes") Map<String, Object> volumes,
-      @JsonProperty("StopSignal") String stopSignal) {
+      @JsonProperty("StopSignal") String stopSignal,
+      @JsonProperty("Healthcheck") Map<String, Object> healthcheck,
+      @JsonProperty("OnBuild") List<String> onBuild) {
+
+    public RunConfig(String user, List<String> env, List<String> entrypoint, List<String> cmd, String workingDir,
+        Map<String, String> labels, Map<String, Object> exposedPorts, Map<String, Object> volumes, String stopSignal) {
+      this(user, env, entrypoint, cmd, workingDir, labels, exposedPorts, volumes, stopSignal, null, null);
+    }
+
+    /** This config with a HEALTHCHECK (Docker's Test/Interval/Timeout/Retries form). */
+    public RunConfig withHealthcheck(Map<String, Object> check) {
+      return new RunConfig(user, env, entrypoint, cmd, workingDir, labels, exposedPorts, volumes, stopSignal, check,
+          onBuild);
+    }
+
+    /** This config with one more ONBUILD trigger. */
+    public RunConfig withOnBuild(String trigger) {
+      List<String> all = new java.util.ArrayList<>(onBuild == null ? List.of() : onBuild);
+      all.add(trigger);
+      return new RunConfig(user, env, entrypoint, cmd, workingDir, labels, exposedPorts, volumes, stopSignal,
+          healthcheck, all);
+    }
 
     public static RunConfig of(List<String> env, List<String> cmd) {
       return new RunConfig(null, env, null, cmd, null, null, null, null, null);
