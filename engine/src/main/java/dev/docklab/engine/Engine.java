@@ -691,6 +691,7 @@ public final class Engine implements AutoCloseable {
     if (usedByContainer) {
       return new Removal(untagged, deleted, 0); // forced: the name goes, the image stays for its containers
     }
+    List<Digest> ownBlobs = blobsOf(img);
     images.remove(img.id());
     deleted.add(img.id().toString());
     java.util.Set<Digest> stillUsed = new java.util.HashSet<>();
@@ -707,7 +708,29 @@ public final class Engine implements AutoCloseable {
         deleted.add(d.toString());
       }
     }
+    java.util.Set<Digest> blobsInUse = new java.util.HashSet<>();
+    for (Image other : images.list()) {
+      blobsInUse.addAll(blobsOf(other));
+    }
+    for (Digest b : ownBlobs) {
+      if (!blobsInUse.contains(b)) {
+        blobs.delete(b);
+      }
+    }
     return new Removal(untagged, deleted, reclaimed);
+  }
+
+  /** The blobs an image stands on: its config, its manifest and its layers' blobs. */
+  private List<Digest> blobsOf(Image img) {
+    List<Digest> out = new ArrayList<>(List.of(img.id(), img.manifest()));
+    try {
+      dev.docklab.engine.image.Manifest m = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readValue(blobs.read(img.manifest()), dev.docklab.engine.image.Manifest.class);
+      m.layers().forEach(l -> out.add(Digest.parse(l.digest())));
+    } catch (IOException | EngineException e) {
+      // a missing manifest has no layers to keep
+    }
+    return out;
   }
 
   /** The bytes a container has written into its read-write layer ({@code docker ps -s}). */

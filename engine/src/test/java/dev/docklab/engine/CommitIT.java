@@ -91,6 +91,7 @@ class CommitIT {
     assertEquals(List.of("app:latest"), last.untagged());
     assertEquals(List.of(id.toString(), top.toString()), last.deleted(), "the image, then its own layer");
     assertFalse(Files.exists(root.resolve("layers").resolve(top.hex())));
+    assertFalse(Files.exists(root.resolve("blobs/sha256").resolve(id.hex())), "the config blob goes too");
     assertTrue(engine.findImage("busybox") != null, "shared layers stay");
   }
 
