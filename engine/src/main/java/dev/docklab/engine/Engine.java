@@ -402,6 +402,101 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** {@code explain layers}: the image as its stack of layers, with what each did and who shares it. */
+  public dev.docklab.engine.explain.LayerReport layerReport(String nameOrId) {
+    Image img = images.find(nameOrId);
+    if (img == null) {
+      throw EngineException.notFound("No such image: " + nameOrId);
+    }
+    List<Digest> ids = img.diffIds();
+    List<ImageConfig.History> steps = (img.config().history() == null ? List.<ImageConfig.History>of()
+        : img.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
+    List<Path> dirs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      dirs.add(layers.get(ids.get(i)).diff());
+      names.add(i < steps.size() && steps.get(i).createdBy() != null ? steps.get(i).createdBy() : ids.get(i).shortHex());
+    }
+    List<dev.docklab.engine.explain.LayerReport.Waste> waste = new ArrayList<>();
+    List<dev.docklab.engine.explain.Explainer.LayerChanges> changes;
+    try {
+      changes = dev.docklab.engine.explain.Explainer.analyse(dirs, names, waste);
+    } catch (IOException e) {
+      throw EngineException.system("could not read the layers of " + nameOrId + ": " + e.getMessage(), e);
+    }
+    List<Image> all = images.list();
+    List<Container> ctrs = containerStore.list();
+    List<dev.docklab.engine.explain.LayerReport.Layer> out = new ArrayList<>();
+    long shared = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      Digest d = ids.get(i);
+      List<String> sharers = new ArrayList<>();
+      for (Image other : all) {
+        if (!other.id().equals(img.id()) && other.diffIds().contains(d)) {
+          sharers.add(other.repoTags().isEmpty() ? other.id().shortHex() : other.repoTags().get(0).familiarString());
+        }
+      }
+      for (Container c : ctrs) {
+        try {
+          if (images.get(Digest.parse(c.imageId())).diffIds().contains(d)) {
+            sharers.add("container " + c.name());
+          }
+        } catch (EngineException e) {
+          // its image is gone
+        }
+      }
+      long size = layerSize(d);
+      if (!sharers.isEmpty()) {
+        shared += size;
+      }
+      var ch = changes.get(i);
+      out.add(new dev.docklab.engine.explain.LayerReport.Layer(d.toString(), dirs.get(i), size, ch.added(),
+          ch.changed(), ch.deleted(), names.get(i), sharers));
+    }
+    long wasted = waste.stream().mapToLong(dev.docklab.engine.explain.LayerReport.Waste::bytes).sum();
+    return new dev.docklab.engine.explain.LayerReport(nameOrId, img.id().toString(), out, shared, wasted, waste);
+  }
+
+  /** {@code explain mount}: the container's union mount, each lower dir mapped back to its layer. */
+  public dev.docklab.engine.explain.MountReport mountReport(String nameOrId) {
+    Container c = containerStore.find(nameOrId);
+    if (c.driver().equals("vfs")) {
+      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is a full copy of the "
+          + "layers, there is no union mount to show (start docklab with --storage-driver overlay2)");
+    }
+    Path dir = layout.container(c.id());
+    Image image = images.get(Digest.parse(c.imageId()));
+    List<dev.docklab.engine.explain.MountReport.Lower> lowers = new ArrayList<>();
+    lowers.add(new dev.docklab.engine.explain.MountReport.Lower(dir.resolve("init"), "init",
+        "the container's init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
+    List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
+        : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
+    List<Digest> ids = image.diffIds();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      lowers.add(new dev.docklab.engine.explain.MountReport.Lower(layers.get(ids.get(i)).diff(), ids.get(i).toString(),
+          i < steps.size() ? steps.get(i).createdBy() : ""));
+    }
+    Path merged = dir.resolve("merged");
+    String options = null;
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        String[] f = line.split(" ");
+        if (f.length > 4 && f[4].equals(merged.toString())) {
+          options = f[f.length - 1];
+        }
+      }
+    } catch (IOException e) {
+      // shown as not mounted
+    }
+    boolean mounted = options != null;
+    if (!mounted) {
+      options = "lowerdir=" + String.join(":", lowers.stream().map(l -> l.dir().toString()).toList())
+          + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work") + ",redirect_dir=off,index=off";
+    }
+    return new dev.docklab.engine.explain.MountReport(c.name(), mounted, options, lowers, dir.resolve("upper"),
+        dir.resolve("work"), merged);
+  }
+
   /** The unpacked size of one layer, for {@code docker history}. */
   public long layerSize(Digest diffId) {
     return layers.has(diffId) ? layers.get(diffId).size() : 0;

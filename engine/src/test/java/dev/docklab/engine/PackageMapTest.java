@@ -30,6 +30,7 @@ class PackageMapTest {
       Map.entry("storage", Set.of("sys", "store")),
       Map.entry("runtime", Set.of("store")),
       Map.entry("bootstrap", Set.of("image", "layer")),
+      Map.entry("explain", Set.of("digest")),
       Map.entry("build", Set.of("digest", "image", "layer", "reference")),
       Map.entry("container", Set.of("digest", "event", "image", "layer", "runtime", "storage", "store", "bootstrap",
           "sys")));

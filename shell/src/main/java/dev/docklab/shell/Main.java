@@ -115,11 +115,12 @@ public final class Main {
       out.println(messages.get("main.usage"));
       return 0;
     }
-    LazyEngine engine = new LazyEngine(opts.engine(), err, messages);
+    dev.docklab.shell.explain.TraceRecorder trace = new dev.docklab.shell.explain.TraceRecorder();
+    LazyEngine engine = new LazyEngine(opts.engine(), err, messages, trace);
     boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     try {
       if (interactive) {
-        return new Repl(engine, messages, out, err).run();
+        return new Repl(engine, messages, out, err, trace).run();
       }
       LineSource lines = opts.line() != null ? new ScriptLines(new BufferedReader(new StringReader(opts.line())))
           : opts.file() == null || opts.file().equals("-")
@@ -128,7 +129,8 @@ public final class Main {
       // -c and a script file leave standard input free for `docker import -`
       InputStream commandInput = opts.line() != null || (opts.file() != null && !opts.file().equals("-"))
           ? stdin : InputStream.nullInputStream();
-      Shell shell = new Shell(new Session(engine, out, err, commandInput, messages, Session.Foreground.NONE));
+      Shell shell = new Shell(new Session(engine, out, err, commandInput, messages, Session.Foreground.NONE)
+          .withTrace(trace));
       String line;
       while (!shell.exitRequested() && (line = lines.readLine()) != null) {
         shell.execute(line);
@@ -152,18 +154,20 @@ public final class Main {
     private final EngineOptions options;
     private final PrintStream err;
     private final Messages messages;
+    private final EngineListener listener;
     private Engine engine;
 
-    LazyEngine(EngineOptions options, PrintStream err, Messages messages) {
+    LazyEngine(EngineOptions options, PrintStream err, Messages messages, EngineListener listener) {
       this.options = options;
       this.err = err;
       this.messages = messages;
+      this.listener = listener;
     }
 
     @Override
     public synchronized Engine get() {
       if (engine == null) {
-        Engine e = Engine.open(options, EngineListener.NONE);
+        Engine e = Engine.open(options, listener);
         try {
           if (e.findImage("busybox:latest") == null) {
             err.println(messages.get("repl.bootstrap"));
@@ -195,12 +199,15 @@ public final class Main {
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
+    private final dev.docklab.shell.explain.TraceRecorder trace;
 
-    Repl(LazyEngine engine, Messages messages, PrintStream out, PrintStream err) {
+    Repl(LazyEngine engine, Messages messages, PrintStream out, PrintStream err,
+        dev.docklab.shell.explain.TraceRecorder trace) {
       this.engine = engine;
       this.messages = messages;
       this.out = out;
       this.err = err;
+      this.trace = trace;
     }
 
     int run() throws IOException {
@@ -209,7 +216,7 @@ public final class Main {
       try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
         terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
         Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
-            new dev.docklab.shell.repl.TerminalInteraction(terminal));
+            new dev.docklab.shell.repl.TerminalInteraction(terminal)).withTrace(trace);
         Shell shell = new Shell(session);
         String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
         Path history = Path.of(home, ".docklab_history");

@@ -152,6 +152,24 @@ class TranscriptIT {
   }
 
   @Test
+  void explainShowsTheRealLayersMountAndTrace() {
+    t.run("docker run -d --name explained busybox sleep 30");
+    try {
+      String mount = t.run("explain mount explained").out();
+      assertTrue(mount.startsWith("Container explained: its root is a union mount (overlayfs), mounted now\n"), mount);
+      assertTrue(mount.contains("  lowerdir=(3 paths, the top-most layer first)\n"), mount);
+      String layers = t.run("explain layers busybox").out();
+      assertTrue(layers.contains("│  shared with: container explained\n"), layers);
+      String last = t.run("docker run --rm busybox true\nexplain last").out();
+      assertTrue(last.contains(". mount "), last);
+      assertTrue(last.contains("lowerdir="), last);
+      assertEquals("docklab: No such container: nosuch\n", t.run("explain mount nosuch").err());
+    } finally {
+      t.run("docker rm -f explained");
+    }
+  }
+
+  @Test
   void infoNamesTheDriverRuntimeAndCgroups() {
     String out = t.run("docker info").out();
     assertTrue(out.contains(" Storage Driver: overlay2\n"), out);

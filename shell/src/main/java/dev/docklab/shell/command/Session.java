@@ -20,6 +20,7 @@ public final class Session {
   private final Foreground foreground;
   private final Interaction interaction;
   private final java.nio.file.Path[] workspace;
+  private dev.docklab.shell.explain.TraceRecorder trace = new dev.docklab.shell.explain.TraceRecorder();
 
   /** A session without a terminal: containers' stdio goes through plain streams. */
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
@@ -73,7 +74,18 @@ public final class Session {
    */
   public Session withOut(PrintStream newOut) {
     return new Session(engine, newOut, err, in, messages, foreground, new StreamInteraction(newOut, err, in),
-        workspace);
+        workspace).withTrace(trace);
+  }
+
+  /** The engine events of the learner's commands, for {@code explain last}. */
+  public dev.docklab.shell.explain.TraceRecorder trace() {
+    return trace;
+  }
+
+  /** Shares {@code recorder} (the one the engine reports to) with this session. */
+  public Session withTrace(dev.docklab.shell.explain.TraceRecorder recorder) {
+    this.trace = recorder;
+    return this;
   }
 
   public Interaction interaction() {

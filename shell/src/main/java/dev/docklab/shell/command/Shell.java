@@ -44,12 +44,15 @@ public final class Shell {
 
   /** Runs one (complete) line and returns the status of the last command that ran. */
   public int execute(String line) {
+    if (!firstWord(line).equals("explain")) {
+      session.trace().newCommand(line.strip());
+    }
     return execute(line, session);
   }
 
   /** Words that are docklab's own, never handed to the host's shell. */
   private static final java.util.Set<String> BUILTINS = java.util.Set.of("docker", "help", "?", "exit", "quit", "lang",
-      "echo", "clear", "cd", "pwd");
+      "echo", "clear", "cd", "pwd", "explain");
 
   private int execute(String line, Session s) {
     List<Segments.Segment> segments;
@@ -210,6 +213,8 @@ public final class Shell {
         return 0;
       case "cd":
         return cd(rest, s);
+      case "explain":
+        return ExplainCommand.run(rest, s);
       default:
         return docker.execute(argv, s); // a docker subcommand typed without docker: "ps" is "docker ps"
     }

@@ -1,0 +1,26 @@
+package dev.docklab.engine.explain;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An image seen as its stack of read-only layers, bottom first, with what each layer did and who
+ * shares it: the facts behind {@code explain layers}.
+ *
+ * @param image the image as named
+ * @param imageId its id
+ * @param layers bottom first
+ * @param sharedBytes bytes of layers that other images or containers use too (stored once)
+ * @param wastedBytes bytes of files that a higher layer overwrote or deleted (reclaimable)
+ * @param wasted the files behind {@code wastedBytes}, largest first
+ */
+public record LayerReport(String image, String imageId, List<Layer> layers, long sharedBytes, long wastedBytes,
+    List<Waste> wasted) {
+
+  /** One layer: its diff id, where it lives, its size, its changes, the step that made it, its sharers. */
+  public record Layer(String diffId, Path dir, long size, int added, int changed, int deleted, String createdBy,
+      List<String> sharedWith) {}
+
+  /** A file stored in a lower layer but hidden by a higher one. */
+  public record Waste(String path, long bytes, String hiddenBy) {}
+}

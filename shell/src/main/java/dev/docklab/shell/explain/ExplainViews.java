@@ -1,0 +1,138 @@
+package dev.docklab.shell.explain;
+
+import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.explain.LayerReport;
+import dev.docklab.engine.explain.MountReport;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Human;
+import dev.docklab.shell.render.Text;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The explain views: pure functions from the engine's reports to lines for an 80-column terminal. */
+public final class ExplainViews {
+  static final int WIDTH = 80;
+
+  private ExplainViews() {}
+
+  /** A path shown within {@code max} columns: its start, an ellipsis, its end. */
+  static String shortPath(Path p, int max) {
+    String s = p.toString();
+    if (s.length() <= max) {
+      return s;
+    }
+    int keep = max - 1;
+    return s.substring(0, keep / 2) + "…" + s.substring(s.length() - (keep - keep / 2));
+  }
+
+  private static String shortDigest(String d) {
+    return d.startsWith("sha256:") ? d.substring(7, 19) : d;
+  }
+
+  /** {@code explain layers}: the roll of read-only layers, base at the bottom. */
+  public static List<String> layers(LayerReport r, Messages m) {
+    List<String> out = new ArrayList<>();
+    out.add(m.get("explain.layers.title", r.image(), shortDigest(r.imageId()), r.layers().size()));
+    out.add("");
+    for (int i = r.layers().size() - 1; i >= 0; i--) {
+      LayerReport.Layer l = r.layers().get(i);
+      String corner = i == r.layers().size() - 1 ? "┌" : "├";
+      out.add(Text.ellipsis(corner + "─ " + m.get("explain.layers.layer", i + 1) + " ─ " + shortDigest(l.diffId()) + " ─ "
+          + Human.size(l.size()) + " ─ " + m.get("explain.layers.changes", l.added(), l.changed(), l.deleted()), WIDTH));
+      out.add(Text.ellipsis("│  " + l.createdBy(), WIDTH));
+      out.add("│  " + shortPath(l.dir(), WIDTH - 3));
+      if (!l.sharedWith().isEmpty()) {
+        out.add(Text.ellipsis("│  " + m.get("explain.layers.shared", String.join(", ", l.sharedWith())), WIDTH));
+      }
+    }
+    out.add("└─ " + m.get("explain.layers.bottom"));
+    out.add("");
+    out.add(m.get("explain.layers.sharing", Human.size(r.sharedBytes())));
+    out.add(m.get("explain.layers.wasted", Human.size(r.wastedBytes())));
+    for (LayerReport.Waste w : r.wasted().subList(0, Math.min(5, r.wasted().size()))) {
+      out.add(Text.ellipsis("  " + Human.size(w.bytes()) + "  " + w.path() + "  ← " + w.hiddenBy(), WIDTH));
+    }
+    return out;
+  }
+
+  /** {@code explain mount}: the union mount as a diagram. */
+  public static List<String> mount(MountReport r, Messages m) {
+    List<String> out = new ArrayList<>();
+    out.add(m.get(r.mounted() ? "explain.mount.title" : "explain.mount.title-not-mounted", r.container()));
+    out.add("");
+    out.add("  " + m.get("explain.mount.merged"));
+    out.add("    " + shortPath(r.merged(), WIDTH - 4));
+    out.add("        ▲  mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… merged");
+    out.add("  " + m.get("explain.mount.upper"));
+    out.add("    " + shortPath(r.upper(), WIDTH - 4));
+    out.add("  " + m.get("explain.mount.lower", r.lowers().size()));
+    for (MountReport.Lower l : r.lowers()) {
+      out.add(Text.ellipsis("    " + (l.layer().equals("init") ? "init        " : shortDigest(l.layer())) + "  "
+          + l.createdBy(), WIDTH));
+    }
+    out.add("  " + m.get("explain.mount.work"));
+    out.add("    " + shortPath(r.work(), WIDTH - 4));
+    out.add("");
+    out.add(m.get("explain.mount.options"));
+    for (String opt : r.options().split(",")) {
+      int eq = opt.indexOf('=');
+      if (opt.length() <= WIDTH - 2 || eq < 0) {
+        out.add("  " + opt);
+      } else if (opt.startsWith("lowerdir=")) {
+        out.add("  lowerdir=" + m.get("explain.mount.paths", opt.split(":").length));
+      } else {
+        out.add("  " + opt.substring(0, eq + 1) + shortPath(Path.of(opt.substring(eq + 1)), WIDTH - 3 - eq));
+      }
+    }
+    out.add("");
+    out.add(m.get("explain.mount.rule"));
+    return out;
+  }
+
+  /** {@code explain last}: the trace of the last command, each step with its time and artifact. */
+  public static List<String> trace(String line, List<EngineEvent> events, Messages m) {
+    List<String> out = new ArrayList<>();
+    if (events.isEmpty()) {
+      out.add(m.get("explain.last.none"));
+      return out;
+    }
+    out.add(m.get("explain.last.title", line));
+    out.add("");
+    int n = 1;
+    for (EngineEvent e : events) {
+      String took = e.took().isZero() ? "" : String.format(java.util.Locale.ROOT, "%.1f ms", e.took().toNanos() / 1e6);
+      out.add(Text.ellipsis(String.format("%2d. %-9s %9s  %s", n++, e.step(), took,
+          m.has("explain.step." + e.step()) ? m.get("explain.step." + e.step()) : ""), WIDTH));
+      if (e.detail() != null && !e.detail().isEmpty()) {
+        String d = e.detail();
+        for (String piece : d.length() > WIDTH - 7 && d.contains(",") ? d.split(",") : new String[] {d}) {
+          out.add("       " + Text.ellipsis(piece, WIDTH - 7));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code explain name}: a reference split into its parts, with the normalisation applied. */
+  public static List<String> name(String typed, ImageReference ref, Messages m) {
+    List<String> out = new ArrayList<>();
+    ImageReference full = ref.withDefaultTag();
+    out.add(m.get("explain.name.title", typed, full.toString()));
+    out.add("");
+    out.add("  " + pad(m.get("explain.name.registry")) + full.domain()
+        + (typed.startsWith(full.domain()) ? "" : "  " + m.get("explain.name.default-registry")));
+    out.add("  " + pad(m.get("explain.name.namespace")) + (full.namespace() == null ? "-" : full.namespace())
+        + ("library".equals(full.namespace()) && !typed.contains("library/") ? "  " + m.get("explain.name.library") : ""));
+    out.add("  " + pad(m.get("explain.name.repository")) + full.repository());
+    out.add("  " + pad(m.get("explain.name.tag")) + (full.tag() == null ? "-" : full.tag())
+        + (ref.tag() == null && ref.digest() == null ? "  " + m.get("explain.name.default-tag") : ""));
+    out.add("  " + pad(m.get("explain.name.digest")) + (full.digest() == null ? "-" : full.digest().toString()));
+    return out;
+  }
+
+  private static String pad(String label) {
+    return label + " ".repeat(Math.max(1, 14 - Text.width(label)));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.docklab.shell.explain;
+
+import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.event.EngineListener;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps the engine's events of the last command the learner typed, for {@code explain last}. */
+public final class TraceRecorder implements EngineListener {
+  private String currentLine = "";
+  private List<EngineEvent> current = new ArrayList<>();
+  private String lastLine = "";
+  private List<EngineEvent> last = List.of();
+
+  /** A new command line starts: what the previous one did becomes "the last command". */
+  public synchronized void newCommand(String line) {
+    if (!current.isEmpty() || !currentLine.isEmpty()) {
+      lastLine = currentLine;
+      last = List.copyOf(current);
+    }
+    currentLine = line;
+    current = new ArrayList<>();
+  }
+
+  @Override
+  public synchronized void on(EngineEvent event) {
+    current.add(event);
+  }
+
+  /** The events of the most recent finished command (the one before {@code explain last}). */
+  public synchronized List<EngineEvent> lastEvents() {
+    return current.isEmpty() ? last : List.copyOf(current);
+  }
+
+  public synchronized String lastLine() {
+    return current.isEmpty() ? lastLine : currentLine;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.docklab.shell.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.explain.LayerReport;
+import dev.docklab.engine.explain.MountReport;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Text;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExplainViewsTest {
+  private static final Messages EN = new Messages(Messages.Lang.EN);
+  private static final Messages ZH = new Messages(Messages.Lang.ZH);
+
+  @Test
+  void nameViewSplitsAndExplainsTheDefaults() {
+    assertEquals(List.of(
+        "busybox means docker.io/library/busybox:latest",
+        "",
+        "  registry      docker.io  (no host given: Docker Hub)",
+        "  namespace     library  (a bare name is an official image, in library/)",
+        "  repository    busybox",
+        "  tag           latest  (no tag given: latest)",
+        "  digest        -"), ExplainViews.name("busybox", ImageReference.parse("busybox"), EN));
+  }
+
+  @Test
+  void layerStackPutsTheBaseAtTheBottomAndFitsEightyColumns() {
+    LayerReport r = new LayerReport("app", "sha256:" + "a".repeat(64), List.of(
+        new LayerReport.Layer("sha256:" + "1".repeat(64), Path.of("/var/lib/docklab/layers/" + "1".repeat(64) + "/diff"),
+            2_000_000, 290, 0, 0, "COPY busybox", List.of("busybox:1.35")),
+        new LayerReport.Layer("sha256:" + "2".repeat(64), Path.of("/var/lib/docklab/layers/" + "2".repeat(64) + "/diff"),
+            1_000_000, 1, 1, 1, "RUN dd if=/dev/zero of=/big", List.of())),
+        2_000_000, 500_000, List.of(new LayerReport.Waste("/etc/big", 500_000, "RUN rm /etc/big")));
+    List<String> lines = ExplainViews.layers(r, EN);
+    assertEquals("Image app (aaaaaaaaaaaa): a roll of 2 read-only layers, the base at the bottom", lines.get(0));
+    assertEquals("┌─ layer 2 ─ 222222222222 ─ 1MB ─ +1 added, 1 changed, 1 deleted", lines.get(2));
+    assertTrue(lines.indexOf("├─ layer 1 ─ 111111111111 ─ 2MB ─ +290 added, 0 changed, 0 deleted") > 2);
+    assertTrue(lines.contains("│  shared with: busybox:1.35"));
+    assertTrue(lines.contains("  500kB  /etc/big  ← RUN rm /etc/big"));
+    for (String l : lines) {
+      assertTrue(Text.width(l) <= 80, "too wide: " + l);
+    }
+    for (String l : ExplainViews.layers(r, ZH)) {
+      assertTrue(Text.width(l) <= 80, "too wide: " + l);
+    }
+  }
+
+  @Test
+  void mountViewShowsEachPartAndTheRule() {
+    MountReport r = new MountReport("web", true, "lowerdir=/l/init:/l/2:/l/1,upperdir=/c/upper,workdir=/c/work",
+        List.of(new MountReport.Lower(Path.of("/l/init"), "init", "init layer"),
+            new MountReport.Lower(Path.of("/l/2"), "sha256:" + "2".repeat(64), "COPY etc"),
+            new MountReport.Lower(Path.of("/l/1"), "sha256:" + "1".repeat(64), "COPY busybox")),
+        Path.of("/c/upper"), Path.of("/c/work"), Path.of("/c/merged"));
+    List<String> lines = ExplainViews.mount(r, EN);
+    assertEquals("Container web: its root is a union mount (overlayfs), mounted now", lines.get(0));
+    assertTrue(lines.contains("    222222222222  COPY etc"));
+    assertTrue(lines.contains("  upperdir=/c/upper"));
+    assertTrue(lines.get(lines.size() - 1).startsWith("A read finds the top-most layer"));
+  }
+
+  @Test
+  void traceNumbersTheStepsWithTheirTimes() {
+    List<String> lines = ExplainViews.trace("docker run busybox true", List.of(
+        new EngineEvent("resolve", "busybox", "sha256:abc", Duration.ofMillis(2)),
+        new EngineEvent("mount", "id", "lowerdir=/a,upperdir=/b", Duration.ofMillis(3))), EN);
+    assertEquals("What happened for: docker run busybox true", lines.get(0));
+    assertEquals(" 1. resolve      2.0 ms  find the image by name or id", lines.get(2));
+    assertEquals("       lowerdir=/a,upperdir=/b", lines.get(5), "a short artifact stays on one line");
+    assertEquals(List.of("No engine steps yet: run a docker command first, e.g. docker run busybox echo hello."),
+        ExplainViews.trace("", List.of(), EN));
+  }
+}
