@@ -457,6 +457,107 @@ public final class Engine implements AutoCloseable {
     return new dev.docklab.engine.explain.LayerReport(nameOrId, img.id().toString(), out, shared, wasted, waste);
   }
 
+  /** {@code explain file}: which layer a path in a container comes from, top-most first. */
+  public dev.docklab.engine.explain.FileReport fileReport(String nameOrId, String path) {
+    Container c = containerStore.find(nameOrId);
+    if (c.driver().equals("vfs")) {
+      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is one full copy, "
+          + "so every file comes from that copy");
+    }
+    String rel = path.replaceFirst("^/+", "");
+    Path dir = layout.container(c.id());
+    Image image = images.get(Digest.parse(c.imageId()));
+    List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
+        : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
+    List<dev.docklab.engine.explain.FileReport.Entry> out = new ArrayList<>();
+    out.add(entry("container layer (upperdir)", "what the container wrote", dir.resolve("upper"), rel));
+    out.add(entry("init", "the container's init layer", dir.resolve("init"), rel));
+    List<Digest> ids = image.diffIds();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      out.add(entry(ids.get(i).shortHex(), i < steps.size() ? steps.get(i).createdBy() : "",
+          layers.get(ids.get(i)).diff(), rel));
+    }
+    return new dev.docklab.engine.explain.FileReport(c.name(), "/" + rel, out);
+  }
+
+  private static dev.docklab.engine.explain.FileReport.Entry entry(String layer, String createdBy, Path root, String rel) {
+    Path p = root.resolve(rel);
+    String kind = "NONE";
+    long size = 0;
+    try {
+      java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+          java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      java.util.Map<String, Object> u = Files.readAttributes(p, "unix:mode,rdev", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      boolean whiteout = (((Integer) u.get("mode")) & 0170000) == 0020000 && ((Long) u.get("rdev")) == 0L;
+      if (whiteout) {
+        kind = "WHITEOUT";
+      } else if (a.isDirectory()) {
+        byte[] opq = Posix.host().lgetxattr(p, "trusted.overlay.opaque");
+        kind = opq != null && opq.length == 1 && opq[0] == 'y' ? "OPAQUE" : "DIR";
+      } else if (a.isSymbolicLink()) {
+        kind = "LINK";
+      } else {
+        kind = "FILE";
+        size = a.size();
+      }
+    } catch (IOException e) {
+      // not in this layer
+    }
+    return new dev.docklab.engine.explain.FileReport.Entry(layer, createdBy, kind, size);
+  }
+
+  /**
+   * {@code explain boot}: live facts from a running container (or, without one, from a container
+   * started for the purpose and removed again).
+   */
+  public dev.docklab.engine.explain.BootFacts bootFacts(String nameOrId) {
+    boolean throwaway = nameOrId == null;
+    Container c;
+    if (throwaway) {
+      Image img = resolveForRun("busybox");
+      c = create(new RunRequest(img.id().toString(), null, List.of("sleep", "30"), List.of(), 0, 0, false), img);
+      c = containers.start(c.id(), false).container();
+    } else {
+      c = containerStore.find(nameOrId);
+      if (!c.state().running()) {
+        throw EngineException.conflict("container " + c.name() + " is not running: start it (docker start "
+            + c.name() + ") or run explain boot without a name");
+      }
+    }
+    try {
+      List<String> cmd = containers.execCommand(c.id(), List.of("sh", "-c",
+          "uname -r; tr '\\0' ' ' < /proc/1/cmdline; echo; grep ' / / ' /proc/self/mountinfo | head -1; "
+              + "wc -l < /proc/self/mountinfo"), List.of(), false);
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+      if (p.waitFor() != 0 || lines.size() < 4) {
+        throw EngineException.invalid("could not read the facts inside " + c.name() + " (its image needs sh, tr, "
+            + "grep and wc, as busybox has): " + String.join(" ", lines));
+      }
+      int kernels = 0;
+      for (Digest d : images.get(Digest.parse(c.imageId())).diffIds()) {
+        Path boot = layers.get(d).diff().resolve("boot");
+        if (Files.isDirectory(boot)) {
+          try (var list = Files.list(boot)) {
+            kernels += (int) list.filter(f -> f.getFileName().toString().startsWith("vmlinu")).count();
+          }
+        }
+      }
+      return new dev.docklab.engine.explain.BootFacts(c.name(), host.kernel(), lines.get(0).strip(), kernels,
+          lines.get(1).strip(), c.state().pid(), lines.get(2).strip(), Integer.parseInt(lines.get(3).strip()),
+          throwaway);
+    } catch (IOException e) {
+      throw EngineException.system("could not read the container's facts: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted", e);
+    } finally {
+      if (throwaway) {
+        containers.remove(c.id(), true);
+      }
+    }
+  }
+
   /** {@code explain mount}: the container's union mount, each lower dir mapped back to its layer. */
   public dev.docklab.engine.explain.MountReport mountReport(String nameOrId) {
     Container c = containerStore.find(nameOrId);

@@ -164,6 +164,17 @@ class TranscriptIT {
       assertTrue(last.contains(". mount "), last);
       assertTrue(last.contains("lowerdir="), last);
       assertEquals("docklab: No such container: nosuch\n", t.run("explain mount nosuch").err());
+      t.run("docker exec explained rm /bin/vi");
+      String file = t.run("explain file explained /bin/vi").out();
+      assertTrue(file.startsWith("/bin/vi in container explained\n  is deleted: a whiteout in container layer"), file);
+      String passwd = t.run("explain file explained /etc/passwd").out();
+      assertTrue(passwd.contains("comes from " + t.run("docker inspect -f '{{index .RootFS.Layers 1}}' busybox").out()
+          .strip().substring(7, 19)), passwd);
+      String boot = t.run("explain boot explained").out();
+      assertTrue(boot.contains(": the same kernel\n"), boot);
+      assertTrue(boot.contains("  PID 1 inside: sleep 30; the same process on the host: PID "), boot);
+      String vm = t.run("explain vm").out();
+      assertTrue(vm.matches("(?s).*start and finish a container \\(docker run --rm busybox true\\): \\d+ ms.*"), vm);
     } finally {
       t.run("docker rm -f explained");
     }

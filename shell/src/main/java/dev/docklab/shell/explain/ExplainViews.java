@@ -34,13 +34,14 @@ public final class ExplainViews {
   /** {@code explain layers}: the roll of read-only layers, base at the bottom. */
   public static List<String> layers(LayerReport r, Messages m) {
     List<String> out = new ArrayList<>();
-    out.add(m.get("explain.layers.title", r.image(), shortDigest(r.imageId()), r.layers().size()));
+    out.add(m.get("explain.layers.title", r.image(), shortDigest(r.imageId()), String.valueOf(r.layers().size())));
     out.add("");
     for (int i = r.layers().size() - 1; i >= 0; i--) {
       LayerReport.Layer l = r.layers().get(i);
       String corner = i == r.layers().size() - 1 ? "┌" : "├";
-      out.add(Text.ellipsis(corner + "─ " + m.get("explain.layers.layer", i + 1) + " ─ " + shortDigest(l.diffId()) + " ─ "
-          + Human.size(l.size()) + " ─ " + m.get("explain.layers.changes", l.added(), l.changed(), l.deleted()), WIDTH));
+      out.add(Text.ellipsis(corner + "─ " + m.get("explain.layers.layer", String.valueOf(i + 1)) + " ─ "
+          + shortDigest(l.diffId()) + " ─ " + Human.size(l.size()) + " ─ " + m.get("explain.layers.changes",
+          String.valueOf(l.added()), String.valueOf(l.changed()), String.valueOf(l.deleted())), WIDTH));
       out.add(Text.ellipsis("│  " + l.createdBy(), WIDTH));
       out.add("│  " + shortPath(l.dir(), WIDTH - 3));
       if (!l.sharedWith().isEmpty()) {
@@ -60,14 +61,15 @@ public final class ExplainViews {
   /** {@code explain mount}: the union mount as a diagram. */
   public static List<String> mount(MountReport r, Messages m) {
     List<String> out = new ArrayList<>();
-    out.add(m.get(r.mounted() ? "explain.mount.title" : "explain.mount.title-not-mounted", r.container()));
+    out.addAll(List.of(m.get(r.mounted() ? "explain.mount.title" : "explain.mount.title-not-mounted", r.container())
+        .split("\n")));
     out.add("");
     out.add("  " + m.get("explain.mount.merged"));
     out.add("    " + shortPath(r.merged(), WIDTH - 4));
     out.add("        ▲  mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… merged");
     out.add("  " + m.get("explain.mount.upper"));
     out.add("    " + shortPath(r.upper(), WIDTH - 4));
-    out.add("  " + m.get("explain.mount.lower", r.lowers().size()));
+    out.add("  " + m.get("explain.mount.lower", String.valueOf(r.lowers().size())));
     for (MountReport.Lower l : r.lowers()) {
       out.add(Text.ellipsis("    " + (l.layer().equals("init") ? "init        " : shortDigest(l.layer())) + "  "
           + l.createdBy(), WIDTH));
@@ -81,13 +83,13 @@ public final class ExplainViews {
       if (opt.length() <= WIDTH - 2 || eq < 0) {
         out.add("  " + opt);
       } else if (opt.startsWith("lowerdir=")) {
-        out.add("  lowerdir=" + m.get("explain.mount.paths", opt.split(":").length));
+        out.add("  lowerdir=" + m.get("explain.mount.paths", String.valueOf(opt.split(":").length)));
       } else {
         out.add("  " + opt.substring(0, eq + 1) + shortPath(Path.of(opt.substring(eq + 1)), WIDTH - 3 - eq));
       }
     }
     out.add("");
-    out.add(m.get("explain.mount.rule"));
+    out.addAll(List.of(m.get("explain.mount.rule").split("\n")));
     return out;
   }
 
@@ -95,7 +97,7 @@ public final class ExplainViews {
   public static List<String> trace(String line, List<EngineEvent> events, Messages m) {
     List<String> out = new ArrayList<>();
     if (events.isEmpty()) {
-      out.add(m.get("explain.last.none"));
+      out.addAll(List.of(m.get("explain.last.none").split("\n")));
       return out;
     }
     out.add(m.get("explain.last.title", line));
@@ -134,5 +136,69 @@ public final class ExplainViews {
 
   private static String pad(String label) {
     return label + " ".repeat(Math.max(1, 14 - Text.width(label)));
+  }
+
+  /** {@code explain file}: the layers from the top, and which one the container sees. */
+  public static List<String> file(dev.docklab.engine.explain.FileReport r, Messages m) {
+    List<String> out = new ArrayList<>();
+    var winner = r.winner();
+    String title = winner == null ? m.get("explain.file.none", r.path(), r.container())
+        : m.get(winner.kind().equals("WHITEOUT") ? "explain.file.deleted" : "explain.file.title", r.path(),
+            r.container(), winner.layer());
+    out.addAll(List.of(title.split("\n")));
+    out.add("");
+    boolean decided = false;
+    for (var e : r.layers()) {
+      String what = switch (e.kind()) {
+        case "FILE" -> m.get("explain.file.file", Human.size(e.size()));
+        case "DIR" -> m.get("explain.file.dir");
+        case "LINK" -> m.get("explain.file.link");
+        case "WHITEOUT" -> m.get("explain.file.whiteout", r.path().substring(r.path().lastIndexOf('/') + 1));
+        case "OPAQUE" -> m.get("explain.file.opaque");
+        default -> "-";
+      };
+      String mark = e.kind().equals("NONE") ? "   " : !decided ? "▶  " : "·  ";
+      if (!e.kind().equals("NONE")) {
+        decided = true;
+      }
+      out.add(Text.ellipsis(mark + pad(e.layer(), 28) + what, WIDTH));
+      if (e.createdBy() != null && !e.createdBy().isEmpty()) {
+        out.add(Text.ellipsis("     " + e.createdBy(), WIDTH));
+      }
+    }
+    return out;
+  }
+
+  /** {@code explain boot}: a Linux boot beside a container start, with live facts. */
+  public static List<String> boot(dev.docklab.engine.explain.BootFacts f, Messages m) {
+    List<String> out = new ArrayList<>(List.of(m.get("explain.boot.diagram").split("\n")));
+    out.add("");
+    out.add(m.get(f.throwaway() ? "explain.boot.facts-throwaway" : "explain.boot.facts", f.container()));
+    out.add("  " + m.get("explain.boot.kernel", f.hostKernel(), f.containerKernel(),
+        f.hostKernel().equals(f.containerKernel()) ? m.get("explain.boot.same") : m.get("explain.boot.different")));
+    out.add("  " + m.get("explain.boot.no-kernel", String.valueOf(f.imageKernels())));
+    out.add("  " + m.get("explain.boot.pid1", f.pid1Command(), String.valueOf(f.hostPid())));
+    out.add("  " + m.get("explain.boot.mounts", String.valueOf(f.mounts())));
+    out.add(Text.ellipsis("    " + f.rootMount(), WIDTH));
+    return out;
+  }
+
+  /** {@code explain vm}: the two stacks, the two reasons, and numbers measured now. */
+  public static List<String> vm(long startMillis, long containerRssKb, long monitorRssKb, int processes,
+      String kernel, Messages m) {
+    List<String> out = new ArrayList<>(List.of(m.get("explain.vm.diagram").split("\n")));
+    out.add("");
+    out.add(m.get("explain.vm.measured"));
+    out.add("  " + m.get("explain.vm.start", String.valueOf(startMillis)));
+    out.add("  " + m.get("explain.vm.memory", String.valueOf(containerRssKb), String.valueOf(monitorRssKb)));
+    out.add("  " + m.get("explain.vm.processes", String.valueOf(processes)));
+    out.add("  " + m.get("explain.vm.kernel", kernel));
+    out.add("");
+    out.addAll(List.of(m.get("explain.vm.not-measured").split("\n")));
+    return out;
+  }
+
+  private static String pad(String s, int w) {
+    return s + " ".repeat(Math.max(1, w - Text.width(s)));
   }
 }

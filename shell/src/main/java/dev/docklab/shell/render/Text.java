@@ -21,11 +21,26 @@ public final class Text {
         || (cp >= 0xffe0 && cp <= 0xffe6);
   }
 
-  /** Docker's {@code Ellipsis}: at most {@code max} characters, the last one "…" when cut. */
+  /**
+   * Docker's {@code Ellipsis}: at most {@code max} columns of display width (a CJK character takes
+   * two), the last one "…" when cut.
+   */
   public static String ellipsis(String s, int max) {
-    if (s.codePointCount(0, s.length()) <= max) {
+    if (width(s) <= max) {
       return s;
     }
-    return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    StringBuilder b = new StringBuilder();
+    int w = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int cw = isWide(cp) ? 2 : 1;
+      if (w + cw > max - 1) {
+        break;
+      }
+      b.appendCodePoint(cp);
+      w += cw;
+      i += Character.charCount(cp);
+    }
+    return b.append('…').toString();
   }
 }

@@ -63,7 +63,35 @@ class ExplainViewsTest {
     assertEquals("Container web: its root is a union mount (overlayfs), mounted now", lines.get(0));
     assertTrue(lines.contains("    222222222222  COPY etc"));
     assertTrue(lines.contains("  upperdir=/c/upper"));
-    assertTrue(lines.get(lines.size() - 1).startsWith("A read finds the top-most layer"));
+    assertTrue(lines.get(lines.size() - 2).startsWith("A read finds the top-most layer"));
+    for (Messages lang : List.of(EN, ZH)) {
+      for (String l : ExplainViews.mount(r, lang)) {
+        assertTrue(Text.width(l) <= 80, "too wide: " + l);
+      }
+    }
+  }
+
+  @Test
+  void bootVmAndFileViewsFitEightyColumnsInBothLanguages() {
+    var facts = new dev.docklab.engine.explain.BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242,
+        "71 48 0:39 / / rw,relatime - overlay overlay rw,lowerdir=/var/lib/docklab/containers/x/init", 27, false);
+    var file = new dev.docklab.engine.explain.FileReport("web", "/bin/vi", List.of(
+        new dev.docklab.engine.explain.FileReport.Entry("container layer (upperdir)", "what the container wrote",
+            "WHITEOUT", 0),
+        new dev.docklab.engine.explain.FileReport.Entry("6988212e4ea9", "COPY busybox", "LINK", 0)));
+    for (Messages lang : List.of(EN, ZH)) {
+      List<String> all = new java.util.ArrayList<>(ExplainViews.boot(facts, lang));
+      all.addAll(ExplainViews.vm(120, 1444, 1940, 1, "6.18.0", lang));
+      all.addAll(ExplainViews.file(file, lang));
+      for (String l : all) {
+        assertTrue(Text.width(l) <= 80, "too wide: " + l);
+      }
+    }
+    assertTrue(ExplainViews.boot(facts, EN).contains("  kernel: host 6.18.0, inside 6.18.0: the same kernel"));
+    assertTrue(ExplainViews.boot(facts, EN).contains("  PID 1 inside: sleep 60; the same process on the host: PID 4242"));
+    assertEquals(List.of("/bin/vi in container web",
+        "  is deleted: a whiteout in container layer (upperdir) hides the copies below"),
+        ExplainViews.file(file, EN).subList(0, 2));
   }
 
   @Test
@@ -74,7 +102,7 @@ class ExplainViewsTest {
     assertEquals("What happened for: docker run busybox true", lines.get(0));
     assertEquals(" 1. resolve      2.0 ms  find the image by name or id", lines.get(2));
     assertEquals("       lowerdir=/a,upperdir=/b", lines.get(5), "a short artifact stays on one line");
-    assertEquals(List.of("No engine steps yet: run a docker command first, e.g. docker run busybox echo hello."),
+    assertEquals(List.of("No engine steps yet: run a docker command first,", "e.g. docker run busybox echo hello."),
         ExplainViews.trace("", List.of(), EN));
   }
 }
