@@ -181,6 +181,22 @@ class TranscriptIT {
   }
 
   @Test
+  void explainDockerAnnotatesACommandWithoutRunningIt() {
+    String before = t.run("docker ps -aq").out();
+    List<String> lines = t.run("explain docker run -it --rm --name web busybox sh").out().lines().toList();
+    assertEquals(List.of("docker run -it --rm --name web busybox sh",
+        "  docker run  Create and run a new container from an image",
+        "  -i, --interactive", "      keep the container's stdin open: what you type goes to it",
+        "  -t, --tty", "      give it a pseudo-terminal: a prompt, line editing, Ctrl-C for its program",
+        "  --rm", "      remove the container (and its read-write layer) as soon as it exits",
+        "  --name web", "      a name to use instead of the id in later commands",
+        "  busybox", "      the image: docker.io/library/busybox:latest",
+        "  sh", "      the command to run instead of the image's CMD"), lines);
+    assertEquals(before, t.run("docker ps -aq").out(), "nothing ran");
+    assertEquals("docklab: unknown flag: --frob\n", t.run("explain docker run --frob busybox").err());
+  }
+
+  @Test
   void infoNamesTheDriverRuntimeAndCgroups() {
     String out = t.run("docker info").out();
     assertTrue(out.contains(" Storage Driver: overlay2\n"), out);

@@ -28,6 +28,7 @@ final class ExplainCommand {
         }
         case "boot" -> ExplainViews.boot(s.engine().bootFacts(args.size() > 1 ? args.get(1) : null), s.messages());
         case "vm" -> vm(s);
+        case "docker" -> annotate(args.subList(1, args.size()), s);
         default -> null;
       };
       if (lines == null) {
@@ -36,6 +37,9 @@ final class ExplainCommand {
       }
       lines.forEach(s.out()::println);
       return 0;
+    } catch (dev.docklab.shell.cli.UsageException e) {
+      s.err().println("docklab: " + e.getMessage());
+      return 2;
     } catch (IllegalArgumentException e) {
       s.err().println("docklab: " + s.msg("explain.usage"));
       return 2;
@@ -43,6 +47,51 @@ final class ExplainCommand {
       s.err().println("docklab: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * {@code explain docker run -it --rm busybox sh}: the command line annotated flag by flag, before
+   * (and without) running it.
+   */
+  private static List<String> annotate(List<String> argv, Session s) {
+    if (argv.isEmpty()) {
+      throw new IllegalArgumentException("nothing to explain");
+    }
+    DockerCli cli = new DockerCli();
+    Command c = cli.command(argv.get(0));
+    if (c == null) {
+      throw EngineException.invalid("'" + argv.get(0) + "' is not a docker command: see help");
+    }
+    List<String> rest = argv.subList(1, argv.size());
+    dev.docklab.shell.cli.Args parsed = dev.docklab.shell.cli.FlagParser.parse("docker " + c.name(), c.options(),
+        c.interspersed(), rest);
+    List<String> out = new java.util.ArrayList<>();
+    out.add("docker " + String.join(" ", argv));
+    out.add("  docker " + c.name() + "  " + s.msg("cmd." + c.name() + ".summary"));
+    for (dev.docklab.shell.cli.Option o : c.options()) {
+      if (parsed.values(o.name()).isEmpty()) {
+        continue;
+      }
+      String flag = (o.shorthand() != '\0' ? "-" + o.shorthand() + ", " : "") + "--" + o.name();
+      String value = o.takesValue() ? " " + String.join(", ", parsed.values(o.name())) : "";
+      String text = s.messages().has("explain.flag." + o.name()) ? s.msg("explain.flag." + o.name())
+          : s.msg(o.helpKey());
+      out.add("  " + flag + value);
+      out.add(dev.docklab.shell.render.Text.ellipsis("      " + text, 80));
+    }
+    List<String> pos = parsed.positionals();
+    if ((c.name().equals("run") || c.name().equals("create")) && !pos.isEmpty()) {
+      out.add("  " + pos.get(0));
+      out.add("      " + s.msg("explain.flag.image", ImageReference.parse(pos.get(0)).withDefaultTag().toString()));
+      if (pos.size() > 1) {
+        out.add("  " + String.join(" ", pos.subList(1, pos.size())));
+        out.add("      " + s.msg("explain.flag.command"));
+      }
+    } else if (!pos.isEmpty()) {
+      out.add("  " + String.join(" ", pos));
+      out.add("      " + s.msg("explain.flag.arguments"));
+    }
+    return out;
   }
 
   /** Measures now: a container's start, the memory of an idle one and its monitor, its processes. */
