@@ -457,6 +457,49 @@ public final class Engine implements AutoCloseable {
     return new dev.docklab.engine.explain.LayerReport(nameOrId, img.id().toString(), out, shared, wasted, waste);
   }
 
+  /**
+   * {@code explain cow}: the container's read-write layer, each entry classified as a copy-up, a new
+   * file, a deletion (whiteout) or an opaque directory, with the lower layer it came from. Callers
+   * diff two snapshots to see what one command did.
+   */
+  public java.util.Map<String, dev.docklab.engine.explain.CowEvent> cowSnapshot(String nameOrId) {
+    Container c = containerStore.find(nameOrId);
+    if (c.driver().equals("vfs")) {
+      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: it has no read-write layer "
+          + "apart from its copy, so there is no copy-on-write to watch");
+    }
+    Path upper = layout.container(c.id()).resolve("upper");
+    Image image = images.get(Digest.parse(c.imageId()));
+    List<Digest> ids = image.diffIds();
+    java.util.Map<String, dev.docklab.engine.explain.CowEvent> out = new java.util.TreeMap<>();
+    try {
+      for (var change : upperDir(c).changes()) {
+        String rel = change.path().substring(1);
+        Path p = upper.resolve(rel);
+        String from = null;
+        for (int i = ids.size() - 1; i >= 0 && from == null; i--) {
+          if (Files.exists(layers.get(ids.get(i)).diff().resolve(rel), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            from = ids.get(i).shortHex();
+          }
+        }
+        boolean dir = Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        byte[] opq = dir ? Posix.host().lgetxattr(p, "trusted.overlay.opaque") : null;
+        String kind = change.kind() == 'D' ? "DELETE"
+            : opq != null && opq.length == 1 && opq[0] == 'y' ? "OPAQUE"
+            : dir ? null
+            : change.kind() == 'C' ? "COPY_UP" : "NEW";
+        if (kind == null) {
+          continue; // a directory overlayfs made in the upper dir to hold what changed below it
+        }
+        long bytes = Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
+        out.put(change.path(), new dev.docklab.engine.explain.CowEvent(kind, change.path(), bytes, from));
+      }
+    } catch (IOException e) {
+      throw EngineException.system("could not read the read-write layer of " + nameOrId + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   /** {@code explain file}: which layer a path in a container comes from, top-most first. */
   public dev.docklab.engine.explain.FileReport fileReport(String nameOrId, String path) {
     Container c = containerStore.find(nameOrId);

@@ -29,6 +29,7 @@ final class ExplainCommand {
         case "boot" -> ExplainViews.boot(s.engine().bootFacts(args.size() > 1 ? args.get(1) : null), s.messages());
         case "vm" -> vm(s);
         case "docker" -> annotate(args.subList(1, args.size()), s);
+        case "cow" -> cow(args, s);
         default -> null;
       };
       if (lines == null) {
@@ -92,6 +93,52 @@ final class ExplainCommand {
       out.add("      " + s.msg("explain.flag.arguments"));
     }
     return out;
+  }
+
+  /**
+   * {@code explain cow CONTAINER}: what the container's read-write layer holds now, and from then on
+   * after each command the copy-ups, new files, deletions and opaque dirs it causes;
+   * {@code explain cow CONTAINER off} stops; {@code explain cow demo} measures a copy-up.
+   */
+  private static List<String> cow(List<String> args, Session s) {
+    String name = arg(args, s);
+    if (name.equals("demo")) {
+      return CowDemo.run(s);
+    }
+    String id = s.engine().container(name).id();
+    if (args.size() > 2 && args.get(2).equals("off")) {
+      s.cowWatch().remove(id);
+      return List.of(s.msg("explain.cow.off", name));
+    }
+    var now = s.engine().cowSnapshot(id);
+    s.cowWatch().put(id, now);
+    List<String> out = new java.util.ArrayList<>();
+    out.add(s.msg("explain.cow.title", name));
+    out.add(s.msg(now.isEmpty() ? "explain.cow.empty" : "explain.cow.so-far"));
+    now.values().forEach(e -> out.add(dev.docklab.shell.explain.ExplainViews.cowLine(e, s.messages())));
+    out.add(s.msg("explain.cow.watching"));
+    return out;
+  }
+
+  /** After each command: what changed in the watched containers' read-write layers. */
+  static void tick(Session s) {
+    for (var entry : new java.util.ArrayList<>(s.cowWatch().entrySet())) {
+      java.util.Map<String, dev.docklab.engine.explain.CowEvent> now;
+      try {
+        now = s.engine().cowSnapshot(entry.getKey());
+      } catch (EngineException e) {
+        s.cowWatch().remove(entry.getKey()); // the container is gone
+        continue;
+      }
+      for (var e : now.values()) {
+        var before = entry.getValue().get(e.path());
+        if (before == null || !before.kind().equals(e.kind()) || before.bytes() != e.bytes()) {
+          s.out().println(dev.docklab.shell.render.Text.ellipsis("[cow " + s.engine().container(entry.getKey()).name()
+              + "] " + dev.docklab.shell.explain.ExplainViews.cowLine(e, s.messages()).strip(), 80));
+        }
+      }
+      entry.setValue(now);
+    }
   }
 
   /** Measures now: a container's start, the memory of an idle one and its monitor, its processes. */

@@ -21,6 +21,8 @@ public final class Session {
   private final Interaction interaction;
   private final java.nio.file.Path[] workspace;
   private dev.docklab.shell.explain.TraceRecorder trace = new dev.docklab.shell.explain.TraceRecorder();
+  private java.util.Map<String, java.util.Map<String, dev.docklab.engine.explain.CowEvent>> cowWatch =
+      new java.util.LinkedHashMap<>();
 
   /** A session without a terminal: containers' stdio goes through plain streams. */
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
@@ -74,7 +76,7 @@ public final class Session {
    */
   public Session withOut(PrintStream newOut) {
     return new Session(engine, newOut, err, in, messages, foreground, new StreamInteraction(newOut, err, in),
-        workspace).withTrace(trace);
+        workspace).withTrace(trace).withCowWatch(cowWatch);
   }
 
   /** The engine events of the learner's commands, for {@code explain last}. */
@@ -82,9 +84,19 @@ public final class Session {
     return trace;
   }
 
+  /** Containers whose copy-on-write the learner watches ({@code explain cow}), with the last snapshot. */
+  public java.util.Map<String, java.util.Map<String, dev.docklab.engine.explain.CowEvent>> cowWatch() {
+    return cowWatch;
+  }
+
   /** Shares {@code recorder} (the one the engine reports to) with this session. */
   public Session withTrace(dev.docklab.shell.explain.TraceRecorder recorder) {
     this.trace = recorder;
+    return this;
+  }
+
+  private Session withCowWatch(java.util.Map<String, java.util.Map<String, dev.docklab.engine.explain.CowEvent>> w) {
+    this.cowWatch = w;
     return this;
   }
 

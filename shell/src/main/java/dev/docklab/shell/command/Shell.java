@@ -47,7 +47,11 @@ public final class Shell {
     if (!firstWord(line).equals("explain")) {
       session.trace().newCommand(line.strip());
     }
-    return execute(line, session);
+    int status = execute(line, session);
+    if (!session.cowWatch().isEmpty() && !firstWord(line).equals("explain")) {
+      ExplainCommand.tick(session);
+    }
+    return status;
   }
 
   /** Words that are docklab's own, never handed to the host's shell. */

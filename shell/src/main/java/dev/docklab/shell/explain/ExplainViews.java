@@ -201,4 +201,16 @@ public final class ExplainViews {
   private static String pad(String s, int w) {
     return s + " ".repeat(Math.max(1, w - Text.width(s)));
   }
+
+  /** One copy-on-write fact, as the watch prints it. */
+  public static String cowLine(dev.docklab.engine.explain.CowEvent e, Messages m) {
+    String name = e.path().substring(e.path().lastIndexOf('/') + 1);
+    String dir = e.path().substring(0, e.path().lastIndexOf('/') + 1);
+    return Text.ellipsis("  " + switch (e.kind()) {
+      case "COPY_UP" -> m.get("explain.cow.copy-up", e.path(), Human.size(e.bytes()), e.fromLayer());
+      case "NEW" -> m.get("explain.cow.new", e.path(), Human.size(e.bytes()));
+      case "DELETE" -> m.get("explain.cow.delete", e.path(), dir + ".wh." + name);
+      default -> m.get("explain.cow.opaque", e.path());
+    }, WIDTH);
+  }
 }
