@@ -211,6 +211,16 @@ class TranscriptIT {
   }
 
   @Test
+  void explainArchShowsTheProcessAndTheBoundary() {
+    String arch = t.run("explain arch").out();
+    assertTrue(arch.contains("  ┌─ one process: java, PID " + ProcessHandle.current().pid() + "\n"), arch);
+    assertTrue(arch.contains("runs the OCI runtime: runc create / start") || arch.contains("crun create"), arch);
+    for (String l : arch.lines().toList()) {
+      assertTrue(dev.docklab.shell.render.Text.width(l) <= 80, "too wide: " + l);
+    }
+  }
+
+  @Test
   void infoNamesTheDriverRuntimeAndCgroups() {
     String out = t.run("docker info").out();
     assertTrue(out.contains(" Storage Driver: overlay2\n"), out);

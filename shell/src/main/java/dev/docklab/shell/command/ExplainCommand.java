@@ -30,6 +30,12 @@ final class ExplainCommand {
         case "vm" -> vm(s);
         case "docker" -> annotate(args.subList(1, args.size()), s);
         case "cow" -> cow(args, s);
+        case "arch" -> {
+          var info = s.engine().info();
+          long running = s.engine().containers(false).size();
+          yield List.of(s.msg("explain.arch.diagram", String.valueOf(ProcessHandle.current().pid()),
+              String.valueOf(running), info.runtime(), info.kernel()).split("\n"));
+        }
         default -> null;
       };
       if (lines == null) {
