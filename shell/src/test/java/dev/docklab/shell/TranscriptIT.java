@@ -160,6 +160,10 @@ class TranscriptIT {
       assertTrue(mount.contains("  lowerdir=(3 paths, the top-most layer first)\n"), mount);
       String layers = t.run("explain layers busybox").out();
       assertTrue(layers.contains("│  shared with: container explained\n"), layers);
+      String explained = t.run("docker run --rm --explain busybox echo traced").out();
+      assertTrue(explained.startsWith("traced\nWhat happened for: docker run --rm --explain busybox echo traced\n"),
+          explained);
+      assertTrue(!explained.contains("\033["), "no colour when the output is not a terminal");
       String last = t.run("docker run --rm busybox true\nexplain last").out();
       assertTrue(last.contains(". mount "), last);
       assertTrue(last.contains("lowerdir="), last);

@@ -43,12 +43,19 @@ public final class ContainerCommands {
         Option.value("restart", '\0', "string", "opt.run.restart"),
         Option.value("publish", 'p', "list", "opt.run.publish"),
         Option.bool("publish-all", 'P', "opt.run.publish-all"),
-        Option.value("volume", 'v', "list", "opt.run.volume"));
+        Option.value("volume", 'v', "list", "opt.run.volume"),
+        Option.bool("explain", '\0', "opt.run.explain"));
   }
 
   static Command run() {
-    return new SimpleCommand("run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", createOptions(), false,
-        (args, s) -> runOrCreate(args, s, true));
+    return new SimpleCommand("run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", createOptions(), false, (args, s) -> {
+      int status = runOrCreate(args, s, true);
+      if (args.has("explain")) {
+        dev.docklab.shell.explain.ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages())
+            .forEach(s.out()::println);
+      }
+      return status;
+    });
   }
 
   static Command create() {

@@ -42,7 +42,10 @@ final class ExplainCommand {
         s.err().println("docklab: " + s.msg("explain.usage"));
         return 2;
       }
-      lines.forEach(s.out()::println);
+      boolean colour = s.interaction().isTerminal() && s.out() == System.out;
+      for (int i = 0; i < lines.size(); i++) {
+        s.out().println(colour ? paint(lines.get(i), i == 0) : lines.get(i));
+      }
       return 0;
     } catch (dev.docklab.shell.cli.UsageException e) {
       s.err().println("docklab: " + e.getMessage());
@@ -139,8 +142,9 @@ final class ExplainCommand {
       for (var e : now.values()) {
         var before = entry.getValue().get(e.path());
         if (before == null || !before.kind().equals(e.kind()) || before.bytes() != e.bytes()) {
-          s.out().println(dev.docklab.shell.render.Text.ellipsis("[cow " + s.engine().container(entry.getKey()).name()
-              + "] " + dev.docklab.shell.explain.ExplainViews.cowLine(e, s.messages()).strip(), 80));
+          String line = dev.docklab.shell.render.Text.ellipsis("[cow " + s.engine().container(entry.getKey()).name()
+              + "] " + dev.docklab.shell.explain.ExplainViews.cowLine(e, s.messages()).strip(), 80);
+          s.out().println(s.interaction().isTerminal() && s.out() == System.out ? paint(line, false) : line);
         }
       }
       entry.setValue(now);
@@ -179,6 +183,23 @@ final class ExplainCommand {
       // the process is gone
     }
     return 0;
+  }
+
+  /** On a terminal: the title in bold, the layer that wins in green, deletions in red. Plain otherwise. */
+  static String paint(String line, boolean title) {
+    if (title) {
+      return "\033[1m" + line + "\033[0m";
+    }
+    if (line.startsWith("▶")) {
+      return "\033[32m" + line + "\033[0m";
+    }
+    if (line.contains("DELETE") || line.contains("WHITEOUT") || line.contains("whiteout")) {
+      return "\033[31m" + line + "\033[0m";
+    }
+    if (line.contains("COPY-UP")) {
+      return "\033[33m" + line + "\033[0m";
+    }
+    return line;
   }
 
   private static String arg(List<String> args, Session s) {
