@@ -446,9 +446,8 @@ public final class Engine implements AutoCloseable {
         }
       }
       long size = layerSize(d);
-      if (!sharers.isEmpty()) {
-        shared += size;
-      }
+      shared += size * sharers.size(); // each sharer would otherwise hold a copy of its own
+
       var ch = changes.get(i);
       out.add(new dev.docklab.engine.explain.LayerReport.Layer(d.toString(), dirs.get(i), size, ch.added(),
           ch.changed(), ch.deleted(), names.get(i), sharers));

@@ -10,7 +10,8 @@ import java.util.List;
  * @param image the image as named
  * @param imageId its id
  * @param layers bottom first
- * @param sharedBytes bytes of layers that other images or containers use too (stored once)
+ * @param sharedBytes bytes that sharing saves: each layer's size once for every other image or container
+ *     that uses it, which would otherwise hold a copy
  * @param wastedBytes bytes of files that a higher layer overwrote or deleted (reclaimable)
  * @param wasted the files behind {@code wastedBytes}, largest first
  */
