@@ -57,6 +57,7 @@ public final class Engine implements AutoCloseable {
   private final StorageDriver driver;
   private final OciRuntime runtime;
   private final Conmon conmon;
+  private final dev.docklab.engine.volume.VolumeStore volumes;
   private final Thread reaper;
   private volatile boolean closed;
   private final EngineListener listener;
@@ -89,7 +90,9 @@ public final class Engine implements AutoCloseable {
           + "apt-get install conmon (scripts/docklab does this for you)", null);
     }
     this.conmon = new Conmon(conmonBinary, runtime, layout.exits());
-    this.containers = new ContainerService(containerStore, images, layers, driver, runtime, conmon, host, listener);
+    this.volumes = new dev.docklab.engine.volume.VolumeStore(layout);
+    this.containers = new ContainerService(containerStore, images, layers, driver, runtime, conmon, host, listener,
+        volumes);
     this.reaper = new Thread(this::reapLoop, "docklab-reaper");
     this.reaper.setDaemon(true);
   }
@@ -1008,6 +1011,49 @@ public final class Engine implements AutoCloseable {
   /** {@code docker rm [-f]}. */
   public Container remove(String nameOrId, boolean force) {
     return containers.remove(nameOrId, force);
+  }
+
+  /** {@code docker rm [-f] [-v]}. */
+  public Container remove(String nameOrId, boolean force, boolean removeVolumes) {
+    return containers.remove(nameOrId, force, removeVolumes);
+  }
+
+  // ---- volumes
+
+  public List<dev.docklab.engine.volume.VolumeStore.Volume> volumes() {
+    return volumes.list();
+  }
+
+  /** {@code docker volume create [NAME]}: a random name when none is given. */
+  public dev.docklab.engine.volume.VolumeStore.Volume createVolume(String name) {
+    if (name == null) {
+      byte[] b = new byte[32];
+      new java.security.SecureRandom().nextBytes(b);
+      return volumes.create(java.util.HexFormat.of().formatHex(b), true);
+    }
+    dev.docklab.engine.volume.VolumeSpec.parseV(name + ":/x"); // checks the name
+    return volumes.create(name, false);
+  }
+
+  /** {@code docker volume rm}: refused while a container (running or not) uses it, as in Docker. */
+  public void removeVolume(String name, boolean force) {
+    if (volumes.get(name) == null) {
+      throw EngineException.notFound("get " + name + ": no such volume");
+    }
+    List<String> users = containerStore.list().stream()
+        .filter(c -> c.mounts().stream().anyMatch(m -> name.equals(m.name()))).map(Container::id).toList();
+    if (!users.isEmpty()) {
+      throw EngineException.conflict("remove " + name + ": volume is in use - [" + String.join(", ", users) + "]");
+    }
+    volumes.remove(name);
+  }
+
+  /** The volumes no container uses. */
+  public List<String> unusedVolumes() {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    containerStore.list().forEach(c -> c.mounts().forEach(m -> used.add(m.name())));
+    return volumes.list().stream().map(dev.docklab.engine.volume.VolumeStore.Volume::name)
+        .filter(n -> !used.contains(n)).toList();
   }
 
   // ---- host

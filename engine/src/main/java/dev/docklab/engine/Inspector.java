@@ -71,7 +71,24 @@ final class Inspector {
     host.put("Binds", null);
     m.put("HostConfig", host);
     m.put("GraphDriver", graphDriver(driver, image, dir));
-    m.put("Mounts", List.of());
+    List<Map<String, Object>> mounts = new ArrayList<>();
+    for (Container.MountPoint mp : c.mounts()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("Type", mp.type());
+      if (mp.type().equals("volume")) {
+        e.put("Name", mp.name());
+      }
+      e.put("Source", mp.source());
+      e.put("Destination", mp.destination());
+      if (mp.type().equals("volume")) {
+        e.put("Driver", "local");
+      }
+      e.put("Mode", mp.readOnly() ? "ro" : mp.type().equals("volume") ? "z" : "");
+      e.put("RW", !mp.readOnly());
+      e.put("Propagation", mp.type().equals("bind") ? "rprivate" : "");
+      mounts.add(e);
+    }
+    m.put("Mounts", mounts);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("Hostname", c.id().substring(0, 12));
     config.put("Domainname", "");

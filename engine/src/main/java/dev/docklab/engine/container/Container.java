@@ -29,7 +29,33 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Container(String id, String name, String created, String image, String imageId, String path,
     List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
-    State state, boolean tty, boolean openStdin, int restartCount) {
+    State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts) {
+
+  public Container {
+    mounts = mounts == null ? List.of() : List.copyOf(mounts);
+  }
+
+  /** A container without volumes or bind mounts. */
+  public Container(String id, String name, String created, String image, String imageId, String path,
+      List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
+      State state, boolean tty, boolean openStdin, int restartCount) {
+    this(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig, state, tty,
+        openStdin, restartCount, List.of());
+  }
+
+  /**
+   * A bind mount or a volume in the container, as {@code docker inspect} shows it.
+   *
+   * @param type bind or volume
+   * @param name the volume's name (null for a bind mount)
+   * @param source the host path
+   * @param destination the path inside the container
+   * @param readOnly {@code :ro}
+   * @param anonymous a volume without a name of the learner's ({@code -v /data}), removed by {@code rm -v}
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MountPoint(String type, String name, String source, String destination, boolean readOnly,
+      boolean anonymous) {}
 
   /** Limits and options given at {@code docker run}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -80,17 +106,17 @@ public record Container(String id, String name, String created, String image, St
 
   public Container withState(State newState) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        newState, tty, openStdin, restartCount);
+        newState, tty, openStdin, restartCount, mounts);
   }
 
   public Container withName(String newName) {
     return new Container(id, newName, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, restartCount);
+        state, tty, openStdin, restartCount, mounts);
   }
 
   public Container withRestartCount(int count) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, count);
+        state, tty, openStdin, count, mounts);
   }
 
   /** The full command line: path then args. */

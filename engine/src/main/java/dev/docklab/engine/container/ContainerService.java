@@ -44,13 +44,16 @@ public final class ContainerService {
   private final Conmon conmon;
   private final HostFacts host;
   private final EngineListener listener;
+  private final dev.docklab.engine.volume.VolumeStore volumes;
   /** Exit codes of containers removed on exit ({@code --rm}), for whoever waits on them. */
   private final Map<String, Integer> removedExits = new ConcurrentHashMap<>();
   /** Runtime state of ended containers being deleted in the background, by container id. */
   private final Map<String, java.util.concurrent.CompletableFuture<Void>> deleting = new ConcurrentHashMap<>();
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
-      OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener) {
+      OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
+      dev.docklab.engine.volume.VolumeStore volumes) {
+    this.volumes = volumes;
     this.store = store;
     this.images = images;
     this.layers = layers;
@@ -101,9 +104,86 @@ public final class ContainerService {
           cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
           cfg.user() == null ? "" : cfg.user(), driver.name(),
           new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove(), req.restartPolicy()),
-          Container.State.created(), req.tty(), req.openStdin(), 0);
+          Container.State.created(), req.tty(), req.openStdin(), 0, mountPoints(req.volumes()));
       store.save(c);
       return c;
+    }
+  }
+
+  /** Resolves {@code -v}/{@code --mount} specs: host paths made or checked, volumes created. */
+  private List<Container.MountPoint> mountPoints(List<dev.docklab.engine.volume.VolumeSpec> specs) {
+    List<Container.MountPoint> out = new ArrayList<>();
+    for (var v : specs) {
+      switch (v.kind()) {
+        case BIND -> {
+          Path src = Path.of(v.source());
+          if (!java.nio.file.Files.exists(src)) {
+            if (!v.createSource()) {
+              throw EngineException.invalid("invalid mount config for type \"bind\": bind source path does not exist: "
+                  + v.source());
+            }
+            try {
+              java.nio.file.Files.createDirectories(src);
+            } catch (java.io.IOException e) {
+              throw EngineException.system("could not create " + src + ": " + e.getMessage(), e);
+            }
+          }
+          out.add(new Container.MountPoint("bind", null, src.toString(), v.destination(), v.readOnly(), false));
+        }
+        case VOLUME -> out.add(new Container.MountPoint("volume", v.source(),
+            volumes.create(v.source(), false).data().toString(), v.destination(), v.readOnly(), false));
+        case ANONYMOUS -> {
+          byte[] b = new byte[32];
+          RANDOM.nextBytes(b);
+          String name = HexFormat.of().formatHex(b);
+          out.add(new Container.MountPoint("volume", name, volumes.create(name, true).data().toString(),
+              v.destination(), v.readOnly(), true));
+        }
+        default -> throw new IllegalStateException();
+      }
+    }
+    return out;
+  }
+
+  /** A volume used for the first time gets the image's files at its mount point, as in Docker. */
+  private void seedVolumes(Container c, Path merged) {
+    for (Container.MountPoint m : c.mounts()) {
+      if (!m.type().equals("volume")) {
+        continue;
+      }
+      var v = volumes.get(m.name());
+      if (v == null || v.seeded()) {
+        continue;
+      }
+      Path from = merged.resolve(m.destination().substring(1));
+      try {
+        boolean empty;
+        try (var list = java.nio.file.Files.list(v.data())) {
+          empty = list.findAny().isEmpty();
+        }
+        if (empty && java.nio.file.Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Process cp = new ProcessBuilder("cp", "-a", from + "/.", v.data() + "/").redirectErrorStream(true).start();
+          String out = new String(cp.getInputStream().readAllBytes());
+          if (cp.waitFor() != 0) {
+            throw EngineException.system("could not copy the image's " + m.destination() + " into volume " + m.name()
+                + ": " + out.strip(), null);
+          }
+        }
+        volumes.markSeeded(m.name());
+      } catch (java.io.IOException e) {
+        throw EngineException.system("could not seed volume " + m.name() + ": " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Anonymous volumes of a removed container ({@code rm -v}). */
+  private void removeAnonymousVolumes(Container c) {
+    for (Container.MountPoint m : c.mounts()) {
+      if (m.anonymous()) {
+        volumes.remove(m.name());
+      }
     }
   }
 
@@ -133,6 +213,7 @@ public final class ContainerService {
       lowers.add(0, initLayer(dir));
       StorageDriver.RootFs root = listener.timed("mount", c.id(), StorageDriver.RootFs::mountOptions,
           () -> driver.mount(dir, lowers));
+      seedVolumes(c, root.merged());
       BundleSpec spec = bundleSpec(c, root.merged(), dir);
       listener.timed("spec", c.id(), b -> b.resolve("config.json").toString(), () -> {
         OciRuntime.writeBundle(bundle, OciSpec.build(spec, host));
@@ -276,6 +357,7 @@ public final class ContainerService {
       if (c.hostConfig().autoRemove()) {
         removedExits.put(id, exit.code());
         store.delete(id);
+        removeAnonymousVolumes(c);
         listener.on(new EngineEvent("remove", id, dir.toString(), Duration.ZERO));
       } else if (c.hostConfig().restartPolicy().shouldRestart(exit.code(), c.restartCount(), s.stoppedByUser())) {
         Container again = exited.withRestartCount(c.restartCount() + 1);
@@ -482,6 +564,11 @@ public final class ContainerService {
    * it first.
    */
   public Container remove(String nameOrId, boolean force) {
+    return remove(nameOrId, force, false);
+  }
+
+  /** {@code docker rm [-f] [-v]}: with {@code removeVolumes}, its anonymous volumes go too. */
+  public Container remove(String nameOrId, boolean force, boolean removeVolumes) {
     Container c = store.find(nameOrId);
     if (c.state().running()) {
       if (!force) {
@@ -504,6 +591,9 @@ public final class ContainerService {
       runtime.delete(c.id(), true);
       driver.unmount(store.dir(c.id()));
       store.delete(c.id());
+      if (removeVolumes) {
+        removeAnonymousVolumes(cur);
+      }
       listener.on(new EngineEvent("remove", c.id(), store.dir(c.id()).toString(), Duration.ZERO));
       return cur;
     }
@@ -616,8 +706,18 @@ public final class ContainerService {
     int[] ids = Users.resolve(c.user(), rootfs);
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         "/" + CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
-        List.of(new BundleSpec.Bind(hostnameFile, "/etc/hostname", false),
-            new BundleSpec.Bind(hostsFile, "/etc/hosts", false)));
+        binds(c, hostnameFile, hostsFile));
+  }
+
+  private static List<BundleSpec.Bind> binds(Container c, Path hostnameFile, Path hostsFile) {
+    // The learner's mounts first, then the engine's files, so that /etc/hosts stays visible under a volume on /etc.
+    List<BundleSpec.Bind> binds = new ArrayList<>();
+    for (Container.MountPoint m : c.mounts()) {
+      binds.add(new BundleSpec.Bind(Path.of(m.source()), m.destination(), m.readOnly()));
+    }
+    binds.add(new BundleSpec.Bind(hostnameFile, "/etc/hostname", false));
+    binds.add(new BundleSpec.Bind(hostsFile, "/etc/hosts", false));
+    return binds;
   }
 
   private String uniqueRandomName() {

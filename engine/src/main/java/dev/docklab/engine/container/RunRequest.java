@@ -15,14 +15,23 @@ import java.util.List;
  * @param tty give it a pseudo-terminal ({@code -t})
  * @param openStdin keep its stdin open ({@code -i})
  * @param restartPolicy {@code --restart}
+ * @param volumes {@code -v} and {@code --mount}
  */
 public record RunRequest(String image, String name, List<String> command, List<String> env, long memory,
-    long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy) {
+    long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
+    List<dev.docklab.engine.volume.VolumeSpec> volumes) {
 
   public RunRequest {
     command = command == null ? List.of() : List.copyOf(command);
     env = env == null ? List.of() : List.copyOf(env);
     restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+    volumes = volumes == null ? List.of() : List.copyOf(volumes);
+  }
+
+  /** Without volumes. */
+  public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
+      long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy) {
+    this(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy, List.of());
   }
 
   /** A plain foreground request: no tty, no stdin, no restart policy. */

@@ -28,7 +28,7 @@ public final class ContainerCommands {
   }
 
   /** Flags Docker has that docklab does not support yet: known, so the error can say so plainly. */
-  private static final List<String> NOT_YET = List.of("publish", "publish-all", "volume");
+  private static final List<String> NOT_YET = List.of("publish", "publish-all");
 
   private static List<Option> createOptions() {
     return List.of(
@@ -44,6 +44,7 @@ public final class ContainerCommands {
         Option.value("publish", 'p', "list", "opt.run.publish"),
         Option.bool("publish-all", 'P', "opt.run.publish-all"),
         Option.value("volume", 'v', "list", "opt.run.volume"),
+        Option.value("mount", '\0', "mount", "opt.run.mount"),
         Option.bool("explain", '\0', "opt.run.explain"));
   }
 
@@ -98,8 +99,15 @@ public final class ContainerCommands {
       }
       long memory = args.value("memory", null) == null ? 0 : MemorySize.parseMemoryLimit(args.value("memory", null));
       long pids = args.intValue("pids-limit", 0);
+      List<dev.docklab.engine.volume.VolumeSpec> volumes = new ArrayList<>();
+      for (String v : args.values("volume")) {
+        volumes.add(dev.docklab.engine.volume.VolumeSpec.parseV(v));
+      }
+      for (String m : args.values("mount")) {
+        volumes.add(dev.docklab.engine.volume.VolumeSpec.parseMount(m));
+      }
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), args.values("env"),
-          memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart);
+          memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart, volumes);
     } catch (EngineException e) {
       return usageError(s, cmd, e.getMessage());
     }
@@ -245,7 +253,7 @@ public final class ContainerCommands {
       int status = 0;
       for (String name : args.positionals()) {
         try {
-          s.engine().remove(name, args.has("force"));
+          s.engine().remove(name, args.has("force"), args.has("volumes"));
           s.out().println(name);
         } catch (EngineException e) {
           s.err().println(Errors.daemon(e));
