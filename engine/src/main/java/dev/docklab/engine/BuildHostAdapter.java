@@ -1,0 +1,159 @@
+package dev.docklab.engine;
+
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.container.ContainerStore;
+import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.image.ImageAssembler;
+import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.sys.Posix;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/** The engine as a build sees it: images, throw-away containers for RUN, new layers, the build cache. */
+final class BuildHostAdapter implements dev.docklab.engine.build.BuildHost {
+  private final Engine engine;
+  private final Layout layout;
+  private final BlobStore blobs;
+  private final LayerStore layers;
+  private final ImageStore images;
+  private final ContainerService containers;
+  private final ContainerStore containerStore;
+
+  BuildHostAdapter(Engine engine, Layout layout, BlobStore blobs, LayerStore layers, ImageStore images,
+      ContainerService containers, ContainerStore containerStore) {
+    this.engine = engine;
+    this.layout = layout;
+    this.blobs = blobs;
+    this.layers = layers;
+    this.images = images;
+    this.containers = containers;
+    this.containerStore = containerStore;
+  }
+
+  @Override
+  public Image findImage(String nameOrId) {
+    return images.find(nameOrId);
+  }
+
+  @Override
+  public Image image(Digest id) {
+    return images.get(id);
+  }
+
+  @Override
+  public RunOutcome run(Image image, List<String> command, List<String> extraEnv, BiConsumer<Integer, byte[]> output) {
+    Container c = containers.create(new RunRequest(image.id().toString(), null, command, extraEnv, 0, 0, false), image);
+    int code = containers.runForeground(c, output).exitCode();
+    return new RunOutcome(c.id(), code);
+  }
+
+  @Override
+  public Digest commit(String containerId, Image base, ImageConfig config) {
+    return engine.commitLayer(engine.upperDir(containerStore.find(containerId)), base, config);
+  }
+
+  @Override
+  public void removeContainer(String containerId) {
+    containers.remove(containerId, true);
+  }
+
+  @Override
+  public Digest newImage(Image base, InputStream tar, ImageConfig config) {
+    try {
+      ImageAssembler a = new ImageAssembler(layout, blobs, layers, images);
+      if (base != null) {
+        a.from(base);
+      }
+      if (tar != null) {
+        a.addLayer(tar);
+      }
+      return a.finish(config);
+    } catch (IOException e) {
+      throw EngineException.system("could not make the image: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Path mountReadOnly(Image image) {
+    List<Digest> ids = image.diffIds();
+    if (ids.size() == 1) {
+      return layers.get(ids.get(0)).diff(); // one layer: read it in place
+    }
+    try {
+      Path target = Files.createTempDirectory(Files.createDirectories(layout.tmp()), "from-");
+      List<String> lowers = new ArrayList<>();
+      for (Digest d : ids) {
+        lowers.add(0, layers.get(d).diff().toString());
+      }
+      Posix.host().mount("overlay", target, "overlay", Posix.MS_RDONLY, "lowerdir=" + String.join(":", lowers));
+      return target;
+    } catch (IOException e) {
+      throw EngineException.system("could not mount the stage's image: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void unmountReadOnly(Path mountPoint) {
+    if (mountPoint.startsWith(layout.tmp())) {
+      Posix.host().umount(mountPoint, Posix.MNT_DETACH);
+      try {
+        Files.deleteIfExists(mountPoint);
+      } catch (IOException e) {
+        // tmp/ is emptied at start-up
+      }
+    }
+  }
+
+  private Path cacheFile() {
+    return layout.root().resolve("build-cache.json");
+  }
+
+  @Override
+  public Digest cached(String key) {
+    try {
+      if (!Files.isRegularFile(cacheFile())) {
+        return null;
+      }
+      java.util.Map<?, ?> m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(cacheFile().toFile(),
+          java.util.Map.class);
+      Object v = m.get(Digest.isDigest(key) ? key : dev.docklab.engine.digest.Sha256.of(
+          key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+      return v == null ? null : Digest.parse(v.toString());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void remember(String key, Digest image) {
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      java.util.Map<String, Object> m = Files.isRegularFile(cacheFile())
+          ? new java.util.TreeMap<>(json.readValue(cacheFile().toFile(), java.util.Map.class))
+          : new java.util.TreeMap<>();
+      m.put(dev.docklab.engine.digest.Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+          image.toString());
+      dev.docklab.engine.store.AtomicFiles.write(cacheFile(), json.writeValueAsBytes(m));
+    } catch (IOException e) {
+      // a cache that could not be written only costs time
+    }
+  }
+
+  @Override
+  public void tag(String reference, Digest id) {
+    images.tag(ImageReference.parse(reference).withDefaultTag(), id);
+  }
+}

@@ -1,0 +1,282 @@
+package dev.docklab.engine;
+
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.container.ContainerStore;
+import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.runtime.HostFacts;
+import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.sys.Posix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The facts behind the explain views, read from the engine's own records and the real files: the
+ * layer stack, the union mount, where a path comes from, copy-on-write, and live boot facts.
+ */
+final class Explanations {
+  private final Engine engine;
+  private final Layout layout;
+  private final ImageStore images;
+  private final LayerStore layers;
+  private final ContainerStore containerStore;
+  private final ContainerService containers;
+  private final HostFacts host;
+
+  Explanations(Engine engine, Layout layout, ImageStore images, LayerStore layers, ContainerStore containerStore,
+      ContainerService containers, HostFacts host) {
+    this.engine = engine;
+    this.layout = layout;
+    this.images = images;
+    this.layers = layers;
+    this.containerStore = containerStore;
+    this.containers = containers;
+    this.host = host;
+  }
+
+  /** {@code explain layers}: the image as its stack of layers, with what each did and who shares it. */
+  dev.docklab.engine.explain.LayerReport layerReport(String nameOrId) {
+    Image img = images.find(nameOrId);
+    if (img == null) {
+      throw EngineException.notFound("No such image: " + nameOrId);
+    }
+    List<Digest> ids = img.diffIds();
+    List<ImageConfig.History> steps = (img.config().history() == null ? List.<ImageConfig.History>of()
+        : img.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
+    List<Path> dirs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      dirs.add(layers.get(ids.get(i)).diff());
+      names.add(i < steps.size() && steps.get(i).createdBy() != null ? steps.get(i).createdBy() : ids.get(i).shortHex());
+    }
+    List<dev.docklab.engine.explain.LayerReport.Waste> waste = new ArrayList<>();
+    List<dev.docklab.engine.explain.Explainer.LayerChanges> changes;
+    try {
+      changes = dev.docklab.engine.explain.Explainer.analyse(dirs, names, waste);
+    } catch (IOException e) {
+      throw EngineException.system("could not read the layers of " + nameOrId + ": " + e.getMessage(), e);
+    }
+    List<Image> all = images.list();
+    List<Container> ctrs = containerStore.list();
+    List<dev.docklab.engine.explain.LayerReport.Layer> out = new ArrayList<>();
+    long shared = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      Digest d = ids.get(i);
+      List<String> sharers = new ArrayList<>();
+      for (Image other : all) {
+        if (!other.id().equals(img.id()) && other.diffIds().contains(d)) {
+          sharers.add(other.repoTags().isEmpty() ? other.id().shortHex() : other.repoTags().get(0).familiarString());
+        }
+      }
+      for (Container c : ctrs) {
+        try {
+          if (images.get(Digest.parse(c.imageId())).diffIds().contains(d)) {
+            sharers.add("container " + c.name());
+          }
+        } catch (EngineException e) {
+          // its image is gone
+        }
+      }
+      long size = engine.layerSize(d);
+      shared += size * sharers.size(); // each sharer would otherwise hold a copy of its own
+
+      var ch = changes.get(i);
+      out.add(new dev.docklab.engine.explain.LayerReport.Layer(d.toString(), dirs.get(i), size, ch.added(),
+          ch.changed(), ch.deleted(), names.get(i), sharers));
+    }
+    long wasted = waste.stream().mapToLong(dev.docklab.engine.explain.LayerReport.Waste::bytes).sum();
+    return new dev.docklab.engine.explain.LayerReport(nameOrId, img.id().toString(), out, shared, wasted, waste);
+  }
+
+  /**
+   * {@code explain cow}: the container's read-write layer, each entry classified as a copy-up, a new
+   * file, a deletion (whiteout) or an opaque directory, with the lower layer it came from. Callers
+   * diff two snapshots to see what one command did.
+   */
+  java.util.Map<String, dev.docklab.engine.explain.CowEvent> cowSnapshot(String nameOrId) {
+    Container c = containerStore.find(nameOrId);
+    if (c.driver().equals("vfs")) {
+      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: it has no read-write layer "
+          + "apart from its copy, so there is no copy-on-write to watch");
+    }
+    Path upper = layout.container(c.id()).resolve("upper");
+    Image image = images.get(Digest.parse(c.imageId()));
+    List<Digest> ids = image.diffIds();
+    java.util.Map<String, dev.docklab.engine.explain.CowEvent> out = new java.util.TreeMap<>();
+    try {
+      for (var change : engine.upperDir(c).changes()) {
+        String rel = change.path().substring(1);
+        Path p = upper.resolve(rel);
+        String from = null;
+        for (int i = ids.size() - 1; i >= 0 && from == null; i--) {
+          if (Files.exists(layers.get(ids.get(i)).diff().resolve(rel), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            from = ids.get(i).shortHex();
+          }
+        }
+        boolean dir = Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        byte[] opq = dir ? Posix.host().lgetxattr(p, "trusted.overlay.opaque") : null;
+        String kind = change.kind() == 'D' ? "DELETE"
+            : opq != null && opq.length == 1 && opq[0] == 'y' ? "OPAQUE"
+            : dir ? null
+            : change.kind() == 'C' ? "COPY_UP" : "NEW";
+        if (kind == null) {
+          continue; // a directory overlayfs made in the upper dir to hold what changed below it
+        }
+        long bytes = Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
+        out.put(change.path(), new dev.docklab.engine.explain.CowEvent(kind, change.path(), bytes, from));
+      }
+    } catch (IOException e) {
+      throw EngineException.system("could not read the read-write layer of " + nameOrId + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** {@code explain file}: which layer a path in a container comes from, top-most first. */
+  dev.docklab.engine.explain.FileReport fileReport(String nameOrId, String path) {
+    Container c = containerStore.find(nameOrId);
+    if (c.driver().equals("vfs")) {
+      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is one full copy, "
+          + "so every file comes from that copy");
+    }
+    String rel = path.replaceFirst("^/+", "");
+    Path dir = layout.container(c.id());
+    Image image = images.get(Digest.parse(c.imageId()));
+    List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
+        : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
+    List<dev.docklab.engine.explain.FileReport.Entry> out = new ArrayList<>();
+    out.add(entry("container layer (upperdir)", "what the container wrote", dir.resolve("upper"), rel));
+    out.add(entry("init", "the container's init layer", dir.resolve("init"), rel));
+    List<Digest> ids = image.diffIds();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      out.add(entry(ids.get(i).shortHex(), i < steps.size() ? steps.get(i).createdBy() : "",
+          layers.get(ids.get(i)).diff(), rel));
+    }
+    return new dev.docklab.engine.explain.FileReport(c.name(), "/" + rel, out);
+  }
+
+  private static dev.docklab.engine.explain.FileReport.Entry entry(String layer, String createdBy, Path root, String rel) {
+    Path p = root.resolve(rel);
+    String kind = "NONE";
+    long size = 0;
+    try {
+      java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+          java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      java.util.Map<String, Object> u = Files.readAttributes(p, "unix:mode,rdev", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      boolean whiteout = (((Integer) u.get("mode")) & 0170000) == 0020000 && ((Long) u.get("rdev")) == 0L;
+      if (whiteout) {
+        kind = "WHITEOUT";
+      } else if (a.isDirectory()) {
+        byte[] opq = Posix.host().lgetxattr(p, "trusted.overlay.opaque");
+        kind = opq != null && opq.length == 1 && opq[0] == 'y' ? "OPAQUE" : "DIR";
+      } else if (a.isSymbolicLink()) {
+        kind = "LINK";
+      } else {
+        kind = "FILE";
+        size = a.size();
+      }
+    } catch (IOException e) {
+      // not in this layer
+    }
+    return new dev.docklab.engine.explain.FileReport.Entry(layer, createdBy, kind, size);
+  }
+
+  /**
+   * {@code explain boot}: live facts from a running container (or, without one, from a container
+   * started for the purpose and removed again).
+   */
+  dev.docklab.engine.explain.BootFacts bootFacts(String nameOrId) {
+    boolean throwaway = nameOrId == null;
+    Container c;
+    if (throwaway) {
+      Image img = engine.resolveForRun("busybox");
+      c = engine.create(new RunRequest(img.id().toString(), null, List.of("sleep", "30"), List.of(), 0, 0, false), img);
+      c = containers.start(c.id(), false).container();
+    } else {
+      c = containerStore.find(nameOrId);
+      if (!c.state().running()) {
+        throw EngineException.conflict("container " + c.name() + " is not running: start it (docker start "
+            + c.name() + ") or run explain boot without a name");
+      }
+    }
+    try {
+      List<String> cmd = containers.execCommand(c.id(), List.of("sh", "-c",
+          "uname -r; tr '\\0' ' ' < /proc/1/cmdline; echo; grep ' / / ' /proc/self/mountinfo | head -1; "
+              + "wc -l < /proc/self/mountinfo"), List.of(), false);
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+      if (p.waitFor() != 0 || lines.size() < 4) {
+        throw EngineException.invalid("could not read the facts inside " + c.name() + " (its image needs sh, tr, "
+            + "grep and wc, as busybox has): " + String.join(" ", lines));
+      }
+      int kernels = 0;
+      for (Digest d : images.get(Digest.parse(c.imageId())).diffIds()) {
+        Path boot = layers.get(d).diff().resolve("boot");
+        if (Files.isDirectory(boot)) {
+          try (var list = Files.list(boot)) {
+            kernels += (int) list.filter(f -> f.getFileName().toString().startsWith("vmlinu")).count();
+          }
+        }
+      }
+      return new dev.docklab.engine.explain.BootFacts(c.name(), host.kernel(), lines.get(0).strip(), kernels,
+          lines.get(1).strip(), c.state().pid(), lines.get(2).strip(), Integer.parseInt(lines.get(3).strip()),
+          throwaway);
+    } catch (IOException e) {
+      throw EngineException.system("could not read the container's facts: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted", e);
+    } finally {
+      if (throwaway) {
+        containers.remove(c.id(), true);
+      }
+    }
+  }
+
+  /** {@code explain mount}: the container's union mount, each lower dir mapped back to its layer. */
+  dev.docklab.engine.explain.MountReport mountReport(String nameOrId) {
+    Container c = containerStore.find(nameOrId);
+    if (c.driver().equals("vfs")) {
+      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is a full copy of the "
+          + "layers, there is no union mount to show (start docklab with --storage-driver overlay2)");
+    }
+    Path dir = layout.container(c.id());
+    Image image = images.get(Digest.parse(c.imageId()));
+    List<dev.docklab.engine.explain.MountReport.Lower> lowers = new ArrayList<>();
+    lowers.add(new dev.docklab.engine.explain.MountReport.Lower(dir.resolve("init"), "init",
+        "the container's init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
+    List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
+        : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
+    List<Digest> ids = image.diffIds();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      lowers.add(new dev.docklab.engine.explain.MountReport.Lower(layers.get(ids.get(i)).diff(), ids.get(i).toString(),
+          i < steps.size() ? steps.get(i).createdBy() : ""));
+    }
+    Path merged = dir.resolve("merged");
+    String options = null;
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        String[] f = line.split(" ");
+        if (f.length > 4 && f[4].equals(merged.toString())) {
+          options = f[f.length - 1];
+        }
+      }
+    } catch (IOException e) {
+      // shown as not mounted
+    }
+    boolean mounted = options != null;
+    if (!mounted) {
+      options = "lowerdir=" + String.join(":", lowers.stream().map(l -> l.dir().toString()).toList())
+          + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work") + ",redirect_dir=off,index=off";
+    }
+    return new dev.docklab.engine.explain.MountReport(c.name(), mounted, options, lowers, dir.resolve("upper"),
+        dir.resolve("work"), merged);
+  }
+}
