@@ -129,6 +129,8 @@ class LifecycleTranscriptIT {
     Transcript.Result r = t.run("cd " + ws + "; mkdir -p test; cd test; touch 1.txt; ls; pwd; echo hi | tr a-z A-Z");
     assertEquals("1.txt\n" + ws.resolve("test") + "\nHI\n", r.out(), r.err());
     assertEquals("3\n", t.run("docker images | grep busybox | wc -l").out(), "docker's output piped to the host");
+    Transcript.Result saved = t.run("cd " + ws + "; docker save busybox > busybox.tar; tar tf busybox.tar | grep -c layer.tar");
+    assertEquals("2\n", saved.out(), "binary output redirected to a file intact: " + saved.err());
     dev.docklab.engine.store.Trees.deleteRecursively(ws);
   }
 

@@ -347,7 +347,10 @@ public final class ContainerService {
       // The runtime's record of the ended container goes in the background (a second runtime process
       // is not worth a learner's wait); the next start of this container waits for it.
       deleting.put(id, java.util.concurrent.CompletableFuture.runAsync(() -> runtime.delete(id, true)));
-      driver.unmount(dir);
+      listener.timed("unmount", id, x -> dir.resolve("merged").toString(), () -> {
+        driver.unmount(dir);
+        return dir;
+      });
       Container.State s = c.state();
       Container exited = c.withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
           exit.at().toString(), 0, s.stoppedByUser()));
@@ -424,6 +427,8 @@ public final class ContainerService {
     if (c.state().paused() && sig.equals("KILL")) {
       runtime.resume(c.id());
     }
+    listener.on(new EngineEvent("signal", c.id(), "SIG" + sig + " to PID 1 (" + runtime.choice().name() + " kill)",
+        Duration.ZERO));
     runtime.kill(c.id(), sig);
     if (sig.equals("KILL")) {
       awaitExit(c, 10_000);
@@ -534,6 +539,8 @@ public final class ContainerService {
 
   private void signalQuietly(String id, String signal) {
     try {
+      listener.on(new EngineEvent("signal", id, "SIG" + signal + " to PID 1 (" + runtime.choice().name() + " kill)",
+          Duration.ZERO));
       runtime.kill(id, signal);
     } catch (EngineException e) {
       // it ended meanwhile

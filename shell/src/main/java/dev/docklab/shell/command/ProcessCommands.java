@@ -141,6 +141,9 @@ public final class ProcessCommands {
           } finally {
             s.foreground().finished();
           }
+          if (cancelled.get()) {
+            s.err().println(); // the terminal echoed ^C: the prompt goes on a line of its own
+          }
         }
         return 0;
       } catch (EngineException e) {

@@ -83,7 +83,10 @@ public final class Shell {
       } else if (first.isEmpty() || first.startsWith("#") || docker.command(first) != null
           || (BUILTINS.contains(first) && (first.equals("docker") || !Segments.usesShellPlumbing(seg.text())))) {
         String[] pipe = Segments.splitPipe(seg.text());
-        lastStatus = pipe == null ? executeDocklab(seg.text(), s) : pipeToHost(pipe[0], pipe[1], s);
+        String[] redirect = pipe == null ? Segments.splitRedirect(seg.text()) : null;
+        lastStatus = pipe != null ? pipeToHost(pipe[0], pipe[1], s)
+            : redirect != null ? pipeToHost(redirect[0], "cat " + redirect[1], s) // docker save busybox > b.tar
+            : executeDocklab(seg.text(), s);
       } else {
         lastStatus = host(seg.text(), s);
       }
@@ -96,9 +99,12 @@ public final class Shell {
    * input of the rest of the pipeline on the host's shell. The status is the pipeline's, as in sh.
    */
   private int pipeToHost(String docklabPart, String hostPart, Session s) {
-    String printed = capture(docklabPart, s);
-    Session fed = new Session(() -> s.engine(), s.out(), s.err(),
-        new java.io.ByteArrayInputStream(printed.getBytes(StandardCharsets.UTF_8)), s.messages(), s.foreground());
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    execute(docklabPart, s.withOut(out));
+    out.flush();
+    Session fed = new Session(() -> s.engine(), s.out(), s.err(), new java.io.ByteArrayInputStream(buf.toByteArray()),
+        s.messages(), s.foreground());
     fed.setWorkspace(s.workspace());
     int code = host(hostPart, fed);
     s.setWorkspace(fed.workspace());

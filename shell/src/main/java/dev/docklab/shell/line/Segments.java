@@ -56,6 +56,16 @@ public final class Segments {
    * {@code $(...)}: the command before it, and the pipeline after it. Null when there is no pipe.
    */
   public static String[] splitPipe(String text) {
+    return splitAt(text, '|');
+  }
+
+  /** Splits at the first top-level output redirection ({@code >} or {@code >>}); null when none. */
+  public static String[] splitRedirect(String text) {
+    String[] parts = splitAt(text, '>');
+    return parts == null ? null : new String[] {parts[0], ">" + parts[1]};
+  }
+
+  private static String[] splitAt(String text, char op) {
     boolean single = false;
     boolean dbl = false;
     int depth = 0;
@@ -72,8 +82,8 @@ public final class Segments {
         i++;
       } else if (!single && depth > 0 && c == ')') {
         depth--;
-      } else if (!single && !dbl && depth == 0 && c == '|') {
-        if (i + 1 < text.length() && text.charAt(i + 1) == '|') {
+      } else if (!single && !dbl && depth == 0 && c == op) {
+        if (op == '|' && i + 1 < text.length() && text.charAt(i + 1) == '|') {
           i++;
           continue;
         }
