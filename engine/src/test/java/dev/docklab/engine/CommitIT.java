@@ -71,6 +71,14 @@ class CommitIT {
   }
 
   @Test
+  void commitKeepsSymlinksAndHardlinksTheContainerMade() {
+    run("links", "sh", "-c", "ln -s /etc/passwd /pw && echo same > /a && ln /a /b");
+    engine.commit("links", "links:v1", null, null, List.of(), true);
+    assertEquals("root:x:0:0:root:/root:/bin/sh\n", output("links:v1", "head", "-1", "/pw"));
+    assertEquals("2\n", output("links:v1", "sh", "-c", "stat -c %h /b"), "still one inode with two names");
+  }
+
+  @Test
   void commitWithoutANameMakesAnUntaggedImage() {
     run("c2", "touch", "/x");
     Digest id = engine.commit("c2", null, null, null, List.of(), true);

@@ -1,10 +1,9 @@
 package dev.docklab.engine.container;
 
+import dev.docklab.engine.layer.TarWriter;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,12 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * A container's read-write layer (overlayfs upper dir) read back: what changed ({@code docker
@@ -55,71 +50,30 @@ public final class UpperDir {
 
   /** Writes the upper dir as an OCI layer tar to {@code out}. */
   public void writeTar(OutputStream out) throws IOException {
-    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
-    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    Map<Object, String> seenInodes = new HashMap<>();
     IOException[] failure = {null};
-    walk((rel, p, attrs) -> {
-      try {
-        Map<String, Object> unix = Files.readAttributes(p, "unix:mode,uid,gid,ino,nlink,rdev", LinkOption.NOFOLLOW_LINKS);
-        int mode = (Integer) unix.get("mode");
-        if (isWhiteout(p, attrs)) {
-          String name = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/') + 1) : "";
-          TarArchiveEntry wh = new TarArchiveEntry(name + ".wh." + p.getFileName(), TarConstants.LF_NORMAL);
-          wh.setSize(0);
-          wh.setModTime(attrs.lastModifiedTime().toMillis());
-          tar.putArchiveEntry(wh);
-          tar.closeArchiveEntry();
+    try (TarWriter tar = new TarWriter(out)) {
+      walk((rel, p, attrs) -> {
+        if (failure[0] != null) {
           return;
         }
-        TarArchiveEntry e;
-        if (attrs.isDirectory()) {
-          e = new TarArchiveEntry(rel + "/", TarConstants.LF_DIR);
-        } else if (attrs.isSymbolicLink()) {
-          e = new TarArchiveEntry(rel, TarConstants.LF_SYMLINK);
-          e.setLinkName(Files.readSymbolicLink(p).toString());
-        } else if (attrs.isRegularFile() && (Integer) unix.get("nlink") > 1
-            && seenInodes.containsKey(unix.get("ino"))) {
-          e = new TarArchiveEntry(rel, TarConstants.LF_LINK);
-          e.setLinkName(seenInodes.get(unix.get("ino")));
-        } else if (attrs.isRegularFile()) {
-          e = new TarArchiveEntry(rel, TarConstants.LF_NORMAL);
-          e.setSize(attrs.size());
-          seenInodes.put(unix.get("ino"), rel);
-        } else {
-          int type = mode & 0170000;
-          long rdev = (Long) unix.get("rdev");
-          e = new TarArchiveEntry(rel, type == 0010000 ? TarConstants.LF_FIFO
-              : type == 0060000 ? TarConstants.LF_BLK : TarConstants.LF_CHR);
-          e.setDevMajor((int) (((rdev >> 8) & 0xfff) | ((rdev >> 32) & ~0xfff)));
-          e.setDevMinor((int) ((rdev & 0xff) | ((rdev >> 12) & ~0xff)));
-        }
-        e.setMode(mode & 07777);
-        e.setIds((Integer) unix.get("uid"), (Integer) unix.get("gid"));
-        e.setModTime(attrs.lastModifiedTime().toMillis());
-        tar.putArchiveEntry(e);
-        if (e.isFile() && !e.isLink()) {
-          try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
-            in.transferTo(tar);
+        try {
+          if (isWhiteout(p, attrs)) {
+            String dir = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/') + 1) : "";
+            tar.addEmpty(dir + ".wh." + p.getFileName(), attrs.lastModifiedTime().toMillis());
+            return;
           }
+          tar.add(rel, p, attrs);
+          if (attrs.isDirectory() && isOpaque(p)) {
+            tar.addEmpty(rel + "/.wh..wh..opq", attrs.lastModifiedTime().toMillis());
+          }
+        } catch (IOException ex) {
+          failure[0] = ex;
         }
-        tar.closeArchiveEntry();
-        if (attrs.isDirectory() && isOpaque(p)) {
-          TarArchiveEntry opq = new TarArchiveEntry(rel + "/.wh..wh..opq", TarConstants.LF_NORMAL);
-          opq.setSize(0);
-          tar.putArchiveEntry(opq);
-          tar.closeArchiveEntry();
-        }
-      } catch (IOException ex) {
-        failure[0] = ex;
+      });
+      if (failure[0] != null) {
+        throw failure[0];
       }
-    });
-    if (failure[0] != null) {
-      throw failure[0];
     }
-    tar.finish();
-    tar.flush();
   }
 
   private interface Visitor {

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.EngineException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * Drives an OCI runtime binary (runc or crun) on bundles the engine wrote, with the engine's own
@@ -42,52 +39,6 @@ public final class OciRuntime {
           JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec));
     } catch (IOException e) {
       throw EngineException.system("could not write the OCI bundle in " + bundle + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Runs the container in the foreground ({@code runtime run}: create, start, wait, delete) and
-   * returns the exit code of its process. Output goes to {@code sink} as (stream, bytes) with stream
-   * 1 for stdout and 2 for stderr, as it arrives. A failure of the runtime itself (no such
-   * executable, bad spec) is an {@link EngineException} in Docker's wording.
-   */
-  public int run(String id, Path bundle, BiConsumer<Integer, byte[]> sink, java.util.function.LongConsumer onStart) {
-    Path log = bundle.resolve("runtime.log");
-    List<String> cmd = new ArrayList<>(List.of(choice.binary().toString(), "--root", stateRoot.toString(),
-        "--log", log.toString(), "--log-format", "json", "run", "--bundle", bundle.toString(),
-        "--pid-file", bundle.resolve("pid").toString(), id));
-    Process p;
-    try {
-      Files.createDirectories(stateRoot);
-      Files.deleteIfExists(log);
-      p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    } catch (IOException e) {
-      throw EngineException.system("could not start " + choice.name() + ": " + e.getMessage(), e);
-    }
-    onStart.accept(p.pid());
-    // The runtime's own failure message ("runc run failed: ...") is reported as an error, not as output.
-    String ownFailure = choice.name() + " run failed: ";
-    Thread err = pump(p.getErrorStream(), 2, (stream, bytes) -> {
-      if (!new String(bytes, 0, Math.min(bytes.length, ownFailure.length())).equals(ownFailure)) {
-        sink.accept(stream, bytes);
-      }
-    });
-    Thread out = pump(p.getInputStream(), 1, sink);
-    try {
-      int code = p.waitFor();
-      out.join();
-      err.join();
-      if (code != 0) {
-        String failure = runtimeError(log);
-        if (failure != null) {
-          throw new RuntimeFailure(choice.name(), failure);
-        }
-      }
-      return code;
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while the container ran", e);
     }
   }
 
@@ -196,23 +147,6 @@ public final class OciRuntime {
       Thread.currentThread().interrupt();
       throw EngineException.system("interrupted while running " + choice.name(), e);
     }
-  }
-
-  private static Thread pump(InputStream in, int stream, BiConsumer<Integer, byte[]> sink) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try (in) {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          sink.accept(stream, java.util.Arrays.copyOf(buf, n));
-        }
-      } catch (IOException e) {
-        // the process closed its end
-      }
-    }, "container-" + (stream == 1 ? "stdout" : "stderr"));
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 
   /** The last error the runtime logged, or null when it logged none. */
