@@ -91,18 +91,60 @@ public final class ConfigChanges {
       out.add(new String[] {rest.substring(0, sp), rest.substring(sp + 1).strip()});
       return out;
     }
-    for (String kv : rest.split("\\s+")) {
+    for (String kv : words(rest)) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
         throw EngineException.invalid("Syntax error - can't find = in \"" + kv + "\". Must be of the form: name=value");
       }
-      out.add(new String[] {kv.substring(0, eq), unquote(kv.substring(eq + 1))});
+      out.add(new String[] {kv.substring(0, eq), kv.substring(eq + 1)});
     }
     return out;
   }
 
-  private static String unquote(String v) {
-    return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
-        ? v.substring(1, v.length() - 1) : v;
+  /**
+   * Splits {@code a="x y" b='z' c=d\ e} into words as Docker's Dockerfile parser does: whitespace
+   * separates words except inside quotes or after a backslash; the quotes themselves are removed.
+   */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean inWord = false;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        } else if (ch == '\\' && quote == '"' && i + 1 < text.length()
+            && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
+          w.append(text.charAt(++i));
+        } else {
+          w.append(ch);
+        }
+      } else if (Character.isWhitespace(ch)) {
+        if (inWord) {
+          out.add(w.toString());
+          w.setLength(0);
+          inWord = false;
+        }
+      } else {
+        inWord = true;
+        if (ch == '"' || ch == '\'') {
+          quote = ch;
+        } else if (ch == '\\' && i + 1 < text.length()) {
+          w.append(text.charAt(++i));
+        } else {
+          w.append(ch);
+        }
+      }
+    }
+    if (quote != 0) {
+      throw EngineException.invalid("unexpected end of statement while looking for matching " + quote);
+    }
+    if (inWord) {
+      out.add(w.toString());
+    }
+    return out;
   }
+
 }
