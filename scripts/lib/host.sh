@@ -35,7 +35,7 @@ ensure_packages() {
 }
 
 # The packages the engine uses at run time.
-RUNTIME_PACKAGES=(runc conmon busybox-static)
+RUNTIME_PACKAGES=(runc conmon busybox-static containernetworking-plugins iptables iproute2)
 
 # ensure_toolchain: a JDK (17 or newer) and Maven to build docklab.
 ensure_toolchain() {

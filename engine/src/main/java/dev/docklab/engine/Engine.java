@@ -1,6 +1,7 @@
 package dev.docklab.engine;
 
 import dev.docklab.engine.bootstrap.BusyboxImage;
+import dev.docklab.engine.bootstrap.WebImage;
 import dev.docklab.engine.container.Container;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
@@ -38,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -54,6 +56,7 @@ public final class Engine implements AutoCloseable {
   private final ImageStore images;
   private final ContainerStore containerStore;
   private final ContainerService containers;
+  private dev.docklab.engine.network.BridgeNetwork bridge;
   private final StorageDriver driver;
   private final OciRuntime runtime;
   private final Conmon conmon;
@@ -93,10 +96,18 @@ public final class Engine implements AutoCloseable {
     this.conmon = new Conmon(conmonBinary, runtime, layout.exits());
     this.volumes = new dev.docklab.engine.volume.VolumeStore(layout);
     this.containers = new ContainerService(containerStore, images, layers, driver, runtime, conmon, host, listener,
-        volumes);
+        volumes, this::bridge);
     this.explanations = new Explanations(this, layout, images, layers, containerStore, containers, host);
     this.reaper = new Thread(this::reapLoop, "docklab-reaper");
     this.reaper.setDaemon(true);
+  }
+
+  /** docklab's bridge network, found when a container first needs it. */
+  public synchronized dev.docklab.engine.network.BridgeNetwork bridge() {
+    if (bridge == null) {
+      bridge = dev.docklab.engine.network.BridgeNetwork.onThisHost();
+    }
+    return bridge;
   }
 
   /** Records containers that end while this engine is open, and applies their restart policies. */
@@ -168,28 +179,60 @@ public final class Engine implements AutoCloseable {
     containers.reconcile();
   }
 
+  /** Whether a base image docklab makes offline ({@code busybox}, {@code web}) is missing. */
+  public boolean baseImagesMissing() {
+    return images.byReference(ImageReference.parse("busybox:latest")) == null
+        || images.byReference(ImageReference.parse(WebImage.NAME + ":latest")) == null;
+  }
+
   /** Builds the offline base images when they are missing; returns the tags it made (empty if none). */
   public List<String> ensureBaseImages() {
-    ImageReference latest = ImageReference.parse("busybox:latest");
-    if (images.byReference(latest) != null) {
-      return List.of();
-    }
-    long t0 = System.nanoTime();
-    BusyboxImage.Recipe recipe = BusyboxImage.recipe(options.busybox());
-    ImageAssembler assembler = new ImageAssembler(layout, blobs, layers, images);
-    for (byte[] layer : recipe.layers()) {
-      Digest diffId = assembler.addLayer(new ByteArrayInputStream(layer));
-      listener.on(new EngineEvent("layer", "busybox", diffId.toString(), Duration.ZERO));
-    }
-    Digest id = assembler.finish(recipe.config());
     List<String> tags = new ArrayList<>();
-    for (String tag : recipe.tags()) {
-      ImageReference ref = latest.withTag(tag);
-      images.tag(ref, id);
-      tags.add(ref.familiarString());
+    ImageReference latest = ImageReference.parse("busybox:latest");
+    if (images.byReference(latest) == null) {
+      long t0 = System.nanoTime();
+      BusyboxImage.Recipe recipe = BusyboxImage.recipe(options.busybox());
+      ImageAssembler assembler = new ImageAssembler(layout, blobs, layers, images);
+      for (byte[] layer : recipe.layers()) {
+        Digest diffId = assembler.addLayer(new ByteArrayInputStream(layer));
+        listener.on(new EngineEvent("layer", "busybox", diffId.toString(), Duration.ZERO));
+      }
+      Digest id = assembler.finish(recipe.config());
+      for (String tag : recipe.tags()) {
+        ImageReference ref = latest.withTag(tag);
+        images.tag(ref, id);
+        tags.add(ref.familiarString());
+      }
+      listener.on(new EngineEvent("image", "busybox", id.toString(), Duration.ofNanos(System.nanoTime() - t0)));
     }
-    listener.on(new EngineEvent("image", "busybox", id.toString(), Duration.ofNanos(System.nanoTime() - t0)));
+    if (images.byReference(ImageReference.parse(WebImage.NAME + ":latest")) == null) {
+      tags.addAll(buildWebImage());
+    }
     return tags;
+  }
+
+  /** {@code web}: built FROM busybox by docklab's own builder from a Dockerfile and one page. */
+  private List<String> buildWebImage() {
+    Path context = layout.tmp().resolve("web-context-" + ProcessHandle.current().pid());
+    try {
+      Trees.deleteRecursively(context);
+      Files.createDirectories(context);
+      Files.writeString(context.resolve("index.html"), WebImage.INDEX_HTML);
+      Path script = Files.writeString(context.resolve("httpd-foreground"), WebImage.FOREGROUND_SCRIPT);
+      Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      List<String> tags = WebImage.TAGS.stream().map(t -> WebImage.NAME + ":" + t).toList();
+      build(new dev.docklab.engine.build.Builder.Request(context, "Dockerfile", WebImage.DOCKERFILE, tags, Map.of(),
+          false), line -> { }, (stream, bytes) -> { });
+      return tags;
+    } catch (IOException e) {
+      throw EngineException.system("could not build the web image: " + e.getMessage(), e);
+    } finally {
+      try {
+        Trees.deleteRecursively(context);
+      } catch (IOException e) {
+        // tmp is emptied when the engine next opens
+      }
+    }
   }
 
   // ---- images
@@ -354,6 +397,19 @@ public final class Engine implements AutoCloseable {
       throw EngineException.notFound("No such " + (type == null ? "object" : type) + ": " + nameOrId);
     }
     return inspector.image(img);
+  }
+
+  /** The networks {@code docker network ls} lists: Docker's three built-in ones. */
+  public List<String> networks() {
+    return List.of("bridge", "host", "none");
+  }
+
+  /** {@code docker network inspect NAME}, in Docker's shape; the bridge's containers with their addresses. */
+  public java.util.Map<String, Object> inspectNetwork(String name) {
+    String found = networks().stream().filter(n -> n.equals(name) || Inspector.networkId(n).startsWith(name))
+        .findFirst().orElseThrow(() -> EngineException.notFound("network " + name + " not found"));
+    String subnet = found.equals("bridge") ? bridge().subnet().toString() : null;
+    return new Inspector(layout, runtime.choice().name()).network(found, subnet, containerStore.list());
   }
 
   /** {@code docker save}: the named images as one docker-archive tar. */
@@ -606,6 +662,9 @@ public final class Engine implements AutoCloseable {
       return new Removal(untagged, deleted, 0); // forced: the name goes, the image stays for its containers
     }
     List<Digest> ownBlobs = blobsOf(img);
+    Image parent = images.list().stream().filter(img::isBuiltOn)
+        .max(java.util.Comparator.comparingInt(p -> p.config().history() == null ? 0 : p.config().history().size()))
+        .orElse(null);
     images.remove(img.id());
     deleted.add(img.id().toString());
     java.util.Set<Digest> stillUsed = new java.util.HashSet<>();
@@ -630,6 +689,14 @@ public final class Engine implements AutoCloseable {
       if (!blobsInUse.contains(b)) {
         blobs.delete(b);
       }
+    }
+    // As Docker: the untagged step images under it go too, while nothing else stands on them.
+    if (parent != null && parent.repoTags().isEmpty()
+        && images.list().stream().noneMatch(other -> other.isBuiltOn(parent))
+        && containerStore.list().stream().noneMatch(c -> c.imageId().equals(parent.id().toString()))) {
+      Removal more = removeImage(parent.id().toString(), false);
+      deleted.addAll(more.deleted());
+      reclaimed += more.reclaimedBytes();
     }
     return new Removal(untagged, deleted, reclaimed);
   }

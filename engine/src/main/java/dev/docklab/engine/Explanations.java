@@ -72,7 +72,8 @@ final class Explanations {
       Digest d = ids.get(i);
       List<String> sharers = new ArrayList<>();
       for (Image other : all) {
-        if (!other.id().equals(img.id()) && other.diffIds().contains(d)) {
+        boolean buildStep = other.repoTags().isEmpty() && all.stream().anyMatch(x -> x.isBuiltOn(other));
+        if (!other.id().equals(img.id()) && !buildStep && other.diffIds().contains(d)) {
           sharers.add(other.repoTags().isEmpty() ? other.id().shortHex() : other.repoTags().get(0).familiarString());
         }
       }

@@ -4,6 +4,8 @@ import dev.docklab.engine.container.Container;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.network.Endpoint;
+import dev.docklab.engine.network.PortMapping;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.store.Layout;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ final class Inspector {
     state.put("FinishedAt", s.finishedAt() == null ? ZERO_TIME : s.finishedAt());
     m.put("State", state);
     m.put("Image", c.imageId());
-    m.put("ResolvConfPath", "");
+    m.put("ResolvConfPath", dir.resolve("resolv.conf").toString());
     m.put("HostnamePath", dir.resolve("hostname").toString());
     m.put("HostsPath", dir.resolve("hosts").toString());
     m.put("LogPath", dir.resolve("container.log").toString());
@@ -59,8 +61,15 @@ final class Inspector {
     m.put("Platform", "linux");
     Map<String, Object> host = new LinkedHashMap<>();
     host.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));
-    host.put("NetworkMode", "none");
-    host.put("PortBindings", Map.of());
+    host.put("NetworkMode", c.hostConfig().networkMode());
+    Map<String, Object> bindings = new LinkedHashMap<>();
+    for (PortMapping p : c.hostConfig().portBindings()) {
+      @SuppressWarnings("unchecked")
+      List<Object> list = (List<Object>) bindings.computeIfAbsent(p.port(), k -> new ArrayList<>());
+      list.add(hostPort(p.hostIp(), p.hostPort() == 0 ? "" : String.valueOf(p.hostPort())));
+    }
+    host.put("PortBindings", bindings);
+    host.put("PublishAllPorts", c.hostConfig().publishAll());
     host.put("RestartPolicy", Map.of("Name", c.hostConfig().restartPolicy().name(),
         "MaximumRetryCount", c.hostConfig().restartPolicy().maximumRetryCount()));
     host.put("AutoRemove", c.hostConfig().autoRemove());
@@ -90,7 +99,8 @@ final class Inspector {
     }
     m.put("Mounts", mounts);
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("Hostname", c.id().substring(0, 12));
+    config.put("Hostname", c.env().stream().filter(e -> e.startsWith("HOSTNAME=")).map(e -> e.substring(9))
+        .findFirst().orElse(c.id().substring(0, 12)));
     config.put("Domainname", "");
     config.put("User", c.user());
     config.put("AttachStdin", c.openStdin());
@@ -99,6 +109,11 @@ final class Inspector {
     config.put("Tty", c.tty());
     config.put("OpenStdin", c.openStdin());
     config.put("StdinOnce", false);
+    if (!c.exposedPorts().isEmpty()) {
+      Map<String, Object> exposed = new LinkedHashMap<>();
+      c.exposedPorts().forEach(p -> exposed.put(p, Map.of()));
+      config.put("ExposedPorts", exposed);
+    }
     config.put("Env", c.env());
     config.put("Cmd", c.command());
     config.put("Image", c.image());
@@ -107,17 +122,135 @@ final class Inspector {
     config.put("Entrypoint", null);
     config.put("Labels", Map.of());
     m.put("Config", config);
+    m.put("NetworkSettings", networkSettings(c));
+    return m;
+  }
+
+  /** Docker's NetworkSettings: the container's address, gateway and ports while it runs, empty otherwise. */
+  private static Map<String, Object> networkSettings(Container c) {
+    Endpoint ep = c.network();
+    boolean on = ep != null && c.state().running();
+    Map<String, Object> ports = new LinkedHashMap<>();
+    if (on && !ep.network().equals("host")) {
+      for (String p : c.exposedPorts()) {
+        ports.put(p, null);
+      }
+      for (PortMapping p : ep.ports()) {
+        @SuppressWarnings("unchecked")
+        List<Object> list = ports.get(p.port()) instanceof List<?> l ? (List<Object>) l : new ArrayList<>();
+        list.add(hostPort(p.shownHostIp(), String.valueOf(p.hostPort())));
+        ports.put(p.port(), list);
+      }
+    }
+    String ip = on ? ep.ipAddress() : "";
+    String gateway = on ? ep.gateway() : "";
+    String mac = on ? ep.macAddress() : "";
+    int prefix = on ? ep.prefixLen() : 0;
+    String endpointId = on && !ip.isEmpty() ? sha256Hex(c.id() + c.state().startedAt()) : "";
     Map<String, Object> net = new LinkedHashMap<>();
     net.put("Bridge", "");
-    net.put("SandboxID", "");
-    net.put("Ports", Map.of());
-    net.put("Gateway", "");
-    net.put("IPAddress", "");
-    net.put("IPPrefixLen", 0);
-    net.put("MacAddress", "");
-    net.put("Networks", Map.of());
-    m.put("NetworkSettings", net);
+    net.put("SandboxID", on ? sha256Hex(c.id() + ep.sandboxKey() + c.state().startedAt()) : "");
+    net.put("SandboxKey", on ? ep.sandboxKey() : "");
+    net.put("HairpinMode", false);
+    net.put("LinkLocalIPv6Address", "");
+    net.put("LinkLocalIPv6PrefixLen", 0);
+    net.put("Ports", ports);
+    net.put("SecondaryIPAddresses", null);
+    net.put("SecondaryIPv6Addresses", null);
+    net.put("EndpointID", endpointId);
+    net.put("Gateway", gateway);
+    net.put("GlobalIPv6Address", "");
+    net.put("GlobalIPv6PrefixLen", 0);
+    net.put("IPAddress", ip);
+    net.put("IPPrefixLen", prefix);
+    net.put("IPv6Gateway", "");
+    net.put("MacAddress", mac);
+    Map<String, Object> one = new LinkedHashMap<>();
+    one.put("IPAMConfig", null);
+    one.put("Links", null);
+    one.put("Aliases", null);
+    one.put("MacAddress", mac);
+    one.put("NetworkID", networkId(c.hostConfig().networkMode()));
+    one.put("EndpointID", endpointId);
+    one.put("Gateway", gateway);
+    one.put("IPAddress", ip);
+    one.put("IPPrefixLen", prefix);
+    one.put("IPv6Gateway", "");
+    one.put("GlobalIPv6Address", "");
+    one.put("GlobalIPv6PrefixLen", 0);
+    one.put("DriverOpts", null);
+    net.put("Networks", Map.of(c.hostConfig().networkMode(), one));
+    return net;
+  }
+
+  /** {@code docker network inspect}: one built-in network and the running containers on it. */
+  Map<String, Object> network(String name, String subnet, List<Container> containers) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("Name", name);
+    m.put("Id", networkId(name));
+    m.put("Created", ZERO_TIME);
+    m.put("Scope", "local");
+    m.put("Driver", switch (name) {
+      case "bridge" -> "bridge";
+      case "host" -> "host";
+      default -> "null";
+    });
+    m.put("EnableIPv6", false);
+    List<Map<String, Object>> config = new ArrayList<>();
+    if (subnet != null) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("Subnet", subnet);
+      c.put("Gateway", dev.docklab.engine.network.Subnet.parse(subnet).gateway());
+      config.add(c);
+    }
+    Map<String, Object> ipam = new LinkedHashMap<>();
+    ipam.put("Driver", subnet == null ? "default" : "host-local");
+    ipam.put("Options", null);
+    ipam.put("Config", config);
+    m.put("IPAM", ipam);
+    m.put("Internal", false);
+    m.put("Attachable", false);
+    m.put("Ingress", false);
+    m.put("ConfigFrom", Map.of("Network", ""));
+    m.put("ConfigOnly", false);
+    Map<String, Object> members = new LinkedHashMap<>();
+    for (Container c : containers) {
+      if (c.state().running() && c.network() != null && c.hostConfig().networkMode().equals(name)) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("Name", c.name());
+        e.put("EndpointID", c.network().ipAddress().isEmpty() ? "" : sha256Hex(c.id() + c.state().startedAt()));
+        e.put("MacAddress", c.network().macAddress());
+        e.put("IPv4Address", c.network().ipAddress().isEmpty() ? ""
+            : c.network().ipAddress() + "/" + c.network().prefixLen());
+        e.put("IPv6Address", "");
+        members.put(c.id(), e);
+      }
+    }
+    m.put("Containers", members);
+    Map<String, Object> options = new LinkedHashMap<>();
+    if (name.equals("bridge")) {
+      options.put("com.docker.network.bridge.name", dev.docklab.engine.network.BridgeNetwork.DEVICE);
+      options.put("cni.plugins", "loopback, bridge (host-local IPAM), portmap");
+    }
+    m.put("Options", options);
+    m.put("Labels", Map.of());
     return m;
+  }
+
+  /** A stable id for one of the three built-in networks, as {@code docker network ls} shows. */
+  static String networkId(String name) {
+    return sha256Hex("docklab network " + name);
+  }
+
+  private static Map<String, Object> hostPort(String ip, String port) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("HostIp", ip);
+    b.put("HostPort", port);
+    return b;
+  }
+
+  private static String sha256Hex(String s) {
+    return dev.docklab.engine.digest.Sha256.of(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
   }
 
   private Map<String, Object> graphDriver(String driver, Image image, Path dir) {

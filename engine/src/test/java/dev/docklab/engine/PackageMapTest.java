@@ -32,9 +32,10 @@ class PackageMapTest {
       Map.entry("bootstrap", Set.of("image", "layer")),
       Map.entry("explain", Set.of("digest")),
       Map.entry("volume", Set.of("store")),
+      Map.entry("network", Set.of()),
       Map.entry("build", Set.of("digest", "image", "layer", "reference")),
       Map.entry("container", Set.of("digest", "event", "image", "layer", "runtime", "storage", "store", "bootstrap",
-          "sys", "volume")));
+          "sys", "volume", "network")));
 
   private static final Pattern USE = Pattern.compile("dev\\.docklab\\.engine\\.([a-z]+)\\.");
 

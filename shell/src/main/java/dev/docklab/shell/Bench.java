@@ -32,6 +32,10 @@ public final class Bench {
       memory(Path.of(argv[1]), Integer.parseInt(argv[2]));
       return;
     }
+    if (argv[0].equals("http")) {
+      http(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]));
+      return;
+    }
     if (argv[0].equals("explain")) {
       explain(Path.of(argv[1]));
       return;
@@ -202,6 +206,100 @@ public final class Bench {
       Collections.sort(times);
       System.out.printf("commit_%dmb_median_ms=%.0f (runs: %s)%n", mb, times.get(times.size() / 2), times);
     }
+  }
+
+  /**
+   * HTTP through a published port against the same server reached at the container's own address:
+   * the web image behind {@code -p}, {@code requests} GETs (a new connection each, as busybox httpd
+   * closes every one) from {@code concurrency} client threads, the two paths in alternating rounds.
+   */
+  static void http(Path root, int requests, int concurrency) throws Exception {
+    try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
+      engine.ensureBaseImages();
+      Shell shell = quietShell(engine);
+      int port;
+      try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        port = free.getLocalPort();
+      }
+      if (shell.execute("docker run -d --name bench-web -p " + port + ":80 web") != 0) {
+        throw new IllegalStateException("could not start the web image");
+      }
+      try {
+        String ip = engine.container("bench-web").network().ipAddress();
+        Round warm = httpRound("127.0.0.1", port, requests / 4, concurrency);
+        warm = httpRound(ip, 80, requests / 4, concurrency);
+        List<Double> published = new ArrayList<>();
+        List<Double> direct = new ArrayList<>();
+        List<Double> publishedLatency = new ArrayList<>();
+        List<Double> directLatency = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+          Round p = httpRound("127.0.0.1", port, requests, concurrency);
+          Round d = httpRound(ip, 80, requests, concurrency);
+          published.add(p.perSecond());
+          direct.add(d.perSecond());
+          publishedLatency.add(p.medianMs());
+          directLatency.add(d.medianMs());
+        }
+        Collections.sort(published);
+        Collections.sort(direct);
+        Collections.sort(publishedLatency);
+        Collections.sort(directLatency);
+        double pub = published.get(2);
+        double dir = direct.get(2);
+        System.out.printf("published 127.0.0.1:%d: median of 5 rounds %.0f requests/s, latency median %.3f ms%n",
+            port, pub, publishedLatency.get(2));
+        System.out.printf("direct %s:80:         median of 5 rounds %.0f requests/s, latency median %.3f ms%n",
+            ip, dir, directLatency.get(2));
+        System.out.printf("ratio published/direct: %.2f (goal >= 0.8); %d requests per round, %d client threads%n",
+            pub / dir, requests, concurrency);
+        if (warm.perSecond() <= 0) {
+          throw new IllegalStateException("no request answered");
+        }
+      } finally {
+        shell.execute("docker rm -f bench-web");
+      }
+    }
+  }
+
+  private record Round(double perSecond, double medianMs) {}
+
+  private static Round httpRound(String host, int port, int requests, int concurrency) throws Exception {
+    java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(requests);
+    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    byte[] request = ("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    List<Thread> threads = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < concurrency; i++) {
+      Thread t = new Thread(() -> {
+        while (left.getAndDecrement() > 0) {
+          long s0 = System.nanoTime();
+          try (java.net.Socket sock = new java.net.Socket(host, port)) {
+            sock.getOutputStream().write(request);
+            byte[] body = sock.getInputStream().readAllBytes();
+            if (body.length == 0 || body[9] != '2') {
+              throw new java.io.IOException("bad response from " + host + ":" + port);
+            }
+          } catch (Exception e) {
+            failed.compareAndSet(null, e);
+            return;
+          }
+          latencies.add((System.nanoTime() - s0) / 1e6);
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    if (failed.get() != null) {
+      throw failed.get();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    List<Double> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return new Round(requests / seconds, sorted.get(sorted.size() / 2));
   }
 
   /** A 7-instruction build, without the cache and then with a warm one. */

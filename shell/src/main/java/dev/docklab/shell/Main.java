@@ -169,7 +169,7 @@ public final class Main {
       if (engine == null) {
         Engine e = Engine.open(options, listener);
         try {
-          if (e.findImage("busybox:latest") == null) {
+          if (e.baseImagesMissing()) {
             err.println(messages.get("repl.bootstrap"));
             for (String tag : e.ensureBaseImages()) {
               err.println(messages.get("repl.bootstrap.done", tag));

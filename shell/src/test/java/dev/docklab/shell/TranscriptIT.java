@@ -40,7 +40,7 @@ class TranscriptIT {
   void firstUseBuildsTheBusyboxImageWithItsVersionTags() {
     Transcript.Result r = t.run("docker images busybox");
     List<String> lines = r.out().lines().toList();
-    assertTrue(lines.get(0).matches("REPOSITORY   TAG      IMAGE ID       CREATED +SIZE"), lines.get(0));
+    assertTrue(lines.get(0).matches("REPOSITORY   TAG       IMAGE ID       CREATED +SIZE"), lines.get(0));
     assertTrue(lines.stream().anyMatch(l -> l.matches("busybox +latest +[0-9a-f]{12} +.* ago +[0-9.]+MB")), r.out());
     assertTrue(lines.stream().anyMatch(l -> l.matches("busybox +\\d+\\.\\d+ +[0-9a-f]{12} .*")), r.out());
     Transcript.Result pull = t.run("docker pull busybox");
@@ -159,7 +159,7 @@ class TranscriptIT {
       assertTrue(mount.startsWith("Container explained: its root is a union mount (overlayfs), mounted now\n"), mount);
       assertTrue(mount.contains("  lowerdir=(3 paths, the top-most layer first)\n"), mount);
       String layers = t.run("explain layers busybox").out();
-      assertTrue(layers.contains("│  shared with: container explained\n"), layers);
+      assertTrue(layers.contains("│  shared with: web:latest, container explained\n"), layers);
       String explained = t.run("docker run --rm --explain busybox echo traced").out();
       assertTrue(explained.startsWith("traced\nWhat happened for: docker run --rm --explain busybox echo traced\n"),
           explained);

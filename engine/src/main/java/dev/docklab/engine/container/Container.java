@@ -2,6 +2,8 @@ package dev.docklab.engine.container;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.docklab.engine.network.Endpoint;
+import dev.docklab.engine.network.PortMapping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +27,27 @@ import java.util.List;
  * @param tty whether it has a pseudo-terminal ({@code -t})
  * @param openStdin whether its stdin is kept open ({@code -i})
  * @param restartCount how often the restart policy restarted it
+ * @param mounts its bind mounts and volumes
+ * @param exposedPorts the ports it exposes ({@code EXPOSE}, {@code --expose}, {@code -p}), as {@code 80/tcp}
+ * @param network its place on its network while it runs (null when it does not)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Container(String id, String name, String created, String image, String imageId, String path,
     List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
-    State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts) {
+    State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
+    List<String> exposedPorts, Endpoint network) {
 
   public Container {
     mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+  }
+
+  /** Without a network record. */
+  public Container(String id, String name, String created, String image, String imageId, String path,
+      List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
+      State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts) {
+    this(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig, state, tty,
+        openStdin, restartCount, mounts, List.of(), null);
   }
 
   /** A container without volumes or bind mounts. */
@@ -57,11 +72,25 @@ public record Container(String id, String name, String created, String image, St
   public record MountPoint(String type, String name, String source, String destination, boolean readOnly,
       boolean anonymous) {}
 
-  /** Limits and options given at {@code docker run}. */
+  /**
+   * Limits and options given at {@code docker run}.
+   *
+   * @param networkMode {@code --network}: bridge, host or none
+   * @param portBindings {@code -p}, as asked (host port 0: a random one at each start)
+   * @param publishAll {@code -P}
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record HostConfig(long memory, long pidsLimit, boolean autoRemove, RestartPolicy restartPolicy) {
+  public record HostConfig(long memory, long pidsLimit, boolean autoRemove, RestartPolicy restartPolicy,
+      String networkMode, List<PortMapping> portBindings, boolean publishAll) {
     public HostConfig {
       restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+      networkMode = networkMode == null ? "bridge" : networkMode;
+      portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);
+    }
+
+    /** On the default bridge, nothing published. */
+    public HostConfig(long memory, long pidsLimit, boolean autoRemove, RestartPolicy restartPolicy) {
+      this(memory, pidsLimit, autoRemove, restartPolicy, "bridge", List.of(), false);
     }
   }
 
@@ -106,17 +135,22 @@ public record Container(String id, String name, String created, String image, St
 
   public Container withState(State newState) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        newState, tty, openStdin, restartCount, mounts);
+        newState, tty, openStdin, restartCount, mounts, exposedPorts, network);
   }
 
   public Container withName(String newName) {
     return new Container(id, newName, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, restartCount, mounts);
+        state, tty, openStdin, restartCount, mounts, exposedPorts, network);
   }
 
   public Container withRestartCount(int count) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, count, mounts);
+        state, tty, openStdin, count, mounts, exposedPorts, network);
+  }
+
+  public Container withNetwork(Endpoint endpoint) {
+    return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
+        state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint);
   }
 
   /** The full command line: path then args. */

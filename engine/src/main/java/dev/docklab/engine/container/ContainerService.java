@@ -8,6 +8,11 @@ import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageConfig;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.network.BridgeNetwork;
+import dev.docklab.engine.network.Endpoint;
+import dev.docklab.engine.network.HostPorts;
+import dev.docklab.engine.network.NetworkMode;
+import dev.docklab.engine.network.PortMapping;
 import dev.docklab.engine.runtime.BundleSpec;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.HostFacts;
@@ -45,6 +50,7 @@ public final class ContainerService {
   private final HostFacts host;
   private final EngineListener listener;
   private final dev.docklab.engine.volume.VolumeStore volumes;
+  private final java.util.function.Supplier<BridgeNetwork> bridge;
   /** Exit codes of containers removed on exit ({@code --rm}), for whoever waits on them. */
   private final Map<String, Integer> removedExits = new ConcurrentHashMap<>();
   /** Runtime state of ended containers being deleted in the background, by container id. */
@@ -52,8 +58,9 @@ public final class ContainerService {
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
-      dev.docklab.engine.volume.VolumeStore volumes) {
+      dev.docklab.engine.volume.VolumeStore volumes, java.util.function.Supplier<BridgeNetwork> bridge) {
     this.volumes = volumes;
+    this.bridge = bridge;
     this.store = store;
     this.images = images;
     this.layers = layers;
@@ -94,7 +101,8 @@ public final class ContainerService {
         env.add(dev.docklab.engine.bootstrap.BusyboxImage.PATH_ENV);
       }
       env.addAll(cfg.envOrEmpty());
-      env.add("HOSTNAME=" + id.substring(0, 12));
+      RunRequest.Network net = req.network();
+      env.add("HOSTNAME=" + (net.mode() == NetworkMode.HOST ? hostHostname() : id.substring(0, 12)));
       if (req.tty()) {
         env.add("TERM=xterm");
       }
@@ -103,10 +111,36 @@ public final class ContainerService {
           command.get(0), command.subList(1, command.size()), env,
           cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
           cfg.user() == null ? "" : cfg.user(), driver.name(),
-          new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove(), req.restartPolicy()),
-          Container.State.created(), req.tty(), req.openStdin(), 0, mountPoints(req.volumes()));
+          new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove(), req.restartPolicy(),
+              net.mode().dockerName(), net.mode() == NetworkMode.HOST ? List.of() : net.publish(), net.publishAll()),
+          Container.State.created(), req.tty(), req.openStdin(), 0, mountPoints(req.volumes()),
+          exposedPorts(cfg, net), null);
       store.save(c);
       return c;
+    }
+  }
+
+  /** The image's EXPOSE ports, then {@code --expose}, then the container side of each {@code -p}: Docker's order. */
+  private static List<String> exposedPorts(ImageConfig.RunConfig cfg, RunRequest.Network net) {
+    java.util.LinkedHashSet<String> ports = new java.util.LinkedHashSet<>();
+    if (cfg.exposedPorts() != null) {
+      for (String p : cfg.exposedPorts().keySet()) {
+        ports.add(p.contains("/") ? p : p + "/tcp");
+      }
+    }
+    ports.addAll(net.expose());
+    for (PortMapping p : net.publish()) {
+      ports.add(p.port());
+    }
+    return List.copyOf(ports);
+  }
+
+  private static String hostHostname() {
+    try {
+      // readAllLines, not readString: on procfs readString may return only the first byte
+      return String.join("", java.nio.file.Files.readAllLines(Path.of("/proc/sys/kernel/hostname"))).strip();
+    } catch (java.io.IOException e) {
+      return "localhost";
     }
   }
 
@@ -207,6 +241,7 @@ public final class ContainerService {
     Path dir = store.dir(c.id());
     Path bundle = dir.resolve("bundle");
     Attachment attachment = null;
+    Endpoint endpoint = null;
     try {
       Image image = images.get(Digest.parse(c.imageId()));
       List<Path> lowers = new ArrayList<>(layerDirsTopFirst(image));
@@ -214,7 +249,8 @@ public final class ContainerService {
       StorageDriver.RootFs root = listener.timed("mount", c.id(), StorageDriver.RootFs::mountOptions,
           () -> driver.mount(dir, lowers));
       seedVolumes(c, root.merged());
-      BundleSpec spec = bundleSpec(c, root.merged(), dir);
+      endpoint = connect(c);
+      BundleSpec spec = bundleSpec(c.withNetwork(endpoint), root.merged(), dir);
       listener.timed("spec", c.id(), b -> b.resolve("config.json").toString(), () -> {
         OciRuntime.writeBundle(bundle, OciSpec.build(spec, host));
         return bundle;
@@ -229,18 +265,70 @@ public final class ContainerService {
         runtime.start(c.id());
         return c;
       });
-      Container running = c.withState(new Container.State("running", created.pid(), c.state().exitCode(), "",
+      Container running = c.withNetwork(endpoint).withState(new Container.State("running", created.pid(), c.state().exitCode(), "",
           Instant.now().toString(), c.state().finishedAt(), created.monitorPid(), false));
       store.save(running);
       return new Started(running, attachment);
     } catch (OciRuntime.RuntimeFailure e) {
       closeQuietly(attachment);
-      failedStart(c, dir, e.exitCode(), e.getMessage());
+      failedStart(c.withNetwork(endpoint), dir, e.exitCode(), e.getMessage());
       throw e;
     } catch (RuntimeException e) {
       closeQuietly(attachment);
-      failedStart(c, dir, 128, String.valueOf(e.getMessage()));
+      failedStart(c.withNetwork(endpoint), dir, 128, String.valueOf(e.getMessage()));
       throw e;
+    }
+  }
+
+  /**
+   * Puts a starting container on its network: on the bridge, a namespace with eth0 and DNAT rules for
+   * its published ports (host ports chosen now, as Docker does at each start).
+   */
+  private Endpoint connect(Container c) {
+    NetworkMode mode = NetworkMode.parse(c.hostConfig().networkMode());
+    if (mode == NetworkMode.HOST) {
+      return Endpoint.plain("host", "");
+    }
+    if (mode == NetworkMode.NONE) {
+      return Endpoint.plain("none", "");
+    }
+    List<PortMapping> wanted = new ArrayList<>(c.hostConfig().portBindings());
+    if (c.hostConfig().publishAll()) {
+      for (String port : c.exposedPorts()) {
+        if (wanted.stream().noneMatch(p -> p.port().equals(port))) {
+          String[] pp = port.split("/");
+          wanted.add(new PortMapping("", 0, Integer.parseInt(pp[0]), pp[1]));
+        }
+      }
+    }
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (Container other : store.list()) {
+      if (!other.id().equals(c.id()) && other.network() != null) {
+        other.network().ports().forEach(p -> taken.add(HostPorts.key(p)));
+      }
+    }
+    List<PortMapping> ports = HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")");
+    BridgeNetwork net = bridge.get();
+    return listener.timed("network", c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
+        + BridgeNetwork.DEVICE + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
+        + (e.ports().isEmpty() ? "" : ", ports " + e.ports()), () -> net.connect(c.id(), ports));
+  }
+
+  /** Takes a container off its network (idempotent); failures are reported as events, not thrown. */
+  private void disconnect(Container c) {
+    Endpoint ep = c.network();
+    if (ep == null || !BridgeNetwork.DOCKER_NAME.equals(ep.network())) {
+      return;
+    }
+    try {
+      listener.timed("network", c.id(), x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
+          + " and " + ep.sandboxKey() + (ep.ports().isEmpty() ? "" : ", unpublished " + ep.ports()), () -> {
+            bridge.get().disconnect(c.id(), ep);
+            return ep;
+          });
+    } catch (RuntimeException e) {
+      listener.on(new EngineEvent("warning", c.id(), "could not take it off the network: " + e.getMessage(),
+          Duration.ZERO));
     }
   }
 
@@ -262,6 +350,8 @@ public final class ContainerService {
   private void failedStart(Container c, Path dir, int exitCode, String error) {
     runtime.delete(c.id(), true);
     conmon.clearExit(c.id());
+    disconnect(c);
+    c = c.withNetwork(null);
     driver.unmount(dir);
     if (c.hostConfig().autoRemove()) {
       store.delete(c.id());
@@ -347,12 +437,13 @@ public final class ContainerService {
       // The runtime's record of the ended container goes in the background (a second runtime process
       // is not worth a learner's wait); the next start of this container waits for it.
       deleting.put(id, java.util.concurrent.CompletableFuture.runAsync(() -> runtime.delete(id, true)));
+      disconnect(c);
       listener.timed("unmount", id, x -> dir.resolve("merged").toString(), () -> {
         driver.unmount(dir);
         return dir;
       });
       Container.State s = c.state();
-      Container exited = c.withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
+      Container exited = c.withNetwork(null).withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
           exit.at().toString(), 0, s.stoppedByUser()));
       store.save(exited);
       conmon.clearExit(id);
@@ -596,6 +687,7 @@ public final class ContainerService {
       }
       awaitDeletion(c.id());
       runtime.delete(c.id(), true);
+      disconnect(cur);
       driver.unmount(store.dir(c.id()));
       store.delete(c.id());
       if (removeVolumes) {
@@ -623,8 +715,9 @@ public final class ContainerService {
             && !dev.docklab.engine.sys.Posix.host().processAlive(c.state().monitorPid()))) {
           synchronized (this) {
             runtime.delete(c.id(), true);
+            disconnect(c);
             driver.unmount(dir);
-            store.save(c.withState(new Container.State("exited", 0, 255, "", c.state().startedAt(),
+            store.save(c.withNetwork(null).withState(new Container.State("exited", 0, 255, "", c.state().startedAt(),
                 Instant.now().toString(), 0, c.state().stoppedByUser())));
           }
         }
@@ -633,6 +726,10 @@ public final class ContainerService {
       } else {
         if (alive.contains(c.id())) {
           runtime.delete(c.id(), true);
+        }
+        if (c.network() != null) {
+          disconnect(c);
+          store.save(c.withNetwork(null));
         }
         driver.unmount(dir);
       }
@@ -704,19 +801,37 @@ public final class ContainerService {
   }
 
   private BundleSpec bundleSpec(Container c, Path rootfs, Path dir) {
-    String hostname = c.id().substring(0, 12);
+    Endpoint ep = c.network();
+    boolean hostNet = "host".equals(ep.network());
+    String hostname = hostNet ? hostHostname() : c.id().substring(0, 12);
     Path hostnameFile = dir.resolve("hostname");
     Path hostsFile = dir.resolve("hosts");
+    Path resolvFile = dir.resolve("resolv.conf");
     AtomicFiles.writeNoSync(hostnameFile, (hostname + "\n").getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.writeNoSync(hostsFile, ("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
-        + "127.0.1.1\t" + hostname + "\n").getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeNoSync(hostsFile, (hostNet ? readHostFile("/etc/hosts")
+        : EtcFiles.hosts(hostname, ep.ipAddress())).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeNoSync(resolvFile, (hostNet ? readHostFile("/etc/resolv.conf")
+        : EtcFiles.resolvConf(readHostFile("/etc/resolv.conf"))).getBytes(StandardCharsets.UTF_8));
     int[] ids = Users.resolve(c.user(), rootfs);
+    String netns = switch (ep.network()) {
+      case "host" -> BundleSpec.HOST_NETWORK;
+      case "none" -> null;
+      default -> ep.sandboxKey();
+    };
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         "/" + CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
-        binds(c, hostnameFile, hostsFile));
+        binds(c, hostnameFile, hostsFile, resolvFile), netns);
   }
 
-  private static List<BundleSpec.Bind> binds(Container c, Path hostnameFile, Path hostsFile) {
+  private static String readHostFile(String path) {
+    try {
+      return java.nio.file.Files.readString(Path.of(path));
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  private static List<BundleSpec.Bind> binds(Container c, Path hostnameFile, Path hostsFile, Path resolvFile) {
     // The learner's mounts first, then the engine's files, so that /etc/hosts stays visible under a volume on /etc.
     List<BundleSpec.Bind> binds = new ArrayList<>();
     for (Container.MountPoint m : c.mounts()) {
@@ -724,6 +839,7 @@ public final class ContainerService {
     }
     binds.add(new BundleSpec.Bind(hostnameFile, "/etc/hostname", false));
     binds.add(new BundleSpec.Bind(hostsFile, "/etc/hosts", false));
+    binds.add(new BundleSpec.Bind(resolvFile, "/etc/resolv.conf", false));
     return binds;
   }
 

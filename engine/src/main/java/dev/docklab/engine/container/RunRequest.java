@@ -1,5 +1,7 @@
 package dev.docklab.engine.container;
 
+import dev.docklab.engine.network.NetworkMode;
+import dev.docklab.engine.network.PortMapping;
 import java.util.List;
 
 /**
@@ -16,16 +18,44 @@ import java.util.List;
  * @param openStdin keep its stdin open ({@code -i})
  * @param restartPolicy {@code --restart}
  * @param volumes {@code -v} and {@code --mount}
+ * @param network {@code --network}, {@code -p}, {@code -P}, {@code --expose}
  */
 public record RunRequest(String image, String name, List<String> command, List<String> env, long memory,
     long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
-    List<dev.docklab.engine.volume.VolumeSpec> volumes) {
+    List<dev.docklab.engine.volume.VolumeSpec> volumes, Network network) {
 
   public RunRequest {
     command = command == null ? List.of() : List.copyOf(command);
     env = env == null ? List.of() : List.copyOf(env);
     restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
     volumes = volumes == null ? List.of() : List.copyOf(volumes);
+    network = network == null ? Network.DEFAULT : network;
+  }
+
+  /**
+   * How the container is networked.
+   *
+   * @param mode {@code --network}
+   * @param publish {@code -p} mappings (host port 0 for a random one)
+   * @param publishAll {@code -P}: every exposed port on a random host port
+   * @param expose {@code --expose} ports as {@code 80/tcp}
+   */
+  public record Network(NetworkMode mode, List<PortMapping> publish, boolean publishAll, List<String> expose) {
+    public static final Network DEFAULT = new Network(NetworkMode.BRIDGE, List.of(), false, List.of());
+
+    public Network {
+      mode = mode == null ? NetworkMode.BRIDGE : mode;
+      publish = publish == null ? List.of() : List.copyOf(publish);
+      expose = expose == null ? List.of() : List.copyOf(expose);
+    }
+  }
+
+  /** With volumes, on the default bridge. */
+  public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
+      long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
+      List<dev.docklab.engine.volume.VolumeSpec> volumes) {
+    this(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy, volumes,
+        Network.DEFAULT);
   }
 
   /** Without volumes. */

@@ -21,6 +21,22 @@ public record Image(Digest id, Digest manifest, ImageConfig config, List<ImageRe
     return config.diffIdsOrEmpty().stream().map(Digest::parse).toList();
   }
 
+  /**
+   * Whether this image is {@code parent} plus more steps (how a build's step images relate, Docker's
+   * "Parent"): the parent's layers and history come first in this one's.
+   */
+  public boolean isBuiltOn(Image parent) {
+    if (id.equals(parent.id())) {
+      return false;
+    }
+    List<ImageConfig.History> mine = config.history() == null ? List.of() : config.history();
+    List<ImageConfig.History> theirs = parent.config().history() == null ? List.of() : parent.config().history();
+    List<Digest> myLayers = diffIds();
+    List<Digest> theirLayers = parent.diffIds();
+    return mine.size() > theirs.size() && mine.subList(0, theirs.size()).equals(theirs)
+        && myLayers.size() >= theirLayers.size() && myLayers.subList(0, theirLayers.size()).equals(theirLayers);
+  }
+
   /** When the image was made, from its config (the epoch when absent). */
   public Instant created() {
     try {

@@ -18,9 +18,14 @@ import java.util.List;
  * @param memoryBytes the memory limit, 0 for none
  * @param pidsLimit the process-count limit, 0 for none
  * @param binds files or directories bind-mounted into the container
+ * @param networkNamespace null for a new namespace of its own, {@link #HOST_NETWORK} for the host's, or the
+ *     path of a namespace made beforehand (docklab's bridge) that the container joins
  */
 public record BundleSpec(List<String> args, List<String> env, String cwd, int uid, int gid, String hostname,
-    boolean terminal, Path rootfs, String cgroupsPath, long memoryBytes, long pidsLimit, List<Bind> binds) {
+    boolean terminal, Path rootfs, String cgroupsPath, long memoryBytes, long pidsLimit, List<Bind> binds,
+    String networkNamespace) {
+  /** {@link #networkNamespace} for {@code --network host}. */
+  public static final String HOST_NETWORK = "host";
 
   /** A bind mount: host {@code source} at {@code destination} inside, read-only or not. */
   public record Bind(Path source, String destination, boolean readOnly) {}

@@ -37,7 +37,7 @@ public record HostFacts(int cgroupVersion, boolean hybridCgroups, long nofileHar
 
   private static String readKernel() {
     try {
-      return Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+      return String.join("\n", Files.readAllLines(Path.of("/proc/sys/kernel/osrelease"))).trim();
     } catch (IOException e) {
       return System.getProperty("os.version");
     }

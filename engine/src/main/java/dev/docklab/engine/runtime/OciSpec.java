@@ -91,7 +91,11 @@ public final class OciSpec {
     Map<String, Object> l = new LinkedHashMap<>();
     List<Map<String, Object>> ns = new ArrayList<>();
     for (String type : List.of("pid", "network", "ipc", "uts", "mount")) {
-      ns.add(Map.of("type", type));
+      if (!type.equals("network") || s.networkNamespace() == null) {
+        ns.add(Map.of("type", type));
+      } else if (!s.networkNamespace().equals(BundleSpec.HOST_NETWORK)) {
+        ns.add(Map.of("type", type, "path", s.networkNamespace()));
+      }
     }
     if (host.cgroupVersion() == 2) {
       ns.add(Map.of("type", "cgroup"));

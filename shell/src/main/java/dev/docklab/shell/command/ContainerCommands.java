@@ -7,6 +7,9 @@ import dev.docklab.engine.container.MemorySize;
 import dev.docklab.engine.container.RestartPolicy;
 import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.image.Image;
+import dev.docklab.engine.network.NetworkMode;
+import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.network.PortSpecs;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.shell.cli.Args;
@@ -27,9 +30,6 @@ public final class ContainerCommands {
     return List.of(run(), create(), ps(), rm(), InspectCommand.inspect());
   }
 
-  /** Flags Docker has that docklab does not support yet: known, so the error can say so plainly. */
-  private static final List<String> NOT_YET = List.of("publish", "publish-all");
-
   private static List<Option> createOptions() {
     return List.of(
         Option.bool("detach", 'd', "opt.run.detach"),
@@ -43,6 +43,9 @@ public final class ContainerCommands {
         Option.value("restart", '\0', "string", "opt.run.restart"),
         Option.value("publish", 'p', "list", "opt.run.publish"),
         Option.bool("publish-all", 'P', "opt.run.publish-all"),
+        Option.value("expose", '\0', "list", "opt.run.expose"),
+        Option.value("network", '\0', "network", "opt.run.network"),
+        Option.value("net", '\0', "network", "opt.run.net"),
         Option.value("volume", 'v', "list", "opt.run.volume"),
         Option.value("mount", '\0', "mount", "opt.run.mount"),
         Option.bool("explain", '\0', "opt.run.explain"));
@@ -71,14 +74,27 @@ public final class ContainerCommands {
     return Errors.RUN_FAILED;
   }
 
+  /** {@code --network}, {@code -p}, {@code -P} and {@code --expose}, checked as the docker client does. */
+  private static RunRequest.Network network(Args args, Session s) {
+    String mode = args.value("network", args.value("net", null));
+    NetworkMode m = NetworkMode.parse(mode);
+    List<PortMapping> publish = new ArrayList<>();
+    for (String p : args.values("publish")) {
+      publish.addAll(PortSpecs.parsePublish(p));
+    }
+    List<String> expose = new ArrayList<>();
+    for (String e : args.values("expose")) {
+      expose.addAll(PortSpecs.parseExpose(e));
+    }
+    if (m == NetworkMode.HOST && (!publish.isEmpty() || args.has("publish-all"))) {
+      s.err().println("WARNING: Published ports are discarded when using host network mode");
+    }
+    return new RunRequest.Network(m, publish, args.has("publish-all"), expose);
+  }
+
   private static int runOrCreate(Args args, Session s, boolean start) {
     String cmd = start ? "run" : "create";
     args.requireAtLeast(1);
-    for (String flag : NOT_YET) {
-      if (!args.values(flag).isEmpty()) {
-        return usageError(s, cmd, s.msg("run.not-yet", "--" + flag));
-      }
-    }
     boolean detach = args.has("detach");
     boolean tty = args.has("tty");
     boolean stdin = args.has("interactive");
@@ -107,7 +123,7 @@ public final class ContainerCommands {
         volumes.add(dev.docklab.engine.volume.VolumeSpec.parseMount(m));
       }
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), args.values("env"),
-          memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart, volumes);
+          memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart, volumes, network(args, s));
     } catch (EngineException e) {
       return usageError(s, cmd, e.getMessage());
     }

@@ -30,7 +30,7 @@ public final class DockerCli {
 
   public DockerCli() {
     for (List<Command> group : List.of(ContainerCommands.all(), LifecycleCommands.all(), ProcessCommands.all(),
-        ImageCommands.all(), VolumeCommands.all(), SystemCommands.all())) {
+        ImageCommands.all(), VolumeCommands.all(), NetworkCommands.all(), SystemCommands.all())) {
       group.forEach(c -> commands.put(c.name(), c));
     }
   }

@@ -277,7 +277,8 @@ public final class ImageCommands {
       args.requireAtMost(1);
       List<Image> list;
       try {
-        list = ImageFilter.apply(s.engine().images(), args.positionals().isEmpty() ? null : args.positionals().get(0),
+        List<Image> all = args.has("all") ? s.engine().images() : ImageFilter.withoutIntermediate(s.engine().images());
+        list = ImageFilter.apply(all, args.positionals().isEmpty() ? null : args.positionals().get(0),
             args.values("filter"));
       } catch (EngineException e) {
         s.err().println(Errors.daemon(e));

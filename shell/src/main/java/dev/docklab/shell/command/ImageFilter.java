@@ -16,6 +16,20 @@ import java.util.List;
 final class ImageFilter {
   private ImageFilter() {}
 
+  /**
+   * Without {@code -a}, {@code docker images} leaves out intermediate images: untagged images that
+   * another image was built on (a build step's image), as Docker does.
+   */
+  static List<Image> withoutIntermediate(List<Image> images) {
+    List<Image> out = new ArrayList<>();
+    for (Image img : images) {
+      if (!img.repoTags().isEmpty() || images.stream().noneMatch(other -> other.isBuiltOn(img))) {
+        out.add(img);
+      }
+    }
+    return out;
+  }
+
   static List<Image> apply(List<Image> images, String repo, List<String> filters) {
     List<Image> out = new ArrayList<>();
     Boolean dangling = null;

@@ -1,6 +1,7 @@
 package dev.docklab.shell.render;
 
 import dev.docklab.engine.container.Container;
+import dev.docklab.engine.network.PortMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class ContainerRows {
       String command = String.join(" ", c.command());
       rows.add(List.of(noTrunc ? c.id() : c.shortId(), c.image(),
           GoQuote.quote(noTrunc ? command : Text.ellipsis(command, 20)),
-          Human.duration(Duration.between(c.createdAt(), now)) + " ago", status(c, now), "", c.name()));
+          Human.duration(Duration.between(c.createdAt(), now)) + " ago", status(c, now), ports(c), c.name()));
     }
     return Table.render(HEADER, rows);
   }
@@ -46,15 +47,53 @@ public final class ContainerRows {
     f.put("Command", GoQuote.quote(noTrunc ? command : Text.ellipsis(command, 20)));
     f.put("CreatedAt", CREATED_AT.format(c.createdAt()));
     f.put("RunningFor", Human.duration(Duration.between(c.createdAt(), now)) + " ago");
-    f.put("Ports", "");
+    f.put("Ports", ports(c));
     f.put("State", c.state().status());
     f.put("Status", status(c, now));
     f.put("Size", size == null ? "" : size);
     f.put("Names", c.name());
     f.put("Labels", "");
     f.put("Mounts", "");
-    f.put("Networks", "");
+    f.put("Networks", c.hostConfig().networkMode());
     return f;
+  }
+
+  /**
+   * The PORTS column as Docker shows it for a running container: {@code 0.0.0.0:8080->80/tcp} for a
+   * published port (consecutive ports as one range), {@code 443/tcp} for one only exposed; empty
+   * for a container that is not running.
+   */
+  public static String ports(Container c) {
+    if (!c.state().running() || c.network() == null || c.network().network().equals("host")) {
+      return "";
+    }
+    List<PortMapping> published = new ArrayList<>(c.network().ports());
+    published.sort(java.util.Comparator.comparing(PortMapping::proto).thenComparing(PortMapping::shownHostIp)
+        .thenComparingInt(PortMapping::containerPort));
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < published.size()) {
+      PortMapping first = published.get(i);
+      int j = i;
+      while (j + 1 < published.size() && consecutive(published.get(j), published.get(j + 1))) {
+        j++;
+      }
+      PortMapping last = published.get(j);
+      out.add(first == last ? first.toString() : first.shownHostIp() + ":" + first.hostPort() + "-" + last.hostPort()
+          + "->" + first.containerPort() + "-" + last.containerPort() + "/" + first.proto());
+      i = j + 1;
+    }
+    for (String exposed : c.exposedPorts()) {
+      if (published.stream().noneMatch(p -> p.port().equals(exposed))) {
+        out.add(exposed);
+      }
+    }
+    return String.join(", ", out);
+  }
+
+  private static boolean consecutive(PortMapping a, PortMapping b) {
+    return a.proto().equals(b.proto()) && a.shownHostIp().equals(b.shownHostIp())
+        && b.hostPort() == a.hostPort() + 1 && b.containerPort() == a.containerPort() + 1;
   }
 
   /** "Up 5 minutes", "Exited (0) 3 seconds ago", "Created". */

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Docker's table layout (Go's tabwriter as the docker CLI sets it up): each column as wide as its
- * widest cell plus three spaces, the last column unpadded.
+ * Docker's table layout (Go's tabwriter as the docker CLI sets it up, {@code NewWriter(out, 10, 1, 3,
+ * ' ', 0)}): each column as wide as its widest cell plus three spaces, at least ten, the last column
+ * unpadded.
  */
 public final class Table {
   private static final int PADDING = 3;
+  private static final int MIN_WIDTH = 10;
 
   private Table() {}
 
@@ -31,7 +33,7 @@ public final class Table {
         String cell = r.get(c);
         b.append(cell);
         if (c < cols - 1) {
-          b.append(" ".repeat(width[c] - Text.width(cell) + PADDING));
+          b.append(" ".repeat(Math.max(MIN_WIDTH, width[c] + PADDING) - Text.width(cell)));
         }
       }
       lines.add(b.toString().stripTrailing());

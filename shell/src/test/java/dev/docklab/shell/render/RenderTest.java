@@ -3,6 +3,8 @@ package dev.docklab.shell.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.docklab.engine.container.Container;
+import dev.docklab.engine.network.Endpoint;
+import dev.docklab.engine.network.PortMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,14 +34,18 @@ class RenderTest {
   }
 
   @Test
-  void tableColumnsArePaddedByThreeSpaces() {
-    assertEquals(List.of("A     BB   C", "xyz   y    z"),
+  void tableColumnsArePaddedByThreeSpacesToAtLeastTen() {
+    assertEquals(List.of("A         BB        C", "xyz       y         z"),
         Table.render(List.of("A", "BB", "C"), List.of(List.of("xyz", "y", "z"))));
+    assertEquals(List.of("CONTAINER ID   NAMES", "abc            web"),
+        Table.render(List.of("CONTAINER ID", "NAMES"), List.of(List.of("abc", "web"))));
   }
 
   @Test
   void chineseTakesTwoColumns() {
-    assertEquals(List.of("名称   X", "ab     y"), Table.render(List.of("名称", "X"), List.of(List.of("ab", "y"))));
+    assertEquals(List.of("名称      X", "ab        y"), Table.render(List.of("名称", "X"), List.of(List.of("ab", "y"))));
+    assertEquals(List.of("名称名称名称   X", "ab             y"),
+        Table.render(List.of("名称名称名称", "X"), List.of(List.of("ab", "y"))));
   }
 
   @Test
@@ -54,9 +60,22 @@ class RenderTest {
         "top", List.of(), List.of(), "/", "", "overlay2", new Container.HostConfig(0, 0, false, null),
         new Container.State("running", 42, 0, "", "2026-11-27T10:09:30Z", null, 7, false), false, false, 0);
     assertEquals(List.of(
-        "CONTAINER ID   IMAGE          COMMAND                  CREATED              STATUS                       PORTS   NAMES",
-        "bbbbbbbbbbbb   busybox:1.35   \"top\"                    About a minute ago   Up 30 seconds                        web",
-        "aaaaaaaaaaaa   busybox        \"sh -c while true; d…\"   10 minutes ago       Exited (137) 5 minutes ago           clock"),
+        "CONTAINER ID   IMAGE          COMMAND                  CREATED              STATUS                       PORTS     NAMES",
+        "bbbbbbbbbbbb   busybox:1.35   \"top\"                    About a minute ago   Up 30 seconds                          web",
+        "aaaaaaaaaaaa   busybox        \"sh -c while true; d…\"   10 minutes ago       Exited (137) 5 minutes ago             clock"),
         ContainerRows.render(List.of(running, exited), false, now));
+  }
+
+  @Test
+  void portsShowAsDockerPsShowsThem() {
+    Container.State up = new Container.State("running", 42, 0, "", "2026-11-27T10:09:30Z", null, 7, false);
+    var ports = List.of(new PortMapping("", 8001, 81, "tcp"), new PortMapping("", 8000, 80, "tcp"),
+        new PortMapping("127.0.0.1", 5353, 53, "udp"));
+    var endpoint = new Endpoint("bridge", "/run/netns/x", "172.17.0.2", 16, "172.17.0.1", "", "veth0", ports, null);
+    Container web = new Container("c".repeat(64), "web", "2026-11-27T10:09:00Z", "web", "sha256:x", "httpd",
+        List.of(), List.of(), "/", "", "overlay2", new Container.HostConfig(0, 0, false, null), up, false, false, 0,
+        List.of(), List.of("80/tcp", "81/tcp", "443/tcp", "53/udp"), endpoint);
+    assertEquals("0.0.0.0:8000-8001->80-81/tcp, 127.0.0.1:5353->53/udp, 443/tcp", ContainerRows.ports(web));
+    assertEquals("", ContainerRows.ports(web.withState(up.withStatus("exited"))), "not running: nothing");
   }
 }

@@ -1,0 +1,339 @@
+package dev.docklab.engine.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docklab.engine.EngineException;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * docklab's bridge network, Docker's {@code bridge}: a Linux bridge {@code docklab0} with its own
+ * subnet, each container in a network namespace of its own with {@code lo} and an {@code eth0} whose
+ * veth peer is plugged into the bridge; published ports are DNAT rules. The CNI plugins do the work
+ * (loopback; bridge with host-local addresses; portmap), so what a learner sees with {@code ip} and
+ * {@code iptables} is what any CNI runtime makes.
+ */
+public final class BridgeNetwork {
+  /** Docker's name of this network, as {@code docker inspect} and {@code docker network ls} show it. */
+  public static final String DOCKER_NAME = "bridge";
+  /** The CNI network name: rules and leases carry it. */
+  public static final String CNI_NAME = "docklab";
+  /** The bridge device, docklab's {@code docker0}. */
+  public static final String DEVICE = "docklab0";
+  /** Where the network namespaces are bound, as {@code ip netns} keeps them. */
+  public static final Path NETNS_DIR = Path.of("/run/netns");
+  /** Address leases: on tmpfs, so that they live exactly as long as the namespaces they belong to. */
+  public static final Path IPAM_DIR = Path.of("/run/docklab/ipam");
+  private static final String MASQ_COMMENT = "docklab: containers on " + DEVICE + " reach the outside";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Cni cni;
+  private Subnet subnet;
+  private boolean hostRulesDone;
+
+  public BridgeNetwork(Path pluginDir) {
+    this.cni = new Cni(pluginDir);
+  }
+
+  /** The network with the plugins found on this host; a clear error when they are not installed. */
+  public static BridgeNetwork onThisHost() {
+    Path dir = Cni.findPlugins();
+    if (dir == null) {
+      throw EngineException.system("the CNI plugins are not installed (looked in " + Cni.PLUGIN_DIRS
+          + "): apt-get install containernetworking-plugins, or use --network none", null);
+    }
+    return new BridgeNetwork(dir);
+  }
+
+  /** The network namespace file of a container. */
+  public static Path netnsPath(String containerId) {
+    return NETNS_DIR.resolve("docklab-" + containerId.substring(0, 12));
+  }
+
+  /**
+   * The bridge's subnet: the one {@code docklab0} already has, or else the first of Docker's pool
+   * (172.17.0.0/16 to 172.31.0.0/16) that no host interface or route uses.
+   */
+  public synchronized Subnet subnet() {
+    if (subnet == null) {
+      subnet = existingSubnet();
+      if (subnet == null) {
+        subnet = freeSubnet(hostSubnets());
+      }
+    }
+    return subnet;
+  }
+
+  /** The first /16 of 172.17-172.31 that overlaps none of {@code used}. */
+  static Subnet freeSubnet(List<Subnet> used) {
+    for (int second = 17; second <= 31; second++) {
+      Subnet s = Subnet.parse("172." + second + ".0.0/16");
+      if (used.stream().noneMatch(s::overlaps)) {
+        return s;
+      }
+    }
+    throw EngineException.system("every subnet from 172.17.0.0/16 to 172.31.0.0/16 is in use on this host;"
+        + " docklab needs one of them for its bridge " + DEVICE, null);
+  }
+
+  private static Subnet existingSubnet() {
+    try {
+      NetworkInterface nif = NetworkInterface.getByName(DEVICE);
+      if (nif != null) {
+        for (InterfaceAddress a : nif.getInterfaceAddresses()) {
+          if (a.getAddress() instanceof Inet4Address v4) {
+            return new Subnet(Subnet.address(v4.getHostAddress()), a.getNetworkPrefixLength());
+          }
+        }
+      }
+    } catch (SocketException e) {
+      // none
+    }
+    return null;
+  }
+
+  /** Every IPv4 subnet on a host interface or in the host's routing table (but the default route). */
+  static List<Subnet> hostSubnets() {
+    List<Subnet> used = new ArrayList<>();
+    try {
+      for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        for (InterfaceAddress a : nif.getInterfaceAddresses()) {
+          if (a.getAddress() instanceof Inet4Address v4) {
+            used.add(new Subnet(Subnet.address(v4.getHostAddress()), a.getNetworkPrefixLength()));
+          }
+        }
+      }
+      for (String line : Files.readAllLines(Path.of("/proc/net/route"))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length < 8 || f[0].equals("Iface")) {
+          continue;
+        }
+        long dest = Long.reverseBytes(Long.parseLong(f[1], 16) << 32) & 0xFFFFFFFFL;
+        long mask = Long.reverseBytes(Long.parseLong(f[7], 16) << 32) & 0xFFFFFFFFL;
+        if (mask != 0) {
+          used.add(new Subnet(dest, Long.bitCount(mask)));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // what could be read is enough
+    }
+    return used;
+  }
+
+  /**
+   * Gives a container its network: a namespace of its own, {@code lo} up, {@code eth0} on the
+   * bridge with the next free address, and DNAT rules for {@code ports} (host ports already
+   * chosen). Undone completely when any step fails.
+   */
+  public Endpoint connect(String containerId, List<PortMapping> ports) {
+    ensureHostRules();
+    Path netns = netnsPath(containerId);
+    Endpoint partial = new Endpoint(DOCKER_NAME, netns.toString(), "", 0, "", "", "", ports, null);
+    try {
+      deleteNetns(netns);
+      ip("netns", "add", netns.getFileName().toString());
+      cni.add(loopbackConf(), containerId, netns, "lo");
+      JsonNode result = cni.add(bridgeConf(), containerId, netns, "eth0");
+      partial = new Endpoint(DOCKER_NAME, netns.toString(), "", 0, "", "", "", ports, JSON.writeValueAsString(result));
+      if (!ports.isEmpty()) {
+        cni.add(portmapConf(ports, result), containerId, netns, "eth0");
+      }
+      return endpoint(netns, ports, result);
+    } catch (IOException e) {
+      disconnect(containerId, partial);
+      throw EngineException.system("could not record the network of " + containerId + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      disconnect(containerId, partial);
+      throw e;
+    }
+  }
+
+  /**
+   * Takes a container off the network: its DNAT rules, its veth and address lease, its namespace.
+   * Each step is tried even when an earlier one fails; the first failure is reported.
+   */
+  public void disconnect(String containerId, Endpoint ep) {
+    Path netns = Path.of(ep.sandboxKey());
+    RuntimeException first = null;
+    JsonNode prev = null;
+    try {
+      prev = ep.cniResult() == null ? null : JSON.readTree(ep.cniResult());
+    } catch (IOException e) {
+      // without the previous result the plugins still find what to undo by the container's id
+    }
+    boolean nsExists = Files.exists(netns);
+    if (!ep.ports().isEmpty()) {
+      try {
+        cni.del(portmapConf(ep.ports(), prev), containerId, nsExists ? netns : null, "eth0");
+      } catch (RuntimeException e) {
+        first = e;
+      }
+    }
+    try {
+      ObjectNode conf = bridgeConf();
+      if (prev != null) {
+        conf.set("prevResult", prev);
+      }
+      cni.del(conf, containerId, nsExists ? netns : null, "eth0");
+    } catch (RuntimeException e) {
+      first = first == null ? e : first;
+    }
+    try {
+      deleteNetns(netns);
+    } catch (RuntimeException e) {
+      first = first == null ? e : first;
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private static Endpoint endpoint(Path netns, List<PortMapping> ports, JsonNode result) throws IOException {
+    String ip = "";
+    int prefix = 0;
+    String gateway = "";
+    String mac = "";
+    String hostVeth = "";
+    JsonNode ifaces = result.path("interfaces");
+    for (JsonNode i : ifaces) {
+      if (i.path("sandbox").asText("").isEmpty() && !i.path("name").asText().equals(DEVICE)) {
+        hostVeth = i.path("name").asText();
+      }
+    }
+    for (JsonNode a : result.path("ips")) {
+      String addr = a.path("address").asText();
+      if (addr.contains(".") && addr.contains("/")) {
+        ip = addr.substring(0, addr.indexOf('/'));
+        prefix = Integer.parseInt(addr.substring(addr.indexOf('/') + 1));
+        gateway = a.path("gateway").asText("");
+        JsonNode nif = ifaces.path(a.path("interface").asInt(-1));
+        mac = nif.path("mac").asText("");
+        break;
+      }
+    }
+    return new Endpoint(DOCKER_NAME, netns.toString(), ip, prefix, gateway, mac, hostVeth, ports,
+        JSON.writeValueAsString(result));
+  }
+
+  private ObjectNode base(String type) {
+    ObjectNode conf = JSON.createObjectNode();
+    conf.put("cniVersion", Cni.VERSION);
+    conf.put("name", CNI_NAME);
+    conf.put("type", type);
+    return conf;
+  }
+
+  private ObjectNode loopbackConf() {
+    return base("loopback");
+  }
+
+  private ObjectNode bridgeConf() {
+    Subnet s = subnet();
+    ObjectNode conf = base("bridge");
+    conf.put("bridge", DEVICE);
+    conf.put("isGateway", true);
+    conf.put("ipMasq", false); // one rule for the whole subnet instead (see ensureHostRules), as Docker has
+    conf.put("hairpinMode", true);
+    ObjectNode ipam = conf.putObject("ipam");
+    ipam.put("type", "host-local");
+    ObjectNode range = ipam.putArray("ranges").addArray().addObject();
+    range.put("subnet", s.toString());
+    range.put("gateway", s.gateway());
+    ipam.putArray("routes").addObject().put("dst", "0.0.0.0/0");
+    ipam.put("dataDir", IPAM_DIR.toString());
+    return conf;
+  }
+
+  private ObjectNode portmapConf(List<PortMapping> ports, JsonNode prevResult) {
+    ObjectNode conf = base("portmap");
+    conf.put("snat", true); // also answers on the host's own addresses and on 127.0.0.1
+    conf.putObject("capabilities").put("portMappings", true);
+    ArrayNode maps = conf.putObject("runtimeConfig").putArray("portMappings");
+    for (PortMapping p : ports) {
+      ObjectNode m = maps.addObject();
+      m.put("hostPort", p.hostPort());
+      m.put("containerPort", p.containerPort());
+      m.put("protocol", p.proto());
+      if (!p.hostIp().isEmpty()) {
+        m.put("hostIP", p.hostIp());
+      }
+    }
+    if (prevResult != null) {
+      conf.set("prevResult", prevResult);
+    }
+    return conf;
+  }
+
+  /**
+   * The two host rules the bridge needs, made once and named for docklab: masquerade for traffic
+   * leaving the subnet (Docker's {@code -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE}), and forwarding
+   * allowed to and from the bridge even where the host's FORWARD policy drops.
+   */
+  private synchronized void ensureHostRules() {
+    if (hostRulesDone) {
+      return;
+    }
+    String s = subnet().toString();
+    ensureRule("nat", "POSTROUTING", "-s", s, "!", "-o", DEVICE, "-m", "comment", "--comment", MASQ_COMMENT,
+        "-j", "MASQUERADE");
+    ensureRule("filter", "FORWARD", "-o", DEVICE, "-m", "comment", "--comment", "docklab: into " + DEVICE,
+        "-j", "ACCEPT");
+    ensureRule("filter", "FORWARD", "-i", DEVICE, "-m", "comment", "--comment", "docklab: out of " + DEVICE,
+        "-j", "ACCEPT");
+    hostRulesDone = true;
+  }
+
+  private static void ensureRule(String table, String chain, String... rule) {
+    List<String> check = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-C", chain));
+    check.addAll(List.of(rule));
+    if (exec(check).code() == 0) {
+      return;
+    }
+    List<String> add = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-A", chain));
+    add.addAll(List.of(rule));
+    Result r = exec(add);
+    if (r.code() != 0) {
+      throw EngineException.system("could not add docklab's rule to the " + table + " table: " + r.output(), null);
+    }
+  }
+
+  private static void deleteNetns(Path netns) {
+    if (Files.exists(netns)) {
+      ip("netns", "delete", netns.getFileName().toString());
+    }
+  }
+
+  private static void ip(String... args) {
+    List<String> cmd = new ArrayList<>(List.of("ip"));
+    cmd.addAll(List.of(args));
+    Result r = exec(cmd);
+    if (r.code() != 0) {
+      throw EngineException.system(String.join(" ", cmd) + " failed: " + r.output(), null);
+    }
+  }
+
+  private record Result(int code, String output) {}
+
+  private static Result exec(List<String> cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).strip();
+      return new Result(p.waitFor(), out);
+    } catch (IOException e) {
+      throw EngineException.system("could not run " + cmd.get(0) + ": " + e.getMessage()
+          + " (apt-get install iproute2 iptables)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted while running " + cmd.get(0), e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.docklab.shell.command;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.container.Container;
+import dev.docklab.engine.network.PortMapping;
+import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.render.DockerJson;
+import dev.docklab.shell.render.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code docker port} and {@code docker network ls|inspect}. */
+public final class NetworkCommands {
+  private NetworkCommands() {}
+
+  public static List<Command> all() {
+    return List.of(port(), ls(), inspect());
+  }
+
+  /** {@code docker port CONTAINER [PRIVATE_PORT[/PROTO]]}: {@code 80/tcp -> 0.0.0.0:8080}. */
+  static Command port() {
+    return new SimpleCommand("port", "port CONTAINER [PRIVATE_PORT[/PROTO]]", List.of(), false, (args, s) -> {
+      args.requireAtLeast(1);
+      args.requireAtMost(2);
+      Container c;
+      try {
+        c = s.engine().container(args.positionals().get(0));
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+      List<PortMapping> ports = c.state().running() && c.network() != null ? new ArrayList<>(c.network().ports())
+          : new ArrayList<>();
+      ports.sort(java.util.Comparator.comparingInt(PortMapping::containerPort).thenComparing(PortMapping::proto));
+      if (args.positionals().size() == 2) {
+        String want = args.positionals().get(1);
+        String key = want.contains("/") ? want : want + "/tcp";
+        List<PortMapping> match = ports.stream().filter(p -> p.port().equals(key)).toList();
+        if (match.isEmpty()) {
+          s.err().println("Error: No public port '" + key + "' published for " + args.positionals().get(0));
+          return 1;
+        }
+        match.forEach(p -> s.out().println(p.shownHostIp() + ":" + p.hostPort()));
+        return 0;
+      }
+      ports.forEach(p -> s.out().println(p.port() + " -> " + p.shownHostIp() + ":" + p.hostPort()));
+      return 0;
+    });
+  }
+
+  static Command ls() {
+    List<Option> opts = List.of(Option.bool("quiet", 'q', "opt.network.quiet"),
+        Option.bool("no-trunc", '\0', "opt.network.no-trunc"));
+    return new SimpleCommand("network ls", "network ls [OPTIONS]", opts, true, (args, s) -> {
+      List<List<String>> rows = new ArrayList<>();
+      for (String name : s.engine().networks()) {
+        Map<String, Object> n = s.engine().inspectNetwork(name);
+        String id = (String) n.get("Id");
+        String shown = args.has("no-trunc") ? id : id.substring(0, 12);
+        if (args.has("quiet")) {
+          s.out().println(shown);
+        } else {
+          rows.add(List.of(shown, name, (String) n.get("Driver"), "local"));
+        }
+      }
+      if (!args.has("quiet")) {
+        Table.render(List.of("NETWORK ID", "NAME", "DRIVER", "SCOPE"), rows).forEach(s.out()::println);
+      }
+      return 0;
+    });
+  }
+
+  static Command inspect() {
+    return new SimpleCommand("network inspect", "network inspect NETWORK [NETWORK...]", List.of(), true, (args, s) -> {
+      args.requireAtLeast(1);
+      List<Map<String, Object>> found = new ArrayList<>();
+      int status = 0;
+      for (String name : args.positionals()) {
+        try {
+          found.add(s.engine().inspectNetwork(name));
+        } catch (EngineException e) {
+          s.err().println("Error response from daemon: " + e.getMessage());
+          status = 1;
+        }
+      }
+      s.out().println(DockerJson.write(found));
+      return status;
+    });
+  }
+}

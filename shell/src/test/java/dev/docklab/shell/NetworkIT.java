@@ -1,0 +1,236 @@
+package dev.docklab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.storage.Mounts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Networking as a learner meets it: the web image behind a published port, reached from the host
+ * on localhost and on the host's own address, from the REPL's host shell and from another container
+ * by IP; ports in use refused with Docker's message; random ports; none and host networks; and
+ * nothing of a removed container left on the host (namespace, veth, lease, NAT rules).
+ */
+class NetworkIT {
+  static Transcript t;
+  static final List<String> ids = new ArrayList<>();
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    t = new Transcript(Files.createTempDirectory("docklab-net-"));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    t.destroy();
+    assertTrue(Mounts.under(t.root).isEmpty());
+    for (String id : ids) {
+      assertNoTrace(id);
+    }
+  }
+
+  @Test
+  void aPublishedPortAnswersOnLocalhostTheHostsAddressAndThroughRestarts() throws Exception {
+    int port = freePort();
+    Transcript.Result run = t.run("docker run -d -p " + port + ":80 --name web web");
+    assertEquals(0, run.status(), run.err());
+    String id = run.out().strip();
+    ids.add(id);
+    String ps = t.run("docker ps").out();
+    assertTrue(ps.contains("0.0.0.0:" + port + "->80/tcp"), ps);
+    assertEquals("80/tcp -> 0.0.0.0:" + port + "\n", t.run("docker port web").out());
+    assertEquals("0.0.0.0:" + port + "\n", t.run("docker port web 80").out());
+    assertTrue(t.run("docker port web 81").err().contains("No public port '81/tcp' published for web"));
+
+    assertTrue(get("127.0.0.1", port).contains("docklab's web image"), "localhost");
+    String hostAddress = hostAddress();
+    assertTrue(get(hostAddress, port).contains("docklab's web image"), "the host's address " + hostAddress);
+    Transcript.Result hostShell = t.run("busybox wget -q -O - http://localhost:" + port + "/");
+    assertTrue(hostShell.out().contains("docklab's web image"), "from the REPL's host shell: " + hostShell.err());
+    assertTrue(t.run("docker logs web").err().contains("response:200"), "httpd -v logs each request");
+
+    String ip = t.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' web").out().strip();
+    String gateway = t.run("docker inspect -f '{{.NetworkSettings.Gateway}}' web").out().strip();
+    assertTrue(ip.matches("172\\.(1[7-9]|2\\d|3[01])\\.\\d+\\.\\d+"), ip);
+    assertTrue(gateway.endsWith(".0.1") && ip.startsWith(gateway.substring(0, gateway.length() - 3)), gateway);
+    assertTrue(get(ip, 80).contains("docklab's web image"), "the container's own address");
+    Transcript.Result fromPeer = t.run("docker run --rm busybox wget -q -O - http://" + ip + "/");
+    assertTrue(fromPeer.out().contains("docklab's web image"), "container to container by IP: " + fromPeer.err());
+    assertEquals("{\"80/tcp\":[{\"HostIp\":\"0.0.0.0\",\"HostPort\":\"" + port + "\"}]}\n",
+        t.run("docker inspect -f '{{json .NetworkSettings.Ports}}' web").out());
+    assertTrue(t.run("docker inspect -f '{{.NetworkSettings.MacAddress}}' web").out()
+        .matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}\n"));
+    assertTrue(t.run("docker network inspect bridge").out().contains("\"IPv4Address\": \"" + ip + "/16\""));
+    String inside = t.run("docker exec web cat /etc/hosts").out();
+    assertTrue(inside.contains(ip + "\t" + id.substring(0, 12)), inside);
+
+    Transcript.Result taken = t.run("docker run -d -p " + port + ":80 --name web2 web");
+    assertEquals(125, taken.status());
+    assertTrue(taken.err().contains("Bind for 0.0.0.0:" + port + " failed: port is already allocated"), taken.err());
+    String web2 = t.run("docker inspect -f '{{.Id}}' web2").out().strip();
+    assertEquals("created\n", t.run("docker inspect -f '{{.State.Status}}' web2").out());
+    assertNoTrace(web2);
+    t.run("docker rm web2");
+
+    t.run("docker stop web");
+    assertFalse(answers("127.0.0.1", port), "stopped: the port is released");
+    assertEquals("", t.run("docker port web").out());
+    assertNoTrace(id);
+    t.run("docker start web");
+    assertTrue(get("127.0.0.1", port).contains("docklab's web image"), "started again: published again");
+    t.run("docker rm -f web");
+    assertFalse(answers("127.0.0.1", port));
+    assertNoTrace(id);
+  }
+
+  @Test
+  void hostPortsInUseAreRefusedAndRandomOnesComeFromTheEphemeralRange() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0)) {
+      Transcript.Result r = t.run("docker run -d -p " + busy.getLocalPort() + ":80 web");
+      assertTrue(r.err().contains("Bind for 0.0.0.0:" + busy.getLocalPort() + " failed: port is already allocated"),
+          r.err());
+    }
+    Transcript.Result all = t.run("docker run -d -P --name pall web");
+    ids.add(all.out().strip());
+    String mapping = t.run("docker port pall").out();
+    assertTrue(mapping.startsWith("80/tcp -> 0.0.0.0:"), mapping);
+    int random = Integer.parseInt(mapping.strip().substring(mapping.lastIndexOf(':') + 1));
+    String[] range = String.join(" ", Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))).trim().split("\\s+");
+    assertTrue(random >= Integer.parseInt(range[0]) && random <= Integer.parseInt(range[1]), mapping);
+    assertTrue(get("127.0.0.1", random).contains("docklab's web image"));
+
+    int local = freePort();
+    Transcript.Result one = t.run("docker run -d -p 127.0.0.1:" + local + ":80 -p 80 --expose 443 --name two web");
+    ids.add(one.out().strip());
+    String ps = t.run("docker ps --filter name=two --format '{{.Ports}}'").out();
+    assertTrue(ps.matches("0\\.0\\.0\\.0:\\d+->80/tcp, 127\\.0\\.0\\.1:" + local + "->80/tcp, 443/tcp\n"), ps);
+    assertTrue(get("127.0.0.1", local).contains("docklab's web image"));
+
+    int udp = freePort();
+    Transcript.Result u = t.run("docker run -d -p " + udp + ":53/udp --name udp busybox sleep 60");
+    ids.add(u.out().strip());
+    assertEquals("53/udp -> 0.0.0.0:" + udp + "\n", t.run("docker port udp").out());
+    String ip = t.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' udp").out().strip();
+    assertTrue(iptablesNat().contains("-p udp -m udp --dport " + udp + " -j DNAT --to-destination " + ip + ":53"),
+        "the kernel forwards the UDP port");
+    t.run("docker rm -f pall two udp");
+  }
+
+  @Test
+  void noneAndHostNetworksAndUnknownOnes() throws Exception {
+    assertEquals("lo\n", t.run("docker run --rm --network none busybox ls /sys/class/net").out());
+    String host = t.run("docker run --rm --network host busybox ls /sys/class/net").out();
+    for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      assertTrue(host.contains(nif.getName() + "\n"), "host network sees " + nif.getName() + ": " + host);
+    }
+    assertEquals(Files.readAllLines(Path.of("/proc/sys/kernel/hostname")).get(0) + "\n",
+        t.run("docker run --rm --net host busybox hostname").out());
+    assertTrue(t.run("docker run --rm -p 1:1 --network host busybox true").err()
+        .contains("WARNING: Published ports are discarded when using host network mode"));
+    Transcript.Result unknown = t.run("docker run --rm --network nosuch busybox true");
+    assertNotEquals(0, unknown.status());
+    assertTrue(unknown.err().contains("network nosuch not found"), unknown.err());
+    String ls = t.run("docker network ls").out();
+    assertTrue(ls.startsWith("NETWORK ID     NAME      DRIVER    SCOPE\n"), ls);
+    assertTrue(ls.contains(" bridge    bridge    local\n") && ls.contains(" host      host      local\n")
+        && ls.contains(" none      null      local\n"), ls);
+  }
+
+  @Test
+  void badPortSpecsGetDockersMessagesAndCreateNothing() {
+    String before = t.run("docker ps -aq").out();
+    for (String[] c : new String[][] {{"70000:80", "invalid hostPort: 70000"},
+        {"8080:http", "invalid containerPort: http"}, {"1.2.3:8080:80", "invalid IP address: 1.2.3"},
+        {"8080:80/xyz", "invalid proto: xyz"}}) {
+      Transcript.Result r = t.run("docker run -d -p " + c[0] + " web");
+      assertEquals(125, r.status());
+      assertTrue(r.err().startsWith("docker: " + c[1]), r.err());
+    }
+    assertEquals(before, t.run("docker ps -aq").out());
+  }
+
+  /** Nothing of the container is left on the host: namespace, lease, NAT rules, veth. */
+  static void assertNoTrace(String id) throws IOException {
+    assertFalse(Files.exists(Path.of("/run/netns/docklab-" + id.substring(0, 12))), "network namespace of " + id);
+    Path leases = Path.of("/run/docklab/ipam/docklab");
+    if (Files.isDirectory(leases)) {
+      try (Stream<Path> files = Files.list(leases)) {
+        for (Path f : files.toList()) {
+          assertFalse(Files.readString(f).contains(id), "address lease " + f + " of " + id);
+        }
+      }
+    }
+    assertFalse(iptablesNat().contains(id), "NAT rules of " + id);
+  }
+
+  static String iptablesNat() throws IOException {
+    try {
+      Process p = new ProcessBuilder("iptables-save", "-t", "nat").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      return out;
+    } catch (InterruptedException e) {
+      throw new IOException(e);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** An IPv4 address of this host that is not loopback and not docklab's bridge. */
+  static String hostAddress() throws IOException {
+    for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (nif.isUp() && !nif.isLoopback() && !nif.getName().startsWith("docklab")) {
+        for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+          if (a instanceof Inet4Address) {
+            return a.getHostAddress();
+          }
+        }
+      }
+    }
+    throw new IOException("no IPv4 address besides loopback");
+  }
+
+  /** An HTTP/1.0 GET, as curl would send it: the whole response. */
+  static String get(String host, int port) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), 3000);
+      s.setSoTimeout(5000);
+      s.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      try (InputStream in = s.getInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  static boolean answers(String host, int port) {
+    try {
+      return !get(host, port).isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
