@@ -169,6 +169,33 @@ class NetworkIT {
     assertEquals(before, t.run("docker ps -aq").out());
   }
 
+  @Test
+  void networksLeftWhileNoDocklabRanAreTakenDownWhenOneOpens() throws Exception {
+    // A container that ends while no docklab is open: its namespace and rules wait for the next one.
+    int port = freePort();
+    String id = t.run("docker run -d -p " + port + ":80 --name brief busybox sleep 1").out().strip();
+    ids.add(id);
+    Path netns = Path.of("/run/netns/docklab-" + id.substring(0, 12));
+    assertTrue(Files.exists(netns));
+    Thread.sleep(1500);
+    assertTrue(Files.exists(netns), "no docklab ran to take it down");
+    assertTrue(t.run("docker ps -a --filter name=brief").out().contains("Exited (0)"));
+    assertNoTrace(id);
+
+    // A docklab that died between recording an exit and taking its network down left a note of it.
+    String ghost = "0123456789ab".repeat(5) + "cdef";
+    ids.add(ghost);
+    Process add = new ProcessBuilder("ip", "netns", "add", "docklab-" + ghost.substring(0, 12)).start();
+    assertEquals(0, add.waitFor());
+    Path note = Files.createDirectories(t.root.resolve("network/endpoints")).resolve(ghost + ".json");
+    Files.writeString(note, "{\"network\":\"bridge\",\"sandboxKey\":\"/run/netns/docklab-" + ghost.substring(0, 12)
+        + "\"}");
+    t.run("docker ps");
+    assertFalse(Files.exists(note), "the note is done with");
+    assertNoTrace(ghost);
+    t.run("docker rm brief");
+  }
+
   /** Nothing of the container is left on the host: namespace, lease, NAT rules, veth. */
   static void assertNoTrace(String id) throws IOException {
     assertFalse(Files.exists(Path.of("/run/netns/docklab-" + id.substring(0, 12))), "network namespace of " + id);

@@ -309,25 +309,39 @@ public final class ContainerService {
     }
     List<PortMapping> ports = HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")");
     BridgeNetwork net = bridge.get();
-    return listener.timed("network", c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
-        + BridgeNetwork.DEVICE + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
-        + (e.ports().isEmpty() ? "" : ", ports " + e.ports()), () -> net.connect(c.id(), ports));
+    store.saveEndpoint(c.id(), new Endpoint(BridgeNetwork.DOCKER_NAME, BridgeNetwork.netnsPath(c.id()).toString(), "",
+        0, "", "", "", ports, null));
+    Endpoint ep;
+    try {
+      ep = listener.timed("network", c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
+          + BridgeNetwork.DEVICE + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
+          + (e.ports().isEmpty() ? "" : ", ports " + e.ports()), () -> net.connect(c.id(), ports));
+    } catch (RuntimeException e) {
+      store.deleteEndpoint(c.id()); // connect undid what it had done
+      throw e;
+    }
+    store.saveEndpoint(c.id(), ep);
+    return ep;
   }
 
   /** Takes a container off its network (idempotent); failures are reported as events, not thrown. */
   private void disconnect(Container c) {
-    Endpoint ep = c.network();
+    disconnect(c.id(), c.network());
+  }
+
+  private void disconnect(String id, Endpoint ep) {
     if (ep == null || !BridgeNetwork.DOCKER_NAME.equals(ep.network())) {
       return;
     }
     try {
-      listener.timed("network", c.id(), x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
+      listener.timed("network", id, x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
           + " and " + ep.sandboxKey() + (ep.ports().isEmpty() ? "" : ", unpublished " + ep.ports()), () -> {
-            bridge.get().disconnect(c.id(), ep);
+            bridge.get().disconnect(id, ep);
             return ep;
           });
+      store.deleteEndpoint(id);
     } catch (RuntimeException e) {
-      listener.on(new EngineEvent("warning", c.id(), "could not take it off the network: " + e.getMessage(),
+      listener.on(new EngineEvent("warning", id, "could not take it off the network: " + e.getMessage(),
           Duration.ZERO));
     }
   }
@@ -436,8 +450,12 @@ public final class ContainerService {
       Path dir = store.dir(id);
       // The runtime's record of the ended container goes in the background (a second runtime process
       // is not worth a learner's wait); the next start of this container waits for it.
-      deleting.put(id, java.util.concurrent.CompletableFuture.runAsync(() -> runtime.delete(id, true)));
-      disconnect(c);
+      // So is its network: its namespace, veth, lease and rules (noted on disk until they are gone).
+      Endpoint ep = c.network();
+      deleting.put(id, java.util.concurrent.CompletableFuture.runAsync(() -> {
+        runtime.delete(id, true);
+        disconnect(id, ep);
+      }));
       listener.timed("unmount", id, x -> dir.resolve("merged").toString(), () -> {
         driver.unmount(dir);
         return dir;
@@ -705,6 +723,7 @@ public final class ContainerService {
    */
   public void reconcile() {
     List<String> alive = runtime.list();
+    reconcileEndpoints(alive);
     for (Container c : store.list()) {
       Path dir = store.dir(c.id());
       if (c.state().running()) {
@@ -732,6 +751,26 @@ public final class ContainerService {
           store.save(c.withNetwork(null));
         }
         driver.unmount(dir);
+      }
+    }
+  }
+
+  /**
+   * Networks noted on disk whose container no longer runs (the engine stopped between an exit and its
+   * teardown): taken down now.
+   */
+  private void reconcileEndpoints(List<String> alive) {
+    for (var e : store.endpoints().entrySet()) {
+      Container c = findOrNull(e.getKey());
+      if (c != null && c.state().running() && alive.contains(c.id())) {
+        continue;
+      }
+      Endpoint ep = e.getValue() != null ? e.getValue()
+          : Endpoint.plain(BridgeNetwork.DOCKER_NAME, BridgeNetwork.netnsPath(e.getKey()).toString());
+      disconnect(e.getKey(), new Endpoint(BridgeNetwork.DOCKER_NAME, ep.sandboxKey(), ep.ipAddress(), ep.prefixLen(),
+          ep.gateway(), ep.macAddress(), ep.hostVeth(), ep.ports(), ep.cniResult()));
+      if (c != null && c.network() != null && !c.state().running()) {
+        store.save(c.withNetwork(null));
       }
     }
   }

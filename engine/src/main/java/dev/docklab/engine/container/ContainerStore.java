@@ -8,6 +8,7 @@ import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.docklab.engine.network.Endpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,45 @@ public final class ContainerStore {
     } catch (IOException e) {
       throw EngineException.system("could not save container " + c.shortId() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Notes that {@code endpoint} of container {@code id} must be taken down some day. */
+  public void saveEndpoint(String id, Endpoint endpoint) {
+    try {
+      java.nio.file.Files.createDirectories(layout.endpoints());
+      AtomicFiles.write(layout.endpoints().resolve(id + ".json"), JSON.writeValueAsBytes(endpoint));
+    } catch (IOException e) {
+      throw EngineException.system("could not record the network of " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void deleteEndpoint(String id) {
+    try {
+      java.nio.file.Files.deleteIfExists(layout.endpoints().resolve(id + ".json"));
+    } catch (IOException e) {
+      throw EngineException.system("could not remove the network note of " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The endpoints not yet taken down, by container id. */
+  public java.util.Map<String, Endpoint> endpoints() {
+    java.util.Map<String, Endpoint> out = new java.util.TreeMap<>();
+    if (!java.nio.file.Files.isDirectory(layout.endpoints())) {
+      return out;
+    }
+    try (var files = java.nio.file.Files.list(layout.endpoints())) {
+      for (Path f : files.filter(x -> x.getFileName().toString().matches("[0-9a-f]{64}\\.json")).toList()) {
+        try {
+          out.put(f.getFileName().toString().substring(0, 64), JSON.readValue(f.toFile(), Endpoint.class));
+        } catch (IOException e) {
+          // half a note: the namespace name alone is enough to undo it
+          out.put(f.getFileName().toString().substring(0, 64), null);
+        }
+      }
+    } catch (IOException e) {
+      throw EngineException.system("could not list " + layout.endpoints() + ": " + e.getMessage(), e);
+    }
+    return out;
   }
 
   /** Every container, newest first. */

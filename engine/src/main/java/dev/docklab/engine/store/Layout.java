@@ -64,6 +64,15 @@ public record Layout(Path root) {
   }
 
   /** Where monitors write a container's exit code when it ends (file name: the id). */
+  /**
+   * {@code network/endpoints}: one file per container that is on the bridge, written before its
+   * namespace is made and removed once it is taken down, so a crash in between leaves a note of
+   * what to undo.
+   */
+  public Path endpoints() {
+    return root.resolve("network").resolve("endpoints");
+  }
+
   public Path exits() {
     return root.resolve("exits");
   }
