@@ -479,6 +479,11 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code explain boot}: live facts from a running container, or from one started for the purpose. */
+  /** {@code explain network CONTAINER}. */
+  public dev.docklab.engine.explain.NetworkFacts networkFacts(String nameOrId) {
+    return explanations.networkFacts(nameOrId);
+  }
+
   public dev.docklab.engine.explain.BootFacts bootFacts(String nameOrId) {
     return explanations.bootFacts(nameOrId);
   }

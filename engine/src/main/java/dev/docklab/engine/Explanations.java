@@ -193,6 +193,58 @@ final class Explanations {
    * {@code explain boot}: live facts from a running container (or, without one, from a container
    * started for the purpose and removed again).
    */
+  /** {@code explain network CONTAINER}: read live from its namespace and the host's nat table. */
+  dev.docklab.engine.explain.NetworkFacts networkFacts(String nameOrId) {
+    Container c = containerStore.find(nameOrId);
+    if (!c.state().running() || c.network() == null) {
+      throw EngineException.conflict("container " + c.name() + " is not running, so it has no network now: start it"
+          + " (docker start " + c.name() + ")");
+    }
+    var ep = c.network();
+    String pid = String.valueOf(c.state().pid());
+    List<String> interfaces = new ArrayList<>();
+    for (String line : run(List.of("nsenter", "-t", pid, "-n", "ip", "-o", "-4", "addr", "show"))) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4) {
+        interfaces.add(f[1] + " " + f[3]);
+      }
+    }
+    List<String> routes = run(List.of("nsenter", "-t", pid, "-n", "ip", "-4", "route", "show"));
+    List<String> nat = new ArrayList<>();
+    if (!ep.ipAddress().isEmpty()) {
+      for (String line : run(List.of("iptables-save", "-t", "nat"))) {
+        if (line.contains("--to-destination " + ep.ipAddress() + ":")) {
+          nat.add(line);
+        }
+      }
+    }
+    String namespace = switch (ep.network()) {
+      case "host" -> "the host's own (" + "/proc/1/ns/net)";
+      case "none" -> "/proc/" + pid + "/ns/net";
+      default -> ep.sandboxKey();
+    };
+    String bridgeAddress = ep.gateway().isEmpty() ? "" : ep.gateway() + "/" + ep.prefixLen();
+    return new dev.docklab.engine.explain.NetworkFacts(c.name(), ep.network(), namespace, interfaces, routes,
+        ep.hostVeth(), ep.network().equals("bridge") ? dev.docklab.engine.network.BridgeNetwork.DEVICE : "",
+        bridgeAddress, ep.ports().stream().map(Object::toString).toList(), nat);
+  }
+
+  private static List<String> run(List<String> cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+      if (p.waitFor() != 0) {
+        throw EngineException.system(String.join(" ", cmd) + " failed: " + String.join(" ", lines), null);
+      }
+      return lines;
+    } catch (IOException e) {
+      throw EngineException.system("could not run " + cmd.get(0) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted", e);
+    }
+  }
+
   dev.docklab.engine.explain.BootFacts bootFacts(String nameOrId) {
     boolean throwaway = nameOrId == null;
     Container c;

@@ -62,7 +62,7 @@ class NetworkIT {
     assertEquals("0.0.0.0:" + port + "\n", t.run("docker port web 80").out());
     assertTrue(t.run("docker port web 81").err().contains("No public port '81/tcp' published for web"));
 
-    assertTrue(get("127.0.0.1", port).contains("docklab's web image"), "localhost");
+    assertTrue(getSoon("127.0.0.1", port).contains("docklab's web image"), "localhost");
     String hostAddress = hostAddress();
     assertTrue(get(hostAddress, port).contains("docklab's web image"), "the host's address " + hostAddress);
     Transcript.Result hostShell = t.run("busybox wget -q -O - http://localhost:" + port + "/");
@@ -81,6 +81,9 @@ class NetworkIT {
     assertTrue(t.run("docker inspect -f '{{.NetworkSettings.MacAddress}}' web").out()
         .matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}\n"));
     assertTrue(t.run("docker network inspect bridge").out().contains("\"IPv4Address\": \"" + ip + "/16\""));
+    String explained = t.run("explain network web").out();
+    assertTrue(explained.contains("eth0 " + ip + "/16\n"), explained);
+    assertTrue(explained.contains("-p tcp --dport " + port + " -j DNAT --to-destination " + ip + ":80\n"), explained);
     String inside = t.run("docker exec web cat /etc/hosts").out();
     assertTrue(inside.contains(ip + "\t" + id.substring(0, 12)), inside);
 
@@ -97,7 +100,7 @@ class NetworkIT {
     assertEquals("", t.run("docker port web").out());
     assertNoTrace(id);
     t.run("docker start web");
-    assertTrue(get("127.0.0.1", port).contains("docklab's web image"), "started again: published again");
+    assertTrue(getSoon("127.0.0.1", port).contains("docklab's web image"), "started again: published again");
     t.run("docker rm -f web");
     assertFalse(answers("127.0.0.1", port));
     assertNoTrace(id);
@@ -117,14 +120,14 @@ class NetworkIT {
     int random = Integer.parseInt(mapping.strip().substring(mapping.lastIndexOf(':') + 1));
     String[] range = String.join(" ", Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))).trim().split("\\s+");
     assertTrue(random >= Integer.parseInt(range[0]) && random <= Integer.parseInt(range[1]), mapping);
-    assertTrue(get("127.0.0.1", random).contains("docklab's web image"));
+    assertTrue(getSoon("127.0.0.1", random).contains("docklab's web image"));
 
     int local = freePort();
     Transcript.Result one = t.run("docker run -d -p 127.0.0.1:" + local + ":80 -p 80 --expose 443 --name two web");
     ids.add(one.out().strip());
     String ps = t.run("docker ps --filter name=two --format '{{.Ports}}'").out();
     assertTrue(ps.matches("0\\.0\\.0\\.0:\\d+->80/tcp, 127\\.0\\.0\\.1:" + local + "->80/tcp, 443/tcp\n"), ps);
-    assertTrue(get("127.0.0.1", local).contains("docklab's web image"));
+    assertTrue(getSoon("127.0.0.1", local).contains("docklab's web image"));
 
     int udp = freePort();
     Transcript.Result u = t.run("docker run -d -p " + udp + ":53/udp --name udp busybox sleep 60");
@@ -249,6 +252,20 @@ class NetworkIT {
       s.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       try (InputStream in = s.getInputStream()) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  /** A GET once httpd listens: a started container's server may need a moment to bind its port. */
+  static String getSoon(String host, int port) throws Exception {
+    for (int i = 0; ; i++) {
+      try {
+        return get(host, port);
+      } catch (java.net.ConnectException e) {
+        if (i == 50) {
+          throw e;
+        }
+        Thread.sleep(50);
       }
     }
   }

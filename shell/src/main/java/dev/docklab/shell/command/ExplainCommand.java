@@ -28,6 +28,7 @@ final class ExplainCommand {
         }
         case "boot" -> ExplainViews.boot(s.engine().bootFacts(args.size() > 1 ? args.get(1) : null), s.messages());
         case "vm" -> vm(s);
+        case "network" -> ExplainViews.network(s.engine().networkFacts(arg(args, s)), s.messages());
         case "docker" -> annotate(args.subList(1, args.size()), s);
         case "cow" -> cow(args, s);
         case "arch" -> {

@@ -183,6 +183,67 @@ public final class ExplainViews {
     return out;
   }
 
+  /** {@code explain network CONTAINER}: its namespace, the wire to the host, the rules that publish its ports. */
+  public static List<String> network(dev.docklab.engine.explain.NetworkFacts f, Messages m) {
+    List<String> out = new ArrayList<>();
+    if (f.mode().equals("host")) {
+      out.addAll(List.of(m.get("explain.network.title-host", f.container()).split("\n")));
+      return out;
+    }
+    out.add(Text.ellipsis(m.get("explain.network.title", f.container(), f.mode()), WIDTH));
+    String[] labels = {m.get("explain.network.namespace"), m.get("explain.network.inside"), m.get("explain.network.routes"), m.get("explain.network.wire"),
+        m.get("explain.network.published"), m.get("explain.network.rule")};
+    int w = 0;
+    for (String l : labels) {
+      w = Math.max(w, Text.width(l) + 1);
+    }
+    labelled(out, labels[0], List.of(f.namespace()), w);
+    labelled(out, labels[1], f.interfaces(), w);
+    labelled(out, labels[2], f.routes().stream().map(String::strip).toList(), w);
+    if (f.mode().equals("none")) {
+      out.add(m.get("explain.network.none"));
+      return out;
+    }
+    labelled(out, labels[3], List.of(m.get("explain.network.wire-line", f.hostVeth(), f.bridge(), f.bridgeAddress())
+        .split("\n")), w);
+    String ip = f.interfaces().stream().filter(i -> i.startsWith("eth0 ")).map(i -> i.substring(5, i.indexOf('/')))
+        .findFirst().orElse("");
+    if (f.ports().isEmpty()) {
+      out.addAll(List.of(m.get("explain.network.no-ports", ip).split("\n")));
+    } else {
+      labelled(out, labels[4], f.ports(), w);
+      labelled(out, labels[5], f.natRules().stream().map(ExplainViews::shortRule).toList(), w);
+      String first = f.ports().get(0);
+      String hostPort = first.substring(first.lastIndexOf(':', first.indexOf("->")) + 1, first.indexOf("->"));
+      String ctr = first.substring(first.indexOf("->") + 2, first.indexOf('/', first.indexOf("->")));
+      out.addAll(List.of(m.get("explain.network.how", hostPort, ip + ":" + ctr, f.bridge()).split("\n")));
+    }
+    out.add(m.get("explain.network.try"));
+    if (f.namespace().startsWith("/run/netns/")) {
+      out.add("  ip netns exec " + f.namespace().substring(11) + " ip addr");
+    }
+    out.add("  ip link show master " + f.bridge());
+    out.add("  iptables -t nat -S | grep " + ip);
+    return out;
+  }
+
+  /** An iptables-save DNAT rule, shortened to what it does: {@code -p tcp --dport 8080 -j DNAT --to-destination IP:80}. */
+  static String shortRule(String rule) {
+    java.util.regex.Matcher proto = java.util.regex.Pattern.compile("-p (\\w+)").matcher(rule);
+    java.util.regex.Matcher port = java.util.regex.Pattern.compile("--dport (\\d+)").matcher(rule);
+    java.util.regex.Matcher to = java.util.regex.Pattern.compile("--to-destination (\\S+)").matcher(rule);
+    if (!(proto.find() && port.find() && to.find())) {
+      return rule;
+    }
+    return "-p " + proto.group(1) + " --dport " + port.group(1) + " -j DNAT --to-destination " + to.group(1);
+  }
+
+  private static void labelled(List<String> out, String label, List<String> values, int width) {
+    for (int i = 0; i < values.size(); i++) {
+      out.add(Text.ellipsis("  " + pad(i == 0 ? label : "", width) + values.get(i), WIDTH));
+    }
+  }
+
   /** {@code explain vm}: the two stacks, the two reasons, and numbers measured now. */
   public static List<String> vm(long startMillis, long containerRssKb, long monitorRssKb, int processes,
       String kernel, Messages m) {

@@ -95,6 +95,50 @@ class ExplainViewsTest {
   }
 
   @Test
+  void networkViewShowsTheNamespaceTheWireAndTheRuleInEightyColumns() {
+    var web = new dev.docklab.engine.explain.NetworkFacts("web", "bridge", "/run/netns/docklab-7246e4935ba5",
+        List.of("lo 127.0.0.1/8", "eth0 172.17.0.2/16"),
+        List.of("default via 172.17.0.1 dev eth0 ", "172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 "),
+        "veth6cf1adb9", "docklab0", "172.17.0.1/16", List.of("0.0.0.0:8080->80/tcp"),
+        List.of("-A CNI-DN-013c2862b06177cfd6e92 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80"));
+    assertEquals(List.of(
+        "web has a network namespace of its own (bridge)",
+        "  namespace:   /run/netns/docklab-7246e4935ba5",
+        "  inside it:   lo 127.0.0.1/8",
+        "               eth0 172.17.0.2/16",
+        "  routes:      default via 172.17.0.1 dev eth0",
+        "               172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2",
+        "  the wire:    eth0 (inside) == veth pair == veth6cf1adb9 (on the host)",
+        "               veth6cf1adb9 -- plugged into the bridge docklab0 172.17.0.1/16",
+        "  published:   0.0.0.0:8080->80/tcp",
+        "  kernel rule: -p tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80",
+        "A packet for the host's port 8080 is rewritten (DNAT) to 172.17.0.2:80",
+        "by that rule, then routed over docklab0 into the veth.",
+        "The container sees it arrive on eth0. No program on the host listens on 8080:",
+        "the kernel forwards it.",
+        "See for yourself:",
+        "  ip netns exec docklab-7246e4935ba5 ip addr",
+        "  ip link show master docklab0",
+        "  iptables -t nat -S | grep 172.17.0.2"), ExplainViews.network(web, EN));
+    var quiet = new dev.docklab.engine.explain.NetworkFacts("quiet", "bridge", "/run/netns/docklab-9bdc29a6aca1",
+        web.interfaces(), web.routes(), "veth1", "docklab0", "172.17.0.1/16", List.of(), List.of());
+    var alone = new dev.docklab.engine.explain.NetworkFacts("alone", "none", "/proc/9406/ns/net",
+        List.of("lo 127.0.0.1/8"), List.of(), "", "", "", List.of(), List.of());
+    var host = new dev.docklab.engine.explain.NetworkFacts("hosty", "host", "", List.of(), List.of(), "", "", "",
+        List.of(), List.of());
+    for (Messages lang : List.of(EN, ZH)) {
+      for (var f : List.of(web, quiet, alone, host)) {
+        for (String l : ExplainViews.network(f, lang)) {
+          assertTrue(Text.width(l) <= 80, "too wide: " + l);
+          assertTrue(!l.contains("…"), "cut short: " + l);
+        }
+      }
+    }
+    assertTrue(ExplainViews.network(alone, EN).contains("Only lo: nothing can reach it and it reaches nothing "
+        + "(--network none)."));
+  }
+
+  @Test
   void traceNumbersTheStepsWithTheirTimes() {
     List<String> lines = ExplainViews.trace("docker run busybox true", List.of(
         new EngineEvent("resolve", "busybox", "sha256:abc", Duration.ofMillis(2)),
