@@ -41,7 +41,8 @@ public final class Main {
   }
 
   /** Parsed command-line options. */
-  record Options(EngineOptions engine, Messages.Lang lang, String line, String file, boolean help) {}
+  record Options(EngineOptions engine, Messages.Lang lang, String line, String file, boolean help,
+      List<String> registry) {}
 
   static Options parse(String[] argv) {
     EngineOptions engine = EngineOptions.defaults();
@@ -53,6 +54,7 @@ public final class Main {
     String line = null;
     String file = null;
     boolean help = false;
+    List<String> registry = null;
     List<String> args = new ArrayList<>(List.of(argv));
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -82,6 +84,14 @@ public final class Main {
           i++;
         }
         case "-h", "--help" -> help = true;
+        case "registry" -> {
+          if (file == null && line == null) {
+            registry = List.copyOf(args.subList(i + 1, args.size()));
+            i = args.size();
+          } else {
+            file = a;
+          }
+        }
         default -> {
           if (a.startsWith("-") && !a.equals("-")) {
             throw new IllegalArgumentException("unknown option " + a);
@@ -90,7 +100,7 @@ public final class Main {
         }
       }
     }
-    return new Options(engine, lang, line, file, help);
+    return new Options(engine, lang, line, file, help, registry);
   }
 
   private static String require(String flag, String value) {
@@ -114,6 +124,9 @@ public final class Main {
     if (opts.help()) {
       out.println(messages.get("main.usage"));
       return 0;
+    }
+    if (opts.registry() != null) {
+      return HubCommand.run(opts.registry(), opts.engine().dataRoot(), stdin, out, err, messages);
     }
     dev.docklab.shell.explain.TraceRecorder trace = new dev.docklab.shell.explain.TraceRecorder();
     LazyEngine engine = new LazyEngine(opts.engine(), err, messages, trace);

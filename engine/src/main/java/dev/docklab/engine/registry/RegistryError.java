@@ -1,0 +1,86 @@
+package dev.docklab.engine.registry;
+
+/**
+ * An error of the distribution API: its code (as in the spec's error table), the HTTP status it
+ * goes with, and a message. The hub sends these; the client reads them back.
+ */
+public final class RegistryError extends RuntimeException {
+  private final String code;
+  private final int status;
+  private final transient Object detail;
+
+  public RegistryError(String code, int status, String message, Object detail) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.detail = detail;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Object detail() {
+    return detail;
+  }
+
+  public static RegistryError blobUnknown(String digest) {
+    return new RegistryError("BLOB_UNKNOWN", 404, "blob unknown to registry", digest);
+  }
+
+  public static RegistryError manifestUnknown(String ref) {
+    return new RegistryError("MANIFEST_UNKNOWN", 404, "manifest unknown", ref);
+  }
+
+  public static RegistryError nameUnknown(String name) {
+    return new RegistryError("NAME_UNKNOWN", 404, "repository name not known to registry", name);
+  }
+
+  public static RegistryError nameInvalid(String name) {
+    return new RegistryError("NAME_INVALID", 400, "invalid repository name", name);
+  }
+
+  public static RegistryError tagInvalid(String tag) {
+    return new RegistryError("TAG_INVALID", 400, "manifest tag did not match URI", tag);
+  }
+
+  public static RegistryError digestInvalid(String detail) {
+    return new RegistryError("DIGEST_INVALID", 400, "provided digest did not match uploaded content", detail);
+  }
+
+  public static RegistryError uploadUnknown(String id) {
+    return new RegistryError("BLOB_UPLOAD_UNKNOWN", 404, "blob upload unknown to registry", id);
+  }
+
+  public static RegistryError uploadInvalid(String detail) {
+    return new RegistryError("BLOB_UPLOAD_INVALID", 400, "blob upload invalid", detail);
+  }
+
+  public static RegistryError manifestInvalid(String detail) {
+    return new RegistryError("MANIFEST_INVALID", 400, "manifest invalid", detail);
+  }
+
+  public static RegistryError manifestBlobUnknown(String digest) {
+    return new RegistryError("MANIFEST_BLOB_UNKNOWN", 400, "blob unknown to registry", digest);
+  }
+
+  public static RegistryError unsupported(String detail) {
+    return new RegistryError("UNSUPPORTED", 405, "The operation is unsupported.", detail);
+  }
+
+  public static RegistryError unauthorized(String detail) {
+    return new RegistryError("UNAUTHORIZED", 401, "authentication required", detail);
+  }
+
+  public static RegistryError denied(String detail) {
+    return new RegistryError("DENIED", 403, "requested access to the resource is denied", detail);
+  }
+
+  public static RegistryError sizeInvalid(String detail) {
+    return new RegistryError("SIZE_INVALID", 400, "provided length did not match content length", detail);
+  }
+}

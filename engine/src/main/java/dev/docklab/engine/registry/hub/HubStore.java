@@ -1,0 +1,370 @@
+package dev.docklab.engine.registry.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.registry.MediaTypes;
+import dev.docklab.engine.registry.RegistryError;
+import dev.docklab.engine.registry.RepositoryNames;
+import dev.docklab.engine.store.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The hub's data, under {@code DATA_ROOT/registry}: blobs by digest (manifests too, byte for byte),
+ * and per repository the links that say what it holds ({@code _layers}, {@code _manifests}), its
+ * tags and its Hub-style metadata. Every write goes through a temp file and a rename; an upload's
+ * bytes are hashed as they arrive and only a blob whose content matches its digest is kept.
+ */
+public final class HubStore {
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** A manifest is small: anything larger is refused rather than held in memory. */
+  static final int MAX_MANIFEST = 4 << 20;
+  private final Path root;
+
+  public HubStore(Path root) {
+    this.root = root;
+    try {
+      Files.createDirectories(root.resolve("blobs/sha256"));
+      Files.createDirectories(root.resolve("repositories"));
+      Files.createDirectories(root.resolve("uploads"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not make the hub's store in " + root, e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** A manifest as stored: its media type, bytes and digest. */
+  public record StoredManifest(String mediaType, byte[] bytes, Digest digest) {}
+
+  /** A repository's Docker Hub metadata, as {@code docker search} shows it. */
+  public record Meta(String description, int stars, boolean official, boolean automated) {}
+
+  // ---- blobs
+
+  private Path blob(Digest d) {
+    return root.resolve("blobs/sha256").resolve(d.hex());
+  }
+
+  private Path repo(String name) {
+    return root.resolve("repositories").resolve(RepositoryNames.requireName(name));
+  }
+
+  public boolean hasBlob(String name, Digest d) {
+    return Files.exists(repo(name).resolve("_layers").resolve(d.hex())) && Files.exists(blob(d));
+  }
+
+  public long blobSize(String name, Digest d) {
+    if (!hasBlob(name, d)) {
+      throw RegistryError.blobUnknown(d.toString());
+    }
+    try {
+      return Files.size(blob(d));
+    } catch (IOException e) {
+      throw RegistryError.blobUnknown(d.toString());
+    }
+  }
+
+  public InputStream openBlob(String name, Digest d) throws IOException {
+    if (!hasBlob(name, d)) {
+      throw RegistryError.blobUnknown(d.toString());
+    }
+    return Files.newInputStream(blob(d));
+  }
+
+  private void link(String name, String kind, Digest d, String content) throws IOException {
+    Path dir = repo(name).resolve(kind);
+    Files.createDirectories(dir);
+    AtomicFiles.write(dir.resolve(d.hex()), content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public void deleteBlob(String name, Digest d) throws IOException {
+    if (!Files.deleteIfExists(repo(name).resolve("_layers").resolve(d.hex()))) {
+      throw RegistryError.blobUnknown(d.toString());
+    }
+  }
+
+  /** Cross-repository mount: links a blob {@code from} holds into {@code name}; false when it has none. */
+  public boolean mount(String name, Digest d, String from) throws IOException {
+    if (!RepositoryNames.validName(from) || !hasBlob(from, d)) {
+      return false;
+    }
+    link(name, "_layers", d, "");
+    return true;
+  }
+
+  /** Moves a verified temp file into the blob store (or drops it when the blob is there already). */
+  private void adopt(Path tmp, Digest d) throws IOException {
+    if (Files.exists(blob(d))) {
+      Files.deleteIfExists(tmp);
+    } else {
+      Files.move(tmp, blob(d), StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  // ---- uploads
+
+  private Path upload(String name, String id) {
+    if (!id.matches("[0-9a-f-]{36}")) {
+      throw RegistryError.uploadUnknown(id);
+    }
+    Path dir = root.resolve("uploads").resolve(id);
+    try {
+      if (!Files.readString(dir.resolve("name")).equals(name)) {
+        throw RegistryError.uploadUnknown(id);
+      }
+    } catch (IOException e) {
+      throw RegistryError.uploadUnknown(id);
+    }
+    return dir;
+  }
+
+  /** Starts an upload session in repository {@code name}; returns its id. */
+  public String startUpload(String name) throws IOException {
+    RepositoryNames.requireName(name);
+    String id = UUID.randomUUID().toString();
+    Path dir = root.resolve("uploads").resolve(id);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("name"), name);
+    Files.createFile(dir.resolve("data"));
+    return id;
+  }
+
+  /** How many bytes an upload holds so far. */
+  public long uploadSize(String name, String id) throws IOException {
+    return Files.size(upload(name, id).resolve("data"));
+  }
+
+  /**
+   * Appends {@code body} to an upload; {@code start}, when given (Content-Range), must be where the
+   * upload ends now. Returns the new size.
+   */
+  public long append(String name, String id, long start, InputStream body) throws IOException {
+    Path data = upload(name, id).resolve("data");
+    if (start >= 0 && start != Files.size(data)) {
+      throw new RegistryError("BLOB_UPLOAD_INVALID", 416, "blob upload invalid",
+          "the upload holds " + Files.size(data) + " bytes, the chunk starts at " + start);
+    }
+    try (OutputStream out = Files.newOutputStream(data, StandardOpenOption.APPEND)) {
+      body.transferTo(out);
+    }
+    return Files.size(data);
+  }
+
+  /** Ends an upload: the last bytes, then the digest is checked and the blob kept in {@code name}. */
+  public void finish(String name, String id, Digest expected, InputStream last) throws IOException {
+    Path dir = upload(name, id);
+    append(name, id, -1, last);
+    Path data = dir.resolve("data");
+    Digest actual;
+    try (Sha256.HashingInputStream in = new Sha256.HashingInputStream(Files.newInputStream(data))) {
+      in.drain();
+      actual = in.digest();
+    }
+    if (!actual.equals(expected)) {
+      cancel(name, id);
+      throw RegistryError.digestInvalid("the upload's content is " + actual + ", not " + expected);
+    }
+    adopt(data, actual);
+    link(name, "_layers", actual, "");
+    deleteTree(dir);
+  }
+
+  public void cancel(String name, String id) throws IOException {
+    deleteTree(upload(name, id));
+  }
+
+  /** Removes every upload left from an earlier run: an upload abandoned is not resumed across restarts. */
+  public void cleanUploads() throws IOException {
+    try (Stream<Path> dirs = Files.list(root.resolve("uploads"))) {
+      for (Path d : dirs.toList()) {
+        deleteTree(d);
+      }
+    }
+  }
+
+  // ---- manifests and tags
+
+  /**
+   * Stores a manifest under {@code reference} (a tag, or its own digest), after checking that it is
+   * JSON of a known media type and that everything it references is in the repository.
+   */
+  public Digest putManifest(String name, String reference, String contentType, byte[] bytes) throws IOException {
+    RepositoryNames.requireName(name);
+    Digest digest = Sha256.of(bytes);
+    boolean byDigest = Digest.isDigest(reference);
+    if (byDigest && !Digest.parse(reference).equals(digest)) {
+      throw RegistryError.digestInvalid("the manifest's content is " + digest + ", not " + reference);
+    }
+    if (!byDigest && !RepositoryNames.validTag(reference)) {
+      throw RegistryError.tagInvalid(reference);
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw RegistryError.manifestInvalid("not JSON: " + e.getMessage());
+    }
+    String mediaType = json.path("mediaType").asText("");
+    if (mediaType.isEmpty()) {
+      mediaType = contentType == null ? "" : contentType.split(";")[0].strip();
+    }
+    if (mediaType.isEmpty() && json.has("config")) {
+      mediaType = MediaTypes.OCI_MANIFEST;
+    } else if (mediaType.isEmpty() && json.has("manifests")) {
+      mediaType = MediaTypes.OCI_INDEX;
+    }
+    if (!MediaTypes.isManifest(mediaType)) {
+      throw RegistryError.manifestInvalid("unsupported manifest media type \"" + mediaType + "\"");
+    }
+    if (MediaTypes.isIndex(mediaType)) {
+      for (JsonNode m : json.path("manifests")) {
+        Digest d = Digest.parse(m.path("digest").asText());
+        if (!Files.exists(repo(name).resolve("_manifests").resolve(d.hex()))) {
+          throw new RegistryError("MANIFEST_UNKNOWN", 400, "manifest unknown", d.toString());
+        }
+      }
+    } else {
+      List<JsonNode> refs = new ArrayList<>();
+      refs.add(json.path("config"));
+      json.path("layers").forEach(refs::add);
+      for (JsonNode r : refs) {
+        if (!r.has("digest")) {
+          throw RegistryError.manifestInvalid("a descriptor without a digest");
+        }
+        Digest d = Digest.parse(r.path("digest").asText());
+        if (!hasBlob(name, d)) {
+          throw RegistryError.manifestBlobUnknown(d.toString());
+        }
+      }
+    }
+    Path tmp = Files.createTempFile(root.resolve("uploads"), "manifest-", ".json");
+    Files.write(tmp, bytes);
+    adopt(tmp, digest);
+    link(name, "_manifests", digest, mediaType);
+    if (!byDigest) {
+      Path tags = repo(name).resolve("_tags");
+      Files.createDirectories(tags);
+      AtomicFiles.write(tags.resolve(reference), digest.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return digest;
+  }
+
+  /** The manifest a tag or digest names in {@code name}. */
+  public StoredManifest manifest(String name, String reference) throws IOException {
+    Path repo = repo(name);
+    Digest d;
+    if (Digest.isDigest(reference)) {
+      d = Digest.parse(reference);
+    } else {
+      if (!RepositoryNames.validTag(reference)) {
+        throw RegistryError.tagInvalid(reference);
+      }
+      try {
+        d = Digest.parse(Files.readString(repo.resolve("_tags").resolve(reference)).strip());
+      } catch (NoSuchFileException e) {
+        throw RegistryError.manifestUnknown(reference);
+      }
+    }
+    Path link = repo.resolve("_manifests").resolve(d.hex());
+    if (!Files.exists(link) || !Files.exists(blob(d))) {
+      throw RegistryError.manifestUnknown(reference);
+    }
+    return new StoredManifest(Files.readString(link), Files.readAllBytes(blob(d)), d);
+  }
+
+  /** Deletes a manifest by digest (and every tag on it), or one tag. */
+  public void deleteManifest(String name, String reference) throws IOException {
+    Path repo = repo(name);
+    if (!Digest.isDigest(reference)) {
+      if (!Files.deleteIfExists(repo.resolve("_tags").resolve(reference))) {
+        throw RegistryError.manifestUnknown(reference);
+      }
+      return;
+    }
+    Digest d = Digest.parse(reference);
+    if (!Files.deleteIfExists(repo.resolve("_manifests").resolve(d.hex()))) {
+      throw RegistryError.manifestUnknown(reference);
+    }
+    for (String tag : tags(name)) {
+      Path t = repo.resolve("_tags").resolve(tag);
+      if (Files.readString(t).strip().equals(d.toString())) {
+        Files.deleteIfExists(t);
+      }
+    }
+  }
+
+  /** The repository's tags, sorted; NAME_UNKNOWN when it holds no manifest. */
+  public List<String> tags(String name) throws IOException {
+    Path repo = repo(name);
+    if (!Files.isDirectory(repo.resolve("_manifests"))) {
+      throw RegistryError.nameUnknown(name);
+    }
+    List<String> out = new ArrayList<>();
+    Path tags = repo.resolve("_tags");
+    if (Files.isDirectory(tags)) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(tags)) {
+        ds.forEach(p -> out.add(p.getFileName().toString()));
+      }
+    }
+    out.removeIf(t -> t.startsWith(".")); // temp files of an atomic write
+    out.sort(null);
+    return out;
+  }
+
+  /** Every repository that holds a manifest, sorted. */
+  public List<String> catalog() throws IOException {
+    Path repos = root.resolve("repositories");
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(repos)) {
+      walk.filter(p -> p.getFileName().toString().equals("_manifests") && Files.isDirectory(p))
+          .forEach(p -> out.add(repos.relativize(p.getParent()).toString()));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  // ---- Hub metadata
+
+  public Meta meta(String name) {
+    Path f = repo(name).resolve("_meta.json");
+    try {
+      return Files.exists(f) ? JSON.readValue(f.toFile(), Meta.class) : new Meta("", 0, false, false);
+    } catch (IOException e) {
+      return new Meta("", 0, false, false);
+    }
+  }
+
+  public void setMeta(String name, Meta meta) throws IOException {
+    Files.createDirectories(repo(name));
+    AtomicFiles.write(repo(name).resolve("_meta.json"), JSON.writeValueAsBytes(meta));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

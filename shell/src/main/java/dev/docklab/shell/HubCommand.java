@@ -1,0 +1,113 @@
+package dev.docklab.shell;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.registry.hub.Hub;
+import dev.docklab.shell.i18n.Messages;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code docklab registry}: serves the hub in the foreground ({@code [--addr HOST:PORT]}, default
+ * 127.0.0.1:5000) and manages its users ({@code user add NAME [--admin] [--password-stdin]},
+ * {@code user rm NAME}, {@code user ls}).
+ */
+final class HubCommand {
+  static final String DEFAULT_ADDR = "127.0.0.1:5000";
+
+  private HubCommand() {}
+
+  static int run(List<String> args, Path dataRoot, InputStream stdin, PrintStream out, PrintStream err,
+      Messages m) {
+    Path root = dataRoot.resolve("registry");
+    try {
+      if (!args.isEmpty() && args.get(0).equals("user")) {
+        return user(args.subList(1, args.size()), root, stdin, out, err, m);
+      }
+      String addr = DEFAULT_ADDR;
+      List<String> rest = new ArrayList<>(args);
+      if (!rest.isEmpty() && rest.get(0).equals("serve")) {
+        rest.remove(0);
+      }
+      for (int i = 0; i < rest.size(); i++) {
+        if (rest.get(i).equals("--addr") && i + 1 < rest.size()) {
+          addr = rest.get(++i);
+        } else {
+          err.println(m.get("registry.usage"));
+          return 2;
+        }
+      }
+      int colon = addr.lastIndexOf(':');
+      if (colon < 0) {
+        err.println(m.get("registry.bad-addr", addr));
+        return 2;
+      }
+      String host = addr.substring(0, colon);
+      int port = Integer.parseInt(addr.substring(colon + 1));
+      try (Hub hub = new Hub(root, line -> out.println(line))) {
+        int bound = hub.start(host, port);
+        out.println(m.get("registry.listening", "http://" + host + ":" + bound, root.toString()));
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          hub.close();
+          stop.countDown();
+        }));
+        stop.await();
+      }
+      return 0;
+    } catch (EngineException e) {
+      err.println(m.get("main.error", e.getMessage()));
+      return 1;
+    } catch (java.io.IOException e) {
+      err.println(m.get("main.error", e.getMessage()));
+      return 1;
+    } catch (NumberFormatException e) {
+      err.println(m.get("registry.usage"));
+      return 2;
+    } catch (InterruptedException e) {
+      return 130;
+    } catch (Exception e) {
+      err.println(m.get("main.error", e.getMessage() == null ? e.toString() : e.getMessage()));
+      return 1;
+    }
+  }
+
+  private static int user(List<String> args, Path root, InputStream stdin, PrintStream out, PrintStream err,
+      Messages m) throws java.io.IOException {
+    Hub hub = new Hub(root, null);
+    if (args.size() >= 2 && args.get(0).equals("add")) {
+      String name = args.get(1);
+      boolean admin = args.contains("--admin");
+      String password;
+      if (args.contains("--password-stdin")) {
+        password = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+      } else if (System.console() != null) {
+        char[] p = System.console().readPassword("%s", m.get("registry.password-prompt", name));
+        password = p == null ? null : new String(p);
+      } else {
+        err.println(m.get("registry.password-needed"));
+        return 2;
+      }
+      hub.accounts().add(name, password == null ? "" : password.strip(), admin);
+      out.println(m.get(admin ? "registry.user-added-admin" : "registry.user-added", name));
+      return 0;
+    }
+    if (args.size() == 2 && args.get(0).equals("rm")) {
+      hub.accounts().remove(args.get(1));
+      out.println(m.get("registry.user-removed", args.get(1)));
+      return 0;
+    }
+    if (args.size() == 1 && args.get(0).equals("ls")) {
+      hub.accounts().users().forEach((name, u) -> out.println(name + (u.admin() ? " (admin)" : "")));
+      return 0;
+    }
+    err.println(m.get("registry.usage"));
+    return 2;
+  }
+}
