@@ -57,6 +57,8 @@ public final class Engine implements AutoCloseable {
   private final ContainerStore containerStore;
   private final ContainerService containers;
   private dev.docklab.engine.network.BridgeNetwork bridge;
+  private dev.docklab.engine.registry.client.RegistryClient registryClient;
+  private dev.docklab.engine.registry.hub.Hub hub;
   private final StorageDriver driver;
   private final OciRuntime runtime;
   private final Conmon conmon;
@@ -208,6 +210,9 @@ public final class Engine implements AutoCloseable {
     if (images.byReference(ImageReference.parse(WebImage.NAME + ":latest")) == null) {
       tags.addAll(buildWebImage());
     }
+    if (!tags.isEmpty()) {
+      publishBaseImages();
+    }
     return tags;
   }
 
@@ -247,20 +252,162 @@ public final class Engine implements AutoCloseable {
         () -> images.find(nameOrId));
   }
 
-  /** {@code docker pull}: with no registry yet, an image already present is "up to date". */
-  public Image pull(String reference) {
-    ImageReference ref = ImageReference.parse(reference).withDefaultTag();
-    Image image = ref.digest() == null ? images.byReference(ref) : images.find(ref.digest().toString());
-    if (image == null) {
-      throw noRegistry(ref);
+  // ---- registries
+
+  /** The registry client, with daemon.json's mirrors and the login store; made on first use. */
+  public synchronized dev.docklab.engine.registry.client.RegistryClient registryClient() {
+    if (registryClient == null) {
+      registryClient = new dev.docklab.engine.registry.client.RegistryClient(
+          dev.docklab.engine.registry.client.RegistryConfig.read(layout.root().resolve("daemon.json")),
+          dev.docklab.engine.registry.client.Credentials.forUser(), this::startHub);
     }
-    return image;
+    return registryClient;
   }
 
-  private static EngineException noRegistry(ImageReference ref) {
-    return EngineException.notFound("pull access denied for " + ref.familiarName()
-        + ", repository does not exist or may require 'docker login': docklab has no registry to pull from yet,"
-        + " so only local images can be used (see docker images, or make one with docker import)");
+  private dev.docklab.engine.registry.client.Transfers transfers() {
+    return new dev.docklab.engine.registry.client.Transfers(registryClient(), blobs, layers, images,
+        new dev.docklab.engine.registry.client.Sources(layout.root().resolve("distribution")));
+  }
+
+  /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */
+  public dev.docklab.engine.registry.client.Transfers.Pulled pull(String reference,
+      dev.docklab.engine.registry.client.Progress progress) {
+    ImageReference ref = ImageReference.parse(reference).withDefaultTag();
+    long t0 = System.nanoTime();
+    dev.docklab.engine.registry.client.Transfers.Pulled pulled;
+    try {
+      pulled = transfers().pull(ref, progress);
+    } catch (dev.docklab.engine.registry.RegistryError e) {
+      throw switch (e.code()) {
+        case "MANIFEST_UNKNOWN" -> EngineException.notFound("manifest for " + ref.familiarString() + " not found: "
+            + e.dockerText());
+        case "NAME_UNKNOWN", "DENIED", "UNAUTHORIZED" -> EngineException.notFound("pull access denied for "
+            + ref.familiarName() + ", repository does not exist or may require 'docker login': denied: requested "
+            + "access to the resource is denied");
+        default -> EngineException.system(e.dockerText(), e);
+      };
+    }
+    listener.on(new EngineEvent("pull", ref.familiarString(), pulled.image().id().toString(),
+        Duration.ofNanos(System.nanoTime() - t0)));
+    return pulled;
+  }
+
+  /** {@code docker push REF}: the local image of that name to its registry. */
+  public dev.docklab.engine.registry.client.Transfers.Pushed push(String reference,
+      dev.docklab.engine.registry.client.Progress progress) {
+    ImageReference ref = ImageReference.parse(reference).withDefaultTag();
+    Image image = images.byReference(ref);
+    if (image == null) {
+      throw EngineException.notFound("An image does not exist locally with the tag: " + ref.familiarName());
+    }
+    try {
+      return transfers().push(image, ref, progress);
+    } catch (dev.docklab.engine.registry.RegistryError e) {
+      throw switch (e.code()) {
+        case "DENIED" -> EngineException.invalid("denied: requested access to the resource is denied");
+        case "UNAUTHORIZED" -> EngineException.invalid("unauthorized: authentication required");
+        default -> EngineException.system(e.dockerText(), e);
+      };
+    }
+  }
+
+  /** {@code docker login}: checks the login against the registry, then keeps it. */
+  public void login(String server, String user, String password) {
+    var client = registryClient();
+    var registry = client.registry(server);
+    try {
+      client.login(registry, new dev.docklab.engine.registry.client.Credentials.Login(user, password));
+    } catch (dev.docklab.engine.registry.RegistryError e) {
+      throw EngineException.invalid("Get \"" + registry.base().resolve("/v2/") + "\": " + e.dockerText());
+    }
+    client.credentials().put(registry.host(), new dev.docklab.engine.registry.client.Credentials.Login(user,
+        password));
+  }
+
+  /** {@code docker logout}: false when there was no login for the server. */
+  public boolean logout(String server) {
+    var client = registryClient();
+    return client.credentials().remove(client.registry(server).host());
+  }
+
+  /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
+  public com.fasterxml.jackson.databind.JsonNode search(String term, int limit) {
+    var client = registryClient();
+    RuntimeException failure = null;
+    List<dev.docklab.engine.registry.client.RegistryClient.Registry> where = new ArrayList<>();
+    for (var e : client.pullEndpoints(ImageReference.parse("library/busybox"))) {
+      where.add(e.mirror() ? e.registry() : new dev.docklab.engine.registry.client.RegistryClient.Registry(
+          "index.docker.io", java.net.URI.create("https://index.docker.io")));
+    }
+    for (var r : where) {
+      try {
+        return client.search(r, term, limit);
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    throw failure;
+  }
+
+  /**
+   * Starts docklab's own hub in this process on daemon.json's {@code hub} address (127.0.0.1:5000), when
+   * something asks for it and nothing answers there; it stops when the engine closes.
+   */
+  public synchronized void startHub() {
+    if (hub != null) {
+      return;
+    }
+    String addr = registryClient().config().hub();
+    int colon = addr.lastIndexOf(':');
+    try {
+      var h = new dev.docklab.engine.registry.hub.Hub(layout.root().resolve("registry"), null);
+      h.start(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
+      hub = h;
+      publishBaseImages();
+      listener.on(new EngineEvent("hub", addr, "docklab's hub started on http://" + addr, Duration.ZERO));
+    } catch (Exception e) {
+      throw EngineException.system("could not start docklab's hub on " + addr + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Official images in docklab's hub: the offline base images, so a fresh install can search and pull. */
+  public void publishBaseImages() {
+    var store = new dev.docklab.engine.registry.hub.HubStore(layout.root().resolve("registry"));
+    publish(store, "busybox", List.of("latest", "1.35", "1.35.0"),
+        "BusyBox: the Swiss Army knife of embedded Linux in 2 MB, built offline from busybox-static");
+    publish(store, WebImage.NAME, WebImage.TAGS,
+        "A tiny web server for the lessons: busybox httpd serving a page on port 80");
+  }
+
+  private void publish(dev.docklab.engine.registry.hub.HubStore store, String name, List<String> tags,
+      String description) {
+    String repo = "library/" + name;
+    for (String tag : tags) {
+      Image img = images.byReference(ImageReference.parse(name + ":" + tag));
+      if (img == null) {
+        continue;
+      }
+      try {
+        if (store.manifest(repo, tag).digest().equals(img.manifest())) {
+          continue;
+        }
+      } catch (dev.docklab.engine.registry.RegistryError | IOException e) {
+        // not there yet
+      }
+      try {
+        for (Digest d : blobsOf(img)) {
+          if (!d.equals(img.manifest())) {
+            try (InputStream in = blobs.open(d)) {
+              store.importBlob(repo, d, in);
+            }
+          }
+        }
+        store.putManifest(repo, tag, null, blobs.read(img.manifest()));
+        store.setMeta(repo, new dev.docklab.engine.registry.hub.HubStore.Meta(description, 0, true, false));
+      } catch (IOException e) {
+        throw EngineException.system("could not publish " + name + " to docklab's hub: " + e.getMessage(), e);
+      }
+    }
   }
 
   /**
@@ -737,11 +884,13 @@ public final class Engine implements AutoCloseable {
 
   /** The image {@code docker run} would use, or the "Unable to find image" error. */
   public Image resolveForRun(String imageText) {
+    return resolveForRun(imageText, dev.docklab.engine.registry.client.Progress.NONE);
+  }
+
+  /** The image to run, pulled first when it is not here, as {@code docker run} does. */
+  public Image resolveForRun(String imageText, dev.docklab.engine.registry.client.Progress progress) {
     Image image = findImage(imageText);
-    if (image == null) {
-      throw noRegistry(ImageReference.parse(imageText).withDefaultTag());
-    }
-    return image;
+    return image != null ? image : pull(imageText, progress).image();
   }
 
   /** Containers, newest first; all of them or only the running ones. */
@@ -841,6 +990,12 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     containers.awaitDeletions();
+    synchronized (this) {
+      if (hub != null) {
+        hub.close();
+        hub = null;
+      }
+    }
     removeEmptyCgroupParents();
     try {
       lock.release();

@@ -4,13 +4,13 @@ package dev.docklab.engine.registry;
  * An error of the distribution API: its code (as in the spec's error table), the HTTP status it
  * goes with, and a message. The hub sends these; the client reads them back.
  */
-public final class RegistryError extends RuntimeException {
+public final class RegistryError extends dev.docklab.engine.EngineException {
   private final String code;
   private final int status;
   private final transient Object detail;
 
   public RegistryError(String code, int status, String message, Object detail) {
-    super(message);
+    super(status == 404 ? Kind.NOT_FOUND : status >= 500 ? Kind.SYSTEM : Kind.INVALID, message);
     this.code = code;
     this.status = status;
     this.detail = detail;
@@ -26,6 +26,11 @@ public final class RegistryError extends RuntimeException {
 
   public Object detail() {
     return detail;
+  }
+
+  /** As the docker CLI prints a registry's error: {@code denied: requested access to the resource is denied}. */
+  public String dockerText() {
+    return code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + getMessage();
   }
 
   public static RegistryError blobUnknown(String digest) {

@@ -22,7 +22,7 @@ public final class DockerCli {
       Map.entry("container wait", "wait"), Map.entry("container rename", "rename"),
       Map.entry("container attach", "attach"), Map.entry("container exec", "exec"),
       Map.entry("container logs", "logs"), Map.entry("container top", "top"),
-      Map.entry("image ls", "images"), Map.entry("image list", "images"), Map.entry("image pull", "pull"),
+      Map.entry("image ls", "images"), Map.entry("image list", "images"), Map.entry("image pull", "pull"), Map.entry("image push", "push"),
       Map.entry("image import", "import"), Map.entry("system info", "info"),
       Map.entry("container commit", "commit"), Map.entry("container diff", "diff"), Map.entry("image tag", "tag"),
       Map.entry("image rm", "rmi"), Map.entry("image remove", "rmi"), Map.entry("image history", "history"),
@@ -30,7 +30,8 @@ public final class DockerCli {
 
   public DockerCli() {
     for (List<Command> group : List.of(ContainerCommands.all(), LifecycleCommands.all(), ProcessCommands.all(),
-        ImageCommands.all(), VolumeCommands.all(), NetworkCommands.all(), SystemCommands.all())) {
+        ImageCommands.all(), RegistryCommands.all(), VolumeCommands.all(), NetworkCommands.all(),
+        SystemCommands.all())) {
       group.forEach(c -> commands.put(c.name(), c));
     }
   }

@@ -20,7 +20,7 @@ public final class ImageCommands {
   private ImageCommands() {}
 
   public static List<Command> all() {
-    return List.of(images(), pull(), importCommand(), commit(), tag(), rmi(), history(), diff(), imagePrune(),
+    return List.of(images(), importCommand(), commit(), tag(), rmi(), history(), diff(), imagePrune(),
         save(), load(), export(), build());
   }
 
@@ -355,33 +355,6 @@ public final class ImageCommands {
       }
       s.out().println("Total reclaimed space: " + dev.docklab.shell.render.Human.size(reclaimed));
       return 0;
-    });
-  }
-
-  static Command pull() {
-    List<Option> opts = List.of(Option.bool("quiet", 'q', "opt.pull.quiet"),
-        Option.bool("all-tags", 'a', "opt.pull.all-tags"));
-    return new SimpleCommand("pull", "pull [OPTIONS] NAME[:TAG|@DIGEST]", opts, true, (args, s) -> {
-      args.requireExactly(1);
-      String text = args.positionals().get(0);
-      try {
-        ImageReference ref = ImageReference.parse(text);
-        if (ref.tag() == null && ref.digest() == null && !args.has("quiet")) {
-          s.out().println("Using default tag: latest");
-        }
-        ImageReference full = ref.withDefaultTag();
-        Image image = s.engine().pull(text);
-        if (!args.has("quiet")) {
-          s.out().println((full.tag() != null ? full.tag() : full.digest().toString()) + ": Pulling from " + full.path());
-          s.out().println("Digest: " + image.manifest());
-          s.out().println("Status: Image is up to date for " + full.familiarString());
-        }
-        s.out().println(full);
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
     });
   }
 

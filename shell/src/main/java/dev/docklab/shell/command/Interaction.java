@@ -11,6 +11,12 @@ public interface Interaction {
   /** Asks a yes/no question (Docker's "[y/N]"); true only for y or yes. */
   boolean confirm(String question);
 
+  /**
+   * Asks for a line ({@code docker login}'s "Username: "); {@code secret} hides what is typed. Null
+   * at end of input.
+   */
+  String prompt(String question, boolean secret) throws java.io.IOException;
+
   /** Whether a terminal is there ({@code docker run -it} needs one). */
   boolean isTerminal();
 

@@ -36,6 +36,18 @@ public final class StreamInteraction implements Interaction {
   }
 
   @Override
+  public String prompt(String question, boolean secret) throws IOException {
+    out.print(question);
+    out.flush();
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0 && c != '\n') {
+      line.append((char) c);
+    }
+    return c < 0 && line.length() == 0 ? null : line.toString().strip();
+  }
+
+  @Override
   public boolean isTerminal() {
     return false;
   }

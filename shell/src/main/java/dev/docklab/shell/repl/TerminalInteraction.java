@@ -41,6 +41,16 @@ public final class TerminalInteraction implements Interaction {
   }
 
   @Override
+  public String prompt(String question, boolean secret) {
+    try {
+      return org.jline.reader.LineReaderBuilder.builder().terminal(terminal).build()
+          .readLine(question, secret ? Character.valueOf('\0') : null);
+    } catch (org.jline.reader.UserInterruptException | org.jline.reader.EndOfFileException e) {
+      return null;
+    }
+  }
+
+  @Override
   public boolean isTerminal() {
     return true;
   }

@@ -216,7 +216,8 @@ public final class Hub implements AutoCloseable {
       user = decoded.substring(0, colon);
     }
     List<Tokens.Access> granted = new ArrayList<>();
-    for (String scope : Request.extractQueryParameters(req).getValues("scope")) {
+    List<String> scopes = Request.extractQueryParameters(req).getValues("scope");
+    for (String scope : scopes == null ? List.<String>of() : scopes) {
       for (String one : scope.split(" ")) {
         String[] parts = one.split(":");
         if (parts.length < 3) {

@@ -119,6 +119,26 @@ public final class HubStore {
     }
   }
 
+  /** Adds a blob from a stream, verified against {@code expected}, and links it into {@code name}. */
+  public void importBlob(String name, Digest expected, InputStream in) throws IOException {
+    Path tmp = Files.createTempFile(root.resolve("uploads"), "import-", ".blob");
+    try {
+      Digest actual;
+      try (Sha256.HashingOutputStream out = new Sha256.HashingOutputStream(Files.newOutputStream(tmp))) {
+        in.transferTo(out);
+        out.flush();
+        actual = out.digest();
+      }
+      if (!actual.equals(expected)) {
+        throw RegistryError.digestInvalid("the content is " + actual + ", not " + expected);
+      }
+      adopt(tmp, actual);
+      link(name, "_layers", actual, "");
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   // ---- uploads
 
   private Path upload(String name, String id) {
@@ -270,6 +290,9 @@ public final class HubStore {
   /** The manifest a tag or digest names in {@code name}. */
   public StoredManifest manifest(String name, String reference) throws IOException {
     Path repo = repo(name);
+    if (!Files.isDirectory(repo.resolve("_manifests"))) {
+      throw RegistryError.nameUnknown(name);
+    }
     Digest d;
     if (Digest.isDigest(reference)) {
       d = Digest.parse(reference);

@@ -1,0 +1,62 @@
+package dev.docklab.engine.registry.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.EngineException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * docklab's {@code daemon.json} (in the data root), with Docker's keys: {@code registry-mirrors}
+ * (Docker Hub pulls go there first), {@code insecure-registries} (spoken to over plain HTTP), and
+ * {@code hub} (where docklab's own hub listens, started on demand). Without a file: the built-in hub
+ * on 127.0.0.1:5000 is the mirror, so a classroom with no internet pulls {@code busybox} from it.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RegistryConfig(
+    @JsonProperty("registry-mirrors") List<String> mirrors,
+    @JsonProperty("insecure-registries") List<String> insecure,
+    @JsonProperty("hub") String hub) {
+  public static final String DEFAULT_HUB = "127.0.0.1:5000";
+
+  public RegistryConfig {
+    hub = hub == null || hub.isBlank() ? DEFAULT_HUB : hub;
+    mirrors = mirrors == null ? List.of("http://" + hub) : List.copyOf(mirrors);
+    insecure = insecure == null ? List.of(hub, "localhost:" + hub.substring(hub.lastIndexOf(':') + 1))
+        : List.copyOf(insecure);
+  }
+
+  public static RegistryConfig defaults() {
+    return new RegistryConfig(null, null, null);
+  }
+
+  /** The file's settings, or the defaults when there is none; a clear error when it is not valid JSON. */
+  public static RegistryConfig read(Path file) {
+    if (!Files.exists(file)) {
+      return defaults();
+    }
+    try {
+      return new ObjectMapper().readValue(file.toFile(), RegistryConfig.class);
+    } catch (IOException e) {
+      throw EngineException.invalid("could not read " + file + ": " + e.getMessage().lines().findFirst().orElse("")
+          + " (fix it, or remove it for the defaults)");
+    }
+  }
+
+  /** Whether {@code host} (host:port) is docklab's own hub: its address, or localhost with its port. */
+  public boolean isHub(String host) {
+    String port = hub.substring(hub.lastIndexOf(':') + 1);
+    String hubHost = hub.substring(0, hub.lastIndexOf(':'));
+    boolean loopbackHub = hubHost.equals("127.0.0.1") || hubHost.equals("localhost");
+    return host.equals(hub) || loopbackHub && (host.equals("localhost:" + port) || host.equals("127.0.0.1:" + port));
+  }
+
+  /** Whether {@code host} (host:port) is spoken to over HTTP: an insecure registry, or any loopback address. */
+  public boolean insecure(String host) {
+    String name = host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+    return insecure.contains(host) || name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]");
+  }
+}

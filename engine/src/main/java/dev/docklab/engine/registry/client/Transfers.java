@@ -1,0 +1,298 @@
+package dev.docklab.engine.registry.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.registry.MediaTypes;
+import dev.docklab.engine.registry.RegistryError;
+import dev.docklab.engine.store.BlobStore;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code docker pull} and {@code docker push} on the local store: layers downloaded three at a time
+ * and verified as they stream, unpacked in order, the image recorded only when all is there (an
+ * interrupted pull leaves no half image; the next one skips what was kept); pushes skip what the
+ * registry has, mount what another of its repositories has, and upload the rest.
+ */
+public final class Transfers {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final RegistryClient client;
+  private final BlobStore blobs;
+  private final LayerStore layers;
+  private final ImageStore images;
+  private final Sources sources;
+
+  public Transfers(RegistryClient client, BlobStore blobs, LayerStore layers, ImageStore images, Sources sources) {
+    this.client = client;
+    this.blobs = blobs;
+    this.layers = layers;
+    this.images = images;
+    this.sources = sources;
+  }
+
+  /** What a pull did: the image, the digest the reference resolved to, and whether anything was new. */
+  public record Pulled(Image image, Digest digest, boolean downloaded) {}
+
+  /** Pulls {@code ref} (tag or digest): from the first endpoint that has it. */
+  public Pulled pull(ImageReference ref, Progress progress) {
+    String reference = ref.digest() != null ? ref.digest().toString() : ref.tag();
+    RuntimeException failure = null;
+    for (RegistryClient.Endpoint e : client.pullEndpoints(ref)) {
+      RegistryClient.Fetched top;
+      try {
+        top = client.manifest(e.registry(), e.repository(), reference);
+      } catch (RuntimeException ex) {
+        // a mirror that fails (or lacks the image) sends Docker on to the next endpoint
+        failure = prefer(failure, ex);
+        continue;
+      }
+      return pullFrom(e, ref, top, progress);
+    }
+    throw failure;
+  }
+
+  /** A "not found" from a registry that answered tells more than a registry that could not be reached. */
+  private static RuntimeException prefer(RuntimeException kept, RuntimeException next) {
+    if (kept == null) {
+      return next;
+    }
+    return kept instanceof RegistryError ? kept : next;
+  }
+
+  private Pulled pullFrom(RegistryClient.Endpoint e, ImageReference ref, RegistryClient.Fetched top, Progress p) {
+    RegistryClient.Registry r = e.registry();
+    String repo = e.repository();
+    RegistryClient.Fetched manifest = top;
+    if (MediaTypes.isIndex(top.mediaType())) {
+      manifest = client.manifest(r, repo, platform(top.bytes()).toString());
+    }
+    JsonNode m = json(manifest.bytes());
+    Digest configDigest = Digest.parse(m.path("config").path("digest").asText());
+    List<JsonNode> layerDescs = new ArrayList<>();
+    m.path("layers").forEach(layerDescs::add);
+    Image existing = images.find(configDigest.toString());
+    if (existing != null && existing.manifest().equals(manifest.digest())) {
+      tag(ref, existing);
+      return new Pulled(existing, top.digest(), false);
+    }
+    byte[] config = fetchSmall(r, repo, configDigest);
+    ImageConfig parsed;
+    try {
+      parsed = JSON.readValue(config, ImageConfig.class);
+    } catch (IOException ex) {
+      throw EngineException.invalid("the image config from " + r + " is not valid: " + ex.getMessage());
+    }
+    List<String> diffIds = parsed.diffIdsOrEmpty();
+    if (diffIds.size() != layerDescs.size()) {
+      throw EngineException.invalid("the manifest lists " + layerDescs.size() + " layers, its config "
+          + diffIds.size());
+    }
+    p.line((ref.tag() != null ? ref.tag() : ref.digest().toString()) + ": Pulling from " + ref.path());
+    List<Digest> blobDigests = new ArrayList<>();
+    List<Boolean> needed = new ArrayList<>();
+    for (int i = 0; i < layerDescs.size(); i++) {
+      JsonNode l = layerDescs.get(i);
+      String type = l.path("mediaType").asText("");
+      if (type.contains("zstd")) {
+        throw EngineException.invalid("the image has zstd-compressed layers, which docklab cannot unpack yet");
+      }
+      Digest d = Digest.parse(l.path("digest").asText());
+      blobDigests.add(d);
+      boolean have = layers.has(Digest.parse(diffIds.get(i)));
+      needed.add(!have);
+      p.layer(d.shortHex(), have ? "Already exists" : "Pulling fs layer", 0, 0);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3, run -> {
+      Thread t = new Thread(run, "docklab-pull");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> downloads = new ArrayList<>();
+      for (int i = 0; i < blobDigests.size(); i++) {
+        Digest d = blobDigests.get(i);
+        long size = layerDescs.get(i).path("size").asLong(0);
+        if (!needed.get(i) || blobs.has(d)) {
+          if (needed.get(i)) {
+            p.layer(d.shortHex(), "Download complete", size, size);
+          }
+          continue;
+        }
+        downloads.add(pool.submit(() -> {
+          try (InputStream in = new Counted(client.blob(r, repo, d), n -> p.layer(d.shortHex(), "Downloading", n,
+              size))) {
+            blobs.put(in, d);
+          } catch (IOException ex) {
+            throw EngineException.system("download of " + d.shortHex() + " failed: " + ex.getMessage(), ex);
+          }
+          p.layer(d.shortHex(), "Verifying Checksum", size, size);
+          p.layer(d.shortHex(), "Download complete", size, size);
+          return null;
+        }));
+      }
+      for (Future<?> f : downloads) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException ex) {
+          throw ex.getCause() instanceof RuntimeException re ? re : EngineException.system(ex.getMessage(), ex);
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw EngineException.system("interrupted", ex);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int i = 0; i < blobDigests.size(); i++) {
+      Digest d = blobDigests.get(i);
+      sources.add(d, r.host(), repo);
+      if (!needed.get(i)) {
+        continue;
+      }
+      p.layer(d.shortHex(), "Extracting", 0, 0);
+      Digest diffId;
+      try (InputStream raw = blobs.open(d); InputStream tar = LayerStore.decompress(raw)) {
+        diffId = layers.unpack(tar).layer().diffId();
+      } catch (IOException ex) {
+        throw EngineException.system("could not unpack layer " + d.shortHex() + ": " + ex.getMessage(), ex);
+      }
+      if (!diffId.toString().equals(diffIds.get(i))) {
+        layers.delete(diffId);
+        blobs.delete(d);
+        throw EngineException.invalid("layer " + d.shortHex() + " unpacks to " + diffId + " but the image config says "
+            + diffIds.get(i) + ": refused");
+      }
+      p.layer(d.shortHex(), "Pull complete", 0, 0);
+    }
+    blobs.put(config);
+    Digest manifestDigest = blobs.put(manifest.bytes());
+    Digest id = images.add(configDigest, manifestDigest);
+    Image image = images.get(id);
+    tag(ref, image);
+    return new Pulled(image, top.digest(), true);
+  }
+
+  private void tag(ImageReference ref, Image image) {
+    if (ref.tag() != null) {
+      images.tag(ref, image.id());
+    }
+  }
+
+  /** The linux/amd64 image of a manifest list or OCI index, as Docker chooses on this machine. */
+  private static Digest platform(byte[] index) {
+    for (JsonNode m : json(index).path("manifests")) {
+      JsonNode pl = m.path("platform");
+      if (pl.path("os").asText().equals("linux") && pl.path("architecture").asText().equals("amd64")) {
+        return Digest.parse(m.path("digest").asText());
+      }
+    }
+    throw EngineException.notFound("no matching manifest for linux/amd64 in the manifest list entries");
+  }
+
+  private byte[] fetchSmall(RegistryClient.Registry r, String repo, Digest d) {
+    try (InputStream in = client.blob(r, repo, d)) {
+      byte[] bytes = in.readNBytes(16 << 20);
+      if (!Sha256.of(bytes).equals(d)) {
+        throw EngineException.invalid("the blob " + d + " from " + r + " does not match its digest: refused");
+      }
+      return bytes;
+    } catch (IOException ex) {
+      throw EngineException.system("could not read " + d + " from " + r + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  static JsonNode json(byte[] bytes) {
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw EngineException.invalid("a manifest that is not JSON");
+    }
+  }
+
+  /** What a push did: the manifest's digest and size. */
+  public record Pushed(Digest digest, int size) {}
+
+  /** Pushes the local image {@code image} as {@code ref} (host, repository, tag). */
+  public Pushed push(Image image, ImageReference ref, Progress p) {
+    RegistryClient.Registry r = client.registry(ref.domain());
+    String repo = ref.path();
+    byte[] manifestBytes = blobs.read(image.manifest());
+    JsonNode m = json(manifestBytes);
+    String mediaType = m.path("mediaType").asText(MediaTypes.DOCKER_MANIFEST);
+    List<JsonNode> descs = new ArrayList<>();
+    m.path("layers").forEach(descs::add);
+    java.util.Collections.reverse(descs); // Docker lists the top layer first
+    for (JsonNode l : descs) {
+      p.layer(Digest.parse(l.path("digest").asText()).shortHex(), "Preparing", 0, 0);
+    }
+    for (JsonNode l : descs) {
+      Digest d = Digest.parse(l.path("digest").asText());
+      String id = d.shortHex();
+      if (client.hasBlob(r, repo, d)) {
+        p.layer(id, "Layer already exists", 0, 0);
+        sources.add(d, r.host(), repo);
+        continue;
+      }
+      String mountedFrom = null;
+      for (String from : sources.on(d, r.host())) {
+        if (!from.equals(repo) && client.mount(r, repo, d, from)) {
+          mountedFrom = from;
+          break;
+        }
+      }
+      if (mountedFrom != null) {
+        p.layer(id, "Mounted from " + mountedFrom, 0, 0);
+      } else {
+        long size = l.path("size").asLong(0);
+        client.upload(r, repo, d, blobs.path(d), n -> p.layer(id, "Pushing", n, size));
+        p.layer(id, "Pushed", size, size);
+      }
+      sources.add(d, r.host(), repo);
+    }
+    Digest config = Digest.parse(m.path("config").path("digest").asText());
+    if (!client.hasBlob(r, repo, config)) {
+      client.upload(r, repo, config, blobs.path(config), n -> { });
+    }
+    Digest digest = client.putManifest(r, repo, ref.tag(), mediaType, manifestBytes);
+    return new Pushed(digest, manifestBytes.length);
+  }
+
+  /** Reports the bytes read so far, at most every 64 KiB. */
+  private static final class Counted extends FilterInputStream {
+    private final java.util.function.LongConsumer progress;
+    private long count;
+    private long reported;
+
+    Counted(InputStream in, java.util.function.LongConsumer progress) {
+      super(in);
+      this.progress = progress;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+        if (count - reported >= 65536) {
+          reported = count;
+          progress.accept(count);
+        }
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package dev.docklab.shell.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.registry.client.Transfers;
+import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.render.ProgressView;
+import dev.docklab.shell.render.Table;
+import dev.docklab.shell.render.Text;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code pull}, {@code push}, {@code login}, {@code logout}, {@code search}: images to and from registries. */
+public final class RegistryCommands {
+  private RegistryCommands() {}
+
+  public static List<Command> all() {
+    return List.of(pull(), push(), login(), logout(), search());
+  }
+
+  static Command pull() {
+    List<Option> opts = List.of(Option.bool("quiet", 'q', "opt.pull.quiet"),
+        Option.bool("all-tags", 'a', "opt.pull.all-tags"));
+    return new SimpleCommand("pull", "pull [OPTIONS] NAME[:TAG|@DIGEST]", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      String text = args.positionals().get(0);
+      try {
+        ImageReference ref = ImageReference.parse(text);
+        boolean quiet = args.has("quiet");
+        if (ref.tag() == null && ref.digest() == null && !quiet) {
+          s.out().println("Using default tag: latest");
+        }
+        ImageReference full = ref.withDefaultTag();
+        Transfers.Pulled pulled = s.engine().pull(text, quiet ? dev.docklab.engine.registry.client.Progress.NONE
+            : new ProgressView(s.out(), s.interaction().isTerminal()));
+        if (!quiet) {
+          if (!pulled.downloaded()) {
+            s.out().println((full.tag() != null ? full.tag() : full.digest().toString()) + ": Pulling from "
+                + full.path());
+          }
+          s.out().println("Digest: " + pulled.digest());
+          s.out().println(pulled.downloaded() ? "Status: Downloaded newer image for " + full.familiarString()
+              : "Status: Image is up to date for " + full.familiarString());
+        }
+        s.out().println(full);
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+    });
+  }
+
+  static Command push() {
+    List<Option> opts = List.of(Option.bool("quiet", 'q', "opt.push.quiet"));
+    return new SimpleCommand("push", "push [OPTIONS] NAME[:TAG]", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      try {
+        ImageReference ref = ImageReference.parse(args.positionals().get(0));
+        ImageReference full = ref.withDefaultTag();
+        if (ref.tag() == null && !args.has("quiet")) {
+          s.out().println("Using default tag: latest");
+        }
+        if (!args.has("quiet")) {
+          s.out().println("The push refers to repository [" + full.name() + "]");
+        }
+        Transfers.Pushed pushed = s.engine().push(full.toString(), args.has("quiet")
+            ? dev.docklab.engine.registry.client.Progress.NONE : new ProgressView(s.out(), s.interaction().isTerminal()));
+        s.out().println(args.has("quiet") ? full.toString()
+            : full.tag() + ": digest: " + pushed.digest() + " size: " + pushed.size());
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(e.getMessage().startsWith("An image does not exist") ? "Error response from daemon: "
+            + e.getMessage() : e.getMessage());
+        return 1;
+      }
+    });
+  }
+
+  static Command login() {
+    List<Option> opts = List.of(Option.value("username", 'u', "string", "opt.login.username"),
+        Option.value("password", 'p', "string", "opt.login.password"),
+        Option.bool("password-stdin", '\0', "opt.login.password-stdin"));
+    return new SimpleCommand("login", "login [OPTIONS] [SERVER]", opts, true, (args, s) -> {
+      args.requireAtMost(1);
+      String server = args.positionals().isEmpty() ? ImageReference.DEFAULT_DOMAIN : args.positionals().get(0);
+      server = server.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+      String user = args.value("username", null);
+      String password = args.value("password", null);
+      if (password != null) {
+        s.err().println("WARNING! Using --password via the CLI is insecure. Use --password-stdin.");
+        if (args.has("password-stdin")) {
+          s.err().println("Error: --password and --password-stdin are mutually exclusive");
+          return 1;
+        }
+      }
+      try {
+        if (args.has("password-stdin")) {
+          if (user == null) {
+            s.err().println("Error: Must provide --username with --password-stdin");
+            return 1;
+          }
+          password = new BufferedReader(new InputStreamReader(s.in(), StandardCharsets.UTF_8)).readLine();
+          password = password == null ? "" : password.strip();
+        }
+        if (user == null) {
+          user = s.interaction().prompt("Username: ", false);
+        }
+        if (password == null) {
+          password = s.interaction().prompt("Password: ", true);
+        }
+      } catch (IOException e) {
+        s.err().println("Error: cannot read the password: " + e.getMessage());
+        return 1;
+      }
+      if (user == null || user.isBlank()) {
+        s.err().println("Error: Non-null Username Required");
+        return 1;
+      }
+      if (password == null || password.isEmpty()) {
+        s.err().println("Error: Non-null Password Required");
+        return 1;
+      }
+      try {
+        s.engine().login(server, user.strip(), password);
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+      s.err().println("WARNING! Your password will be stored unencrypted in "
+          + s.engine().registryClient().credentials().file() + ".");
+      s.err().println("Configure a credential helper to remove this warning. See");
+      s.err().println("https://docs.docker.com/engine/reference/commandline/login/#credentials-store");
+      s.err().println();
+      s.out().println("Login Succeeded");
+      return 0;
+    });
+  }
+
+  static Command logout() {
+    return new SimpleCommand("logout", "logout [SERVER]", List.of(), true, (args, s) -> {
+      args.requireAtMost(1);
+      String server = args.positionals().isEmpty() ? ImageReference.DEFAULT_DOMAIN : args.positionals().get(0);
+      server = server.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+      boolean had = s.engine().logout(server);
+      s.out().println(had ? "Removing login credentials for " + server : "Not logged in to " + server);
+      return 0;
+    });
+  }
+
+  static Command search() {
+    List<Option> opts = List.of(Option.value("filter", 'f', "filter", "opt.search.filter"),
+        Option.value("limit", '\0', "int", "opt.search.limit"),
+        Option.bool("no-trunc", '\0', "opt.search.no-trunc"),
+        Option.value("format", '\0', "string", "opt.search.format"));
+    return new SimpleCommand("search", "search [OPTIONS] TERM", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      int limit = args.intValue("limit", 25);
+      if (limit < 1 || limit > 100) {
+        s.err().println("Error response from daemon: limit " + limit + " is outside the range of [1, 100]");
+        return 1;
+      }
+      int minStars = 0;
+      Boolean official = null;
+      Boolean automated = null;
+      for (String f : args.values("filter")) {
+        int eq = f.indexOf('=');
+        String key = eq < 0 ? f : f.substring(0, eq);
+        String value = eq < 0 ? "" : f.substring(eq + 1);
+        try {
+          switch (key) {
+            case "stars" -> minStars = Integer.parseInt(value);
+            case "is-official" -> official = bool(value, key);
+            case "is-automated" -> automated = bool(value, key);
+            default -> {
+              s.err().println("Error response from daemon: invalid filter '" + key + "'");
+              return 1;
+            }
+          }
+        } catch (NumberFormatException e) {
+          s.err().println("Error response from daemon: invalid filter 'stars=" + value + "'");
+          return 1;
+        } catch (IllegalArgumentException e) {
+          s.err().println("Error response from daemon: " + e.getMessage());
+          return 1;
+        }
+      }
+      JsonNode result;
+      try {
+        result = s.engine().search(args.positionals().get(0), limit);
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        return 1;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (JsonNode r : result.path("results")) {
+        int stars = r.path("star_count").asInt();
+        boolean isOfficial = r.path("is_official").asBoolean();
+        boolean isAutomated = r.path("is_automated").asBoolean();
+        if (stars < minStars || official != null && official != isOfficial
+            || automated != null && automated != isAutomated) {
+          continue;
+        }
+        String desc = r.path("description").asText("").replace("\n", " ");
+        rows.add(List.of(r.path("name").asText(), args.has("no-trunc") ? desc : Text.ellipsis(desc, 45),
+            String.valueOf(stars), isOfficial ? "[OK]" : "", isAutomated ? "[OK]" : ""));
+        if (rows.size() == limit) {
+          break;
+        }
+      }
+      Table.render(List.of("NAME", "DESCRIPTION", "STARS", "OFFICIAL", "AUTOMATED"), rows).forEach(s.out()::println);
+      return 0;
+    });
+  }
+
+  private static boolean bool(String value, String key) {
+    if (!value.equals("true") && !value.equals("false") && !value.equals("1") && !value.equals("0")) {
+      throw new IllegalArgumentException("invalid filter '" + key + "=" + value + "'");
+    }
+    return value.equals("true") || value.equals("1");
+  }
+}
