@@ -181,17 +181,40 @@ public final class Engine implements AutoCloseable {
     containers.reconcile();
   }
 
-  /** Whether a base image docklab makes offline ({@code busybox}, {@code web}) is missing. */
+  /**
+   * Whether a base image docklab makes offline ({@code busybox}, {@code web}) was never made on this
+   * data root. Each is made once: an image the learner removes later is pulled back from the hub
+   * (where the bootstrap published it), as on Docker, not rebuilt behind their back.
+   */
   public boolean baseImagesMissing() {
-    return images.byReference(ImageReference.parse("busybox:latest")) == null
-        || images.byReference(ImageReference.parse(WebImage.NAME + ":latest")) == null;
+    return !bootstrapped().containsAll(List.of("busybox", WebImage.NAME));
   }
 
-  /** Builds the offline base images when they are missing; returns the tags it made (empty if none). */
+  private List<String> bootstrapped() {
+    try {
+      Path f = layout.root().resolve("bootstrapped");
+      return Files.exists(f) ? Files.readAllLines(f).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()
+          : List.of();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private void markBootstrapped(String name) {
+    List<String> all = new ArrayList<>(bootstrapped());
+    if (!all.contains(name)) {
+      all.add(name);
+      dev.docklab.engine.store.AtomicFiles.write(layout.root().resolve("bootstrapped"),
+          (String.join("\n", all) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Builds the offline base images not made yet on this data root; returns the tags it made (empty if none). */
   public List<String> ensureBaseImages() {
     List<String> tags = new ArrayList<>();
     ImageReference latest = ImageReference.parse("busybox:latest");
-    if (images.byReference(latest) == null) {
+    List<String> done = bootstrapped();
+    if (!done.contains("busybox") && images.byReference(latest) == null) {
       long t0 = System.nanoTime();
       BusyboxImage.Recipe recipe = BusyboxImage.recipe(options.busybox());
       ImageAssembler assembler = new ImageAssembler(layout, blobs, layers, images);
@@ -207,9 +230,11 @@ public final class Engine implements AutoCloseable {
       }
       listener.on(new EngineEvent("image", "busybox", id.toString(), Duration.ofNanos(System.nanoTime() - t0)));
     }
-    if (images.byReference(ImageReference.parse(WebImage.NAME + ":latest")) == null) {
+    markBootstrapped("busybox");
+    if (!done.contains(WebImage.NAME) && images.byReference(ImageReference.parse(WebImage.NAME + ":latest")) == null) {
       tags.addAll(buildWebImage());
     }
+    markBootstrapped(WebImage.NAME);
     if (!tags.isEmpty()) {
       publishBaseImages();
     }

@@ -55,14 +55,23 @@ public final class ProgressView implements Progress {
     out.flush();
   }
 
-  /** {@code [=========>                    ]  1.03MB/2.15MB}, as Docker draws it. */
+  /** {@code [=========>                    ]  1.077MB/2.155MB}, as Docker's jsonmessage draws it. */
   static String bar(long current, long total) {
-    int filled = (int) Math.min(BAR, current * BAR / Math.max(1, total));
-    StringBuilder b = new StringBuilder("[");
-    b.append("=".repeat(Math.max(0, filled - 1)));
-    b.append(filled >= BAR ? "=" : ">");
-    b.append(" ".repeat(BAR - Math.max(1, filled)));
-    b.append("]  ").append(Human.size(current)).append('/').append(Human.size(total));
-    return b.toString();
+    int pct = (int) Math.min(50, (int) (current * 100.0 / Math.max(1, total)) / 2);
+    return "[" + "=".repeat(pct) + ">" + " ".repeat(50 - pct) + "] " + String.format("%8s", size(current)) + "/"
+        + size(total);
+  }
+
+  /** go-units HumanSize: four significant digits, decimal units ({@code 2.155MB}). */
+  static String size(long bytes) {
+    String[] units = {"B", "kB", "MB", "GB", "TB"};
+    double v = bytes;
+    int i = 0;
+    while (v >= 1000 && i < units.length - 1) {
+      v /= 1000;
+      i++;
+    }
+    String g = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    return g + units[i];
   }
 }

@@ -1,0 +1,191 @@
+package dev.docklab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.store.Trees;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Registries as a tutorial uses them: search the hub, log in, push into your namespace, remove the
+ * image, pull it back and run it; Docker Hub names through the mirror (docklab's hub, started on
+ * demand); and Debian's reference registry as a second, independent server.
+ */
+class RegistryIT {
+  static Transcript t;
+  static Path config;
+  static int port;
+  static String hub;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    t = new Transcript(Files.createTempDirectory("docklab-reg-"));
+    config = Files.createTempDirectory("docklab-cfg-");
+    System.setProperty("docklab.config", config.toString());
+    port = freePort();
+    hub = "localhost:" + port;
+    Files.writeString(t.root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + port + "\"}");
+    assertEquals(0, registry(List.of("user", "add", "alice", "--password-stdin"), "alice-secret\n"));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    t.destroy();
+    Trees.deleteRecursively(config);
+    System.clearProperty("docklab.config");
+    try (ServerSocket s = new ServerSocket(port)) {
+      assertTrue(s.isBound(), "the hub stopped with the engine");
+    }
+  }
+
+  static int registry(List<String> args, String stdin) {
+    List<String> argv = new java.util.ArrayList<>(List.of("--data-root", t.root.toString(), "registry"));
+    argv.addAll(args);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    return Main.run(argv.toArray(String[]::new), new ByteArrayInputStream(stdin.getBytes()),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void searchShowsTheHubsOfficialImagesAsDockerHubDoes() {
+    Transcript.Result r = t.run("docker search busybox");
+    List<String> lines = r.out().lines().toList();
+    assertEquals("NAME      DESCRIPTION                                     STARS     OFFICIAL   AUTOMATED", lines.get(0),
+        r.err());
+    assertEquals("busybox   BusyBox: the Swiss Army knife of embedded Li…   0         [OK]", lines.get(1));
+    assertTrue(t.run("docker search --no-trunc busybox").out().contains("built offline from busybox-static"));
+    assertEquals(1, t.run("docker search --filter=stars=100 busybox").out().lines().count(), "no row: 0 stars");
+    assertEquals(List.of("NAME", "busybox", "web"), t.run("docker search --filter=is-official=true busybox").out()
+        .lines().map(l -> l.split(" ")[0]).toList(), "the name or the description matches, as on Docker Hub");
+    assertEquals(1, t.run("docker search --filter=is-automated=true busybox").out().lines().count());
+    assertTrue(t.run("docker search web").out().lines()
+        .anyMatch(l -> l.matches("web +A tiny web server for the lessons: busybox h… +0 +\\[OK\\]")));
+    assertEquals(2, t.run("docker search --limit 1 b").out().lines().count());
+    assertEquals("Error response from daemon: limit 0 is outside the range of [1, 100]\n",
+        t.run("docker search --limit 0 busybox").err());
+    assertTrue(t.run("docker search --filter=color=red busybox").err().contains("invalid filter 'color'"));
+  }
+
+  @Test
+  void theTutorialsRoundTrip() throws Exception {
+    String repo = hub + "/alice/web";
+    assertEquals(0, t.run("docker tag web " + repo + ":v1").status());
+    Transcript.Result anonymous = t.run("docker push " + repo + ":v1");
+    assertEquals(1, anonymous.status());
+    assertTrue(anonymous.err().contains("denied: requested access to the resource is denied"), anonymous.err());
+
+    Transcript.Result wrong = t.run("docker login -u alice --password-stdin " + hub, "nope\n".getBytes());
+    assertEquals(1, wrong.status());
+    assertTrue(wrong.err().contains("unauthorized: incorrect username or password"), wrong.err());
+    Transcript.Result login = t.run("docker login -u alice --password-stdin " + hub, "alice-secret\n".getBytes());
+    assertEquals("Login Succeeded\n", login.out(), login.err());
+    assertTrue(login.err().startsWith("WARNING! Your password will be stored unencrypted in "
+        + config.resolve("config.json") + "."), login.err());
+    String stored = Files.readString(config.resolve("config.json"));
+    assertTrue(stored.contains("\"" + hub + "\"") && stored.contains("\"auth\""), stored);
+    assertFalse(stored.contains("alice-secret"), "base64, as Docker's");
+
+    Transcript.Result push = t.run("docker push " + repo + ":v1");
+    assertEquals(0, push.status(), push.err());
+    assertTrue(push.out().startsWith("The push refers to repository [" + repo + "]\n"), push.out());
+    assertTrue(push.out().contains(": Pushed\n"), push.out());
+    assertTrue(push.out().matches("(?s).*\nv1: digest: sha256:[0-9a-f]{64} size: \\d+\n"), push.out());
+    assertTrue(t.run("docker push " + repo + ":v1").out().contains(": Layer already exists\n"));
+    t.run("docker tag busybox " + hub + "/alice/hello");
+    assertTrue(t.run("docker push " + hub + "/alice/hello").out().contains(": Mounted from alice/web\n"),
+        "busybox's layers are in alice/web already");
+
+    t.run("docker tag busybox " + hub + "/bob/x");
+    assertTrue(t.run("docker push " + hub + "/bob/x").err().contains("denied"), "only her own namespace");
+
+    String id = t.run("docker inspect -f '{{.Id}}' web").out().strip();
+    t.run("docker rmi " + repo + ":v1 web");
+    assertNotEquals(0, t.run("docker inspect " + id).status(), "the image is gone");
+    Transcript.Result pull = t.run("docker pull " + repo + ":v1");
+    assertEquals(0, pull.status(), pull.err());
+    assertTrue(pull.out().startsWith("v1: Pulling from alice/web\n"), pull.out());
+    assertTrue(pull.out().contains(": Already exists\n") && pull.out().contains(": Pull complete\n"), pull.out());
+    assertTrue(pull.out().endsWith("Status: Downloaded newer image for " + repo + ":v1\n" + repo + ":v1\n"),
+        pull.out());
+    assertEquals(id + "\n", t.run("docker inspect -f '{{.Id}}' " + repo + ":v1").out(), "the same image id");
+    assertTrue(t.run("docker images " + repo).out().contains(repo + "   v1 "));
+    assertTrue(t.run("docker run --rm " + repo + ":v1 cat /www/index.html").out().contains("docklab's web image"));
+    assertEquals("Removing login credentials for " + hub + "\n", t.run("docker logout " + hub).out());
+    assertFalse(Files.readString(config.resolve("config.json")).contains(hub));
+    Transcript.Result missing = t.run("docker pull " + repo + ":nosuch");
+    assertTrue(missing.err().contains("manifest for " + repo + ":nosuch not found: manifest unknown: manifest unknown"),
+        missing.err());
+    t.run("docker tag " + repo + ":v1 web");
+  }
+
+  @Test
+  void dockerHubNamesComeThroughTheMirror() {
+    t.run("docker tag web keep-web");
+    t.run("docker rmi web");
+    Transcript.Result run = t.run("docker run --rm web cat /www/index.html");
+    assertTrue(run.err().startsWith("Unable to find image 'web:latest' locally\n"), run.err());
+    assertTrue(run.out().contains("docklab's web image"), run.out());
+    Transcript.Result pull = t.run("docker pull busybox");
+    assertTrue(pull.out().contains("Status: Image is up to date for busybox:latest\n"), pull.out());
+    Transcript.Result none = t.run("docker pull nosuchimage");
+    assertEquals("Error response from daemon: pull access denied for nosuchimage, repository does not exist or may "
+        + "require 'docker login': denied: requested access to the resource is denied\n", none.err());
+    t.run("docker rmi keep-web");
+  }
+
+  @Test
+  void debiansReferenceRegistryTakesPushesAndPulls() throws Exception {
+    int rport = freePort();
+    Path storage = Files.createTempDirectory("docklab-distribution-");
+    Path conf = storage.resolve("config.yml");
+    Files.writeString(conf, "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: " + storage.resolve("data")
+        + "\nhttp:\n  addr: 127.0.0.1:" + rport + "\n");
+    Process registry = new ProcessBuilder("docker-registry", "serve", conf.toString())
+        .redirectErrorStream(true).redirectOutput(storage.resolve("log").toFile()).start();
+    try {
+      waitForPort(rport);
+      String ref = "127.0.0.1:" + rport + "/team/app:v1";
+      t.run("docker tag busybox " + ref);
+      Transcript.Result push = t.run("docker push " + ref);
+      assertEquals(0, push.status(), push.err() + Files.readString(storage.resolve("log")));
+      assertTrue(push.out().contains("v1: digest: sha256:"), push.out());
+      t.run("docker rmi " + ref);
+      Transcript.Result pull = t.run("docker pull " + ref);
+      assertEquals(0, pull.status(), pull.err());
+      assertEquals("hi\n", t.run("docker run --rm " + ref + " echo hi").out());
+    } finally {
+      registry.destroy();
+      registry.waitFor();
+      Trees.deleteRecursively(storage);
+    }
+  }
+
+  static void waitForPort(int port) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (java.io.IOException e) {
+        Thread.sleep(50);
+      }
+    }
+    throw new AssertionError("the registry did not start on " + port);
+  }
+}
