@@ -10,6 +10,7 @@ import dev.docklab.engine.image.Image;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.Shell;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Human;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,6 +31,10 @@ public final class Bench {
   public static void main(String[] argv) throws Exception {
     if (argv[0].equals("memory")) {
       memory(Path.of(argv[1]), Integer.parseInt(argv[2]));
+      return;
+    }
+    if (argv[0].equals("registry")) {
+      registry(Path.of(argv[1]), Path.of(argv[2]), Integer.parseInt(argv[3]));
       return;
     }
     if (argv[0].equals("http")) {
@@ -97,6 +102,127 @@ public final class Bench {
       System.out.printf("engine_median_ms=%.1f%n", median);
       System.out.println("engine_runs_ms=" + times.stream().map(t -> String.format("%.1f", t))
           .collect(Collectors.joining(",")));
+    }
+  }
+
+  /**
+   * Pull and push of a big image ({@code rootfs}, e.g. a debootstrap minbase) through docklab's hub:
+   * the image goes into hub A gzip-compressed by skopeo; each pull run removes it and pulls it through
+   * the mirror, beside the floor of {@code tar -xzf} of the same layer blobs; each push run sends it
+   * to a fresh hub B, beside {@code skopeo copy} of the same blobs from A to another fresh hub.
+   */
+  static void registry(Path root, Path rootfs, int runs) throws Exception {
+    Files.createDirectories(root);
+    Path work = Files.createDirectories(root.resolve("bench-work"));
+    System.setProperty("docklab.config", work.resolve("config").toString());
+    int portA = freePort();
+    Files.writeString(root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + portA + "\"}");
+    new dev.docklab.engine.registry.hub.Hub(root.resolve("registry"), null).accounts().add("bench", "bench-pw", true);
+    try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
+      engine.ensureBaseImages();
+      Shell shell = quietShell(engine);
+      Path tar = work.resolve("rootfs.tar");
+      exec(List.of("tar", "-C", rootfs.toString(), "-cf", tar.toString(), "."));
+      try (var in = Files.newInputStream(tar)) {
+        engine.importImage(in, "big:latest", "-");
+      }
+      Path archive = work.resolve("big.docker.tar");
+      try (var out = Files.newOutputStream(archive)) {
+        engine.save(List.of("big:latest"), out);
+      }
+      engine.startHub();
+      String hubA = "127.0.0.1:" + portA;
+      exec(List.of("skopeo", "copy", "--dest-compress", "--dest-tls-verify=false", "--dest-creds", "bench:bench-pw",
+          "docker-archive:" + archive, "docker://" + hubA + "/library/big:latest"));
+      shell.execute("docker rmi big:latest");
+      long imageBytes = Files.size(tar);
+      // the floor: gunzip + untar of the hub's own layer blobs
+      var hubStore = new dev.docklab.engine.registry.hub.HubStore(root.resolve("registry"));
+      com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(hubStore.manifest("library/big", "latest").bytes());
+      List<Path> blobs = new ArrayList<>();
+      long compressed = 0;
+      for (var l : manifest.path("layers")) {
+        Path b = root.resolve("registry/blobs/sha256").resolve(l.path("digest").asText().substring(7));
+        blobs.add(b);
+        compressed += Files.size(b);
+      }
+      List<Double> pulls = new ArrayList<>();
+      List<Double> floors = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        long t0 = System.nanoTime();
+        if (shell.execute("docker pull big") != 0) {
+          throw new IllegalStateException("docker pull big failed");
+        }
+        pulls.add((System.nanoTime() - t0) / 1e6);
+        shell.execute("docker rmi big:latest");
+        Path into = Files.createDirectories(work.resolve("floor-" + i));
+        long t1 = System.nanoTime();
+        for (Path b : blobs) {
+          exec(List.of("tar", "-xzf", b.toString(), "-C", into.toString()));
+        }
+        floors.add((System.nanoTime() - t1) / 1e6);
+        dev.docklab.engine.store.Trees.deleteRecursively(into);
+      }
+      shell.execute("docker pull big");
+      List<Double> pushes = new ArrayList<>();
+      List<Double> skopeos = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        for (boolean docklab : new boolean[] {true, false}) {
+          Path hubRoot = work.resolve("hub-" + i + (docklab ? "-d" : "-s"));
+          try (var hubB = new dev.docklab.engine.registry.hub.Hub(hubRoot, null)) {
+            hubB.accounts().add("bench", "bench-pw", true);
+            String b = "127.0.0.1:" + hubB.start("127.0.0.1", 0);
+            long t0 = System.nanoTime();
+            if (docklab) {
+              engine.login(b, "bench", "bench-pw");
+              shell.execute("docker tag big " + b + "/bench/big");
+              if (shell.execute("docker push " + b + "/bench/big") != 0) {
+                throw new IllegalStateException("docker push failed");
+              }
+              pushes.add((System.nanoTime() - t0) / 1e6);
+              shell.execute("docker rmi " + b + "/bench/big");
+            } else {
+              exec(List.of("skopeo", "copy", "--src-tls-verify=false", "--dest-tls-verify=false", "--dest-creds",
+                  "bench:bench-pw", "docker://" + hubA + "/library/big:latest", "docker://" + b + "/bench/big:latest"));
+              skopeos.add((System.nanoTime() - t0) / 1e6);
+            }
+          }
+          dev.docklab.engine.store.Trees.deleteRecursively(hubRoot);
+        }
+      }
+      double pull = median(pulls);
+      double floor = median(floors);
+      double push = median(pushes);
+      double skopeo = median(skopeos);
+      System.out.printf("image: %s unpacked, %s of gzip layers in the hub (%d layer%s)%n", Human.size(imageBytes),
+          Human.size(compressed), blobs.size(), blobs.size() == 1 ? "" : "s");
+      System.out.printf("docker pull big (docklab, from its hub, nothing cached): median %.0f ms of %d%n", pull, runs);
+      System.out.printf("floor (tar -xzf of the same layer blobs):             median %.0f ms%n", floor);
+      System.out.printf("pull ratio: %.2f (goal <= 1.3)%n", pull / floor);
+      System.out.printf("docker push to a fresh hub (docklab):                  median %.0f ms%n", push);
+      System.out.printf("skopeo copy of the same blobs to a fresh hub:          median %.0f ms%n", skopeo);
+      System.out.printf("push ratio docklab/skopeo: %.2f%n", push / skopeo);
+    }
+  }
+
+  private static double median(List<Double> v) {
+    List<Double> s = new ArrayList<>(v);
+    Collections.sort(s);
+    return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void exec(List<String> cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
     }
   }
 
