@@ -30,6 +30,9 @@ final class HubCommand {
       if (!args.isEmpty() && args.get(0).equals("user")) {
         return user(args.subList(1, args.size()), root, stdin, out, err, m);
       }
+      if (!args.isEmpty() && args.get(0).equals("meta")) {
+        return meta(args.subList(1, args.size()), root, out, err, m);
+      }
       String addr = DEFAULT_ADDR;
       List<String> rest = new ArrayList<>(args);
       if (!rest.isEmpty() && rest.get(0).equals("serve")) {
@@ -76,6 +79,44 @@ final class HubCommand {
       err.println(m.get("main.error", e.getMessage() == null ? e.toString() : e.getMessage()));
       return 1;
     }
+  }
+
+  /**
+   * {@code registry meta REPO [--description TEXT] [--stars N] [--official|--no-official]
+   * [--automated|--no-automated]}: what {@code docker search} shows of a repository.
+   */
+  private static int meta(List<String> args, Path root, PrintStream out, PrintStream err, Messages m)
+      throws java.io.IOException {
+    if (args.isEmpty() || !dev.docklab.engine.registry.RepositoryNames.validName(args.get(0))) {
+      err.println(m.get("registry.usage"));
+      return 2;
+    }
+    String repo = args.get(0).contains("/") ? args.get(0) : "library/" + args.get(0);
+    var store = new dev.docklab.engine.registry.hub.HubStore(root);
+    var meta = store.meta(repo);
+    String description = meta.description();
+    int stars = meta.stars();
+    boolean official = meta.official();
+    boolean automated = meta.automated();
+    for (int i = 1; i < args.size(); i++) {
+      switch (args.get(i)) {
+        case "--description" -> description = i + 1 < args.size() ? args.get(++i) : description;
+        case "--stars" -> stars = i + 1 < args.size() ? Integer.parseInt(args.get(++i)) : stars;
+        case "--official" -> official = true;
+        case "--no-official" -> official = false;
+        case "--automated" -> automated = true;
+        case "--no-automated" -> automated = false;
+        default -> {
+          err.println(m.get("registry.usage"));
+          return 2;
+        }
+      }
+    }
+    store.setMeta(repo, new dev.docklab.engine.registry.hub.HubStore.Meta(description, Math.max(0, stars), official,
+        automated));
+    out.println(repo + ": " + (description.isEmpty() ? "-" : description) + " | stars " + stars
+        + (official ? " | official" : "") + (automated ? " | automated" : ""));
+    return 0;
   }
 
   private static int user(List<String> args, Path root, InputStream stdin, PrintStream out, PrintStream err,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.store.Trees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -82,6 +83,40 @@ class RegistryIT {
     assertEquals("Error response from daemon: limit 0 is outside the range of [1, 100]\n",
         t.run("docker search --limit 0 busybox").err());
     assertTrue(t.run("docker search --filter=color=red busybox").err().contains("invalid filter 'color'"));
+    assertEquals(0, registry(List.of("meta", "busybox", "--stars", "150"), ""));
+    assertTrue(t.run("docker search --filter=stars=100 busybox").out().lines()
+        .anyMatch(l -> l.matches("busybox +BusyBox.* +150 +\\[OK\\]")), "a teacher sets the stars");
+  }
+
+  @Test
+  void aBlobThatDoesNotMatchItsDigestIsRefusedAndLeavesNoHalfImage() throws Exception {
+    t.run("docker search web"); // the hub holds library/web from the bootstrap
+    String manifest = Files.readString(t.root.resolve("registry/repositories/library/web/_tags/latest")).strip();
+    var m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        t.root.resolve("registry/blobs/sha256").resolve(manifest.substring(7)).toFile());
+    var layers = m.path("layers");
+    String top = layers.path(layers.size() - 1).path("digest").asText();
+    Path blob = t.root.resolve("registry/blobs/sha256").resolve(top.substring(7));
+    byte[] good = Files.readAllBytes(blob);
+    byte[] bad = good.clone();
+    bad[bad.length / 2] ^= 1;
+    t.run("docker tag web keep-web2");
+    t.run("docker rmi web");
+    String leftFromTheImage = t.run("docker rmi keep-web2").out();
+    try {
+      Files.write(blob, bad);
+      Transcript.Result pull = t.run("docker pull web");
+      assertEquals(1, pull.status());
+      assertTrue(pull.err().contains("filesystem layer verification failed for digest " + top), pull.err());
+      assertEquals("", t.run("docker images -q web").out(), "no half image");
+      assertFalse(Files.exists(t.root.resolve("blobs/sha256").resolve(top.substring(7))), "nor the bad blob");
+    } finally {
+      Files.write(blob, good);
+    }
+    Transcript.Result again = t.run("docker pull web");
+    assertEquals(0, again.status(), again.err());
+    assertTrue(again.out().contains("Status: Downloaded newer image for web:latest"), again.out());
+    assertTrue(leftFromTheImage.contains("Deleted: "), leftFromTheImage);
   }
 
   @Test
@@ -145,6 +180,26 @@ class RegistryIT {
     assertTrue(run.out().contains("docklab's web image"), run.out());
     Transcript.Result pull = t.run("docker pull busybox");
     assertTrue(pull.out().contains("Status: Image is up to date for busybox:latest\n"), pull.out());
+    // a manifest list (OCI index) is resolved to the linux/amd64 image, as Docker does on this machine
+    String webId = t.run("docker inspect -f '{{.Id}}' web").out().strip();
+    assertTrue(webId.startsWith("sha256:"));
+    try {
+      var store = new dev.docklab.engine.registry.hub.HubStore(t.root.resolve("registry"));
+      var m = store.manifest("library/web", "latest");
+      String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+          + "{\"mediaType\":\"" + m.mediaType() + "\",\"digest\":\"" + m.digest() + "\",\"size\":" + m.bytes().length
+          + ",\"platform\":{\"architecture\":\"arm64\",\"os\":\"linux\"}},"
+          + "{\"mediaType\":\"" + m.mediaType() + "\",\"digest\":\"" + m.digest() + "\",\"size\":" + m.bytes().length
+          + ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}]}";
+      Digest indexDigest = store.putManifest("library/web", "multi", null, index.getBytes());
+      Transcript.Result multi = t.run("docker pull web:multi");
+      assertEquals(0, multi.status(), multi.err());
+      assertTrue(multi.out().contains("Digest: " + indexDigest + "\n"), multi.out());
+      assertEquals(webId + "\n", t.run("docker inspect -f '{{.Id}}' web:multi").out());
+      t.run("docker rmi web:multi");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
     Transcript.Result none = t.run("docker pull nosuchimage");
     assertEquals("Error response from daemon: pull access denied for nosuchimage, repository does not exist or may "
         + "require 'docker login': denied: requested access to the resource is denied\n", none.err());
