@@ -42,6 +42,14 @@ public final class SystemCommands {
       o.println(" CPUs: " + i.cpus());
       o.println(" Total Memory: " + Human.binarySize(i.memoryBytes()));
       o.println(" Docker Root Dir: " + i.dataRoot());
+      var registries = s.engine().registryClient().config();
+      o.println(" Registry: https://index.docker.io/v1/");
+      o.println(" Insecure Registries:");
+      registries.insecure().forEach(r -> o.println("  " + r));
+      o.println("  127.0.0.0/8");
+      o.println(" Registry Mirrors:");
+      registries.mirrors().forEach(r -> o.println("  " + (r.endsWith("/") ? r : r + "/")));
+      o.println(" docklab hub: " + registries.hub() + " (started on demand; docklab registry serves it alone)");
       return 0;
     });
   }
