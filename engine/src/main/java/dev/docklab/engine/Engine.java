@@ -593,9 +593,21 @@ public final class Engine implements AutoCloseable {
       if (img == null) {
         throw EngineException.notFound("No such image: " + n);
       }
-      list.add(img);
       boolean byId = n.startsWith("sha256:") || img.id().hex().startsWith(n);
-      tags.add(byId ? List.of() : List.of(ImageReference.parse(n).withDefaultTag()));
+      ImageReference ref = byId ? null : ImageReference.parse(n);
+      if (ref != null && ref.tag() == null && ref.digest() == null) {
+        // a name alone saves every tag of that repository, as Docker does
+        for (Image each : images.list()) {
+          List<ImageReference> same = each.repoTags().stream().filter(t -> t.name().equals(ref.name())).toList();
+          if (!same.isEmpty()) {
+            list.add(each);
+            tags.add(same);
+          }
+        }
+        continue;
+      }
+      list.add(img);
+      tags.add(byId ? List.of() : List.of(ref.withDefaultTag()));
     }
     try {
       new dev.docklab.engine.image.Archives(layout, blobs, layers, images).save(list, tags, out);

@@ -130,7 +130,7 @@ class RegistryIT {
     Transcript.Result wrong = t.run("docker login -u alice --password-stdin " + hub, "nope\n".getBytes());
     assertEquals(1, wrong.status());
     assertTrue(wrong.err().contains("unauthorized: incorrect username or password"), wrong.err());
-    Transcript.Result login = t.run("docker login -u alice --password-stdin " + hub, "alice-secret\n".getBytes());
+    Transcript.Result login = t.run("echo alice-secret | docker login -u alice --password-stdin " + hub);
     assertEquals("Login Succeeded\n", login.out(), login.err());
     assertTrue(login.err().startsWith("WARNING! Your password will be stored unencrypted in "
         + config.resolve("config.json") + "."), login.err());

@@ -56,6 +56,19 @@ class SaveLoadIT {
   }
 
   @Test
+  void aNameAloneSavesEveryTagAndLoadReadsFromARedirection() throws Exception {
+    Path all = dir.resolve("all-tags.tar");
+    t.run("docker tag busybox busybox:lesson");
+    assertEquals(0, t.run("docker save busybox > " + all).status());
+    String manifest = sh("tar", "-xOf", all.toString(), "manifest.json");
+    assertTrue(manifest.contains("\"busybox:lesson\"") && manifest.contains("\"busybox:latest\""), manifest);
+    t.run("docker rmi busybox:lesson");
+    Transcript.Result load = t.run("docker load < " + all);
+    assertTrue(load.out().contains("Loaded image: busybox:lesson\n"), load.out() + load.err());
+    t.run("docker rmi busybox:lesson");
+  }
+
+  @Test
   void loadRefusesATruncatedArchiveWithoutTouchingTheStore() throws Exception {
     Path saved = dir.resolve("full.tar");
     t.run("docker save -o " + saved + " busybox");

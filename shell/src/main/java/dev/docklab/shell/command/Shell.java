@@ -84,11 +84,18 @@ public final class Shell {
           || (BUILTINS.contains(first) && (first.equals("docker") || !Segments.usesShellPlumbing(seg.text())))) {
         String[] pipe = Segments.splitPipe(seg.text());
         String[] redirect = pipe == null ? Segments.splitRedirect(seg.text()) : null;
+        String[] input = pipe == null && redirect == null ? Segments.splitInput(seg.text()) : null;
         lastStatus = pipe != null ? pipeToHost(pipe[0], pipe[1], s)
             : redirect != null ? pipeToHost(redirect[0], "cat " + redirect[1], s) // docker save busybox > b.tar
+            : input != null ? hostToDocklab("cat " + input[1], input[0], s) // docker load < busybox.tar
             : executeDocklab(seg.text(), s);
       } else {
-        lastStatus = host(seg.text(), s);
+        String[] last = Segments.splitLastPipe(seg.text());
+        String tail = last == null ? "" : firstWord(last[1]);
+        lastStatus = last != null && (docker.command(tail) != null || tail.equals("docker"))
+            && !Segments.usesShellPlumbing(last[1])
+            ? hostToDocklab(last[0], last[1], s) // cat pw.txt | docker login --password-stdin
+            : host(seg.text(), s);
       }
     }
     return lastStatus;
@@ -109,6 +116,40 @@ public final class Shell {
     int code = host(hostPart, fed);
     s.setWorkspace(fed.workspace());
     return code;
+  }
+
+  /**
+   * {@code cat pw.txt | docker login -u alice --password-stdin}: the host's pipeline runs with its
+   * output captured, and that is the docklab command's standard input. The status is the docklab
+   * command's, as in sh.
+   */
+  private int hostToDocklab(String hostPart, String docklabPart, Session s) {
+    byte[] input;
+    try {
+      Process p = new ProcessBuilder("/bin/sh", "-c", hostPart).directory(s.workspace().toFile())
+          .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+      Thread errors = new Thread(() -> {
+        try (var in = p.getErrorStream()) {
+          in.transferTo(s.err());
+        } catch (java.io.IOException e) {
+          // the command ended
+        }
+      });
+      errors.start();
+      input = p.getInputStream().readAllBytes();
+      p.waitFor();
+      errors.join();
+    } catch (java.io.IOException e) {
+      s.err().println("docklab: " + s.msg("shell.host-failed", firstWord(hostPart), e.getMessage()));
+      return 127;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 130;
+    }
+    Session fed = new Session(() -> s.engine(), s.out(), s.err(), new java.io.ByteArrayInputStream(input),
+        s.messages(), s.foreground());
+    fed.setWorkspace(s.workspace());
+    return executeDocklab(docklabPart, fed);
   }
 
   /** One command of docklab's own (docker ..., help, echo...), with $(...) expanded. */

@@ -59,6 +59,25 @@ public final class Segments {
     return splitAt(text, '|');
   }
 
+  /**
+   * Splits {@code text} at its last top-level pipe: the pipeline before it, and the command after it
+   * ({@code cat pw.txt | docker login --password-stdin}). Null when there is no pipe.
+   */
+  public static String[] splitLastPipe(String text) {
+    String[] first = splitPipe(text);
+    if (first == null) {
+      return null;
+    }
+    String[] rest = splitLastPipe(first[1]);
+    return rest == null ? first : new String[] {first[0] + "|" + rest[0], rest[1]};
+  }
+
+  /** Splits at the first top-level input redirection ({@code < FILE}); null when none. */
+  public static String[] splitInput(String text) {
+    String[] parts = splitAt(text, '<');
+    return parts == null ? null : new String[] {parts[0], parts[1].strip()};
+  }
+
   /** Splits at the first top-level output redirection ({@code >} or {@code >>}); null when none. */
   public static String[] splitRedirect(String text) {
     String[] parts = splitAt(text, '>');

@@ -1,5 +1,6 @@
 package dev.docklab.shell.line;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -84,6 +85,14 @@ class LineParserTest {
     void leadingOperatorIsASyntaxError() {
       assertThrows(SyntaxException.class, () -> LineParser.parse("&& docker ps"));
     }
+  }
+
+  @Test
+  void plumbingSplitsWhereTheHostAndDocklabMeet() {
+    assertArrayEquals(new String[] {"cat pw | tr -d x ", " docker login --password-stdin"},
+        Segments.splitLastPipe("cat pw | tr -d x | docker login --password-stdin"));
+    assertArrayEquals(new String[] {"docker load ", "b.tar"}, Segments.splitInput("docker load < b.tar"));
+    assertEquals(null, Segments.splitInput("docker run busybox sh -c 'cat < /etc/hosts'"));
   }
 
   @Nested
