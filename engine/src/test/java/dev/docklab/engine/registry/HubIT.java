@@ -218,6 +218,14 @@ class HubIT {
       try (Stream<Path> s = Files.list(other.resolve("uploads"))) {
         assertEquals(0, s.count());
       }
+      // while it runs, an upload with no bytes for an hour is abandoned; a recent one stays
+      String old = h.store().startUpload("carol/app");
+      String fresh = h.store().startUpload("carol/app");
+      Files.setLastModifiedTime(other.resolve("uploads").resolve(old).resolve("data"),
+          java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Hub.ABANDONED).minusSeconds(60)));
+      assertEquals(1, h.store().purgeUploads(java.time.Instant.now().minus(Hub.ABANDONED)));
+      assertFalse(Files.exists(other.resolve("uploads").resolve(old)));
+      assertTrue(Files.exists(other.resolve("uploads").resolve(fresh)));
     } finally {
       Trees.deleteRecursively(other);
     }

@@ -45,7 +45,10 @@ public final class Hub implements AutoCloseable {
   private final Accounts accounts;
   private final Tokens tokens;
   private final Consumer<String> log;
+  /** An upload with no bytes for this long is abandoned: the janitor removes it (checked every 10 minutes). */
+  public static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
   private Server server;
+  private java.util.concurrent.ScheduledExecutorService janitor;
 
   /** A hub on the data under {@code root}; {@code log} gets one line per request (or null). */
   public Hub(Path root, Consumer<String> log) throws IOException {
@@ -80,11 +83,27 @@ public final class Hub implements AutoCloseable {
     });
     server.setStopTimeout(500);
     server.start();
+    janitor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "docklab-hub-janitor");
+      t.setDaemon(true);
+      return t;
+    });
+    janitor.scheduleWithFixedDelay(() -> {
+      try {
+        store.purgeUploads(Instant.now().minus(ABANDONED));
+      } catch (IOException | RuntimeException e) {
+        // tried again next time
+      }
+    }, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     return connector.getLocalPort();
   }
 
   @Override
   public void close() {
+    if (janitor != null) {
+      janitor.shutdownNow();
+      janitor = null;
+    }
     if (server != null) {
       try {
         server.stop();

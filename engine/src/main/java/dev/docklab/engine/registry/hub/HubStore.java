@@ -211,6 +211,23 @@ public final class HubStore {
     deleteTree(upload(name, id));
   }
 
+  /** Removes uploads whose last bytes arrived before {@code cutoff}: abandoned ones. Returns how many. */
+  public int purgeUploads(java.time.Instant cutoff) throws IOException {
+    int n = 0;
+    try (Stream<Path> dirs = Files.list(root.resolve("uploads"))) {
+      for (Path d : dirs.filter(Files::isDirectory).toList()) {
+        Path data = d.resolve("data");
+        java.time.Instant last = Files.exists(data) ? Files.getLastModifiedTime(data).toInstant()
+            : Files.getLastModifiedTime(d).toInstant();
+        if (last.isBefore(cutoff)) {
+          deleteTree(d);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   /** Removes every upload left from an earlier run: an upload abandoned is not resumed across restarts. */
   public void cleanUploads() throws IOException {
     try (Stream<Path> dirs = Files.list(root.resolve("uploads"))) {
