@@ -850,6 +850,10 @@ public final class Engine implements AutoCloseable {
     if (usedByContainer) {
       return new Removal(untagged, deleted, 0); // forced: the name goes, the image stays for its containers
     }
+    for (ImageReference digestRef : img.repoDigests()) {
+      images.untag(digestRef);
+      untagged.add(digestRef.familiarString());
+    }
     List<Digest> ownBlobs = blobsOf(img);
     Image parent = images.list().stream().filter(img::isBuiltOn)
         .max(java.util.Comparator.comparingInt(p -> p.config().history() == null ? 0 : p.config().history().size()))

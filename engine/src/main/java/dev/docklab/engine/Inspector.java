@@ -279,7 +279,7 @@ final class Inspector {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Id", img.id().toString());
     m.put("RepoTags", img.repoTags().stream().map(ImageReference::familiarString).toList());
-    m.put("RepoDigests", List.of());
+    m.put("RepoDigests", img.repoDigests().stream().map(ImageReference::familiarString).toList());
     m.put("Parent", "");
     List<ImageConfig.History> history = img.config().history() == null ? List.of() : img.config().history();
     m.put("Comment", history.isEmpty() || history.get(history.size() - 1).comment() == null ? ""

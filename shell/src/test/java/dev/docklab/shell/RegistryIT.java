@@ -162,6 +162,11 @@ class RegistryIT {
         pull.out());
     assertEquals(id + "\n", t.run("docker inspect -f '{{.Id}}' " + repo + ":v1").out(), "the same image id");
     assertTrue(t.run("docker images " + repo).out().contains(repo + "   v1 "));
+    String digest = push.out().substring(push.out().indexOf("digest: ") + 8, push.out().indexOf(" size:"));
+    assertEquals("[\"" + repo + "@" + digest + "\"]\n", t.run("docker inspect -f '{{json .RepoDigests}}' " + repo + ":v1").out());
+    assertTrue(t.run("docker images --digests " + repo).out().contains(" v1        " + digest + " "),
+        t.run("docker images --digests " + repo).out());
+    assertEquals("by digest\n", t.run("docker run --rm " + repo + "@" + digest + " echo by digest").out());
     assertTrue(t.run("docker run --rm " + repo + ":v1 cat /www/index.html").out().contains("docklab's web image"));
     assertEquals("Removing login credentials for " + hub + "\n", t.run("docker logout " + hub).out());
     assertFalse(Files.readString(config.resolve("config.json")).contains(hub));

@@ -13,8 +13,19 @@ import java.util.List;
  * @param config the parsed config
  * @param repoTags the references that name it, in the order they were added
  * @param size the bytes of its unpacked layers
+ * @param repoDigests the {@code name@digest} references it was pulled or pushed as
  */
-public record Image(Digest id, Digest manifest, ImageConfig config, List<ImageReference> repoTags, long size) {
+public record Image(Digest id, Digest manifest, ImageConfig config, List<ImageReference> repoTags, long size,
+    List<ImageReference> repoDigests) {
+
+  public Image {
+    repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
+  }
+
+  /** An image known by its tags only. */
+  public Image(Digest id, Digest manifest, ImageConfig config, List<ImageReference> repoTags, long size) {
+    this(id, manifest, config, repoTags, size, List.of());
+  }
 
   /** The layers' diff ids, bottom first. */
   public List<Digest> diffIds() {

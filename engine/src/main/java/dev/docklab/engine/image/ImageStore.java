@@ -124,12 +124,14 @@ public final class ImageStore {
         size += layers.get(Digest.parse(diffId)).size();
       }
       List<ImageReference> tags = new ArrayList<>();
+      List<ImageReference> digests = new ArrayList<>();
       for (Map.Entry<String, String> e : readRefs().entrySet()) {
         if (e.getValue().equals(id.toString())) {
-          tags.add(ImageReference.parse(e.getKey()));
+          ImageReference ref = ImageReference.parse(e.getKey());
+          (ref.digest() != null && ref.tag() == null ? digests : tags).add(ref);
         }
       }
-      Image image = new Image(id, Digest.parse(record.get("manifest")), config, List.copyOf(tags), size);
+      Image image = new Image(id, Digest.parse(record.get("manifest")), config, List.copyOf(tags), size, digests);
       imageCache.put(id, image);
       return image;
     } catch (IOException e) {

@@ -30,7 +30,8 @@ public final class ImageRows {
         java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
         f.put("Repository", ref == null ? "<none>" : ref.familiarName());
         f.put("Tag", ref == null ? "<none>" : ref.tag());
-        f.put("Digest", "<none>");
+        f.put("Digest", img.repoDigests().stream().filter(d -> ref != null && d.name().equals(ref.name()))
+            .map(d -> d.digest().toString()).findFirst().orElse("<none>"));
         f.put("ID", noTrunc ? img.id().toString() : img.id().shortHex());
         f.put("CreatedSince", Human.duration(Duration.between(img.created(), now)) + " ago");
         f.put("CreatedAt", CREATED_AT.format(img.created()));

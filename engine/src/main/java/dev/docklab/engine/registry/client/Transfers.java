@@ -87,7 +87,8 @@ public final class Transfers {
     Image existing = images.find(configDigest.toString());
     if (existing != null && existing.manifest().equals(manifest.digest())) {
       tag(ref, existing);
-      return new Pulled(existing, top.digest(), false);
+      images.tag(new ImageReference(ref.domain(), ref.path(), null, top.digest()), existing.id());
+      return new Pulled(images.get(existing.id()), top.digest(), false);
     }
     byte[] config = fetchSmall(r, repo, configDigest);
     ImageConfig parsed;
@@ -181,9 +182,9 @@ public final class Transfers {
     blobs.put(config);
     Digest manifestDigest = blobs.put(manifest.bytes());
     Digest id = images.add(configDigest, manifestDigest);
-    Image image = images.get(id);
-    tag(ref, image);
-    return new Pulled(image, top.digest(), true);
+    tag(ref, images.get(id));
+    images.tag(new ImageReference(ref.domain(), ref.path(), null, top.digest()), id);
+    return new Pulled(images.get(id), top.digest(), true);
   }
 
   private void tag(ImageReference ref, Image image) {
@@ -268,6 +269,7 @@ public final class Transfers {
       client.upload(r, repo, config, blobs.path(config), n -> { });
     }
     Digest digest = client.putManifest(r, repo, ref.tag(), mediaType, manifestBytes);
+    images.tag(new ImageReference(ref.domain(), ref.path(), null, digest), image.id());
     return new Pushed(digest, manifestBytes.length);
   }
 
