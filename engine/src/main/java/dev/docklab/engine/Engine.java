@@ -57,8 +57,7 @@ public final class Engine implements AutoCloseable {
   private final ContainerStore containerStore;
   private final ContainerService containers;
   private dev.docklab.engine.network.BridgeNetwork bridge;
-  private dev.docklab.engine.registry.client.RegistryClient registryClient;
-  private dev.docklab.engine.registry.hub.Hub hub;
+  private final Registries registries;
   private final StorageDriver driver;
   private final OciRuntime runtime;
   private final Conmon conmon;
@@ -100,6 +99,7 @@ public final class Engine implements AutoCloseable {
     this.containers = new ContainerService(containerStore, images, layers, driver, runtime, conmon, host, listener,
         volumes, this::bridge);
     this.explanations = new Explanations(this, layout, images, layers, containerStore, containers, host);
+    this.registries = new Registries(layout, blobs, layers, images, listener, this::blobsOf);
     this.reaper = new Thread(this::reapLoop, "docklab-reaper");
     this.reaper.setDaemon(true);
   }
@@ -277,162 +277,48 @@ public final class Engine implements AutoCloseable {
         () -> images.find(nameOrId));
   }
 
-  // ---- registries
+  // ---- registries (see Registries)
 
   /** The registry client, with daemon.json's mirrors and the login store; made on first use. */
-  public synchronized dev.docklab.engine.registry.client.RegistryClient registryClient() {
-    if (registryClient == null) {
-      registryClient = new dev.docklab.engine.registry.client.RegistryClient(
-          dev.docklab.engine.registry.client.RegistryConfig.read(layout.root().resolve("daemon.json")),
-          dev.docklab.engine.registry.client.Credentials.forUser(), this::startHub);
-    }
-    return registryClient;
-  }
-
-  private dev.docklab.engine.registry.client.Transfers transfers() {
-    return new dev.docklab.engine.registry.client.Transfers(registryClient(), blobs, layers, images,
-        new dev.docklab.engine.registry.client.Sources(layout.root().resolve("distribution")));
+  public dev.docklab.engine.registry.client.RegistryClient registryClient() {
+    return registries.client();
   }
 
   /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */
   public dev.docklab.engine.registry.client.Transfers.Pulled pull(String reference,
       dev.docklab.engine.registry.client.Progress progress) {
-    ImageReference ref = ImageReference.parse(reference).withDefaultTag();
-    long t0 = System.nanoTime();
-    dev.docklab.engine.registry.client.Transfers.Pulled pulled;
-    try {
-      pulled = transfers().pull(ref, progress);
-    } catch (dev.docklab.engine.registry.RegistryError e) {
-      throw switch (e.code()) {
-        case "MANIFEST_UNKNOWN" -> EngineException.notFound("manifest for " + ref.familiarString() + " not found: "
-            + e.dockerText());
-        case "NAME_UNKNOWN", "DENIED", "UNAUTHORIZED" -> EngineException.notFound("pull access denied for "
-            + ref.familiarName() + ", repository does not exist or may require 'docker login': denied: requested "
-            + "access to the resource is denied");
-        default -> EngineException.system(e.dockerText(), e);
-      };
-    }
-    listener.on(new EngineEvent("pull", ref.familiarString(), pulled.image().id().toString(),
-        Duration.ofNanos(System.nanoTime() - t0)));
-    return pulled;
+    return registries.pull(reference, progress);
   }
 
   /** {@code docker push REF}: the local image of that name to its registry. */
   public dev.docklab.engine.registry.client.Transfers.Pushed push(String reference,
       dev.docklab.engine.registry.client.Progress progress) {
-    ImageReference ref = ImageReference.parse(reference).withDefaultTag();
-    Image image = images.byReference(ref);
-    if (image == null) {
-      throw EngineException.notFound("An image does not exist locally with the tag: " + ref.familiarName());
-    }
-    try {
-      return transfers().push(image, ref, progress);
-    } catch (dev.docklab.engine.registry.RegistryError e) {
-      throw switch (e.code()) {
-        case "DENIED" -> EngineException.invalid("denied: requested access to the resource is denied");
-        case "UNAUTHORIZED" -> EngineException.invalid("unauthorized: authentication required");
-        default -> EngineException.system(e.dockerText(), e);
-      };
-    }
+    return registries.push(reference, progress);
   }
 
   /** {@code docker login}: checks the login against the registry, then keeps it. */
   public void login(String server, String user, String password) {
-    var client = registryClient();
-    var registry = client.registry(server);
-    try {
-      client.login(registry, new dev.docklab.engine.registry.client.Credentials.Login(user, password));
-    } catch (dev.docklab.engine.registry.RegistryError e) {
-      throw EngineException.invalid("Get \"" + registry.base().resolve("/v2/") + "\": " + e.dockerText());
-    }
-    client.credentials().put(registry.host(), new dev.docklab.engine.registry.client.Credentials.Login(user,
-        password));
+    registries.login(server, user, password);
   }
 
   /** {@code docker logout}: false when there was no login for the server. */
   public boolean logout(String server) {
-    var client = registryClient();
-    return client.credentials().remove(client.registry(server).host());
+    return registries.logout(server);
   }
 
   /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
   public com.fasterxml.jackson.databind.JsonNode search(String term, int limit) {
-    var client = registryClient();
-    RuntimeException failure = null;
-    List<dev.docklab.engine.registry.client.RegistryClient.Registry> where = new ArrayList<>();
-    for (var e : client.pullEndpoints(ImageReference.parse("library/busybox"))) {
-      where.add(e.mirror() ? e.registry() : new dev.docklab.engine.registry.client.RegistryClient.Registry(
-          "index.docker.io", java.net.URI.create("https://index.docker.io")));
-    }
-    for (var r : where) {
-      try {
-        return client.search(r, term, limit);
-      } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
-      }
-    }
-    throw failure;
+    return registries.search(term, limit);
   }
 
-  /**
-   * Starts docklab's own hub in this process on daemon.json's {@code hub} address (127.0.0.1:5000), when
-   * something asks for it and nothing answers there; it stops when the engine closes.
-   */
-  public synchronized void startHub() {
-    if (hub != null) {
-      return;
-    }
-    String addr = registryClient().config().hub();
-    int colon = addr.lastIndexOf(':');
-    try {
-      var h = new dev.docklab.engine.registry.hub.Hub(layout.root().resolve("registry"), null);
-      h.start(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
-      hub = h;
-      publishBaseImages();
-      listener.on(new EngineEvent("hub", addr, "docklab's hub started on http://" + addr, Duration.ZERO));
-    } catch (Exception e) {
-      throw EngineException.system("could not start docklab's hub on " + addr + ": " + e.getMessage(), e);
-    }
+  /** Starts docklab's own hub in this process on daemon.json's {@code hub} address, if not yet. */
+  public void startHub() {
+    registries.startHub();
   }
 
   /** Official images in docklab's hub: the offline base images, so a fresh install can search and pull. */
   public void publishBaseImages() {
-    var store = new dev.docklab.engine.registry.hub.HubStore(layout.root().resolve("registry"));
-    publish(store, "busybox", List.of("latest", "1.35", "1.35.0"),
-        "BusyBox: the Swiss Army knife of embedded Linux in 2 MB, built offline from busybox-static");
-    publish(store, WebImage.NAME, WebImage.TAGS,
-        "A tiny web server for the lessons: busybox httpd serving a page on port 80");
-  }
-
-  private void publish(dev.docklab.engine.registry.hub.HubStore store, String name, List<String> tags,
-      String description) {
-    String repo = "library/" + name;
-    for (String tag : tags) {
-      Image img = images.byReference(ImageReference.parse(name + ":" + tag));
-      if (img == null) {
-        continue;
-      }
-      try {
-        if (store.manifest(repo, tag).digest().equals(img.manifest())) {
-          continue;
-        }
-      } catch (dev.docklab.engine.registry.RegistryError | IOException e) {
-        // not there yet
-      }
-      try {
-        for (Digest d : blobsOf(img)) {
-          if (!d.equals(img.manifest())) {
-            try (InputStream in = blobs.open(d)) {
-              store.importBlob(repo, d, in);
-            }
-          }
-        }
-        store.putManifest(repo, tag, null, blobs.read(img.manifest()));
-        store.setMeta(repo, new dev.docklab.engine.registry.hub.HubStore.Meta(description, 0, true, false));
-      } catch (IOException e) {
-        throw EngineException.system("could not publish " + name + " to docklab's hub: " + e.getMessage(), e);
-      }
-    }
+    registries.publishBaseImages();
   }
 
   /**
@@ -895,7 +781,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The blobs an image stands on: its config, its manifest and its layers' blobs. */
-  private List<Digest> blobsOf(Image img) {
+  List<Digest> blobsOf(Image img) {
     List<Digest> out = new ArrayList<>(List.of(img.id(), img.manifest()));
     try {
       dev.docklab.engine.image.Manifest m = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -1031,12 +917,7 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     containers.awaitDeletions();
-    synchronized (this) {
-      if (hub != null) {
-        hub.close();
-        hub = null;
-      }
-    }
+    registries.close();
     removeEmptyCgroupParents();
     try {
       lock.release();

@@ -1,0 +1,212 @@
+package dev.docklab.engine;
+
+import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.bootstrap.WebImage;
+import dev.docklab.engine.image.Image;
+import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.registry.client.Credentials;
+import dev.docklab.engine.registry.client.Progress;
+import dev.docklab.engine.registry.client.RegistryClient;
+import dev.docklab.engine.registry.client.RegistryConfig;
+import dev.docklab.engine.registry.client.Sources;
+import dev.docklab.engine.registry.client.Transfers;
+import dev.docklab.engine.registry.hub.Hub;
+import dev.docklab.engine.registry.hub.HubStore;
+import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.Layout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The engine's side of registries: the client (pull, push, login, search) on the local store, with
+ * Docker's messages for the registry's errors, and docklab's own hub, started in this process on
+ * demand and stocked with the base images.
+ */
+final class Registries implements AutoCloseable {
+  private final Layout layout;
+  private final BlobStore blobs;
+  private final LayerStore layers;
+  private final ImageStore images;
+  private final EngineListener listener;
+  private final Function<Image, List<Digest>> blobsOf;
+  private RegistryClient registryClient;
+  private Hub hub;
+
+  Registries(Layout layout, BlobStore blobs, LayerStore layers, ImageStore images, EngineListener listener,
+      Function<Image, List<Digest>> blobsOf) {
+    this.layout = layout;
+    this.blobs = blobs;
+    this.layers = layers;
+    this.images = images;
+    this.listener = listener;
+    this.blobsOf = blobsOf;
+  }
+
+  /** The registry client, with daemon.json's mirrors and the login store; made on first use. */
+  synchronized RegistryClient client() {
+    if (registryClient == null) {
+      registryClient = new RegistryClient(RegistryConfig.read(layout.root().resolve("daemon.json")),
+          Credentials.forUser(), this::startHub);
+    }
+    return registryClient;
+  }
+
+  private Transfers transfers() {
+    return new Transfers(client(), blobs, layers, images, new Sources(layout.root().resolve("distribution")));
+  }
+
+  /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */
+  Transfers.Pulled pull(String reference, Progress progress) {
+    ImageReference ref = ImageReference.parse(reference).withDefaultTag();
+    long t0 = System.nanoTime();
+    Transfers.Pulled pulled;
+    try {
+      pulled = transfers().pull(ref, progress);
+    } catch (dev.docklab.engine.registry.RegistryError e) {
+      throw switch (e.code()) {
+        case "MANIFEST_UNKNOWN" -> EngineException.notFound("manifest for " + ref.familiarString() + " not found: "
+            + e.dockerText());
+        case "NAME_UNKNOWN", "DENIED", "UNAUTHORIZED" -> EngineException.notFound("pull access denied for "
+            + ref.familiarName() + ", repository does not exist or may require 'docker login': denied: requested "
+            + "access to the resource is denied");
+        default -> EngineException.system(e.dockerText(), e);
+      };
+    }
+    listener.on(new EngineEvent("pull", ref.familiarString(), pulled.image().id().toString(),
+        Duration.ofNanos(System.nanoTime() - t0)));
+    return pulled;
+  }
+
+  /** {@code docker push REF}: the local image of that name to its registry. */
+  Transfers.Pushed push(String reference, Progress progress) {
+    ImageReference ref = ImageReference.parse(reference).withDefaultTag();
+    Image image = images.byReference(ref);
+    if (image == null) {
+      throw EngineException.notFound("An image does not exist locally with the tag: " + ref.familiarName());
+    }
+    try {
+      return transfers().push(image, ref, progress);
+    } catch (dev.docklab.engine.registry.RegistryError e) {
+      throw switch (e.code()) {
+        case "DENIED" -> EngineException.invalid("denied: requested access to the resource is denied");
+        case "UNAUTHORIZED" -> EngineException.invalid("unauthorized: authentication required");
+        default -> EngineException.system(e.dockerText(), e);
+      };
+    }
+  }
+
+  /** {@code docker login}: checks the login against the registry, then keeps it. */
+  void login(String server, String user, String password) {
+    var client = client();
+    var registry = client.registry(server);
+    try {
+      client.login(registry, new Credentials.Login(user, password));
+    } catch (dev.docklab.engine.registry.RegistryError e) {
+      throw EngineException.invalid("Get \"" + registry.base().resolve("/v2/") + "\": " + e.dockerText());
+    }
+    client.credentials().put(registry.host(), new Credentials.Login(user,
+        password));
+  }
+
+  /** {@code docker logout}: false when there was no login for the server. */
+  boolean logout(String server) {
+    var client = client();
+    return client.credentials().remove(client.registry(server).host());
+  }
+
+  /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
+  com.fasterxml.jackson.databind.JsonNode search(String term, int limit) {
+    var client = client();
+    RuntimeException failure = null;
+    List<RegistryClient.Registry> where = new ArrayList<>();
+    for (var e : client.pullEndpoints(ImageReference.parse("library/busybox"))) {
+      where.add(e.mirror() ? e.registry() : new RegistryClient.Registry(
+          "index.docker.io", java.net.URI.create("https://index.docker.io")));
+    }
+    for (var r : where) {
+      try {
+        return client.search(r, term, limit);
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    throw failure;
+  }
+
+  /**
+   * Starts docklab's own hub in this process on daemon.json's {@code hub} address (127.0.0.1:5000), when
+   * something asks for it and nothing answers there; it stops when the engine closes.
+   */
+  synchronized void startHub() {
+    if (hub != null) {
+      return;
+    }
+    String addr = client().config().hub();
+    int colon = addr.lastIndexOf(':');
+    try {
+      var h = new Hub(layout.root().resolve("registry"), null);
+      h.start(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
+      hub = h;
+      publishBaseImages();
+      listener.on(new EngineEvent("hub", addr, "docklab's hub started on http://" + addr, Duration.ZERO));
+    } catch (Exception e) {
+      throw EngineException.system("could not start docklab's hub on " + addr + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Official images in docklab's hub: the offline base images, so a fresh install can search and pull. */
+  void publishBaseImages() {
+    var store = new HubStore(layout.root().resolve("registry"));
+    publish(store, "busybox", List.of("latest", "1.35", "1.35.0"),
+        "BusyBox: the Swiss Army knife of embedded Linux in 2 MB, built offline from busybox-static");
+    publish(store, WebImage.NAME, WebImage.TAGS,
+        "A tiny web server for the lessons: busybox httpd serving a page on port 80");
+  }
+
+  private void publish(HubStore store, String name, List<String> tags,
+      String description) {
+    String repo = "library/" + name;
+    for (String tag : tags) {
+      Image img = images.byReference(ImageReference.parse(name + ":" + tag));
+      if (img == null) {
+        continue;
+      }
+      try {
+        if (store.manifest(repo, tag).digest().equals(img.manifest())) {
+          continue;
+        }
+      } catch (dev.docklab.engine.registry.RegistryError | IOException e) {
+        // not there yet
+      }
+      try {
+        for (Digest d : blobsOf.apply(img)) {
+          if (!d.equals(img.manifest())) {
+            try (InputStream in = blobs.open(d)) {
+              store.importBlob(repo, d, in);
+            }
+          }
+        }
+        store.putManifest(repo, tag, null, blobs.read(img.manifest()));
+        store.setMeta(repo, new HubStore.Meta(description, 0, true, false));
+      } catch (IOException e) {
+        throw EngineException.system("could not publish " + name + " to docklab's hub: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (hub != null) {
+      hub.close();
+      hub = null;
+    }
+  }
+}
