@@ -212,6 +212,56 @@ class RegistryIT {
   }
 
   @Test
+  void zstdAndUncompressedLayersArePulledToo() throws Exception {
+    // an image with a layer of its own (busybox's layers would be "Already exists")
+    t.run("docker run --name zsrc busybox sh -c 'echo made > /made.txt'");
+    t.run("docker commit zsrc zsrc:v1");
+    t.run("docker rm zsrc");
+    Path work = Files.createTempDirectory("docklab-zstd-");
+    try (var side = new dev.docklab.engine.registry.hub.Hub(t.root.resolve("registry"), null)) {
+      side.accounts().add("admin", "admin-pw", true);
+      String at = "127.0.0.1:" + side.start("127.0.0.1", 0);
+      Path archive = work.resolve("zsrc.tar");
+      assertEquals(0, t.run("docker save -o " + archive + " zsrc:v1").status());
+      Process p = new ProcessBuilder("skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", "admin:admin-pw",
+          "--dest-compress-format", "zstd", "docker-archive:" + archive, "docker://" + at + "/library/zstd:latest")
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertEquals(0, p.waitFor(), out);
+      // the same image with its layers as plain tars, as a registry may hold them
+      Path x = Files.createDirectories(work.resolve("x"));
+      assertEquals(0, new ProcessBuilder("tar", "-xf", archive.toString(), "-C", x.toString()).start().waitFor());
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      var entry = mapper.readTree(x.resolve("manifest.json").toFile()).path(0);
+      var store = side.store();
+      byte[] config = Files.readAllBytes(x.resolve(entry.path("Config").asText()));
+      store.importBlob("library/plain", dev.docklab.engine.digest.Sha256.of(config), new ByteArrayInputStream(config));
+      StringBuilder layers = new StringBuilder();
+      for (var l : entry.path("Layers")) {
+        byte[] tar = Files.readAllBytes(x.resolve(l.asText()));
+        Digest d = dev.docklab.engine.digest.Sha256.of(tar);
+        store.importBlob("library/plain", d, new ByteArrayInputStream(tar));
+        layers.append(layers.length() == 0 ? "" : ",").append("{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar\",")
+            .append("\"size\":").append(tar.length).append(",\"digest\":\"").append(d).append("\"}");
+      }
+      String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
+          + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":" + config.length
+          + ",\"digest\":\"" + dev.docklab.engine.digest.Sha256.of(config) + "\"},\"layers\":[" + layers + "]}";
+      store.putManifest("library/plain", "latest", null, manifest.getBytes());
+    } finally {
+      Trees.deleteRecursively(work);
+    }
+    t.run("docker rmi zsrc:v1");
+    for (String name : List.of("zstd", "plain")) {
+      Transcript.Result pull = t.run("docker pull " + name);
+      assertEquals(0, pull.status(), pull.err());
+      assertTrue(pull.out().contains(": Pull complete\n"), "its own layer was unpacked: " + pull.out());
+      assertEquals("made\n", t.run("docker run --rm " + name + " cat /made.txt").out());
+      t.run("docker rmi " + name);
+    }
+  }
+
+  @Test
   void debiansReferenceRegistryTakesPushesAndPulls() throws Exception {
     int rport = freePort();
     Path storage = Files.createTempDirectory("docklab-distribution-");

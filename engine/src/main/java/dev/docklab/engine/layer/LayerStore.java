@@ -49,7 +49,7 @@ public final class LayerStore {
   }
 
   /**
-   * Unpacks a layer tar, gzip-compressed or not (detected from its first bytes), and returns it. The
+   * Unpacks a layer tar, gzip- or zstd-compressed or not (detected from its first bytes), and returns it. The
    * diff id is computed over the uncompressed stream while it unpacks; when the store already has
    * that layer, the new copy is dropped and the shared one returned.
    */
@@ -118,15 +118,20 @@ public final class LayerStore {
     return layout.layerDir(diffId).resolve("layer.json");
   }
 
-  /** Wraps {@code raw} in a gzip decoder when it starts with the gzip magic bytes. */
+  /** Wraps {@code raw} in a gzip or zstd decoder when it starts with that format's magic bytes. */
   public static InputStream decompress(InputStream raw) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 65536);
-    in.mark(2);
+    in.mark(4);
     int b1 = in.read();
     int b2 = in.read();
+    int b3 = in.read();
+    int b4 = in.read();
     in.reset();
     if (b1 == 0x1f && b2 == 0x8b) {
       return new GZIPInputStream(in, 65536);
+    }
+    if (b1 == 0x28 && b2 == 0xb5 && b3 == 0x2f && b4 == 0xfd) { // zstd's frame magic
+      return new com.github.luben.zstd.ZstdInputStream(in);
     }
     return in;
   }

@@ -107,10 +107,6 @@ public final class Transfers {
     List<Boolean> needed = new ArrayList<>();
     for (int i = 0; i < layerDescs.size(); i++) {
       JsonNode l = layerDescs.get(i);
-      String type = l.path("mediaType").asText("");
-      if (type.contains("zstd")) {
-        throw EngineException.invalid("the image has zstd-compressed layers, which docklab cannot unpack yet");
-      }
       Digest d = Digest.parse(l.path("digest").asText());
       blobDigests.add(d);
       boolean have = layers.has(Digest.parse(diffIds.get(i)));
