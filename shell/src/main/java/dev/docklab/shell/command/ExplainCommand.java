@@ -19,7 +19,14 @@ final class ExplainCommand {
         case "layers" -> ExplainViews.layers(s.engine().layerReport(arg(args, s)), s.messages());
         case "mount" -> ExplainViews.mount(s.engine().mountReport(arg(args, s)), s.messages());
         case "last" -> ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages());
-        case "name" -> ExplainViews.name(arg(args, s), ImageReference.parse(arg(args, s)), s.messages());
+        case "name" -> {
+          ImageReference ref = ImageReference.parse(arg(args, s));
+          List<String[]> from = new java.util.ArrayList<>();
+          for (var e : s.engine().registryClient().pullEndpoints(ref.withDefaultTag())) {
+            from.add(new String[] {e.registry().base() + "/v2/" + e.repository() + "/", e.mirror() ? "mirror" : "own"});
+          }
+          yield ExplainViews.name(arg(args, s), ref, from, s.messages());
+        }
         case "file" -> {
           if (args.size() < 3) {
             throw new IllegalArgumentException("missing path");

@@ -134,6 +134,21 @@ public final class ExplainViews {
     return out;
   }
 
+  /**
+   * {@code explain name REF} with where a pull goes: each place in order, {@code mirror} marking
+   * daemon.json's registry-mirrors (docklab's hub by default).
+   */
+  public static List<String> name(String typed, ImageReference ref, List<String[]> pullFrom, Messages m) {
+    List<String> out = name(typed, ref, m);
+    for (int i = 0; i < pullFrom.size(); i++) {
+      String[] p = pullFrom.get(i);
+      String note = p[1].equals("mirror") ? m.get("explain.name.mirror") : m.get("explain.name.own");
+      out.add(Text.ellipsis("  " + pad(i == 0 ? m.get("explain.name.pull-from") : "") + (i + 1) + ". " + p[0], WIDTH));
+      out.add(Text.ellipsis("  " + pad("") + "   " + note, WIDTH));
+    }
+    return out;
+  }
+
   private static String pad(String label) {
     return label + " ".repeat(Math.max(1, 14 - Text.width(label)));
   }

@@ -95,6 +95,22 @@ class ExplainViewsTest {
   }
 
   @Test
+  void nameViewSaysWhereAPullGoes() {
+    List<String> lines = ExplainViews.name("busybox", ImageReference.parse("busybox"), List.of(
+        new String[] {"http://127.0.0.1:5000/v2/library/busybox/", "mirror"},
+        new String[] {"https://registry-1.docker.io/v2/library/busybox/", "own"}), EN);
+    assertEquals(List.of(
+        "  pulled from   1. http://127.0.0.1:5000/v2/library/busybox/",
+        "                   a mirror from daemon.json; by default docklab's hub",
+        "                2. https://registry-1.docker.io/v2/library/busybox/",
+        "                   the image's own registry"), lines.subList(lines.size() - 4, lines.size()));
+    for (String l : ExplainViews.name("busybox", ImageReference.parse("busybox"), List.<String[]>of(
+        new String[] {"http://127.0.0.1:5000/v2/library/busybox/", "mirror"}), ZH)) {
+      assertTrue(Text.width(l) <= 80, "too wide: " + l);
+    }
+  }
+
+  @Test
   void networkViewShowsTheNamespaceTheWireAndTheRuleInEightyColumns() {
     var web = new dev.docklab.engine.explain.NetworkFacts("web", "bridge", "/run/netns/docklab-7246e4935ba5",
         List.of("lo 127.0.0.1/8", "eth0 172.17.0.2/16"),
