@@ -42,6 +42,24 @@ class BuildIT {
   }
 
   @Test
+  void anImageOfManyLayersStillRuns() throws Exception {
+    // 100 layers: the overlay mount options of their full paths would not fit in one page
+    StringBuilder df = new StringBuilder("FROM busybox\n");
+    List<String> files = new java.util.ArrayList<>();
+    for (int i = 0; i < 98; i++) {
+      df.append("COPY f").append(i).append(" /stack/f").append(i).append('\n');
+      files.add("f" + i);
+      files.add("layer " + i + "\n");
+    }
+    Path dir = context("tall", df.toString(), files.toArray(String[]::new));
+    Transcript.Result build = t.run("docker build -q -t tall " + dir);
+    assertEquals(0, build.status(), build.err());
+    Transcript.Result run = t.run("docker run --rm tall cat /stack/f0 /stack/f97");
+    assertEquals("layer 0\nlayer 97\n", run.out(), run.err());
+    assertTrue(t.run("docker history -q tall").out().lines().count() >= 100);
+  }
+
+  @Test
   void buildsStepByStepThenUsesTheCache() throws Exception {
     Path dir = context("app", String.join("\n", "FROM busybox", "ARG WHO=world", "RUN echo built for $WHO > /built",
         "COPY hello.txt /app/", "ENV GREETING=hi", "WORKDIR /app", "CMD [\"cat\", \"hello.txt\"]", ""),

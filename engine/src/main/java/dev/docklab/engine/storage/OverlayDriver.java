@@ -44,21 +44,82 @@ public final class OverlayDriver implements StorageDriver {
         Path empty = Files.createDirectories(containerDir.resolve("empty"));
         lowers = List.of(empty);
       }
-      String options = "lowerdir=" + lowers.stream().map(Path::toString).collect(Collectors.joining(":"))
-          + ",upperdir=" + upper + ",workdir=" + work + ",redirect_dir=off,index=off";
+      String options = options(lowers, upper, work);
+      Path mountFrom = null;
+      if (options.length() > MAX_OPTIONS) {
+        // Too many layers for one page of options: name each layer dir by a short link, relative to the
+        // data root, and mount from there, as Docker's overlay2 does with its l/ directory.
+        Path root = containerDir.getParent().getParent();
+        Path links = Files.createDirectories(root.resolve("l"));
+        List<Path> shortLowers = new java.util.ArrayList<>();
+        for (Path lower : lowers) {
+          shortLowers.add(root.relativize(shortLink(links, lower)));
+        }
+        options = options(shortLowers, upper, work);
+        mountFrom = root;
+      }
       if (options.length() > MAX_OPTIONS) {
         throw EngineException.system("cannot mount the container's root: the image has " + lowers.size()
             + " layers and the overlay mount options exceed one page (" + options.length()
             + " bytes); squash the image into fewer layers", null);
       }
       if (!isMounted(merged)) {
-        posix.mount("overlay", merged, "overlay", 0, options);
+        if (mountFrom == null) {
+          posix.mount("overlay", merged, "overlay", 0, options);
+        } else {
+          mountRelative(mountFrom, merged, options);
+        }
       }
       return new RootFs(merged, upper, work, lowers, options);
     } catch (IOException e) {
       throw EngineException.system("cannot prepare " + containerDir + ": " + e.getMessage(), e);
     } catch (SyscallException e) {
       throw EngineException.system("cannot mount the container's root filesystem: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * mount(2) resolves relative lower dirs against the caller's working directory, which a JVM cannot
+   * change for one thread: util-linux's mount, started in {@code dir}, makes the call instead.
+   */
+  private static void mountRelative(Path dir, Path merged, String options) throws IOException {
+    Process p = new ProcessBuilder("mount", "-t", "overlay", "overlay", "-o", options, merged.toString())
+        .directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    try {
+      if (p.waitFor() != 0) {
+        throw EngineException.system("cannot mount the container's root filesystem: " + out, null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted while mounting", e);
+    }
+  }
+
+  private static String options(List<Path> lowers, Path upper, Path work) {
+    return "lowerdir=" + lowers.stream().map(Path::toString).collect(Collectors.joining(":"))
+        + ",upperdir=" + upper + ",workdir=" + work + ",redirect_dir=off,index=off";
+  }
+
+  /** {@code DATA_ROOT/l/XXXXXXXXXXXX}, a symbolic link to {@code target}, made once (atomically). */
+  static Path shortLink(Path links, Path target) throws IOException {
+    String name = java.util.HexFormat.of().formatHex(sha256(target.toString())).substring(0, 12);
+    Path link = links.resolve(name);
+    if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
+      return link;
+    }
+    Path tmp = links.resolve("." + name + "." + ProcessHandle.current().pid() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createSymbolicLink(tmp, target);
+    Files.move(tmp, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return link;
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
