@@ -62,6 +62,30 @@ class ReplTerminalIT {
   }
 
   @Test
+  void loginAsksForTheUserAndAHiddenPasswordThenPushShowsItsLayers() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Files.writeString(root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + port + "\"}");
+    new dev.docklab.engine.registry.hub.Accounts(root.resolve("registry/users.json")).add("alice", "alice-secret",
+        false);
+    waitForEmptyPrompt();
+    type("docker login localhost:" + port);
+    waitFor("Username: ", 30);
+    type("alice");
+    waitFor("Password: ", 10);
+    type("alice-secret");
+    waitFor("Login Succeeded", 30);
+    assertFalse(screen().contains("alice-secret"), "the password is not echoed: " + screen());
+    assertTrue(Files.readString(home.resolve(".docklab/config.json")).contains("localhost:" + port));
+    waitForEmptyPrompt();
+    type("docker tag busybox localhost:" + port + "/alice/box && docker push localhost:" + port + "/alice/box");
+    waitFor("latest: digest: sha256:", 60);
+    assertTrue(screen().contains(": Pushed"), screen());
+  }
+
+  @Test
   void runsContainersEditsLinesAndKeepsHistory() throws Exception {
     type("docker run --rm busybox echo hello-from-the-container");
     waitFor("\nhello-from-the-container\n", 30);
