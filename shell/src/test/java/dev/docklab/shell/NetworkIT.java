@@ -129,6 +129,9 @@ class NetworkIT {
     assertTrue(ps.matches("0\\.0\\.0\\.0:\\d+->80/tcp, 127\\.0\\.0\\.1:" + local + "->80/tcp, 443/tcp\n"), ps);
     assertTrue(getSoon("127.0.0.1", local).contains("docklab's web image"));
 
+    assertEquals("two\n", t.run("docker ps --filter expose=443 --format '{{.Names}}'").out());
+    assertEquals("two\npall\n", t.run("docker ps --filter publish=80 --format '{{.Names}}'").out());
+    assertEquals("", t.run("docker ps --filter network=host --format '{{.Names}}'").out());
     int udp = freePort();
     Transcript.Result u = t.run("docker run -d -p " + udp + ":53/udp --name udp busybox sleep 60");
     ids.add(u.out().strip());

@@ -60,6 +60,7 @@ class VolumesIT {
     assertEquals("[{\"Type\":\"volume\",\"Name\":\"appdata\",\"Source\":\"" + t.root.resolve("volumes/appdata/_data")
         + "\",\"Destination\":\"/etc\",\"Driver\":\"local\",\"Mode\":\"z\",\"RW\":true,\"Propagation\":\"\"}]\n",
         t.run("docker inspect -f '{{json .Mounts}}' writer").out());
+    assertEquals("writer\n", t.run("docker ps -a --filter volume=appdata --format '{{.Names}}'").out());
     assertTrue(t.run("docker volume rm appdata").err().startsWith("Error response from daemon: remove appdata: volume "
         + "is in use - ["));
     t.run("docker rm writer");

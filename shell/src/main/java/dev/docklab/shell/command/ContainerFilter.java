@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code docker ps --filter KEY=VALUE}: status, name (a regular expression), id (a prefix), ancestor
- * (an image name or id) and exited (an exit code). Values of one key are alternatives; different keys
+ * (an image name or id), exited (an exit code), publish and expose (a container port, {@code 80} or
+ * {@code 53/udp}), network (bridge, host, none) and volume (a volume's name or a mount's path). Values of one key are alternatives; different keys
  * must all match, as in Docker.
  */
 final class ContainerFilter {
@@ -57,6 +58,18 @@ final class ContainerFilter {
           String id = img == null ? null : img.id().toString();
           yield c -> c.imageId().equals(id) || c.image().equals(value);
         }
+        case "publish" -> {
+          String port = value.contains("/") ? value : value + "/tcp";
+          yield c -> c.state().running() && c.network() != null
+              && c.network().ports().stream().anyMatch(p2 -> p2.port().equals(port));
+        }
+        case "expose" -> {
+          String port = value.contains("/") ? value : value + "/tcp";
+          yield c -> c.exposedPorts().contains(port);
+        }
+        case "network" -> c -> c.hostConfig().networkMode().equals(value);
+        case "volume" -> c -> c.mounts().stream().anyMatch(m -> value.equals(m.name()) || value.equals(m.destination())
+            || value.equals(m.source()));
         default -> throw EngineException.invalid("invalid filter '" + key + "'");
       };
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
