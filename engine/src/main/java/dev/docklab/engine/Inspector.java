@@ -120,7 +120,7 @@ final class Inspector {
     config.put("Volumes", null);
     config.put("WorkingDir", "/".equals(c.workingDir()) ? "" : c.workingDir());
     config.put("Entrypoint", null);
-    config.put("Labels", Map.of());
+    config.put("Labels", c.labels());
     m.put("Config", config);
     m.put("NetworkSettings", networkSettings(c));
     return m;

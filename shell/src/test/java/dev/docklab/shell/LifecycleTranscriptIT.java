@@ -71,6 +71,17 @@ class LifecycleTranscriptIT {
   }
 
   @Test
+  void labelsComeFromTheImageAndRunAndFilterPs() {
+    t.run("docker create --name labelled -l lesson=3 --label team busybox true");
+    t.run("docker create --name plain busybox true");
+    assertEquals("labelled\n", t.run("docker ps -a --filter label=lesson=3 --format '{{.Names}}'").out());
+    assertEquals("labelled\n", t.run("docker ps -a --filter label=team --format '{{.Names}}'").out());
+    assertEquals("", t.run("docker ps -a --filter label=lesson=4 --format '{{.Names}}'").out());
+    assertEquals("{\"lesson\":\"3\",\"team\":\"\"}\n", t.run("docker inspect -f '{{json .Config.Labels}}' labelled").out());
+    t.run("docker rm labelled plain");
+  }
+
+  @Test
   void stopSendsTheSignalAskedFor() {
     t.run("docker run -d --name trapper busybox sh -c 'trap \"echo got-int; exit 3\" INT; "
         + "while true; do sleep 0.1; done'");

@@ -30,16 +30,27 @@ import java.util.List;
  * @param mounts its bind mounts and volumes
  * @param exposedPorts the ports it exposes ({@code EXPOSE}, {@code --expose}, {@code -p}), as {@code 80/tcp}
  * @param network its place on its network while it runs (null when it does not)
+ * @param labels its labels: the image's, then {@code --label}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Container(String id, String name, String created, String image, String imageId, String path,
     List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
     State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
-    List<String> exposedPorts, Endpoint network) {
+    List<String> exposedPorts, Endpoint network, java.util.Map<String, String> labels) {
 
   public Container {
     mounts = mounts == null ? List.of() : List.copyOf(mounts);
     exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+    labels = labels == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+  }
+
+  /** Without labels. */
+  public Container(String id, String name, String created, String image, String imageId, String path,
+      List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
+      State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
+      List<String> exposedPorts, Endpoint network) {
+    this(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig, state, tty,
+        openStdin, restartCount, mounts, exposedPorts, network, java.util.Map.of());
   }
 
   /** Without a network record. */
@@ -135,22 +146,22 @@ public record Container(String id, String name, String created, String image, St
 
   public Container withState(State newState) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        newState, tty, openStdin, restartCount, mounts, exposedPorts, network);
+        newState, tty, openStdin, restartCount, mounts, exposedPorts, network, labels);
   }
 
   public Container withName(String newName) {
     return new Container(id, newName, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, restartCount, mounts, exposedPorts, network);
+        state, tty, openStdin, restartCount, mounts, exposedPorts, network, labels);
   }
 
   public Container withRestartCount(int count) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, count, mounts, exposedPorts, network);
+        state, tty, openStdin, count, mounts, exposedPorts, network, labels);
   }
 
   public Container withNetwork(Endpoint endpoint) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint);
+        state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint, labels);
   }
 
   /** The full command line: path then args. */

@@ -114,7 +114,7 @@ public final class ContainerService {
           new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove(), req.restartPolicy(),
               net.mode().dockerName(), net.mode() == NetworkMode.HOST ? List.of() : net.publish(), net.publishAll()),
           Container.State.created(), req.tty(), req.openStdin(), 0, mountPoints(req.volumes()),
-          exposedPorts(cfg, net), null);
+          exposedPorts(cfg, net), null, labels(cfg, req));
       store.save(c);
       return c;
     }
@@ -133,6 +133,13 @@ public final class ContainerService {
       ports.add(p.port());
     }
     return List.copyOf(ports);
+  }
+
+  /** The image's labels, then {@code --label}: a container's labels, as Docker merges them. */
+  private static Map<String, String> labels(ImageConfig.RunConfig cfg, RunRequest req) {
+    Map<String, String> all = new java.util.TreeMap<>(cfg.labels() == null ? Map.of() : cfg.labels());
+    all.putAll(req.labels());
+    return all;
   }
 
   private static String hostHostname() {

@@ -19,10 +19,11 @@ import java.util.List;
  * @param restartPolicy {@code --restart}
  * @param volumes {@code -v} and {@code --mount}
  * @param network {@code --network}, {@code -p}, {@code -P}, {@code --expose}
+ * @param labels {@code --label KEY=VALUE}
  */
 public record RunRequest(String image, String name, List<String> command, List<String> env, long memory,
     long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
-    List<dev.docklab.engine.volume.VolumeSpec> volumes, Network network) {
+    List<dev.docklab.engine.volume.VolumeSpec> volumes, Network network, java.util.Map<String, String> labels) {
 
   public RunRequest {
     command = command == null ? List.of() : List.copyOf(command);
@@ -30,6 +31,15 @@ public record RunRequest(String image, String name, List<String> command, List<S
     restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
     volumes = volumes == null ? List.of() : List.copyOf(volumes);
     network = network == null ? Network.DEFAULT : network;
+    labels = labels == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+  }
+
+  /** Without labels. */
+  public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
+      long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
+      List<dev.docklab.engine.volume.VolumeSpec> volumes, Network network) {
+    this(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy, volumes, network,
+        java.util.Map.of());
   }
 
   /**

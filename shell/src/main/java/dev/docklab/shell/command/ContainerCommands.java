@@ -44,6 +44,7 @@ public final class ContainerCommands {
         Option.value("publish", 'p', "list", "opt.run.publish"),
         Option.bool("publish-all", 'P', "opt.run.publish-all"),
         Option.value("expose", '\0', "list", "opt.run.expose"),
+        Option.value("label", 'l', "list", "opt.run.label"),
         Option.value("network", '\0', "network", "opt.run.network"),
         Option.value("net", '\0', "network", "opt.run.net"),
         Option.value("volume", 'v', "list", "opt.run.volume"),
@@ -72,6 +73,20 @@ public final class ContainerCommands {
     s.err().println("docker: " + message + (message.endsWith(".") ? "" : "."));
     s.err().println("See 'docker " + cmd + " --help'.");
     return Errors.RUN_FAILED;
+  }
+
+  /** {@code --label KEY=VALUE} (or {@code KEY} for an empty value), as the docker client reads them. */
+  private static java.util.Map<String, String> labels(List<String> values) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    for (String v : values) {
+      int eq = v.indexOf('=');
+      String key = eq < 0 ? v : v.substring(0, eq);
+      if (key.isBlank()) {
+        throw EngineException.invalid("invalid label '" + v + "': empty name");
+      }
+      out.put(key, eq < 0 ? "" : v.substring(eq + 1));
+    }
+    return out;
   }
 
   /** {@code --network}, {@code -p}, {@code -P} and {@code --expose}, checked as the docker client does. */
@@ -123,7 +138,8 @@ public final class ContainerCommands {
         volumes.add(dev.docklab.engine.volume.VolumeSpec.parseMount(m));
       }
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), args.values("env"),
-          memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart, volumes, network(args, s));
+          memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart, volumes, network(args, s),
+          labels(args.values("label")));
     } catch (EngineException e) {
       return usageError(s, cmd, e.getMessage());
     }

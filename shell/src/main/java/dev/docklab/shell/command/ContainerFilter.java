@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * {@code docker ps --filter KEY=VALUE}: status, name (a regular expression), id (a prefix), ancestor
  * (an image name or id), exited (an exit code), publish and expose (a container port, {@code 80} or
- * {@code 53/udp}), network (bridge, host, none) and volume (a volume's name or a mount's path). Values of one key are alternatives; different keys
+ * {@code 53/udp}), network (bridge, host, none), volume (a volume's name or a mount's path) and label (KEY or KEY=VALUE). Values of one key are alternatives; different keys
  * must all match, as in Docker.
  */
 final class ContainerFilter {
@@ -68,6 +68,12 @@ final class ContainerFilter {
           yield c -> c.exposedPorts().contains(port);
         }
         case "network" -> c -> c.hostConfig().networkMode().equals(value);
+        case "label" -> {
+          int eq2 = value.indexOf('=');
+          String k = eq2 < 0 ? value : value.substring(0, eq2);
+          String v = eq2 < 0 ? null : value.substring(eq2 + 1);
+          yield c -> c.labels().containsKey(k) && (v == null || v.equals(c.labels().get(k)));
+        }
         case "volume" -> c -> c.mounts().stream().anyMatch(m -> value.equals(m.name()) || value.equals(m.destination())
             || value.equals(m.source()));
         default -> throw EngineException.invalid("invalid filter '" + key + "'");

@@ -52,7 +52,8 @@ public final class ContainerRows {
     f.put("Status", status(c, now));
     f.put("Size", size == null ? "" : size);
     f.put("Names", c.name());
-    f.put("Labels", "");
+    f.put("Labels", String.join(",", c.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .toList()));
     f.put("Mounts", "");
     f.put("Networks", c.hostConfig().networkMode());
     return f;
