@@ -69,6 +69,27 @@ class SaveLoadIT {
   }
 
   @Test
+  void olderArchivesWhoseLayersAreSymbolicLinksLoad() throws Exception {
+    // older Docker wrote a layer once and linked its other uses to it
+    Path saved = dir.resolve("linked.tar");
+    t.run("docker save -o " + saved + " busybox:latest");
+    Path x = Files.createDirectories(dir.resolve("linked"));
+    sh("tar", "-xf", saved.toString(), "-C", x.toString());
+    String manifest = Files.readString(x.resolve("manifest.json"));
+    String first = manifest.substring(manifest.indexOf("\"Layers\"")).split("\"")[3];
+    Files.createDirectories(x.resolve("alias"));
+    Files.createSymbolicLink(x.resolve("alias/layer.tar"), Path.of("..").resolve(first));
+    Files.writeString(x.resolve("manifest.json"), manifest.replace("\"" + first + "\"", "\"alias/layer.tar\"")
+        .replace("busybox:latest", "linked:v1"));
+    Path repacked = dir.resolve("repacked.tar");
+    sh("tar", "-cf", repacked.toString(), "-C", x.toString(), ".");
+    Transcript.Result load = t.run("docker load -i " + repacked);
+    assertEquals("Loaded image: linked:v1\n", load.out(), load.err());
+    assertEquals("ok\n", t.run("docker run --rm linked:v1 echo ok").out());
+    t.run("docker rmi linked:v1");
+  }
+
+  @Test
   void loadRefusesATruncatedArchiveWithoutTouchingTheStore() throws Exception {
     Path saved = dir.resolve("full.tar");
     t.run("docker save -o " + saved + " busybox");

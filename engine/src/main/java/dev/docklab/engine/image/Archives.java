@@ -207,30 +207,47 @@ public final class Archives {
     return p;
   }
 
-  /** Unpacks only regular files and directories, refusing names that climb out. */
+  /**
+   * Unpacks only regular files and directories, refusing names that climb out. A symbolic link to
+   * another file of the archive (older Docker saves one layer.tar per layer and links duplicates to
+   * it) becomes a copy of that file; a link that points outside is refused.
+   */
   private static void unpackPlain(InputStream in, Path dir) throws IOException {
     TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
     TarArchiveEntry e;
     int count = 0;
+    java.util.Map<Path, Path> links = new java.util.LinkedHashMap<>();
     while ((e = tar.getNextEntry()) != null) {
       count++;
       Path p = dir.resolve(e.getName()).normalize();
       if (e.getName().startsWith("/") || !p.startsWith(dir)) {
         throw EngineException.invalid("invalid archive: refusing entry \"" + e.getName() + "\" outside the archive");
       }
-      if (e.isDirectory()) {
+      if (e.isSymbolicLink()) { // before isFile(): commons-compress counts a symbolic link as a file
+        Path target = p.getParent().resolve(e.getLinkName()).normalize();
+        if (e.getLinkName().startsWith("/") || !target.startsWith(dir)) {
+          throw EngineException.invalid("invalid archive: the link \"" + e.getName() + "\" points outside the archive");
+        }
+        links.put(p, target);
+      } else if (e.isDirectory()) {
         Files.createDirectories(p);
       } else if (e.isFile()) {
         Files.createDirectories(p.getParent());
         try (OutputStream out = Files.newOutputStream(p)) {
           tar.transferTo(out);
         }
-      } else if (!e.isSymbolicLink()) {
+      } else {
         throw EngineException.invalid("invalid archive: unexpected entry \"" + e.getName() + "\"");
       }
     }
     if (count == 0) {
       throw EngineException.invalid("invalid archive: it is empty or not a tar");
+    }
+    for (var link : links.entrySet()) {
+      if (Files.isRegularFile(link.getValue(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(link.getKey().getParent());
+        Files.copy(link.getValue(), link.getKey(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 }
