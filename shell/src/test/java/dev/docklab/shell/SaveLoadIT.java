@@ -87,6 +87,11 @@ class SaveLoadIT {
     assertEquals("Loaded image: linked:v1\n", load.out(), load.err());
     assertEquals("ok\n", t.run("docker run --rm linked:v1 echo ok").out());
     t.run("docker rmi linked:v1");
+    Files.delete(x.resolve("alias/layer.tar"));
+    Files.createSymbolicLink(x.resolve("alias/layer.tar"), Path.of("../../../etc/passwd"));
+    Path hostile = dir.resolve("hostile.tar");
+    sh("tar", "-cf", hostile.toString(), "-C", x.toString(), ".");
+    assertTrue(t.run("docker load -i " + hostile).err().contains("points outside the archive"));
   }
 
   @Test
