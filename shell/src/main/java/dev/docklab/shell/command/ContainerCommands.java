@@ -205,12 +205,7 @@ public final class ContainerCommands {
       boolean all = args.has("all") || last > 0 || args.values("filter").stream().anyMatch(f -> f.startsWith("status=")
           || f.startsWith("exited="));
       java.util.function.Predicate<Container> filter;
-      try {
-        filter = ContainerFilter.parse(args.values("filter"), s.engine());
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      filter = ContainerFilter.parse(args.values("filter"), s.engine());
       List<Container> list = s.engine().containers(all).stream().filter(filter).toList();
       if (last > 0) {
         list = list.subList(0, Math.min(last, list.size()));

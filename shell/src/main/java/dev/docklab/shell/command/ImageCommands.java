@@ -179,32 +179,22 @@ public final class ImageCommands {
     return new SimpleCommand("commit", "commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]", opts, true, (args, s) -> {
       args.requireAtLeast(1).requireAtMost(2);
       List<String> pos = args.positionals();
-      try {
-        String ref = pos.size() > 1 ? pos.get(1) : null;
-        if (ref != null) {
-          ImageReference.parse(ref);
-        }
-        Digest id = s.engine().commit(pos.get(0), ref, args.value("author", null), args.value("message", null),
-            args.values("change"), !"false".equals(args.value("pause", "true")));
-        s.out().println(id);
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
+      String ref = pos.size() > 1 ? pos.get(1) : null;
+      if (ref != null) {
+        ImageReference.parse(ref);
       }
+      Digest id = s.engine().commit(pos.get(0), ref, args.value("author", null), args.value("message", null),
+          args.values("change"), !"false".equals(args.value("pause", "true")));
+      s.out().println(id);
+      return 0;
     });
   }
 
   static Command tag() {
     return new SimpleCommand("tag", "tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", List.of(), true, (args, s) -> {
       args.requireExactly(2);
-      try {
-        s.engine().tag(args.positionals().get(0), args.positionals().get(1));
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      s.engine().tag(args.positionals().get(0), args.positionals().get(1));
+      return 0;
     });
   }
 
@@ -232,36 +222,26 @@ public final class ImageCommands {
         Option.bool("quiet", 'q', "opt.history.quiet"), Option.bool("human", 'H', "opt.history.human"));
     return new SimpleCommand("history", "history [OPTIONS] IMAGE", opts, true, (args, s) -> {
       args.requireExactly(1);
-      try {
-        Image img = s.engine().findImage(args.positionals().get(0));
-        if (img == null) {
-          throw EngineException.notFound("No such image: " + args.positionals().get(0));
-        }
-        List<String> lines = dev.docklab.shell.render.HistoryRows.render(img, s.engine(), args.has("no-trunc"),
-            Instant.now());
-        if (args.has("quiet")) {
-          lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(' '))).forEach(s.out()::println);
-        } else {
-          lines.forEach(s.out()::println);
-        }
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
+      Image img = s.engine().findImage(args.positionals().get(0));
+      if (img == null) {
+        throw EngineException.notFound("No such image: " + args.positionals().get(0));
       }
+      List<String> lines = dev.docklab.shell.render.HistoryRows.render(img, s.engine(), args.has("no-trunc"),
+          Instant.now());
+      if (args.has("quiet")) {
+        lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(' '))).forEach(s.out()::println);
+      } else {
+        lines.forEach(s.out()::println);
+      }
+      return 0;
     });
   }
 
   static Command diff() {
     return new SimpleCommand("diff", "diff CONTAINER", List.of(), true, (args, s) -> {
       args.requireExactly(1);
-      try {
-        s.engine().diff(args.positionals().get(0)).forEach(c -> s.out().println(c.kind() + " " + c.path()));
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      s.engine().diff(args.positionals().get(0)).forEach(c -> s.out().println(c.kind() + " " + c.path()));
+      return 0;
     });
   }
 
@@ -276,14 +256,9 @@ public final class ImageCommands {
     return new SimpleCommand("images", "images [OPTIONS] [REPOSITORY[:TAG]]", opts, true, (args, s) -> {
       args.requireAtMost(1);
       List<Image> list;
-      try {
-        List<Image> all = args.has("all") ? s.engine().images() : ImageFilter.withoutIntermediate(s.engine().images());
-        list = ImageFilter.apply(all, args.positionals().isEmpty() ? null : args.positionals().get(0),
-            args.values("filter"));
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      List<Image> all = args.has("all") ? s.engine().images() : ImageFilter.withoutIntermediate(s.engine().images());
+      list = ImageFilter.apply(all, args.positionals().isEmpty() ? null : args.positionals().get(0),
+          args.values("filter"));
       boolean noTrunc = args.has("no-trunc");
       if (args.has("quiet")) {
         list.stream().map(i -> noTrunc ? i.id().toString() : i.id().shortHex()).distinct().forEach(s.out()::println);

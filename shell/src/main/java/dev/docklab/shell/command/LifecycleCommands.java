@@ -141,13 +141,8 @@ public final class LifecycleCommands {
   static Command rename() {
     return new SimpleCommand("rename", "rename CONTAINER NEW_NAME", List.of(), true, (args, s) -> {
       args.requireExactly(2);
-      try {
-        s.engine().rename(args.positionals().get(0), args.positionals().get(1));
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      s.engine().rename(args.positionals().get(0), args.positionals().get(1));
+      return 0;
     });
   }
 }

@@ -24,12 +24,7 @@ public final class NetworkCommands {
       args.requireAtLeast(1);
       args.requireAtMost(2);
       Container c;
-      try {
-        c = s.engine().container(args.positionals().get(0));
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      c = s.engine().container(args.positionals().get(0));
       List<PortMapping> ports = c.state().running() && c.network() != null ? new ArrayList<>(c.network().ports())
           : new ArrayList<>();
       ports.sort(java.util.Comparator.comparingInt(PortMapping::containerPort).thenComparing(PortMapping::proto));

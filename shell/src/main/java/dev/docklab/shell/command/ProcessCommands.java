@@ -219,13 +219,8 @@ public final class ProcessCommands {
   static Command top() {
     return new SimpleCommand("top", "top CONTAINER [ps OPTIONS]", List.of(), false, (args, s) -> {
       args.requireAtLeast(1);
-      try {
-        s.out().print(s.engine().top(args.positionals().get(0)));
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      s.out().print(s.engine().top(args.positionals().get(0)));
+      return 0;
     });
   }
 }

@@ -29,30 +29,25 @@ public final class RegistryCommands {
     return new SimpleCommand("pull", "pull [OPTIONS] NAME[:TAG|@DIGEST]", opts, true, (args, s) -> {
       args.requireExactly(1);
       String text = args.positionals().get(0);
-      try {
-        ImageReference ref = ImageReference.parse(text);
-        boolean quiet = args.has("quiet");
-        if (ref.tag() == null && ref.digest() == null && !quiet) {
-          s.out().println("Using default tag: latest");
-        }
-        ImageReference full = ref.withDefaultTag();
-        Transfers.Pulled pulled = s.engine().pull(text, quiet ? dev.docklab.engine.registry.client.Progress.NONE
-            : new ProgressView(s.out(), s.interaction().isTerminal()));
-        if (!quiet) {
-          if (!pulled.downloaded()) {
-            s.out().println((full.tag() != null ? full.tag() : full.digest().toString()) + ": Pulling from "
-                + full.path());
-          }
-          s.out().println("Digest: " + pulled.digest());
-          s.out().println(pulled.downloaded() ? "Status: Downloaded newer image for " + full.familiarString()
-              : "Status: Image is up to date for " + full.familiarString());
-        }
-        s.out().println(full);
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
+      ImageReference ref = ImageReference.parse(text);
+      boolean quiet = args.has("quiet");
+      if (ref.tag() == null && ref.digest() == null && !quiet) {
+        s.out().println("Using default tag: latest");
       }
+      ImageReference full = ref.withDefaultTag();
+      Transfers.Pulled pulled = s.engine().pull(text, quiet ? dev.docklab.engine.registry.client.Progress.NONE
+          : new ProgressView(s.out(), s.interaction().isTerminal()));
+      if (!quiet) {
+        if (!pulled.downloaded()) {
+          s.out().println((full.tag() != null ? full.tag() : full.digest().toString()) + ": Pulling from "
+              + full.path());
+        }
+        s.out().println("Digest: " + pulled.digest());
+        s.out().println(pulled.downloaded() ? "Status: Downloaded newer image for " + full.familiarString()
+            : "Status: Image is up to date for " + full.familiarString());
+      }
+      s.out().println(full);
+      return 0;
     });
   }
 
@@ -126,12 +121,7 @@ public final class RegistryCommands {
         s.err().println("Error: Non-null Password Required");
         return 1;
       }
-      try {
-        s.engine().login(server, user.strip(), password);
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      s.engine().login(server, user.strip(), password);
       s.err().println("WARNING! Your password will be stored unencrypted in "
           + s.engine().registryClient().credentials().file() + ".");
       s.err().println("Configure a credential helper to remove this warning. See");
@@ -191,12 +181,7 @@ public final class RegistryCommands {
         }
       }
       JsonNode result;
-      try {
-        result = s.engine().search(args.positionals().get(0), limit);
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      result = s.engine().search(args.positionals().get(0), limit);
       List<List<String>> rows = new ArrayList<>();
       for (JsonNode r : result.path("results")) {
         int stars = r.path("star_count").asInt();

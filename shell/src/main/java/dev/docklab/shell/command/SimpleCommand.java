@@ -9,8 +9,14 @@ import java.util.function.ToIntBiFunction;
 record SimpleCommand(String name, String usage, List<Option> options, boolean interspersed,
     ToIntBiFunction<Args, Session> body) implements Command {
 
+  /** Runs the body; an engine error it does not handle itself is printed as Docker prints a daemon's. */
   @Override
   public int execute(Args args, Session session) {
-    return body.applyAsInt(args, session);
+    try {
+      return body.applyAsInt(args, session);
+    } catch (dev.docklab.engine.EngineException e) {
+      session.err().println(Errors.daemon(e));
+      return 1;
+    }
   }
 }

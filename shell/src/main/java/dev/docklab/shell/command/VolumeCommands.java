@@ -20,13 +20,8 @@ public final class VolumeCommands {
   static Command create() {
     return new SimpleCommand("volume create", "volume create [OPTIONS] [VOLUME]", List.of(), true, (args, s) -> {
       args.requireAtMost(1);
-      try {
-        s.out().println(s.engine().createVolume(args.positionals().isEmpty() ? null : args.positionals().get(0)).name());
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      }
+      s.out().println(s.engine().createVolume(args.positionals().isEmpty() ? null : args.positionals().get(0)).name());
+      return 0;
     });
   }
 
