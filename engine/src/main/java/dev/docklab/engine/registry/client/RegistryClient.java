@@ -8,7 +8,6 @@ import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -199,7 +198,7 @@ public final class RegistryClient {
         .header("Content-Type", "application/octet-stream")
         .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
           try {
-            return new Counting(Files.newInputStream(file), progress);
+            return new Counted(Files.newInputStream(file), progress);
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -420,26 +419,5 @@ public final class RegistryClient {
       // not the registry's error format
     }
     throw new RegistryError(code, status, message, detail);
-  }
-
-  /** Counts the bytes read, for a progress bar. */
-  private static final class Counting extends FilterInputStream {
-    private final LongConsumer progress;
-    private long count;
-
-    Counting(InputStream in, LongConsumer progress) {
-      super(in);
-      this.progress = progress;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-        progress.accept(count);
-      }
-      return n;
-    }
   }
 }

@@ -13,7 +13,6 @@ import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.store.BlobStore;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -267,30 +266,5 @@ public final class Transfers {
     Digest digest = client.putManifest(r, repo, ref.tag(), mediaType, manifestBytes);
     images.tag(new ImageReference(ref.domain(), ref.path(), null, digest), image.id());
     return new Pushed(digest, manifestBytes.length);
-  }
-
-  /** Reports the bytes read so far, at most every 64 KiB. */
-  private static final class Counted extends FilterInputStream {
-    private final java.util.function.LongConsumer progress;
-    private long count;
-    private long reported;
-
-    Counted(InputStream in, java.util.function.LongConsumer progress) {
-      super(in);
-      this.progress = progress;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-        if (count - reported >= 65536) {
-          reported = count;
-          progress.accept(count);
-        }
-      }
-      return n;
-    }
   }
 }
