@@ -156,6 +156,12 @@ class NetworkIT {
     Transcript.Result unknown = t.run("docker run --rm --network nosuch busybox true");
     assertNotEquals(0, unknown.status());
     assertTrue(unknown.err().contains("network nosuch not found"), unknown.err());
+    Transcript.Result group = t.run("docker network");
+    assertTrue(group.out().contains("Usage:  docker network COMMAND\n") && group.out().contains("\n  ls       List networks\n"),
+        group.out());
+    Transcript.Result frob = t.run("docker network frob");
+    assertEquals(1, frob.status());
+    assertTrue(frob.err().startsWith("docker: 'network frob' is not a docker command.\n"), frob.err());
     String ls = t.run("docker network ls").out();
     assertTrue(ls.startsWith("NETWORK ID     NAME      DRIVER    SCOPE\n"), ls);
     assertTrue(ls.contains(" bridge    bridge    local\n") && ls.contains(" host      host      local\n")

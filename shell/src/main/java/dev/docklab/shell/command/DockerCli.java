@@ -82,6 +82,9 @@ public final class DockerCli {
       rest = argv.subList(2, argv.size());
     }
     Command c = commands.get(name);
+    if (c == null && !name.contains(" ") && printGroup(name, rest, s)) {
+      return rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h") ? 0 : 1;
+    }
     if (c == null) {
       s.err().println("docker: '" + name + "' is not a docker command.");
       s.err().println("See 'docker --help'");
@@ -102,6 +105,40 @@ public final class DockerCli {
       s.err().println(Errors.daemon(e));
       return 1;
     }
+  }
+
+  /**
+   * {@code docker network} (or {@code docker image --help}): a management command's subcommands, as
+   * Docker lists them; an unknown subcommand is named. False when {@code group} is no such command.
+   */
+  private boolean printGroup(String group, List<String> rest, Session s) {
+    java.util.TreeMap<String, String> subs = new java.util.TreeMap<>();
+    for (Command c : commands.values()) {
+      if (c.name().startsWith(group + " ")) {
+        subs.put(c.name().substring(group.length() + 1), s.msg("cmd." + c.name() + ".summary"));
+      }
+    }
+    for (Map.Entry<String, String> a : aliases.entrySet()) {
+      if (a.getKey().startsWith(group + " ") && commands.containsKey(a.getValue())) {
+        subs.putIfAbsent(a.getKey().substring(group.length() + 1), s.msg("cmd." + a.getValue() + ".summary"));
+      }
+    }
+    if (subs.isEmpty()) {
+      return false;
+    }
+    java.io.PrintStream o = rest.isEmpty() || rest.get(0).startsWith("-") ? s.out() : s.err();
+    if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
+      o.println("docker: '" + group + " " + rest.get(0) + "' is not a docker command.");
+    }
+    o.println();
+    o.println("Usage:  docker " + group + " COMMAND");
+    o.println();
+    o.println("Commands:");
+    int w = subs.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+    subs.forEach((sub, summary) -> o.println("  " + sub + " ".repeat(w - sub.length()) + summary));
+    o.println();
+    o.println("Run 'docker " + group + " COMMAND --help' for more information on a command.");
+    return true;
   }
 
   /** {@code docker CMD --help}: usage, the summary in the learner's language, the flags. */
