@@ -344,7 +344,7 @@ public final class RegistryClient {
       }
       return token;
     } catch (IOException e) {
-      throw unreachable(realm.getHost() + (realm.getPort() > 0 ? ":" + realm.getPort() : ""), e);
+      throw unreachable(b.build(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw EngineException.system("interrupted", e);
@@ -359,19 +359,18 @@ public final class RegistryClient {
   private <T> HttpResponse<T> exchange(Registry r, Supplier<HttpRequest.Builder> build,
       HttpResponse.BodyHandler<T> handler) {
     for (int attempt = 0; ; attempt++) {
+      HttpRequest request = build.get().build();
       try {
-        return http.send(build.get().build(), handler);
+        return http.send(request, handler);
       } catch (ConnectException e) {
-        if (attempt == 0 && startHub != null && config.isHub(r.host()) && !hubStarted) {
+        if (attempt == 0 && startHub != null && config.isHub(r.host()) && !hubStarted && !unresolved(e)) {
           hubStarted = true;
           startHub.run();
           continue;
         }
-        throw unreachable(r.host(), e);
-      } catch (HttpTimeoutException e) {
-        throw unreachable(r.host(), e);
+        throw unreachable(request, e);
       } catch (IOException e) {
-        throw unreachable(r.host(), e);
+        throw unreachable(request, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw EngineException.system("interrupted", e);
@@ -379,14 +378,34 @@ public final class RegistryClient {
     }
   }
 
-  private static EngineException unreachable(String host, Exception e) {
-    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (e instanceof ConnectException) {
-      why = "connection refused";
-    } else if (e instanceof java.nio.channels.UnresolvedAddressException || why.contains("UnresolvedAddress")) {
-      why = "no such host (no internet?)";
+  /** Docker's words for a registry it cannot reach: {@code Get "URL": dial tcp: lookup HOST: no such host}. */
+  private static EngineException unreachable(HttpRequest request, Exception e) {
+    URI u = request.uri();
+    String host = u.getHost();
+    int port = u.getPort() > 0 ? u.getPort() : u.getScheme().equals("https") ? 443 : 80;
+    String why;
+    if (unresolved(e)) {
+      why = "dial tcp: lookup " + host + ": no such host";
+    } else if (e instanceof ConnectException) {
+      why = "dial tcp " + host + ":" + port + ": connect: connection refused";
+    } else if (e instanceof HttpTimeoutException) {
+      why = "dial tcp " + host + ":" + port + ": i/o timeout";
+    } else {
+      why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    return EngineException.system("could not reach the registry " + host + ": " + why, e);
+    String method = request.method().equals("GET") ? "Get" : request.method().equals("HEAD") ? "Head"
+        : request.method().charAt(0) + request.method().substring(1).toLowerCase(java.util.Locale.ROOT);
+    String url = u.getScheme() + "://" + u.getRawAuthority() + u.getRawPath();
+    return EngineException.system(method + " \"" + url + "\": " + why, e);
+  }
+
+  private static boolean unresolved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void drain(HttpResponse<?> resp) {
