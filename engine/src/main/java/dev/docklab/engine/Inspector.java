@@ -179,7 +179,8 @@ final class Inspector {
     one.put("GlobalIPv6Address", "");
     one.put("GlobalIPv6PrefixLen", 0);
     one.put("DriverOpts", null);
-    net.put("Networks", Map.of(c.hostConfig().networkMode(), one));
+    net.put("Networks", c.hostConfig().networkMode().startsWith("container:") ? Map.of()
+        : Map.of(c.hostConfig().networkMode(), one));
     return net;
   }
 

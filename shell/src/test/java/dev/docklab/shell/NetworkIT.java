@@ -153,6 +153,17 @@ class NetworkIT {
         t.run("docker run --rm --net host busybox hostname").out());
     assertTrue(t.run("docker run --rm -p 1:1 --network host busybox true").err()
         .contains("WARNING: Published ports are discarded when using host network mode"));
+    // --network container:NAME: the same namespace, so the web server is on this container's localhost
+    t.run("docker run -d --name shared web");
+    Transcript.Result joined = t.run("docker run --rm --network container:shared busybox sh -c "
+        + "'for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O - http://127.0.0.1/ && exit 0; sleep 0.2; done; exit 1'");
+    assertTrue(joined.out().contains("docklab's web image"), joined.out() + joined.err());
+    assertTrue(t.run("docker run --rm -p 1:1 --network container:shared busybox true").err()
+        .contains("conflicting options: port publishing and the container type network mode"));
+    t.run("docker stop shared");
+    assertTrue(t.run("docker run --rm --network container:shared busybox true").err()
+        .contains("cannot join network namespace of a non running container"));
+    t.run("docker rm shared");
     Transcript.Result unknown = t.run("docker run --rm --network nosuch busybox true");
     assertNotEquals(0, unknown.status());
     assertTrue(unknown.err().contains("network nosuch not found"), unknown.err());

@@ -102,7 +102,17 @@ public final class ContainerService {
       }
       env.addAll(cfg.envOrEmpty());
       RunRequest.Network net = req.network();
-      env.add("HOSTNAME=" + (net.mode() == NetworkMode.HOST ? hostHostname() : id.substring(0, 12)));
+      String networkMode = net.mode().dockerName();
+      String hostname = net.mode() == NetworkMode.HOST ? hostHostname() : id.substring(0, 12);
+      if (net.mode() == NetworkMode.CONTAINER) {
+        if (!net.publish().isEmpty() || net.publishAll()) {
+          throw EngineException.invalid("conflicting options: port publishing and the container type network mode");
+        }
+        Container target = store.find(net.container());
+        networkMode = "container:" + target.id();
+        hostname = target.id().substring(0, 12);
+      }
+      env.add("HOSTNAME=" + hostname);
       if (req.tty()) {
         env.add("TERM=xterm");
       }
@@ -112,7 +122,7 @@ public final class ContainerService {
           cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
           cfg.user() == null ? "" : cfg.user(), driver.name(),
           new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove(), req.restartPolicy(),
-              net.mode().dockerName(), net.mode() == NetworkMode.HOST ? List.of() : net.publish(), net.publishAll()),
+              networkMode, net.mode() == NetworkMode.HOST ? List.of() : net.publish(), net.publishAll()),
           Container.State.created(), req.tty(), req.openStdin(), 0, mountPoints(req.volumes()),
           exposedPorts(cfg, net), null, labels(cfg, req));
       store.save(c);
@@ -293,6 +303,13 @@ public final class ContainerService {
    */
   private Endpoint connect(Container c) {
     NetworkMode mode = NetworkMode.parse(c.hostConfig().networkMode());
+    if (mode == NetworkMode.CONTAINER) {
+      Container target = store.find(NetworkMode.containerTarget(c.hostConfig().networkMode()));
+      if (!target.state().running()) {
+        throw EngineException.conflict("cannot join network namespace of a non running container: " + target.id());
+      }
+      return Endpoint.plain(c.hostConfig().networkMode(), "/proc/" + target.state().pid() + "/ns/net");
+    }
     if (mode == NetworkMode.HOST) {
       return Endpoint.plain("host", "");
     }
@@ -849,12 +866,15 @@ public final class ContainerService {
   private BundleSpec bundleSpec(Container c, Path rootfs, Path dir) {
     Endpoint ep = c.network();
     boolean hostNet = "host".equals(ep.network());
-    String hostname = hostNet ? hostHostname() : c.id().substring(0, 12);
+    boolean joined = ep.network().startsWith("container:");
+    String hostname = hostNet ? hostHostname() : joined ? ep.network().substring(10, 22) : c.id().substring(0, 12);
     Path hostnameFile = dir.resolve("hostname");
     Path hostsFile = dir.resolve("hosts");
     Path resolvFile = dir.resolve("resolv.conf");
     AtomicFiles.writeNoSync(hostnameFile, (hostname + "\n").getBytes(StandardCharsets.UTF_8));
+    Path targetDir = joined ? store.dir(ep.network().substring(10)) : null;
     AtomicFiles.writeNoSync(hostsFile, (hostNet ? readHostFile("/etc/hosts")
+        : joined ? readHostFile(targetDir.resolve("hosts").toString())
         : EtcFiles.hosts(hostname, ep.ipAddress())).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.writeNoSync(resolvFile, (hostNet ? readHostFile("/etc/resolv.conf")
         : EtcFiles.resolvConf(readHostFile("/etc/resolv.conf"))).getBytes(StandardCharsets.UTF_8));
@@ -862,7 +882,7 @@ public final class ContainerService {
     String netns = switch (ep.network()) {
       case "host" -> BundleSpec.HOST_NETWORK;
       case "none" -> null;
-      default -> ep.sandboxKey();
+      default -> ep.sandboxKey(); // the bridge's namespace, or the joined container's
     };
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         "/" + CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),

@@ -49,14 +49,21 @@ public record RunRequest(String image, String name, List<String> command, List<S
    * @param publish {@code -p} mappings (host port 0 for a random one)
    * @param publishAll {@code -P}: every exposed port on a random host port
    * @param expose {@code --expose} ports as {@code 80/tcp}
+   * @param container the container whose network namespace it joins ({@code --network container:NAME})
    */
-  public record Network(NetworkMode mode, List<PortMapping> publish, boolean publishAll, List<String> expose) {
-    public static final Network DEFAULT = new Network(NetworkMode.BRIDGE, List.of(), false, List.of());
+  public record Network(NetworkMode mode, List<PortMapping> publish, boolean publishAll, List<String> expose,
+      String container) {
+    public static final Network DEFAULT = new Network(NetworkMode.BRIDGE, List.of(), false, List.of(), null);
 
     public Network {
       mode = mode == null ? NetworkMode.BRIDGE : mode;
       publish = publish == null ? List.of() : List.copyOf(publish);
       expose = expose == null ? List.of() : List.copyOf(expose);
+    }
+
+    /** Not joining another container. */
+    public Network(NetworkMode mode, List<PortMapping> publish, boolean publishAll, List<String> expose) {
+      this(mode, publish, publishAll, expose, null);
     }
   }
 

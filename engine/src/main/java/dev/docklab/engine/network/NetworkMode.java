@@ -9,14 +9,21 @@ public enum NetworkMode {
   /** The host's own network stack: no namespace, no published ports. */
   HOST,
   /** A namespace of its own with only {@code lo}. */
-  NONE;
+  NONE,
+  /** Another container's namespace ({@code container:NAME}): its interfaces, its localhost. */
+  CONTAINER;
 
   /** Docker's name, as in {@code HostConfig.NetworkMode}. */
   public String dockerName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** {@code bridge}, {@code default}, {@code host} or {@code none}; Docker's error for any other name. */
+  /** The container named by {@code container:NAME}. */
+  public static String containerTarget(String value) {
+    return value.substring("container:".length());
+  }
+
+  /** {@code bridge}, {@code default}, {@code host}, {@code none} or {@code container:NAME}; Docker's error for any other name. */
   public static NetworkMode parse(String value) {
     if (value == null || value.isEmpty() || value.equals("default") || value.equals("bridge")) {
       return BRIDGE;
@@ -28,8 +35,10 @@ public enum NetworkMode {
       return NONE;
     }
     if (value.startsWith("container:")) {
-      throw EngineException.invalid("docklab does not share a network namespace between containers yet"
-          + " (--network " + value + "): use bridge, host or none");
+      if (value.length() == "container:".length()) {
+        throw EngineException.invalid("invalid container format container:<name|id>");
+      }
+      return CONTAINER;
     }
     throw EngineException.notFound("network " + value + " not found");
   }

@@ -104,7 +104,8 @@ public final class ContainerCommands {
     if (m == NetworkMode.HOST && (!publish.isEmpty() || args.has("publish-all"))) {
       s.err().println("WARNING: Published ports are discarded when using host network mode");
     }
-    return new RunRequest.Network(m, publish, args.has("publish-all"), expose);
+    return new RunRequest.Network(m, publish, args.has("publish-all"), expose,
+        m == NetworkMode.CONTAINER ? NetworkMode.containerTarget(mode) : null);
   }
 
   private static int runOrCreate(Args args, Session s, boolean start) {

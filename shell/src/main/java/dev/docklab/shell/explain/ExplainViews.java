@@ -205,7 +205,9 @@ public final class ExplainViews {
       out.addAll(List.of(m.get("explain.network.title-host", f.container()).split("\n")));
       return out;
     }
-    out.add(Text.ellipsis(m.get("explain.network.title", f.container(), f.mode()), WIDTH));
+    boolean joined = f.mode().startsWith("container:");
+    out.add(Text.ellipsis(joined ? m.get("explain.network.title-joined", f.container())
+        : m.get("explain.network.title", f.container(), f.mode()), WIDTH));
     String[] labels = {m.get("explain.network.namespace"), m.get("explain.network.inside"), m.get("explain.network.routes"), m.get("explain.network.wire"),
         m.get("explain.network.published"), m.get("explain.network.rule")};
     int w = 0;
@@ -217,6 +219,11 @@ public final class ExplainViews {
     labelled(out, labels[2], f.routes().stream().map(String::strip).toList(), w);
     if (f.mode().equals("none")) {
       out.add(m.get("explain.network.none"));
+      return out;
+    }
+    if (joined) {
+      out.addAll(List.of(m.get("explain.network.joined", f.mode().substring(10, Math.min(f.mode().length(), 22)))
+          .split("\n")));
       return out;
     }
     labelled(out, labels[3], List.of(m.get("explain.network.wire-line", f.hostVeth(), f.bridge(), f.bridgeAddress())

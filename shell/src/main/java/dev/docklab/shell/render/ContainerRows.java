@@ -65,7 +65,8 @@ public final class ContainerRows {
    * for a container that is not running.
    */
   public static String ports(Container c) {
-    if (!c.state().running() || c.network() == null || c.network().network().equals("host")) {
+    if (!c.state().running() || c.network() == null || c.network().network().equals("host")
+        || c.network().network().startsWith("container:")) {
       return "";
     }
     List<PortMapping> published = new ArrayList<>(c.network().ports());
