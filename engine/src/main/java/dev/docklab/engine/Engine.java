@@ -57,6 +57,8 @@ public final class Engine implements AutoCloseable {
   private final ContainerStore containerStore;
   private final ContainerService containers;
   private dev.docklab.engine.network.BridgeNetwork bridge;
+  private final java.util.Map<String, dev.docklab.engine.network.BridgeNetwork> userNetworks = new java.util.HashMap<>();
+  private final dev.docklab.engine.network.NetworkStore networkStore;
   private final Registries registries;
   private final StorageDriver driver;
   private final OciRuntime runtime;
@@ -96,8 +98,9 @@ public final class Engine implements AutoCloseable {
     }
     this.conmon = new Conmon(conmonBinary, runtime, layout.exits());
     this.volumes = new dev.docklab.engine.volume.VolumeStore(layout);
+    this.networkStore = new dev.docklab.engine.network.NetworkStore(layout.root().resolve("networks"));
     this.containers = new ContainerService(containerStore, images, layers, driver, runtime, conmon, host, listener,
-        volumes, this::bridge);
+        volumes, this::network);
     this.explanations = new Explanations(this, layout, images, layers, containerStore, containers, host);
     this.registries = new Registries(layout, blobs, layers, images, listener, this::blobsOf);
     this.reaper = new Thread(this::reapLoop, "docklab-reaper");
@@ -110,6 +113,20 @@ public final class Engine implements AutoCloseable {
       bridge = dev.docklab.engine.network.BridgeNetwork.onThisHost();
     }
     return bridge;
+  }
+
+  /** A bridge network by name: {@code bridge}, or one made with {@code docker network create}. */
+  public synchronized dev.docklab.engine.network.BridgeNetwork network(String name) {
+    if (name.equals("bridge") || name.equals("default")) {
+      return bridge();
+    }
+    var config = networkStore.find(name);
+    if (config == null) {
+      throw EngineException.notFound("network " + name + " not found");
+    }
+    return userNetworks.computeIfAbsent(config.id(), id -> new dev.docklab.engine.network.BridgeNetwork(
+        dev.docklab.engine.network.BridgeNetwork.plugins(), config.name(), config.cniName(), config.device(),
+        dev.docklab.engine.network.Subnet.parse(config.subnet())));
   }
 
   /** Records containers that end while this engine is open, and applies their restart policies. */
@@ -428,7 +445,9 @@ public final class Engine implements AutoCloseable {
    * the Engine API's shape. {@code type} is "container", "image" or null for either.
    */
   public java.util.Map<String, Object> inspect(String nameOrId, String type) {
-    Inspector inspector = new Inspector(layout, runtime.choice().name());
+    java.util.Map<String, String> ids = new java.util.HashMap<>();
+    networkStore.list().forEach(n -> ids.put(n.name(), n.id()));
+    Inspector inspector = new Inspector(layout, runtime.choice().name(), ids);
     if (type == null || type.equals("container")) {
       try {
         Container c = containerStore.find(nameOrId);
@@ -459,15 +478,73 @@ public final class Engine implements AutoCloseable {
 
   /** The networks {@code docker network ls} lists: Docker's three built-in ones. */
   public List<String> networks() {
-    return List.of("bridge", "host", "none");
+    List<String> all = new ArrayList<>(List.of("bridge", "host", "none"));
+    networkStore.list().forEach(n -> all.add(n.name()));
+    return all;
   }
 
-  /** {@code docker network inspect NAME}, in Docker's shape; the bridge's containers with their addresses. */
+  /** {@code docker network inspect NAME}, in Docker's shape; the network's running containers with their addresses. */
   public java.util.Map<String, Object> inspectNetwork(String name) {
-    String found = networks().stream().filter(n -> n.equals(name) || Inspector.networkId(n).startsWith(name))
+    Inspector inspector = new Inspector(layout, runtime.choice().name());
+    var user = networkStore.find(name);
+    if (user != null) {
+      return inspector.network(user.name(), user.id(), "bridge", user.subnet(), user.device(), user.created(),
+          containerStore.list());
+    }
+    String found = List.of("bridge", "host", "none").stream()
+        .filter(n -> n.equals(name) || Inspector.networkId(n).startsWith(name))
         .findFirst().orElseThrow(() -> EngineException.notFound("network " + name + " not found"));
     String subnet = found.equals("bridge") ? bridge().subnet().toString() : null;
-    return new Inspector(layout, runtime.choice().name()).network(found, subnet, containerStore.list());
+    return inspector.network(found, Inspector.networkId(found), found.equals("none") ? "null" : found, subnet,
+        found.equals("bridge") ? dev.docklab.engine.network.BridgeNetwork.DEVICE : null, null, containerStore.list());
+  }
+
+  /** {@code docker network create [--subnet CIDR] NAME}: a bridge network of its own; returns its id. */
+  public String createNetwork(String name, String subnet) {
+    List<dev.docklab.engine.network.Subnet> used = new ArrayList<>(
+        dev.docklab.engine.network.BridgeNetwork.hostSubnets());
+    used.add(bridge().subnet());
+    var c = networkStore.create(name, subnet, used);
+    listener.on(new EngineEvent("network", name, "created " + c.device() + " for " + c.subnet(), Duration.ZERO));
+    return c.id();
+  }
+
+  /**
+   * {@code docker network rm NAME}: refused for the predefined ones and while a container runs on it;
+   * its bridge, rules and leases go.
+   */
+  public String removeNetwork(String name) {
+    if (List.of("bridge", "host", "none").contains(name)) {
+      throw EngineException.conflict(name + " is a pre-defined network and cannot be removed");
+    }
+    var c = networkStore.find(name);
+    if (c == null) {
+      throw EngineException.notFound("network " + name + " not found");
+    }
+    boolean active = containerStore.list().stream().anyMatch(x -> x.state().running()
+        && x.hostConfig().networkMode().equals(c.name()));
+    if (active) {
+      throw EngineException.conflict("error while removing network: network " + c.name() + " id " + c.id()
+          + " has active endpoints");
+    }
+    network(c.name()).destroy();
+    synchronized (this) {
+      userNetworks.remove(c.id());
+    }
+    networkStore.remove(c);
+    return c.name();
+  }
+
+  /** {@code docker network prune}: the user networks no container uses; returns their names. */
+  public List<String> pruneNetworks() {
+    List<String> gone = new ArrayList<>();
+    for (var c : networkStore.list()) {
+      boolean used = containerStore.list().stream().anyMatch(x -> x.hostConfig().networkMode().equals(c.name()));
+      if (!used) {
+        gone.add(removeNetwork(c.name()));
+      }
+    }
+    return gone;
   }
 
   /** {@code docker save}: the named images as one docker-archive tar. */

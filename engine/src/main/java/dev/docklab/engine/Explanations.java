@@ -225,7 +225,8 @@ final class Explanations {
     };
     String bridgeAddress = ep.gateway().isEmpty() ? "" : ep.gateway() + "/" + ep.prefixLen();
     return new dev.docklab.engine.explain.NetworkFacts(c.name(), ep.network(), namespace, interfaces, routes,
-        ep.hostVeth(), ep.network().equals("bridge") ? dev.docklab.engine.network.BridgeNetwork.DEVICE : "",
+        ep.hostVeth(), ep.network().equals("host") || ep.network().equals("none") || ep.network().startsWith("container:")
+            ? "" : engine.network(ep.network()).device(),
         bridgeAddress, ep.ports().stream().map(Object::toString).toList(), nat);
   }
 

@@ -24,9 +24,17 @@ final class Inspector {
   private final Layout layout;
   private final String runtime;
 
+  /** The ids of the user-defined networks, by name. */
+  private final Map<String, String> networkIds;
+
   Inspector(Layout layout, String runtime) {
+    this(layout, runtime, Map.of());
+  }
+
+  Inspector(Layout layout, String runtime, Map<String, String> networkIds) {
     this.layout = layout;
     this.runtime = runtime;
+    this.networkIds = networkIds;
   }
 
   Map<String, Object> container(Container c, Image image, String driver) {
@@ -127,7 +135,7 @@ final class Inspector {
   }
 
   /** Docker's NetworkSettings: the container's address, gateway and ports while it runs, empty otherwise. */
-  private static Map<String, Object> networkSettings(Container c) {
+  private Map<String, Object> networkSettings(Container c) {
     Endpoint ep = c.network();
     boolean on = ep != null && c.state().running();
     Map<String, Object> ports = new LinkedHashMap<>();
@@ -170,7 +178,7 @@ final class Inspector {
     one.put("Links", null);
     one.put("Aliases", null);
     one.put("MacAddress", mac);
-    one.put("NetworkID", networkId(c.hostConfig().networkMode()));
+    one.put("NetworkID", networkIds.getOrDefault(c.hostConfig().networkMode(), networkId(c.hostConfig().networkMode())));
     one.put("EndpointID", endpointId);
     one.put("Gateway", gateway);
     one.put("IPAddress", ip);
@@ -184,18 +192,15 @@ final class Inspector {
     return net;
   }
 
-  /** {@code docker network inspect}: one built-in network and the running containers on it. */
-  Map<String, Object> network(String name, String subnet, List<Container> containers) {
+  /** {@code docker network inspect}: one network and the running containers on it. */
+  Map<String, Object> network(String name, String id, String driver, String subnet, String device, String created,
+      List<Container> containers) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Name", name);
-    m.put("Id", networkId(name));
-    m.put("Created", ZERO_TIME);
+    m.put("Id", id);
+    m.put("Created", created == null ? ZERO_TIME : created);
     m.put("Scope", "local");
-    m.put("Driver", switch (name) {
-      case "bridge" -> "bridge";
-      case "host" -> "host";
-      default -> "null";
-    });
+    m.put("Driver", driver);
     m.put("EnableIPv6", false);
     List<Map<String, Object>> config = new ArrayList<>();
     if (subnet != null) {
@@ -229,8 +234,8 @@ final class Inspector {
     }
     m.put("Containers", members);
     Map<String, Object> options = new LinkedHashMap<>();
-    if (name.equals("bridge")) {
-      options.put("com.docker.network.bridge.name", dev.docklab.engine.network.BridgeNetwork.DEVICE);
+    if (device != null) {
+      options.put("com.docker.network.bridge.name", device);
       options.put("cni.plugins", "loopback, bridge (host-local IPAM), portmap");
     }
     m.put("Options", options);

@@ -180,6 +180,37 @@ class NetworkIT {
   }
 
   @Test
+  void onAUserNetworkContainersFindEachOtherByName() throws Exception {
+    String id = t.run("docker network create lessonnet").out().strip();
+    assertTrue(id.matches("[0-9a-f]{64}"), id);
+    String device = "dl-" + id.substring(0, 12);
+    assertTrue(t.run("docker network ls").out().contains(id.substring(0, 12) + "   lessonnet   bridge    local\n"));
+    String db = t.run("docker run -d --name db --network lessonnet web").out().strip();
+    String app = t.run("docker run -d --name app --network lessonnet busybox sleep 60").out().strip();
+    ids.add(db);
+    ids.add(app);
+    String dbIp = t.run("docker inspect -f '{{.NetworkSettings.Networks.lessonnet.IPAddress}}' db").out().strip();
+    assertTrue(dbIp.startsWith("172."), dbIp);
+    assertTrue(t.run("docker exec app cat /etc/hosts").out().contains(dbIp + "\tdb " + db.substring(0, 12) + "\n"));
+    Transcript.Result byName = t.run("docker exec app sh -c "
+        + "'for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O - http://db/ && exit 0; sleep 0.2; done; exit 1'");
+    assertTrue(byName.out().contains("docklab's web image"), "by name: " + byName.err());
+    assertFalse(t.run("docker run --rm busybox cat /etc/hosts").out().contains("\tdb "),
+        "names resolve on user networks only, as on Docker's default bridge");
+    assertEquals("app\ndb\n", t.run("docker ps --filter network=lessonnet --format '{{.Names}}'").out());
+    assertTrue(t.run("docker network inspect -f '{{json .Containers}}' lessonnet").out().contains("\"Name\":\"db\""));
+    assertTrue(t.run("docker network rm lessonnet").err().contains("has active endpoints"));
+    t.run("docker rm -f app");
+    assertFalse(t.run("docker exec db cat /etc/hosts").out().contains("\tapp "), "app left: its name goes");
+    t.run("docker rm -f db");
+    assertEquals("lessonnet\n", t.run("docker network rm lessonnet").out());
+    assertFalse(Files.exists(Path.of("/sys/class/net", device)), "the bridge " + device + " is gone");
+    assertFalse(iptablesNat().contains(device), "its rules are gone");
+    assertTrue(t.run("docker network rm bridge").err().contains("bridge is a pre-defined network and cannot be removed"));
+    assertTrue(t.run("docker run --rm --network lessonnet busybox true").err().contains("network lessonnet not found"));
+  }
+
+  @Test
   void badPortSpecsGetDockersMessagesAndCreateNothing() {
     String before = t.run("docker ps -aq").out();
     for (String[] c : new String[][] {{"70000:80", "invalid hostPort: 70000"},

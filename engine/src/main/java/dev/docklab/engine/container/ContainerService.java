@@ -50,7 +50,8 @@ public final class ContainerService {
   private final HostFacts host;
   private final EngineListener listener;
   private final dev.docklab.engine.volume.VolumeStore volumes;
-  private final java.util.function.Supplier<BridgeNetwork> bridge;
+  /** A bridge network by name ({@code bridge} or a user network); "network X not found" otherwise. */
+  private final java.util.function.Function<String, BridgeNetwork> networks;
   /** Exit codes of containers removed on exit ({@code --rm}), for whoever waits on them. */
   private final Map<String, Integer> removedExits = new ConcurrentHashMap<>();
   /** Runtime state of ended containers being deleted in the background, by container id. */
@@ -58,9 +59,9 @@ public final class ContainerService {
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
-      dev.docklab.engine.volume.VolumeStore volumes, java.util.function.Supplier<BridgeNetwork> bridge) {
+      dev.docklab.engine.volume.VolumeStore volumes, java.util.function.Function<String, BridgeNetwork> networks) {
     this.volumes = volumes;
-    this.bridge = bridge;
+    this.networks = networks;
     this.store = store;
     this.images = images;
     this.layers = layers;
@@ -111,6 +112,8 @@ public final class ContainerService {
         Container target = store.find(net.container());
         networkMode = "container:" + target.id();
         hostname = target.id().substring(0, 12);
+      } else if (net.mode() == NetworkMode.USER) {
+        networkMode = networks.apply(req.network().name()).name();
       }
       env.add("HOSTNAME=" + hostname);
       if (req.tty()) {
@@ -285,6 +288,9 @@ public final class ContainerService {
       Container running = c.withNetwork(endpoint).withState(new Container.State("running", created.pid(), c.state().exitCode(), "",
           Instant.now().toString(), c.state().finishedAt(), created.monitorPid(), false));
       store.save(running);
+      if (userNetwork(running)) {
+        refreshHosts(running.hostConfig().networkMode());
+      }
       return new Started(running, attachment);
     } catch (OciRuntime.RuntimeFailure e) {
       closeQuietly(attachment);
@@ -332,13 +338,13 @@ public final class ContainerService {
       }
     }
     List<PortMapping> ports = HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")");
-    BridgeNetwork net = bridge.get();
-    store.saveEndpoint(c.id(), new Endpoint(BridgeNetwork.DOCKER_NAME, BridgeNetwork.netnsPath(c.id()).toString(), "",
+    BridgeNetwork net = networks.apply(c.hostConfig().networkMode());
+    store.saveEndpoint(c.id(), new Endpoint(net.name(), BridgeNetwork.netnsPath(c.id()).toString(), "",
         0, "", "", "", ports, null));
     Endpoint ep;
     try {
       ep = listener.timed("network", c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
-          + BridgeNetwork.DEVICE + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
+          + net.device() + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
           + (e.ports().isEmpty() ? "" : ", ports " + e.ports()), () -> net.connect(c.id(), ports));
     } catch (RuntimeException e) {
       store.deleteEndpoint(c.id()); // connect undid what it had done
@@ -348,19 +354,25 @@ public final class ContainerService {
     return ep;
   }
 
+  /** Whether an endpoint is on a bridge (the default one or a user network), with something to take down. */
+  private static boolean onBridge(Endpoint ep) {
+    String n = ep.network();
+    return !n.equals("host") && !n.equals("none") && !n.startsWith("container:");
+  }
+
   /** Takes a container off its network (idempotent); failures are reported as events, not thrown. */
   private void disconnect(Container c) {
     disconnect(c.id(), c.network());
   }
 
   private void disconnect(String id, Endpoint ep) {
-    if (ep == null || !BridgeNetwork.DOCKER_NAME.equals(ep.network())) {
+    if (ep == null || !onBridge(ep)) {
       return;
     }
     try {
       listener.timed("network", id, x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
           + " and " + ep.sandboxKey() + (ep.ports().isEmpty() ? "" : ", unpublished " + ep.ports()), () -> {
-            bridge.get().disconnect(id, ep);
+            networks.apply(ep.network()).disconnect(id, ep);
             return ep;
           });
       store.deleteEndpoint(id);
@@ -488,6 +500,9 @@ public final class ContainerService {
       Container exited = c.withNetwork(null).withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
           exit.at().toString(), 0, s.stoppedByUser()));
       store.save(exited);
+      if (userNetwork(exited)) {
+        refreshHosts(exited.hostConfig().networkMode());
+      }
       conmon.clearExit(id);
       listener.on(new EngineEvent("exit", id, "exit code " + exit.code(), Duration.ZERO));
       if (c.hostConfig().autoRemove()) {
@@ -789,10 +804,9 @@ public final class ContainerService {
       if (c != null && c.state().running() && alive.contains(c.id())) {
         continue;
       }
-      Endpoint ep = e.getValue() != null ? e.getValue()
+      Endpoint ep = e.getValue() != null && onBridge(e.getValue()) ? e.getValue()
           : Endpoint.plain(BridgeNetwork.DOCKER_NAME, BridgeNetwork.netnsPath(e.getKey()).toString());
-      disconnect(e.getKey(), new Endpoint(BridgeNetwork.DOCKER_NAME, ep.sandboxKey(), ep.ipAddress(), ep.prefixLen(),
-          ep.gateway(), ep.macAddress(), ep.hostVeth(), ep.ports(), ep.cniResult()));
+      disconnect(e.getKey(), ep);
       if (c != null && c.network() != null && !c.state().running()) {
         store.save(c.withNetwork(null));
       }
@@ -875,7 +889,7 @@ public final class ContainerService {
     Path targetDir = joined ? store.dir(ep.network().substring(10)) : null;
     AtomicFiles.writeNoSync(hostsFile, (hostNet ? readHostFile("/etc/hosts")
         : joined ? readHostFile(targetDir.resolve("hosts").toString())
-        : EtcFiles.hosts(hostname, ep.ipAddress())).getBytes(StandardCharsets.UTF_8));
+        : hosts(c, hostname)).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.writeNoSync(resolvFile, (hostNet ? readHostFile("/etc/resolv.conf")
         : EtcFiles.resolvConf(readHostFile("/etc/resolv.conf"))).getBytes(StandardCharsets.UTF_8));
     int[] ids = Users.resolve(c.user(), rootfs);
@@ -887,6 +901,53 @@ public final class ContainerService {
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         "/" + CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
         binds(c, hostnameFile, hostsFile, resolvFile), netns);
+  }
+
+  /**
+   * A container's /etc/hosts: its own name at its address, and on a user-defined network every other
+   * running container of that network by name and short id (Docker resolves them with its embedded
+   * DNS; here the hosts file does it, and is rewritten as containers come and go).
+   */
+  private String hosts(Container c, String hostname) {
+    StringBuilder b = new StringBuilder(EtcFiles.hosts(hostname, c.network().ipAddress()));
+    if (userNetwork(c)) {
+      for (Container peer : store.list()) {
+        if (!peer.id().equals(c.id()) && peer.state().running() && peer.network() != null
+            && peer.hostConfig().networkMode().equals(c.hostConfig().networkMode())
+            && !peer.network().ipAddress().isEmpty()) {
+          b.append(peer.network().ipAddress()).append('\t').append(peer.name()).append(' ').append(peer.shortId())
+              .append('\n');
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean userNetwork(Container c) {
+    String n = c.hostConfig().networkMode();
+    return !List.of("bridge", "default", "host", "none").contains(n) && !n.startsWith("container:");
+  }
+
+  /**
+   * Rewrites, in place (the file is bind-mounted: its inode must stay), the /etc/hosts of every running
+   * container of user network {@code network}, after one joined or left it.
+   */
+  private void refreshHosts(String network) {
+    for (Container m : store.list()) {
+      if (m.state().running() && m.network() != null && m.hostConfig().networkMode().equals(network)
+          && userNetwork(m)) {
+        Path f = store.dir(m.id()).resolve("hosts");
+        try {
+          if (java.nio.file.Files.exists(f)) {
+            java.nio.file.Files.writeString(f, hosts(m, m.id().substring(0, 12)),
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
+          }
+        } catch (java.io.IOException e) {
+          listener.on(new EngineEvent("warning", m.id(), "could not update its /etc/hosts: " + e.getMessage(),
+              Duration.ZERO));
+        }
+      }
+    }
   }
 
   private static String readHostFile(String path) {

@@ -49,10 +49,16 @@ public record RunRequest(String image, String name, List<String> command, List<S
    * @param publish {@code -p} mappings (host port 0 for a random one)
    * @param publishAll {@code -P}: every exposed port on a random host port
    * @param expose {@code --expose} ports as {@code 80/tcp}
-   * @param container the container whose network namespace it joins ({@code --network container:NAME})
+   * @param container the container whose network namespace it joins ({@code --network container:NAME}), or
+   *     the user network's name
    */
   public record Network(NetworkMode mode, List<PortMapping> publish, boolean publishAll, List<String> expose,
       String container) {
+    /** The user network's name ({@code --network NAME}). */
+    public String name() {
+      return container;
+    }
+
     public static final Network DEFAULT = new Network(NetworkMode.BRIDGE, List.of(), false, List.of(), null);
 
     public Network {

@@ -34,24 +34,52 @@ public final class BridgeNetwork {
   public static final Path NETNS_DIR = Path.of("/run/netns");
   /** Address leases: on tmpfs, so that they live exactly as long as the namespaces they belong to. */
   public static final Path IPAM_DIR = Path.of("/run/docklab/ipam");
-  private static final String MASQ_COMMENT = "docklab: containers on " + DEVICE + " reach the outside";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Cni cni;
+  private final String name;
+  private final String cniName;
+  private final String device;
   private Subnet subnet;
   private boolean hostRulesDone;
 
+  /** Docker's default {@code bridge}: docklab0, its subnet the first free one. */
   public BridgeNetwork(Path pluginDir) {
-    this.cni = new Cni(pluginDir);
+    this(pluginDir, DOCKER_NAME, CNI_NAME, DEVICE, null);
   }
 
-  /** The network with the plugins found on this host; a clear error when they are not installed. */
-  public static BridgeNetwork onThisHost() {
+  /**
+   * A bridge network: {@code name} as Docker shows it, {@code cniName} for its rules and leases, its
+   * Linux bridge {@code device}, and its subnet (null: docklab0's or the first free one).
+   */
+  public BridgeNetwork(Path pluginDir, String name, String cniName, String device, Subnet subnet) {
+    this.cni = new Cni(pluginDir);
+    this.name = name;
+    this.cniName = cniName;
+    this.device = device;
+    this.subnet = subnet;
+  }
+
+  /** The plugins of this host; a clear error when they are not installed. */
+  public static Path plugins() {
     Path dir = Cni.findPlugins();
     if (dir == null) {
       throw EngineException.system("the CNI plugins are not installed (looked in " + Cni.PLUGIN_DIRS
           + "): apt-get install containernetworking-plugins, or use --network none", null);
     }
-    return new BridgeNetwork(dir);
+    return dir;
+  }
+
+  /** The default network with the plugins found on this host. */
+  public static BridgeNetwork onThisHost() {
+    return new BridgeNetwork(plugins());
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String device() {
+    return device;
   }
 
   /** The network namespace file of a container. */
@@ -65,7 +93,7 @@ public final class BridgeNetwork {
    */
   public synchronized Subnet subnet() {
     if (subnet == null) {
-      subnet = existingSubnet();
+      subnet = existingSubnet(device);
       if (subnet == null) {
         subnet = freeSubnet(hostSubnets());
       }
@@ -75,7 +103,12 @@ public final class BridgeNetwork {
 
   /** The first /16 of 172.17-172.31 that overlaps none of {@code used}. */
   static Subnet freeSubnet(List<Subnet> used) {
-    for (int second = 17; second <= 31; second++) {
+    return freeSubnet(used, 17);
+  }
+
+  /** The first /16 of 172.{@code first}-172.31 that overlaps none of {@code used}. */
+  public static Subnet freeSubnet(List<Subnet> used, int first) {
+    for (int second = first; second <= 31; second++) {
       Subnet s = Subnet.parse("172." + second + ".0.0/16");
       if (used.stream().noneMatch(s::overlaps)) {
         return s;
@@ -85,9 +118,9 @@ public final class BridgeNetwork {
         + " docklab needs one of them for its bridge " + DEVICE, null);
   }
 
-  private static Subnet existingSubnet() {
+  private static Subnet existingSubnet(String device) {
     try {
-      NetworkInterface nif = NetworkInterface.getByName(DEVICE);
+      NetworkInterface nif = NetworkInterface.getByName(device);
       if (nif != null) {
         for (InterfaceAddress a : nif.getInterfaceAddresses()) {
           if (a.getAddress() instanceof Inet4Address v4) {
@@ -102,7 +135,7 @@ public final class BridgeNetwork {
   }
 
   /** Every IPv4 subnet on a host interface or in the host's routing table (but the default route). */
-  static List<Subnet> hostSubnets() {
+  public static List<Subnet> hostSubnets() {
     List<Subnet> used = new ArrayList<>();
     try {
       for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
@@ -137,13 +170,13 @@ public final class BridgeNetwork {
   public Endpoint connect(String containerId, List<PortMapping> ports) {
     ensureHostRules();
     Path netns = netnsPath(containerId);
-    Endpoint partial = new Endpoint(DOCKER_NAME, netns.toString(), "", 0, "", "", "", ports, null);
+    Endpoint partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, null);
     try {
       deleteNetns(netns);
       ip("netns", "add", netns.getFileName().toString());
       cni.add(loopbackConf(), containerId, netns, "lo");
       JsonNode result = cni.add(bridgeConf(), containerId, netns, "eth0");
-      partial = new Endpoint(DOCKER_NAME, netns.toString(), "", 0, "", "", "", ports, JSON.writeValueAsString(result));
+      partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, JSON.writeValueAsString(result));
       if (!ports.isEmpty()) {
         cni.add(portmapConf(ports, result), containerId, netns, "eth0");
       }
@@ -197,7 +230,7 @@ public final class BridgeNetwork {
     }
   }
 
-  private static Endpoint endpoint(Path netns, List<PortMapping> ports, JsonNode result) throws IOException {
+  private Endpoint endpoint(Path netns, List<PortMapping> ports, JsonNode result) throws IOException {
     String ip = "";
     int prefix = 0;
     String gateway = "";
@@ -205,7 +238,7 @@ public final class BridgeNetwork {
     String hostVeth = "";
     JsonNode ifaces = result.path("interfaces");
     for (JsonNode i : ifaces) {
-      if (i.path("sandbox").asText("").isEmpty() && !i.path("name").asText().equals(DEVICE)) {
+      if (i.path("sandbox").asText("").isEmpty() && !i.path("name").asText().equals(device)) {
         hostVeth = i.path("name").asText();
       }
     }
@@ -220,14 +253,14 @@ public final class BridgeNetwork {
         break;
       }
     }
-    return new Endpoint(DOCKER_NAME, netns.toString(), ip, prefix, gateway, mac, hostVeth, ports,
+    return new Endpoint(name, netns.toString(), ip, prefix, gateway, mac, hostVeth, ports,
         JSON.writeValueAsString(result));
   }
 
   private ObjectNode base(String type) {
     ObjectNode conf = JSON.createObjectNode();
     conf.put("cniVersion", Cni.VERSION);
-    conf.put("name", CNI_NAME);
+    conf.put("name", cniName);
     conf.put("type", type);
     return conf;
   }
@@ -239,7 +272,7 @@ public final class BridgeNetwork {
   private ObjectNode bridgeConf() {
     Subnet s = subnet();
     ObjectNode conf = base("bridge");
-    conf.put("bridge", DEVICE);
+    conf.put("bridge", device);
     conf.put("isGateway", true);
     conf.put("ipMasq", false); // one rule for the whole subnet instead (see ensureHostRules), as Docker has
     conf.put("hairpinMode", true);
@@ -282,14 +315,50 @@ public final class BridgeNetwork {
     if (hostRulesDone) {
       return;
     }
-    String s = subnet().toString();
-    ensureRule("nat", "POSTROUTING", "-s", s, "!", "-o", DEVICE, "-m", "comment", "--comment", MASQ_COMMENT,
-        "-j", "MASQUERADE");
-    ensureRule("filter", "FORWARD", "-o", DEVICE, "-m", "comment", "--comment", "docklab: into " + DEVICE,
-        "-j", "ACCEPT");
-    ensureRule("filter", "FORWARD", "-i", DEVICE, "-m", "comment", "--comment", "docklab: out of " + DEVICE,
-        "-j", "ACCEPT");
+    for (String[] rule : hostRules()) {
+      ensureRule(rule[0], rule[1], java.util.Arrays.copyOfRange(rule, 2, rule.length));
+    }
     hostRulesDone = true;
+  }
+
+  /** Table, chain and rule of each of this network's host rules. */
+  private List<String[]> hostRules() {
+    String s = subnet().toString();
+    return List.of(
+        new String[] {"nat", "POSTROUTING", "-s", s, "!", "-o", device, "-m", "comment", "--comment",
+            "docklab: containers on " + device + " reach the outside", "-j", "MASQUERADE"},
+        new String[] {"filter", "FORWARD", "-o", device, "-m", "comment", "--comment", "docklab: into " + device,
+            "-j", "ACCEPT"},
+        new String[] {"filter", "FORWARD", "-i", device, "-m", "comment", "--comment", "docklab: out of " + device,
+            "-j", "ACCEPT"});
+  }
+
+  /** {@code docker network rm}: the bridge device, this network's host rules and its leases go. */
+  public synchronized void destroy() {
+    for (String[] rule : hostRules()) {
+      List<String> del = new ArrayList<>(List.of("iptables", "-w", "-t", rule[0], "-D", rule[1]));
+      del.addAll(List.of(rule).subList(2, rule.length));
+      while (exec(del).code() == 0) {
+        // a rule added twice goes twice
+      }
+    }
+    if (Files.exists(Path.of("/sys/class/net", device))) {
+      ip("link", "delete", device);
+    }
+    try {
+      Path leases = IPAM_DIR.resolve(cniName);
+      if (Files.isDirectory(leases)) {
+        try (var files = Files.list(leases)) {
+          for (Path f : files.toList()) {
+            Files.deleteIfExists(f);
+          }
+        }
+        Files.deleteIfExists(leases);
+      }
+    } catch (IOException e) {
+      // leases live on tmpfs: gone at the next boot anyway
+    }
+    hostRulesDone = false;
   }
 
   private static void ensureRule(String table, String chain, String... rule) {

@@ -11,7 +11,9 @@ public enum NetworkMode {
   /** A namespace of its own with only {@code lo}. */
   NONE,
   /** Another container's namespace ({@code container:NAME}): its interfaces, its localhost. */
-  CONTAINER;
+  CONTAINER,
+  /** A network made with {@code docker network create}: a bridge of its own, names that resolve. */
+  USER;
 
   /** Docker's name, as in {@code HostConfig.NetworkMode}. */
   public String dockerName() {
@@ -23,7 +25,7 @@ public enum NetworkMode {
     return value.substring("container:".length());
   }
 
-  /** {@code bridge}, {@code default}, {@code host}, {@code none} or {@code container:NAME}; Docker's error for any other name. */
+  /** {@code bridge}, {@code default}, {@code host}, {@code none}, {@code container:NAME}, or a user network's name. */
   public static NetworkMode parse(String value) {
     if (value == null || value.isEmpty() || value.equals("default") || value.equals("bridge")) {
       return BRIDGE;
@@ -40,6 +42,6 @@ public enum NetworkMode {
       }
       return CONTAINER;
     }
-    throw EngineException.notFound("network " + value + " not found");
+    return USER; // whether it exists is the engine's to say ("network X not found")
   }
 }

@@ -105,7 +105,7 @@ public final class ContainerCommands {
       s.err().println("WARNING: Published ports are discarded when using host network mode");
     }
     return new RunRequest.Network(m, publish, args.has("publish-all"), expose,
-        m == NetworkMode.CONTAINER ? NetworkMode.containerTarget(mode) : null);
+        m == NetworkMode.CONTAINER ? NetworkMode.containerTarget(mode) : m == NetworkMode.USER ? mode : null);
   }
 
   private static int runOrCreate(Args args, Session s, boolean start) {

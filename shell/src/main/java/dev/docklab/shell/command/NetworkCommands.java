@@ -5,6 +5,7 @@ import dev.docklab.engine.container.Container;
 import dev.docklab.engine.network.PortMapping;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.DockerJson;
+import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class NetworkCommands {
   private NetworkCommands() {}
 
   public static List<Command> all() {
-    return List.of(port(), ls(), inspect());
+    return List.of(port(), create(), ls(), inspect(), rm(), prune());
   }
 
   /** {@code docker port CONTAINER [PRIVATE_PORT[/PROTO]]}: {@code 80/tcp -> 0.0.0.0:8080}. */
@@ -44,6 +45,53 @@ public final class NetworkCommands {
     });
   }
 
+  static Command create() {
+    List<Option> opts = List.of(Option.value("driver", 'd', "string", "opt.network.driver"),
+        Option.value("subnet", '\0', "strings", "opt.network.subnet"));
+    return new SimpleCommand("network create", "network create [OPTIONS] NETWORK", opts, true, (args, s) -> {
+      args.requireExactly(1);
+      String driver = args.value("driver", "bridge");
+      if (!driver.equals("bridge")) {
+        s.err().println("Error response from daemon: docklab makes bridge networks only (--driver " + driver + ")");
+        return 1;
+      }
+      s.out().println(s.engine().createNetwork(args.positionals().get(0), args.value("subnet", null)));
+      return 0;
+    });
+  }
+
+  static Command rm() {
+    return new SimpleCommand("network rm", "network rm NETWORK [NETWORK...]", List.of(), true, (args, s) -> {
+      args.requireAtLeast(1);
+      int status = 0;
+      for (String n : args.positionals()) {
+        try {
+          s.out().println(s.engine().removeNetwork(n));
+        } catch (EngineException e) {
+          s.err().println(Errors.daemon(e));
+          status = 1;
+        }
+      }
+      return status;
+    });
+  }
+
+  static Command prune() {
+    List<Option> opts = List.of(Option.bool("force", 'f', "opt.prune.force"));
+    return new SimpleCommand("network prune", "network prune [OPTIONS]", opts, true, (args, s) -> {
+      if (!args.has("force") && !s.interaction().confirm("WARNING! This will remove all custom networks not used by "
+          + "at least one container.\nAre you sure you want to continue? [y/N] ")) {
+        return 0;
+      }
+      List<String> gone = s.engine().pruneNetworks();
+      if (!gone.isEmpty()) {
+        s.out().println("Deleted Networks:");
+        gone.forEach(s.out()::println);
+      }
+      return 0;
+    });
+  }
+
   static Command ls() {
     List<Option> opts = List.of(Option.bool("quiet", 'q', "opt.network.quiet"),
         Option.bool("no-trunc", '\0', "opt.network.no-trunc"));
@@ -67,20 +115,35 @@ public final class NetworkCommands {
   }
 
   static Command inspect() {
-    return new SimpleCommand("network inspect", "network inspect NETWORK [NETWORK...]", List.of(), true, (args, s) -> {
-      args.requireAtLeast(1);
-      List<Map<String, Object>> found = new ArrayList<>();
-      int status = 0;
-      for (String name : args.positionals()) {
-        try {
-          found.add(s.engine().inspectNetwork(name));
-        } catch (EngineException e) {
-          s.err().println("Error response from daemon: " + e.getMessage());
-          status = 1;
-        }
-      }
-      s.out().println(DockerJson.write(found));
-      return status;
-    });
+    List<Option> opts = List.of(Option.value("format", 'f', "string", "opt.inspect.format"));
+    return new SimpleCommand("network inspect", "network inspect [OPTIONS] NETWORK [NETWORK...]", opts, true,
+        (args, s) -> {
+          args.requireAtLeast(1);
+          List<Map<String, Object>> found = new ArrayList<>();
+          int status = 0;
+          for (String name : args.positionals()) {
+            try {
+              found.add(s.engine().inspectNetwork(name));
+            } catch (EngineException e) {
+              s.err().println("Error response from daemon: " + e.getMessage());
+              status = 1;
+            }
+          }
+          String format = args.value("format", null);
+          try {
+            if (format == null) {
+              s.out().println(DockerJson.write(found));
+            } else {
+              GoTemplate t = GoTemplate.parse(format);
+              for (Map<String, Object> n : found) {
+                s.out().println(t.execute(n));
+              }
+            }
+          } catch (GoTemplate.TemplateException e) {
+            s.err().println(e.getMessage());
+            return 1;
+          }
+          return status;
+        });
   }
 }

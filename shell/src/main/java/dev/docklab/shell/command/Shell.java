@@ -81,7 +81,7 @@ public final class Shell {
       if (first.startsWith("!")) {
         lastStatus = host(seg.text().strip().substring(1), s);
       } else if (first.isEmpty() || first.startsWith("#") || docker.command(first) != null
-          || (BUILTINS.contains(first) && (first.equals("docker") || !Segments.usesShellPlumbing(seg.text())))) {
+          || (BUILTINS.contains(first) && (first.equals("docker") || first.equals("explain") || !Segments.usesShellPlumbing(seg.text())))) {
         String[] pipe = Segments.splitPipe(seg.text());
         String[] redirect = pipe == null ? Segments.splitRedirect(seg.text()) : null;
         String[] input = pipe == null && redirect == null ? Segments.splitInput(seg.text()) : null;
