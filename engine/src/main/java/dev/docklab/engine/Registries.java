@@ -54,7 +54,7 @@ final class Registries implements AutoCloseable {
   synchronized RegistryClient client() {
     if (registryClient == null) {
       registryClient = new RegistryClient(RegistryConfig.read(layout.root().resolve("daemon.json")),
-          Credentials.forUser(), this::startHub);
+          Credentials.forUser(), this::startHub, listener);
     }
     return registryClient;
   }

@@ -33,7 +33,7 @@ class PackageMapTest {
       Map.entry("explain", Set.of("digest")),
       Map.entry("volume", Set.of("store")),
       Map.entry("network", Set.of()),
-      Map.entry("registry", Set.of("digest", "store", "reference", "image", "layer")),
+      Map.entry("registry", Set.of("digest", "store", "reference", "image", "layer", "event")),
       Map.entry("build", Set.of("digest", "image", "layer", "reference")),
       Map.entry("container", Set.of("digest", "event", "image", "layer", "runtime", "storage", "store", "bootstrap",
           "sys", "volume", "network")));

@@ -154,12 +154,17 @@ class RegistryIT {
     String id = t.run("docker inspect -f '{{.Id}}' web").out().strip();
     t.run("docker rmi " + repo + ":v1 web");
     assertNotEquals(0, t.run("docker inspect " + id).status(), "the image is gone");
-    Transcript.Result pull = t.run("docker pull " + repo + ":v1");
+    Transcript.Result pull = t.run("docker pull " + repo + ":v1; explain last");
     assertEquals(0, pull.status(), pull.err());
     assertTrue(pull.out().startsWith("v1: Pulling from alice/web\n"), pull.out());
     assertTrue(pull.out().contains(": Already exists\n") && pull.out().contains(": Pull complete\n"), pull.out());
-    assertTrue(pull.out().endsWith("Status: Downloaded newer image for " + repo + ":v1\n" + repo + ":v1\n"),
+    assertTrue(pull.out().contains("Status: Downloaded newer image for " + repo + ":v1\n" + repo + ":v1\n"),
         pull.out());
+    // explain last replays the protocol: the challenge, the token, the manifest, the blobs
+    assertTrue(pull.out().contains("GET /v2/alice/web/manifests/v1 -> 401 (Bearer realm="), pull.out());
+    assertTrue(pull.out().contains("GET /token?service=docklab-hub&scope=repository:alice/web:pull"), pull.out());
+    assertTrue(pull.out().contains("GET /v2/alice/web/manifests/v1 -> 200 (sha256:"), pull.out());
+    assertTrue(pull.out().contains("GET /v2/alice/web/blobs/sha256:"), pull.out());
     assertEquals(id + "\n", t.run("docker inspect -f '{{.Id}}' " + repo + ":v1").out(), "the same image id");
     assertTrue(t.run("docker images " + repo).out().contains(repo + "   v1 "));
     String digest = push.out().substring(push.out().indexOf("digest: ") + 8, push.out().indexOf(" size:"));

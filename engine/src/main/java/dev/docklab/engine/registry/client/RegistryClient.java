@@ -46,6 +46,7 @@ public final class RegistryClient {
   private final RegistryConfig config;
   private final Credentials credentials;
   private final Runnable startHub;
+  private final dev.docklab.engine.event.EngineListener listener;
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -53,9 +54,16 @@ public final class RegistryClient {
 
   /** {@code startHub} starts docklab's own hub when its address does not answer (null: never). */
   public RegistryClient(RegistryConfig config, Credentials credentials, Runnable startHub) {
+    this(config, credentials, startHub, dev.docklab.engine.event.EngineListener.NONE);
+  }
+
+  /** Each HTTP exchange and token is told to {@code listener}, so that {@code explain last} can replay the protocol. */
+  public RegistryClient(RegistryConfig config, Credentials credentials, Runnable startHub,
+      dev.docklab.engine.event.EngineListener listener) {
     this.config = config;
     this.credentials = credentials;
     this.startHub = startHub;
+    this.listener = listener;
   }
 
   public RegistryConfig config() {
@@ -330,7 +338,11 @@ public final class RegistryClient {
       b.header("Authorization", basic(login));
     }
     try {
+      long t0 = System.nanoTime();
       HttpResponse<byte[]> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      listener.on(new dev.docklab.engine.event.EngineEvent("token", realm.getHost(), "GET " + realm.getRawPath() + "?"
+          + java.net.URLDecoder.decode(realm.getRawQuery(), StandardCharsets.UTF_8) + " -> " + resp.statusCode() + (login == null ? " (anonymous)" : " (as " + login.user()
+          + ", Basic auth)"), java.time.Duration.ofNanos(System.nanoTime() - t0)));
       if (resp.statusCode() == 401) {
         throw new RegistryError("UNAUTHORIZED", 401, "incorrect username or password", null);
       }
@@ -361,7 +373,13 @@ public final class RegistryClient {
     for (int attempt = 0; ; attempt++) {
       HttpRequest request = build.get().build();
       try {
-        return http.send(request, handler);
+        long t0 = System.nanoTime();
+        HttpResponse<T> resp = http.send(request, handler);
+        listener.on(new dev.docklab.engine.event.EngineEvent("http", r.host(), request.method() + " "
+            + request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?"
+            + java.net.URLDecoder.decode(request.uri().getRawQuery(), StandardCharsets.UTF_8))
+            + " -> " + resp.statusCode() + explainStatus(resp), java.time.Duration.ofNanos(System.nanoTime() - t0)));
+        return resp;
       } catch (ConnectException e) {
         if (attempt == 0 && startHub != null && config.isHub(r.host()) && !hubStarted && !unresolved(e)) {
           hubStarted = true;
@@ -376,6 +394,15 @@ public final class RegistryClient {
         throw EngineException.system("interrupted", e);
       }
     }
+  }
+
+  /** What a response says beyond its status, for the trace: the challenge of a 401, the digest of a manifest. */
+  private static String explainStatus(HttpResponse<?> resp) {
+    if (resp.statusCode() == 401) {
+      return " (" + resp.headers().firstValue("WWW-Authenticate").orElse("unauthorized") + ")";
+    }
+    return resp.headers().firstValue("Docker-Content-Digest").map(d -> " (" + d.substring(0, Math.min(19, d.length()))
+        + "...)").orElse("");
   }
 
   /** Docker's words for a registry it cannot reach: {@code Get "URL": dial tcp: lookup HOST: no such host}. */
