@@ -70,6 +70,8 @@ class KilledReplIT {
       assertEquals(2, all.size());
       for (Container c : all) {
         assertEquals("running", c.state().status(), c.name() + " keeps running, as on Docker when the client dies");
+        assertTrue(c.network() != null && Files.exists(Path.of(c.network().sandboxKey())),
+            c.name() + " keeps its network too");
       }
       engine.kill("fg", "KILL");
       assertEquals("exited", engine.container("fg").state().status());

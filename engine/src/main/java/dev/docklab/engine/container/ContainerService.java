@@ -50,8 +50,7 @@ public final class ContainerService {
   private final HostFacts host;
   private final EngineListener listener;
   private final dev.docklab.engine.volume.VolumeStore volumes;
-  /** A bridge network by name ({@code bridge} or a user network); "network X not found" otherwise. */
-  private final java.util.function.Function<String, BridgeNetwork> networks;
+  private final ContainerNetworks nets;
   /** Exit codes of containers removed on exit ({@code --rm}), for whoever waits on them. */
   private final Map<String, Integer> removedExits = new ConcurrentHashMap<>();
   /** Runtime state of ended containers being deleted in the background, by container id. */
@@ -61,7 +60,7 @@ public final class ContainerService {
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
       dev.docklab.engine.volume.VolumeStore volumes, java.util.function.Function<String, BridgeNetwork> networks) {
     this.volumes = volumes;
-    this.networks = networks;
+    this.nets = new ContainerNetworks(store, listener, networks);
     this.store = store;
     this.images = images;
     this.layers = layers;
@@ -104,7 +103,7 @@ public final class ContainerService {
       env.addAll(cfg.envOrEmpty());
       RunRequest.Network net = req.network();
       String networkMode = net.mode().dockerName();
-      String hostname = net.mode() == NetworkMode.HOST ? hostHostname() : id.substring(0, 12);
+      String hostname = net.mode() == NetworkMode.HOST ? ContainerNetworks.hostHostname() : id.substring(0, 12);
       if (net.mode() == NetworkMode.CONTAINER) {
         if (!net.publish().isEmpty() || net.publishAll()) {
           throw EngineException.invalid("conflicting options: port publishing and the container type network mode");
@@ -113,7 +112,7 @@ public final class ContainerService {
         networkMode = "container:" + target.id();
         hostname = target.id().substring(0, 12);
       } else if (net.mode() == NetworkMode.USER) {
-        networkMode = networks.apply(req.network().name()).name();
+        networkMode = nets.network(req.network().name()).name();
       }
       env.add("HOSTNAME=" + hostname);
       if (req.tty()) {
@@ -153,15 +152,6 @@ public final class ContainerService {
     Map<String, String> all = new java.util.TreeMap<>(cfg.labels() == null ? Map.of() : cfg.labels());
     all.putAll(req.labels());
     return all;
-  }
-
-  private static String hostHostname() {
-    try {
-      // readAllLines, not readString: on procfs readString may return only the first byte
-      return String.join("", java.nio.file.Files.readAllLines(Path.of("/proc/sys/kernel/hostname"))).strip();
-    } catch (java.io.IOException e) {
-      return "localhost";
-    }
   }
 
   /** Resolves {@code -v}/{@code --mount} specs: host paths made or checked, volumes created. */
@@ -269,7 +259,7 @@ public final class ContainerService {
       StorageDriver.RootFs root = listener.timed("mount", c.id(), StorageDriver.RootFs::mountOptions,
           () -> driver.mount(dir, lowers));
       seedVolumes(c, root.merged());
-      endpoint = connect(c);
+      endpoint = nets.connect(c);
       BundleSpec spec = bundleSpec(c.withNetwork(endpoint), root.merged(), dir);
       listener.timed("spec", c.id(), b -> b.resolve("config.json").toString(), () -> {
         OciRuntime.writeBundle(bundle, OciSpec.build(spec, host));
@@ -288,8 +278,8 @@ public final class ContainerService {
       Container running = c.withNetwork(endpoint).withState(new Container.State("running", created.pid(), c.state().exitCode(), "",
           Instant.now().toString(), c.state().finishedAt(), created.monitorPid(), false));
       store.save(running);
-      if (userNetwork(running)) {
-        refreshHosts(running.hostConfig().networkMode());
+      if (ContainerNetworks.userNetwork(running)) {
+        nets.refreshHosts(running.hostConfig().networkMode());
       }
       return new Started(running, attachment);
     } catch (OciRuntime.RuntimeFailure e) {
@@ -300,85 +290,6 @@ public final class ContainerService {
       closeQuietly(attachment);
       failedStart(c.withNetwork(endpoint), dir, 128, String.valueOf(e.getMessage()));
       throw e;
-    }
-  }
-
-  /**
-   * Puts a starting container on its network: on the bridge, a namespace with eth0 and DNAT rules for
-   * its published ports (host ports chosen now, as Docker does at each start).
-   */
-  private Endpoint connect(Container c) {
-    NetworkMode mode = NetworkMode.parse(c.hostConfig().networkMode());
-    if (mode == NetworkMode.CONTAINER) {
-      Container target = store.find(NetworkMode.containerTarget(c.hostConfig().networkMode()));
-      if (!target.state().running()) {
-        throw EngineException.conflict("cannot join network namespace of a non running container: " + target.id());
-      }
-      return Endpoint.plain(c.hostConfig().networkMode(), "/proc/" + target.state().pid() + "/ns/net");
-    }
-    if (mode == NetworkMode.HOST) {
-      return Endpoint.plain("host", "");
-    }
-    if (mode == NetworkMode.NONE) {
-      return Endpoint.plain("none", "");
-    }
-    List<PortMapping> wanted = new ArrayList<>(c.hostConfig().portBindings());
-    if (c.hostConfig().publishAll()) {
-      for (String port : c.exposedPorts()) {
-        if (wanted.stream().noneMatch(p -> p.port().equals(port))) {
-          String[] pp = port.split("/");
-          wanted.add(new PortMapping("", 0, Integer.parseInt(pp[0]), pp[1]));
-        }
-      }
-    }
-    java.util.Set<String> taken = new java.util.HashSet<>();
-    for (Container other : store.list()) {
-      if (!other.id().equals(c.id()) && other.network() != null) {
-        other.network().ports().forEach(p -> taken.add(HostPorts.key(p)));
-      }
-    }
-    List<PortMapping> ports = HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")");
-    BridgeNetwork net = networks.apply(c.hostConfig().networkMode());
-    store.saveEndpoint(c.id(), new Endpoint(net.name(), BridgeNetwork.netnsPath(c.id()).toString(), "",
-        0, "", "", "", ports, null));
-    Endpoint ep;
-    try {
-      ep = listener.timed("network", c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
-          + net.device() + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
-          + (e.ports().isEmpty() ? "" : ", ports " + e.ports()), () -> net.connect(c.id(), ports));
-    } catch (RuntimeException e) {
-      store.deleteEndpoint(c.id()); // connect undid what it had done
-      throw e;
-    }
-    store.saveEndpoint(c.id(), ep);
-    return ep;
-  }
-
-  /** Whether an endpoint is on a bridge (the default one or a user network), with something to take down. */
-  private static boolean onBridge(Endpoint ep) {
-    String n = ep.network();
-    return !n.equals("host") && !n.equals("none") && !n.startsWith("container:");
-  }
-
-  /** Takes a container off its network (idempotent); failures are reported as events, not thrown. */
-  private void disconnect(Container c) {
-    disconnect(c.id(), c.network());
-  }
-
-  private void disconnect(String id, Endpoint ep) {
-    if (ep == null || !onBridge(ep)) {
-      return;
-    }
-    try {
-      listener.timed("network", id, x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
-          + " and " + ep.sandboxKey() + (ep.ports().isEmpty() ? "" : ", unpublished " + ep.ports()), () -> {
-            networks.apply(ep.network()).disconnect(id, ep);
-            return ep;
-          });
-      store.deleteEndpoint(id);
-    } catch (RuntimeException e) {
-      listener.on(new EngineEvent("warning", id, "could not take it off the network: " + e.getMessage(),
-          Duration.ZERO));
     }
   }
 
@@ -400,7 +311,7 @@ public final class ContainerService {
   private void failedStart(Container c, Path dir, int exitCode, String error) {
     runtime.delete(c.id(), true);
     conmon.clearExit(c.id());
-    disconnect(c);
+    nets.disconnect(c);
     c = c.withNetwork(null);
     driver.unmount(dir);
     if (c.hostConfig().autoRemove()) {
@@ -490,7 +401,7 @@ public final class ContainerService {
       Endpoint ep = c.network();
       deleting.put(id, java.util.concurrent.CompletableFuture.runAsync(() -> {
         runtime.delete(id, true);
-        disconnect(id, ep);
+        nets.disconnect(id, ep);
       }));
       listener.timed("unmount", id, x -> dir.resolve("merged").toString(), () -> {
         driver.unmount(dir);
@@ -500,8 +411,8 @@ public final class ContainerService {
       Container exited = c.withNetwork(null).withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
           exit.at().toString(), 0, s.stoppedByUser()));
       store.save(exited);
-      if (userNetwork(exited)) {
-        refreshHosts(exited.hostConfig().networkMode());
+      if (ContainerNetworks.userNetwork(exited)) {
+        nets.refreshHosts(exited.hostConfig().networkMode());
       }
       conmon.clearExit(id);
       listener.on(new EngineEvent("exit", id, "exit code " + exit.code(), Duration.ZERO));
@@ -744,7 +655,7 @@ public final class ContainerService {
       }
       awaitDeletion(c.id());
       runtime.delete(c.id(), true);
-      disconnect(cur);
+      nets.disconnect(cur);
       driver.unmount(store.dir(c.id()));
       store.delete(c.id());
       if (removeVolumes) {
@@ -762,7 +673,6 @@ public final class ContainerService {
    */
   public void reconcile() {
     List<String> alive = runtime.list();
-    reconcileEndpoints(alive);
     for (Container c : store.list()) {
       Path dir = store.dir(c.id());
       if (c.state().running()) {
@@ -773,7 +683,7 @@ public final class ContainerService {
             && !dev.docklab.engine.sys.Posix.host().processAlive(c.state().monitorPid()))) {
           synchronized (this) {
             runtime.delete(c.id(), true);
-            disconnect(c);
+            nets.disconnect(c);
             driver.unmount(dir);
             store.save(c.withNetwork(null).withState(new Container.State("exited", 0, 255, "", c.state().startedAt(),
                 Instant.now().toString(), 0, c.state().stoppedByUser())));
@@ -786,31 +696,14 @@ public final class ContainerService {
           runtime.delete(c.id(), true);
         }
         if (c.network() != null) {
-          disconnect(c);
+          nets.disconnect(c);
           store.save(c.withNetwork(null));
         }
         driver.unmount(dir);
       }
     }
-  }
-
-  /**
-   * Networks noted on disk whose container no longer runs (the engine stopped between an exit and its
-   * teardown): taken down now.
-   */
-  private void reconcileEndpoints(List<String> alive) {
-    for (var e : store.endpoints().entrySet()) {
-      Container c = findOrNull(e.getKey());
-      if (c != null && c.state().running() && alive.contains(c.id())) {
-        continue;
-      }
-      Endpoint ep = e.getValue() != null && onBridge(e.getValue()) ? e.getValue()
-          : Endpoint.plain(BridgeNetwork.DOCKER_NAME, BridgeNetwork.netnsPath(e.getKey()).toString());
-      disconnect(e.getKey(), ep);
-      if (c != null && c.network() != null && !c.state().running()) {
-        store.save(c.withNetwork(null));
-      }
-    }
+    // Last, once adopted containers are recorded as running: networks whose container does not run.
+    nets.reconcileEndpoints(runtime.list());
   }
 
   /**
@@ -832,7 +725,9 @@ public final class ContainerService {
     } catch (java.io.IOException e) {
       startedAt = Instant.now().toString();
     }
-    store.save(c.withState(new Container.State(status, pid, c.state().exitCode(), "", startedAt,
+    // its network, from the note written before its namespace was made
+    store.save(c.withNetwork(store.endpoints().get(c.id())).withState(new Container.State(status, pid,
+        c.state().exitCode(), "", startedAt,
         c.state().finishedAt(), monitor, false)));
     return true;
   }
@@ -881,7 +776,7 @@ public final class ContainerService {
     Endpoint ep = c.network();
     boolean hostNet = "host".equals(ep.network());
     boolean joined = ep.network().startsWith("container:");
-    String hostname = hostNet ? hostHostname() : joined ? ep.network().substring(10, 22) : c.id().substring(0, 12);
+    String hostname = hostNet ? ContainerNetworks.hostHostname() : joined ? ep.network().substring(10, 22) : c.id().substring(0, 12);
     Path hostnameFile = dir.resolve("hostname");
     Path hostsFile = dir.resolve("hosts");
     Path resolvFile = dir.resolve("resolv.conf");
@@ -889,7 +784,7 @@ public final class ContainerService {
     Path targetDir = joined ? store.dir(ep.network().substring(10)) : null;
     AtomicFiles.writeNoSync(hostsFile, (hostNet ? readHostFile("/etc/hosts")
         : joined ? readHostFile(targetDir.resolve("hosts").toString())
-        : hosts(c, hostname)).getBytes(StandardCharsets.UTF_8));
+        : nets.hosts(c, hostname)).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.writeNoSync(resolvFile, (hostNet ? readHostFile("/etc/resolv.conf")
         : EtcFiles.resolvConf(readHostFile("/etc/resolv.conf"))).getBytes(StandardCharsets.UTF_8));
     int[] ids = Users.resolve(c.user(), rootfs);
@@ -901,53 +796,6 @@ public final class ContainerService {
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         "/" + CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
         binds(c, hostnameFile, hostsFile, resolvFile), netns);
-  }
-
-  /**
-   * A container's /etc/hosts: its own name at its address, and on a user-defined network every other
-   * running container of that network by name and short id (Docker resolves them with its embedded
-   * DNS; here the hosts file does it, and is rewritten as containers come and go).
-   */
-  private String hosts(Container c, String hostname) {
-    StringBuilder b = new StringBuilder(EtcFiles.hosts(hostname, c.network().ipAddress()));
-    if (userNetwork(c)) {
-      for (Container peer : store.list()) {
-        if (!peer.id().equals(c.id()) && peer.state().running() && peer.network() != null
-            && peer.hostConfig().networkMode().equals(c.hostConfig().networkMode())
-            && !peer.network().ipAddress().isEmpty()) {
-          b.append(peer.network().ipAddress()).append('\t').append(peer.name()).append(' ').append(peer.shortId())
-              .append('\n');
-        }
-      }
-    }
-    return b.toString();
-  }
-
-  private static boolean userNetwork(Container c) {
-    String n = c.hostConfig().networkMode();
-    return !List.of("bridge", "default", "host", "none").contains(n) && !n.startsWith("container:");
-  }
-
-  /**
-   * Rewrites, in place (the file is bind-mounted: its inode must stay), the /etc/hosts of every running
-   * container of user network {@code network}, after one joined or left it.
-   */
-  private void refreshHosts(String network) {
-    for (Container m : store.list()) {
-      if (m.state().running() && m.network() != null && m.hostConfig().networkMode().equals(network)
-          && userNetwork(m)) {
-        Path f = store.dir(m.id()).resolve("hosts");
-        try {
-          if (java.nio.file.Files.exists(f)) {
-            java.nio.file.Files.writeString(f, hosts(m, m.id().substring(0, 12)),
-                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
-          }
-        } catch (java.io.IOException e) {
-          listener.on(new EngineEvent("warning", m.id(), "could not update its /etc/hosts: " + e.getMessage(),
-              Duration.ZERO));
-        }
-      }
-    }
   }
 
   private static String readHostFile(String path) {

@@ -1,0 +1,192 @@
+package dev.docklab.engine.container;
+
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.network.BridgeNetwork;
+import dev.docklab.engine.network.Endpoint;
+import dev.docklab.engine.network.HostPorts;
+import dev.docklab.engine.network.NetworkMode;
+import dev.docklab.engine.network.PortMapping;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Containers on their networks: put on one as they start (a namespace, an address, published ports),
+ * taken off as they end, names kept resolvable on user networks, and what a crash left behind taken
+ * down when the engine opens.
+ */
+final class ContainerNetworks {
+  private final ContainerStore store;
+  private final EngineListener listener;
+  /** A bridge network by name ({@code bridge} or a user network); "network X not found" otherwise. */
+  private final Function<String, BridgeNetwork> networks;
+
+  ContainerNetworks(ContainerStore store, EngineListener listener, Function<String, BridgeNetwork> networks) {
+    this.store = store;
+    this.listener = listener;
+    this.networks = networks;
+  }
+
+  /** The bridge network of that name: {@code bridge} or a user network. */
+  BridgeNetwork network(String name) {
+    return networks.apply(name);
+  }
+
+  /**
+   * Puts a starting container on its network: on the bridge, a namespace with eth0 and DNAT rules for
+   * its published ports (host ports chosen now, as Docker does at each start).
+   */
+  Endpoint connect(Container c) {
+    NetworkMode mode = NetworkMode.parse(c.hostConfig().networkMode());
+    if (mode == NetworkMode.CONTAINER) {
+      Container target = store.find(NetworkMode.containerTarget(c.hostConfig().networkMode()));
+      if (!target.state().running()) {
+        throw EngineException.conflict("cannot join network namespace of a non running container: " + target.id());
+      }
+      return Endpoint.plain(c.hostConfig().networkMode(), "/proc/" + target.state().pid() + "/ns/net");
+    }
+    if (mode == NetworkMode.HOST) {
+      return Endpoint.plain("host", "");
+    }
+    if (mode == NetworkMode.NONE) {
+      return Endpoint.plain("none", "");
+    }
+    List<PortMapping> wanted = new ArrayList<>(c.hostConfig().portBindings());
+    if (c.hostConfig().publishAll()) {
+      for (String port : c.exposedPorts()) {
+        if (wanted.stream().noneMatch(p -> p.port().equals(port))) {
+          String[] pp = port.split("/");
+          wanted.add(new PortMapping("", 0, Integer.parseInt(pp[0]), pp[1]));
+        }
+      }
+    }
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (Container other : store.list()) {
+      if (!other.id().equals(c.id()) && other.network() != null) {
+        other.network().ports().forEach(p -> taken.add(HostPorts.key(p)));
+      }
+    }
+    List<PortMapping> ports = HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")");
+    BridgeNetwork net = networks.apply(c.hostConfig().networkMode());
+    store.saveEndpoint(c.id(), new Endpoint(net.name(), BridgeNetwork.netnsPath(c.id()).toString(), "",
+        0, "", "", "", ports, null));
+    Endpoint ep;
+    try {
+      ep = listener.timed("network", c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
+          + net.device() + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
+          + (e.ports().isEmpty() ? "" : ", ports " + e.ports()), () -> net.connect(c.id(), ports));
+    } catch (RuntimeException e) {
+      store.deleteEndpoint(c.id()); // connect undid what it had done
+      throw e;
+    }
+    store.saveEndpoint(c.id(), ep);
+    return ep;
+  }
+
+  /** Whether an endpoint is on a bridge (the default one or a user network), with something to take down. */
+  private static boolean onBridge(Endpoint ep) {
+    String n = ep.network();
+    return !n.equals("host") && !n.equals("none") && !n.startsWith("container:");
+  }
+
+  /** Takes a container off its network (idempotent); failures are reported as events, not thrown. */
+  void disconnect(Container c) {
+    disconnect(c.id(), c.network());
+  }
+
+  void disconnect(String id, Endpoint ep) {
+    if (ep == null || !onBridge(ep)) {
+      return;
+    }
+    try {
+      listener.timed("network", id, x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
+          + " and " + ep.sandboxKey() + (ep.ports().isEmpty() ? "" : ", unpublished " + ep.ports()), () -> {
+            networks.apply(ep.network()).disconnect(id, ep);
+            return ep;
+          });
+      store.deleteEndpoint(id);
+    } catch (RuntimeException e) {
+      listener.on(new EngineEvent("warning", id, "could not take it off the network: " + e.getMessage(),
+          Duration.ZERO));
+    }
+  }
+
+  /**
+   * Networks noted on disk whose container no longer runs (the engine stopped between an exit and its
+   * teardown): taken down now.
+   */
+  void reconcileEndpoints(List<String> alive) {
+    for (var e : store.endpoints().entrySet()) {
+      Container c = store.list().stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
+      if (c != null && c.state().running() && alive.contains(c.id())) {
+        continue;
+      }
+      Endpoint ep = e.getValue() != null && onBridge(e.getValue()) ? e.getValue()
+          : Endpoint.plain(BridgeNetwork.DOCKER_NAME, BridgeNetwork.netnsPath(e.getKey()).toString());
+      disconnect(e.getKey(), ep);
+      if (c != null && c.network() != null && !c.state().running()) {
+        store.save(c.withNetwork(null));
+      }
+    }
+  }
+
+  /**
+   * A container's /etc/hosts: its own name at its address, and on a user-defined network every other
+   * running container of that network by name and short id (Docker resolves them with its embedded
+   * DNS; here the hosts file does it, and is rewritten as containers come and go).
+   */
+  String hosts(Container c, String hostname) {
+    StringBuilder b = new StringBuilder(EtcFiles.hosts(hostname, c.network().ipAddress()));
+    if (userNetwork(c)) {
+      for (Container peer : store.list()) {
+        if (!peer.id().equals(c.id()) && peer.state().running() && peer.network() != null
+            && peer.hostConfig().networkMode().equals(c.hostConfig().networkMode())
+            && !peer.network().ipAddress().isEmpty()) {
+          b.append(peer.network().ipAddress()).append('\t').append(peer.name()).append(' ').append(peer.shortId())
+              .append('\n');
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  static boolean userNetwork(Container c) {
+    String n = c.hostConfig().networkMode();
+    return !List.of("bridge", "default", "host", "none").contains(n) && !n.startsWith("container:");
+  }
+
+  /**
+   * Rewrites, in place (the file is bind-mounted: its inode must stay), the /etc/hosts of every running
+   * container of user network {@code network}, after one joined or left it.
+   */
+  void refreshHosts(String network) {
+    for (Container m : store.list()) {
+      if (m.state().running() && m.network() != null && m.hostConfig().networkMode().equals(network)
+          && userNetwork(m)) {
+        Path f = store.dir(m.id()).resolve("hosts");
+        try {
+          if (java.nio.file.Files.exists(f)) {
+            java.nio.file.Files.writeString(f, hosts(m, m.id().substring(0, 12)),
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
+          }
+        } catch (java.io.IOException e) {
+          listener.on(new EngineEvent("warning", m.id(), "could not update its /etc/hosts: " + e.getMessage(),
+              Duration.ZERO));
+        }
+      }
+    }
+  }
+
+  static String hostHostname() {
+    try {
+      // readAllLines, not readString: on procfs readString may return only the first byte
+      return String.join("", java.nio.file.Files.readAllLines(Path.of("/proc/sys/kernel/hostname"))).strip();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
+}
