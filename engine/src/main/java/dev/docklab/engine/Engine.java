@@ -307,6 +307,11 @@ public final class Engine implements AutoCloseable {
     return registries.pull(reference, progress);
   }
 
+  /** The tags a repository has in its registry ({@code docker pull --all-tags}). */
+  public List<String> remoteTags(String repository) {
+    return registries.tags(repository);
+  }
+
   /** {@code docker push REF}: the local image of that name to its registry. */
   public dev.docklab.engine.registry.client.Transfers.Pushed push(String reference,
       dev.docklab.engine.registry.client.Progress progress) {

@@ -85,6 +85,20 @@ final class Registries implements AutoCloseable {
     return pulled;
   }
 
+  /** The tags of a repository, for {@code docker pull --all-tags}. */
+  List<String> tags(String repository) {
+    ImageReference ref = ImageReference.parse(repository);
+    if (ref.tag() != null || ref.digest() != null) {
+      throw EngineException.invalid("tag can't be used with --all-tags/-a");
+    }
+    try {
+      return transfers().allTags(ref.withDefaultTag());
+    } catch (dev.docklab.engine.registry.RegistryError e) {
+      throw EngineException.notFound("pull access denied for " + ref.familiarName() + ", repository does not exist or "
+          + "may require 'docker login': denied: requested access to the resource is denied");
+    }
+  }
+
   /** {@code docker push REF}: the local image of that name to its registry. */
   Transfers.Pushed push(String reference, Progress progress) {
     ImageReference ref = ImageReference.parse(reference).withDefaultTag();

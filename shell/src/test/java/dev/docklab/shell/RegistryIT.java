@@ -83,6 +83,10 @@ class RegistryIT {
     assertEquals("Error response from daemon: limit 0 is outside the range of [1, 100]\n",
         t.run("docker search --limit 0 busybox").err());
     assertTrue(t.run("docker search --filter=color=red busybox").err().contains("invalid filter 'color'"));
+    assertEquals("busybox\t[OK]\n", t.run("docker search --format '{{.Name}}\t{{.IsOfficial}}' --limit 1 busybox").out());
+    Transcript.Result tags = t.run("docker pull -a -q busybox");
+    assertEquals("docker.io/library/busybox:1.35\ndocker.io/library/busybox:1.35.0\ndocker.io/library/busybox:latest\n",
+        tags.out(), tags.err());
     assertEquals(0, registry(List.of("meta", "busybox", "--stars", "150"), ""));
     assertTrue(t.run("docker search --filter=stars=100 busybox").out().lines()
         .anyMatch(l -> l.matches("busybox +BusyBox.* +150 +\\[OK\\]")), "a teacher sets the stars");

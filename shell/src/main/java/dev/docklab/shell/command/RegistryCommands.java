@@ -29,26 +29,36 @@ public final class RegistryCommands {
     return new SimpleCommand("pull", "pull [OPTIONS] NAME[:TAG|@DIGEST]", opts, true, (args, s) -> {
       args.requireExactly(1);
       String text = args.positionals().get(0);
-      ImageReference ref = ImageReference.parse(text);
-      boolean quiet = args.has("quiet");
-      if (ref.tag() == null && ref.digest() == null && !quiet) {
-        s.out().println("Using default tag: latest");
+      if (!args.has("all-tags")) {
+        return pullOne(text, args.has("quiet"), s);
       }
-      ImageReference full = ref.withDefaultTag();
-      Transfers.Pulled pulled = s.engine().pull(text, quiet ? dev.docklab.engine.registry.client.Progress.NONE
-          : new ProgressView(s.out(), s.interaction().isTerminal()));
-      if (!quiet) {
-        if (!pulled.downloaded()) {
-          s.out().println((full.tag() != null ? full.tag() : full.digest().toString()) + ": Pulling from "
-              + full.path());
-        }
-        s.out().println("Digest: " + pulled.digest());
-        s.out().println(pulled.downloaded() ? "Status: Downloaded newer image for " + full.familiarString()
-            : "Status: Image is up to date for " + full.familiarString());
+      for (String tag : s.engine().remoteTags(text)) {
+        pullOne(ImageReference.parse(text).withTag(tag).familiarString(), args.has("quiet"), s);
       }
-      s.out().println(full);
       return 0;
     });
+  }
+
+  /** One {@code docker pull}: Docker's lines, the digest and the status. */
+  private static int pullOne(String text, boolean quiet, Session s) {
+    ImageReference ref = ImageReference.parse(text);
+    if (ref.tag() == null && ref.digest() == null && !quiet) {
+      s.out().println("Using default tag: latest");
+    }
+    ImageReference full = ref.withDefaultTag();
+    Transfers.Pulled pulled = s.engine().pull(text, quiet ? dev.docklab.engine.registry.client.Progress.NONE
+        : new ProgressView(s.out(), s.interaction().isTerminal()));
+    if (!quiet) {
+      if (!pulled.downloaded()) {
+        s.out().println((full.tag() != null ? full.tag() : full.digest().toString()) + ": Pulling from "
+            + full.path());
+      }
+      s.out().println("Digest: " + pulled.digest());
+      s.out().println(pulled.downloaded() ? "Status: Downloaded newer image for " + full.familiarString()
+          : "Status: Image is up to date for " + full.familiarString());
+    }
+    s.out().println(full);
+    return 0;
   }
 
   static Command push() {
@@ -198,8 +208,45 @@ public final class RegistryCommands {
           break;
         }
       }
-      Table.render(List.of("NAME", "DESCRIPTION", "STARS", "OFFICIAL", "AUTOMATED"), rows).forEach(s.out()::println);
-      return 0;
+      String format = args.value("format", null);
+      if (format == null) {
+        Table.render(List.of("NAME", "DESCRIPTION", "STARS", "OFFICIAL", "AUTOMATED"), rows).forEach(s.out()::println);
+        return 0;
+      }
+      // --format: Docker's fields .Name .Description .StarCount .IsOfficial .IsAutomated
+      try {
+        boolean table = format.startsWith("table");
+        dev.docklab.shell.render.GoTemplate t = dev.docklab.shell.render.GoTemplate.parse(
+            table ? format.substring(5).strip() : format);
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> r : rows) {
+          java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+          f.put("Name", r.get(0));
+          f.put("Description", r.get(1));
+          f.put("StarCount", r.get(2));
+          f.put("IsOfficial", r.get(3));
+          f.put("IsAutomated", r.get(4));
+          out.add(List.of(t.execute(f).split("\t", -1)));
+        }
+        if (!table) {
+          out.forEach(r -> s.out().println(String.join("\t", r)));
+          return 0;
+        }
+        java.util.Map<String, String> headers = java.util.Map.of("Name", "NAME", "Description", "DESCRIPTION",
+            "StarCount", "STARS", "IsOfficial", "OFFICIAL", "IsAutomated", "AUTOMATED");
+        List<String> header = t.fields().stream().map(x -> headers.getOrDefault(x, x.toUpperCase())).toList();
+        Table.render(header, out.stream().map(r -> {
+          List<String> x = new ArrayList<>(r);
+          while (x.size() < header.size()) {
+            x.add("");
+          }
+          return x.subList(0, header.size());
+        }).toList()).forEach(s.out()::println);
+        return 0;
+      } catch (dev.docklab.shell.render.GoTemplate.TemplateException e) {
+        s.err().println(e.getMessage());
+        return 1;
+      }
     });
   }
 

@@ -223,6 +223,25 @@ public final class RegistryClient {
     return resp.headers().firstValue("Docker-Content-Digest").map(Digest::parse).orElse(Sha256.of(bytes));
   }
 
+  /** {@code GET /v2/NAME/tags/list}: every tag of a repository (following the registry's pages). */
+  public List<String> tags(Registry r, String repo) {
+    List<String> out = new ArrayList<>();
+    String path = "/v2/" + repo + "/tags/list?n=1000";
+    while (path != null) {
+      String p = path;
+      HttpResponse<byte[]> resp = send(r, scope(repo, "pull"), () -> request(r, p).GET(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      check(resp, resp.body());
+      try {
+        JSON.readTree(resp.body()).path("tags").forEach(t -> out.add(t.asText()));
+      } catch (IOException e) {
+        throw EngineException.system(r + " answered the tags list with something else than JSON", e);
+      }
+      path = resp.headers().firstValue("Link").map(l -> l.replaceAll("^<([^>]*)>.*$", "$1")).orElse(null);
+    }
+    return out;
+  }
+
   /** Docker Hub's {@code GET /v1/search?q=&n=}. */
   public JsonNode search(Registry r, String term, int limit) {
     HttpResponse<byte[]> resp = send(r, null, () -> request(r, "/v1/search?q=" + enc(term) + "&n=" + limit).GET(),

@@ -64,6 +64,19 @@ public final class Transfers {
     throw failure;
   }
 
+  /** {@code docker pull --all-tags}: every tag the first endpoint that has the repository lists. */
+  public List<String> allTags(ImageReference ref) {
+    RuntimeException failure = null;
+    for (RegistryClient.Endpoint e : client.pullEndpoints(ref)) {
+      try {
+        return client.tags(e.registry(), e.repository());
+      } catch (RuntimeException ex) {
+        failure = prefer(failure, ex);
+      }
+    }
+    throw failure;
+  }
+
   /** A "not found" from a registry that answered tells more than a registry that could not be reached. */
   private static RuntimeException prefer(RuntimeException kept, RuntimeException next) {
     if (kept == null) {
