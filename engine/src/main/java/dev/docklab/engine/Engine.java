@@ -778,6 +778,11 @@ public final class Engine implements AutoCloseable {
    * unless {@code force} (and never while that container runs).
    */
   public Removal removeImage(String nameOrId, boolean force) {
+    return removeImage(nameOrId, force, true);
+  }
+
+  /** {@code docker rmi [--no-prune]}: with {@code prune} false, the untagged step images under it stay. */
+  public Removal removeImage(String nameOrId, boolean force, boolean prune) {
     Image img = images.find(nameOrId);
     if (img == null) {
       throw EngineException.notFound("No such image: " + (Digest.isDigest(nameOrId) || nameOrId.matches("[0-9a-f]{4,64}")
@@ -852,7 +857,7 @@ public final class Engine implements AutoCloseable {
       }
     }
     // As Docker: the untagged step images under it go too, while nothing else stands on them.
-    if (parent != null && parent.repoTags().isEmpty()
+    if (prune && parent != null && parent.repoTags().isEmpty()
         && images.list().stream().noneMatch(other -> other.isBuiltOn(parent))
         && containerStore.list().stream().noneMatch(c -> c.imageId().equals(parent.id().toString()))) {
       Removal more = removeImage(parent.id().toString(), false);

@@ -42,6 +42,22 @@ class BuildIT {
   }
 
   @Test
+  void rmiTakesTheStepImagesUnderAnImageUnlessNoPrune() throws Exception {
+    Path dir = context("steps", "FROM busybox\nCOPY a /a\nCOPY b /b\n", "a", "a\n", "b", "b\n");
+    t.run("docker build -q -t steps " + dir);
+    t.run("docker image prune -f");
+    long before = t.run("docker images -a -q").out().lines().count();
+    t.run("docker rmi --no-prune steps");
+    assertEquals(before - 1, t.run("docker images -a -q").out().lines().count(), "only the image itself");
+    assertEquals(1, t.run("docker images -q --filter dangling=true").out().lines().count(), "its step image");
+    t.run("docker image prune -f");
+    assertEquals(before - 2, t.run("docker images -a -q").out().lines().count());
+    t.run("docker build -q -t steps " + dir);
+    t.run("docker rmi steps");
+    assertEquals(before - 2, t.run("docker images -a -q").out().lines().count(), "the image and its step image");
+  }
+
+  @Test
   void anImageOfManyLayersStillRuns() throws Exception {
     // 100 layers: the overlay mount options of their full paths would not fit in one page
     StringBuilder df = new StringBuilder("FROM busybox\n");

@@ -205,7 +205,7 @@ public final class ImageCommands {
       int status = 0;
       for (String name : args.positionals()) {
         try {
-          var removal = s.engine().removeImage(name, args.has("force"));
+          var removal = s.engine().removeImage(name, args.has("force"), !args.has("no-prune"));
           removal.untagged().forEach(u -> s.out().println("Untagged: " + u));
           removal.deleted().forEach(d -> s.out().println("Deleted: " + d));
         } catch (EngineException e) {
@@ -314,9 +314,12 @@ public final class ImageCommands {
       s.engine().containers(true).forEach(c -> used.add(c.imageId()));
       long reclaimed = 0;
       List<String> deleted = new java.util.ArrayList<>();
-      for (Image img : s.engine().images()) {
-        boolean dangling = img.repoTags().isEmpty();
-        if ((dangling || args.has("all")) && !used.contains(img.id().toString())) {
+      List<Image> all = s.engine().images();
+      for (Image img : all) {
+        // dangling: no name, and no image built on it (a build's step images are not dangling, as on Docker)
+        boolean dangling = img.repoTags().isEmpty() && all.stream().noneMatch(other -> other.isBuiltOn(img));
+        if ((dangling || args.has("all")) && !used.contains(img.id().toString())
+            && s.engine().findImage(img.id().toString()) != null) {
           var removal = s.engine().removeImage(img.id().toString(), true);
           removal.untagged().forEach(u -> deleted.add("untagged: " + u));
           removal.deleted().forEach(d -> deleted.add("deleted: " + d));

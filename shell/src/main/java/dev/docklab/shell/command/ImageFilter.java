@@ -54,7 +54,8 @@ final class ImageFilter {
     }
     ImageReference want = repo == null ? null : ImageReference.parse(repo);
     for (Image img : images) {
-      if (dangling != null && dangling != img.repoTags().isEmpty()) {
+      boolean isDangling = img.repoTags().isEmpty() && images.stream().noneMatch(other -> other.isBuiltOn(img));
+      if (dangling != null && dangling != isDangling) {
         continue;
       }
       List<ImageReference> tags = img.repoTags().stream()
