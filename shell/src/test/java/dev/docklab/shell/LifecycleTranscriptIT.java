@@ -78,6 +78,8 @@ class LifecycleTranscriptIT {
     assertEquals("labelled\n", t.run("docker ps -a --filter label=team --format '{{.Names}}'").out());
     assertEquals("", t.run("docker ps -a --filter label=lesson=4 --format '{{.Names}}'").out());
     assertEquals("{\"lesson\":\"3\",\"team\":\"\"}\n", t.run("docker inspect -f '{{json .Config.Labels}}' labelled").out());
+    assertEquals("0\n", t.run("docker inspect -s -f '{{.SizeRw}}' plain").out());
+    assertTrue(t.run("docker inspect -s -f '{{.SizeRootFs}}' plain").out().matches("[1-9]\\d{5,}\n"));
     t.run("docker rm labelled plain");
   }
 

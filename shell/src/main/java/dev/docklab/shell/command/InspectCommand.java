@@ -33,7 +33,17 @@ final class InspectCommand {
       List<String> missing = new ArrayList<>();
       for (String name : args.positionals()) {
         try {
-          found.add(s.engine().inspect(name, type));
+          Map<String, Object> obj = s.engine().inspect(name, type);
+          if (args.has("size") && obj.containsKey("State")) {
+            // -s: the container layer's bytes, and those plus its image's (Docker's SizeRw, SizeRootFs)
+            Map<String, Object> sized = new java.util.LinkedHashMap<>(obj);
+            long rw = s.engine().containerSize(name);
+            var image = s.engine().findImage(String.valueOf(obj.get("Image")));
+            sized.put("SizeRw", rw);
+            sized.put("SizeRootFs", rw + (image == null ? 0 : image.size()));
+            obj = sized;
+          }
+          found.add(obj);
         } catch (EngineException e) {
           missing.add(e.getMessage());
         }
