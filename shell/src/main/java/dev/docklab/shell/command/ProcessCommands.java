@@ -68,33 +68,22 @@ public final class ProcessCommands {
         return 1;
       }
       List<String> pos = args.positionals();
-      try {
-        List<String> env = new ArrayList<>(args.values("env"));
-        if (tty) {
-          env.add("TERM=xterm");
-        }
-        // With a tty, the runtime makes a pseudo-terminal for the process and relays the learner's own
-        // terminal to it (raw mode, window size), as docker exec -it does.
-        List<String> cmd = s.engine().execCommand(pos.get(0), pos.subList(1, pos.size()), env, tty && stdin);
-        if (tty && stdin) {
-          return s.interaction().runOnTerminal(cmd, s.workspace(), java.util.Map.of());
-        }
-        if (args.has("detach")) {
-          new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-          return 0;
-        }
-        return Processes.run(cmd, null, java.util.Map.of(), stdin ? s.in() : null, s.out(), s.err());
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      } catch (IOException e) {
-        s.err().println(Errors.daemon(EngineException.system(e.getMessage(), e)));
-        return 1;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 130;
+      List<String> env = new ArrayList<>(args.values("env"));
+      if (tty) {
+        env.add("TERM=xterm");
       }
+      // With a tty, the runtime makes a pseudo-terminal for the process and relays the learner's own
+      // terminal to it (raw mode, window size), as docker exec -it does.
+      List<String> cmd = s.engine().execCommand(pos.get(0), pos.subList(1, pos.size()), env, tty && stdin);
+      if (tty && stdin) {
+        return s.interaction().runOnTerminal(cmd, s.workspace(), java.util.Map.of());
+      }
+      if (args.has("detach")) {
+        new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return 0;
+      }
+      return Processes.run(cmd, null, java.util.Map.of(), stdin ? s.in() : null, s.out(), s.err());
     });
   }
 
@@ -108,54 +97,43 @@ public final class ProcessCommands {
     return new SimpleCommand("logs", "logs [OPTIONS] CONTAINER", opts, true, (args, s) -> {
       args.requireExactly(1);
       String name = args.positionals().get(0);
-      try {
-        Path file = s.engine().logFile(name);
-        Instant since = args.value("since", null) == null ? null : parseTime(args.value("since", null), "since");
-        Instant until = args.value("until", null) == null ? null : parseTime(args.value("until", null), "until");
-        String tailText = args.value("tail", "all");
-        int tail = tailText.equals("all") ? -1 : parseTail(tailText);
-        boolean stamps = args.has("timestamps");
-        long offset = LogReader.size(file);
-        List<LogReader.Line> lines = LogReader.readAll(file).stream()
-            .filter(l -> (since == null || !l.time().isBefore(since)) && (until == null || l.time().isBefore(until)))
-            .toList();
-        if (tail >= 0 && lines.size() > tail) {
-          lines = lines.subList(lines.size() - tail, lines.size());
-        }
-        lines.forEach(l -> print(s, l, stamps));
-        if (args.has("follow") && until == null) {
-          String id = s.engine().container(name).id();
-          AtomicBoolean cancelled = new AtomicBoolean();
-          s.foreground().cancellable(() -> cancelled.set(true));
-          try {
-            LogReader.follow(file, offset, l -> print(s, l, stamps), () -> {
-              if (cancelled.get()) {
-                return true;
-              }
-              try {
-                return !s.engine().container(id).state().running();
-              } catch (EngineException e) {
-                return true;
-              }
-            });
-          } finally {
-            s.foreground().finished();
-          }
-          if (cancelled.get()) {
-            s.err().println(); // the terminal echoed ^C: the prompt goes on a line of its own
-          }
-        }
-        return 0;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
-        return 1;
-      } catch (IOException e) {
-        s.err().println(Errors.daemon(EngineException.system(e.getMessage(), e)));
-        return 1;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 130;
+      Path file = s.engine().logFile(name);
+      Instant since = args.value("since", null) == null ? null : parseTime(args.value("since", null), "since");
+      Instant until = args.value("until", null) == null ? null : parseTime(args.value("until", null), "until");
+      String tailText = args.value("tail", "all");
+      int tail = tailText.equals("all") ? -1 : parseTail(tailText);
+      boolean stamps = args.has("timestamps");
+      long offset = LogReader.size(file);
+      List<LogReader.Line> lines = LogReader.readAll(file).stream()
+          .filter(l -> (since == null || !l.time().isBefore(since)) && (until == null || l.time().isBefore(until)))
+          .toList();
+      if (tail >= 0 && lines.size() > tail) {
+        lines = lines.subList(lines.size() - tail, lines.size());
       }
+      lines.forEach(l -> print(s, l, stamps));
+      if (args.has("follow") && until == null) {
+        String id = s.engine().container(name).id();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        s.foreground().cancellable(() -> cancelled.set(true));
+        try {
+          LogReader.follow(file, offset, l -> print(s, l, stamps), () -> {
+            if (cancelled.get()) {
+              return true;
+            }
+            try {
+              return !s.engine().container(id).state().running();
+            } catch (EngineException e) {
+              return true;
+            }
+          });
+        } finally {
+          s.foreground().finished();
+        }
+        if (cancelled.get()) {
+          s.err().println(); // the terminal echoed ^C: the prompt goes on a line of its own
+        }
+      }
+      return 0;
     });
   }
 

@@ -3,20 +3,34 @@ package dev.docklab.shell.command;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
 import java.util.List;
-import java.util.function.ToIntBiFunction;
 
 /** A command made of its parts, for the groups that declare many small commands. */
-record SimpleCommand(String name, String usage, List<Option> options, boolean interspersed,
-    ToIntBiFunction<Args, Session> body) implements Command {
+record SimpleCommand(String name, String usage, List<Option> options, boolean interspersed, Body body)
+    implements Command {
 
-  /** Runs the body; an engine error it does not handle itself is printed as Docker prints a daemon's. */
+  /** A command's work: its exit status; the errors it does not handle itself are reported by {@link #execute}. */
+  @FunctionalInterface
+  interface Body {
+    int run(Args args, Session session) throws java.io.IOException, InterruptedException;
+  }
+
+  /**
+   * Runs the body; an engine or I/O error it does not handle itself is printed as Docker prints a
+   * daemon's (status 1), an interrupt ends it with 130, as a shell does.
+   */
   @Override
   public int execute(Args args, Session session) {
     try {
-      return body.applyAsInt(args, session);
+      return body.run(args, session);
     } catch (dev.docklab.engine.EngineException e) {
       session.err().println(Errors.daemon(e));
       return 1;
+    } catch (java.io.IOException e) {
+      session.err().println(Errors.daemon(dev.docklab.engine.EngineException.system(e.getMessage(), e)));
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 130;
     }
   }
 }
