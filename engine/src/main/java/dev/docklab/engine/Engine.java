@@ -103,6 +103,9 @@ public final class Engine implements AutoCloseable {
         volumes, this::network);
     this.explanations = new Explanations(this, layout, images, layers, containerStore, containers, host);
     this.registries = new Registries(layout, blobs, layers, images, listener, this::blobsOf);
+    containers.setExitCommand(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Reconcile.class.getName(), layout.root().toAbsolutePath().toString(),
+        options.storageDriver(), options.runtime() == null ? "-" : options.runtime()));
     this.reaper = new Thread(this::reapLoop, "docklab-reaper");
     this.reaper.setDaemon(true);
   }
@@ -157,17 +160,35 @@ public final class Engine implements AutoCloseable {
     try {
       Files.createDirectories(layout.root());
       ch = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = ch.tryLock();
-      } catch (java.nio.channels.OverlappingFileLockException e) {
-        lock = null; // this very process holds it already
+      FileLock lock = null;
+      Path owner = layout.root().resolve("engine.owner");
+      // A docklab that conmon started to apply a restart policy holds the data root for a moment: wait
+      // for it. Any other holder is a docklab the learner opened: say so at once.
+      long deadline = System.nanoTime() + 15_000_000_000L;
+      while (true) {
+        try {
+          lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+          lock = null; // this very process holds it already
+        }
+        boolean passing = lock == null && Files.exists(owner) && Files.readString(owner).strip().endsWith(" reconcile");
+        if (lock != null || !passing || System.nanoTime() > deadline) {
+          break;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
       if (lock == null) {
         ch.close();
         throw EngineException.conflict("another docklab engine is using " + layout.root()
             + ": close the other docklab first, or use another data root (--data-root DIR)");
       }
+      dev.docklab.engine.store.AtomicFiles.writeNoSync(owner, (ProcessHandle.current().pid() + " "
+          + System.getProperty("docklab.role", "engine") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       Engine engine = new Engine(options, listener, ch, lock);
       engine.recover();
       engine.reaper.start();

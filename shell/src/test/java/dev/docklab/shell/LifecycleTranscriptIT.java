@@ -71,6 +71,22 @@ class LifecycleTranscriptIT {
   }
 
   @Test
+  void restartPoliciesActWhileNoDocklabIsOpen() throws Exception {
+    // each line of this test is a docklab of its own that closes: between them none is open
+    t.run("docker run -d --name again --restart always busybox sh -c 'sleep 1; exit 3'");
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    int count = 0;
+    while (count < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(1500);
+      count = Integer.parseInt(t.run("docker inspect -f '{{.RestartCount}}' again").out().strip());
+    }
+    assertTrue(count >= 2, "restarted " + count + " times with no docklab open, as Docker's daemon would");
+    assertEquals(0, t.run("docker rm -f again").status());
+    Transcript.Result gone = t.run("docker ps -a --filter name=again --format '{{.Names}}'");
+    assertEquals("", gone.out(), gone.err());
+  }
+
+  @Test
   void labelsComeFromTheImageAndRunAndFilterPs() {
     t.run("docker create --name labelled -l lesson=3 --label team busybox true");
     t.run("docker create --name plain busybox true");

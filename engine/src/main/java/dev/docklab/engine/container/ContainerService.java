@@ -71,6 +71,22 @@ public final class ContainerService {
     this.listener = listener;
   }
 
+  /**
+   * What conmon runs when a container with a restart policy exits: a docklab that opens this data root,
+   * applies the policy and closes, so that policies act even when no docklab is open (empty: none).
+   */
+  private List<String> whenExited = List.of();
+
+  public void setExitCommand(List<String> command) {
+    this.whenExited = List.copyOf(command);
+  }
+
+  private static List<String> withId(List<String> command, String id) {
+    List<String> out = new ArrayList<>(command);
+    out.add(id);
+    return out;
+  }
+
   /** The outcome of a foreground run. */
   public record RunResult(Container container, int exitCode, boolean removed) {}
 
@@ -267,7 +283,10 @@ public final class ContainerService {
       });
       Conmon.Created created = listener.timed("create", c.id(), x -> "pid " + x.pid() + ", monitor " + x.monitorPid(),
           () -> conmon.create(c.id(), c.name(), bundle, dir.resolve("container.log"), c.tty(), c.openStdin(),
-              c.tty() || !attach));
+              c.tty() || !attach, c.hostConfig().restartPolicy().name().equals("no") || whenExited.isEmpty() ? List.of()
+                  : withId(whenExited, c.id()),
+              // Docker's back-off between restarts, in conmon's whole seconds
+              (int) Math.min(60, (1L << Math.min(10, c.restartCount())) / 10)));
       if (attach) {
         attachment = Attachment.open(bundle);
       }

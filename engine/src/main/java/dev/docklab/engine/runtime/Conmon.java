@@ -49,6 +49,16 @@ public final class Conmon {
    */
   public Created create(String id, String name, Path bundle, Path log, boolean tty, boolean stdin,
       boolean leaveStdinOpen) {
+    return create(id, name, bundle, log, tty, stdin, leaveStdinOpen, List.of(), 0);
+  }
+
+  /**
+   * Like {@link #create(String, String, Path, Path, boolean, boolean, boolean)}, and conmon runs
+   * {@code exitCommand} (program, then its arguments) {@code exitDelaySeconds} after the container
+   * exits: how a restart policy acts when no docklab is open.
+   */
+  public Created create(String id, String name, Path bundle, Path log, boolean tty, boolean stdin,
+      boolean leaveStdinOpen, List<String> exitCommand, int exitDelaySeconds) {
     Path pidFile = bundle.resolve("pid");
     Path monitorPidFile = bundle.resolve("conmon.pid");
     Path runtimeLog = bundle.resolve("runtime.log");
@@ -72,6 +82,15 @@ public final class Conmon {
         "--runtime-arg", "--root", "--runtime-arg", runtime.stateRoot().toString(),
         "--runtime-arg", "--log", "--runtime-arg", runtimeLog.toString(),
         "--runtime-arg", "--log-format", "--runtime-arg", "json"));
+    if (!exitCommand.isEmpty()) {
+      cmd.addAll(List.of("--exit-command", exitCommand.get(0)));
+      for (String arg : exitCommand.subList(1, exitCommand.size())) {
+        cmd.addAll(List.of("--exit-command-arg", arg));
+      }
+      if (exitDelaySeconds > 0) {
+        cmd.addAll(List.of("--exit-delay", String.valueOf(exitDelaySeconds)));
+      }
+    }
     if (tty) {
       cmd.add("-t");
     }
