@@ -271,6 +271,27 @@ class RegistryIT {
   }
 
   @Test
+  void somethingElseOnTheHubsAddressIsNamed() throws Exception {
+    var other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    other.createContext("/", ex -> {
+      ex.sendResponseHeaders(404, -1);
+      ex.close();
+    });
+    other.start();
+    Transcript side = new Transcript(Files.createTempDirectory("docklab-reg2-"));
+    try {
+      Files.writeString(side.root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + other.getAddress().getPort()
+          + "\"}");
+      Transcript.Result r = side.run("docker search busybox");
+      assertTrue(r.err().contains("something else than a registry answers on 127.0.0.1:" + other.getAddress().getPort()),
+          r.err());
+    } finally {
+      other.stop(0);
+      side.destroy();
+    }
+  }
+
+  @Test
   void debiansReferenceRegistryTakesPushesAndPulls() throws Exception {
     int rport = freePort();
     Path storage = Files.createTempDirectory("docklab-distribution-");

@@ -394,6 +394,11 @@ public final class RegistryClient {
       try {
         long t0 = System.nanoTime();
         HttpResponse<T> resp = http.send(request, handler);
+        if (config.isHub(r.host()) && resp.headers().firstValue("Docker-Distribution-API-Version").isEmpty()) {
+          drain(resp);
+          throw EngineException.system("something else than a registry answers on " + r.host() + " (docklab's hub"
+              + " address): stop it, or give the hub another address with \"hub\" in daemon.json", null);
+        }
         listener.on(new dev.docklab.engine.event.EngineEvent("http", r.host(), request.method() + " "
             + request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?"
             + java.net.URLDecoder.decode(request.uri().getRawQuery(), StandardCharsets.UTF_8))

@@ -82,7 +82,10 @@ public final class Transfers {
     if (kept == null) {
       return next;
     }
-    return kept instanceof RegistryError ? kept : next;
+    if (kept instanceof RegistryError || !(next instanceof RegistryError)) {
+      return kept; // the mirror's own failure says more than a Docker Hub out of reach
+    }
+    return next;
   }
 
   private Pulled pullFrom(RegistryClient.Endpoint e, ImageReference ref, RegistryClient.Fetched top, Progress p) {
