@@ -61,9 +61,6 @@ public final class RegistryError extends dev.docklab.engine.EngineException {
     return new RegistryError("BLOB_UPLOAD_UNKNOWN", 404, "blob upload unknown to registry", id);
   }
 
-  public static RegistryError uploadInvalid(String detail) {
-    return new RegistryError("BLOB_UPLOAD_INVALID", 400, "blob upload invalid", detail);
-  }
 
   public static RegistryError manifestInvalid(String detail) {
     return new RegistryError("MANIFEST_INVALID", 400, "manifest invalid", detail);
@@ -81,11 +78,8 @@ public final class RegistryError extends dev.docklab.engine.EngineException {
     return new RegistryError("UNAUTHORIZED", 401, "authentication required", detail);
   }
 
+  /** A valid token that does not grant the action: 401, so that the client asks for a wider token. */
   public static RegistryError denied(String detail) {
-    return new RegistryError("DENIED", 403, "requested access to the resource is denied", detail);
-  }
-
-  public static RegistryError sizeInvalid(String detail) {
-    return new RegistryError("SIZE_INVALID", 400, "provided length did not match content length", detail);
+    return new RegistryError("DENIED", 401, "requested access to the resource is denied", detail);
   }
 }

@@ -8,7 +8,6 @@ import dev.docklab.engine.registry.RepositoryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -192,7 +191,7 @@ public final class Hub implements AutoCloseable {
     List<Tokens.Access> access = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
         ? tokens.verify(header.substring(7).strip()) : null;
     if (access == null) {
-      throw new RegistryError("UNAUTHORIZED", 401, "authentication required", scope);
+      throw RegistryError.unauthorized(scope);
     }
     if (scope == null) {
       return;
@@ -204,7 +203,7 @@ public final class Hub implements AutoCloseable {
         return;
       }
     }
-    throw new RegistryError("DENIED", 401, "requested access to the resource is denied", scope);
+    throw RegistryError.denied(scope);
   }
 
   private static String challenge(Request req, String scope) {
@@ -519,10 +518,5 @@ public final class Hub implements AutoCloseable {
       err.put("detail", String.valueOf(e.detail()));
     }
     json(resp, cb, e.status(), body);
-  }
-
-  /** The address a hub listens on, for messages. */
-  public static String address(InetSocketAddress a) {
-    return a.getHostString() + ":" + a.getPort();
   }
 }

@@ -47,9 +47,6 @@ public final class HubStore {
     }
   }
 
-  public Path root() {
-    return root;
-  }
 
   /** A manifest as stored: its media type, bytes and digest. */
   public record StoredManifest(String mediaType, byte[] bytes, Digest digest) {}

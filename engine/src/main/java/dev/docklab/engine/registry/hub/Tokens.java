@@ -73,14 +73,6 @@ public final class Tokens {
     }
   }
 
-  /** The subject of a valid token (empty for anonymous). */
-  public String subject(String token) {
-    try {
-      return JWT.require(algorithm).withIssuer(SERVICE).build().verify(token).getSubject();
-    } catch (JWTVerificationException e) {
-      return null;
-    }
-  }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static List<Map<String, Object>> castList(List<Map> list) {
