@@ -1,29 +1,36 @@
 package dev.docklab.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.build.BuildHost;
 import dev.docklab.engine.container.Container;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
 import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageAssembler;
 import dev.docklab.engine.image.ImageConfig;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /** The engine as a build sees it: images, throw-away containers for RUN, new layers, the build cache. */
-final class BuildHostAdapter implements dev.docklab.engine.build.BuildHost {
+final class BuildHostAdapter implements BuildHost {
   private final Engine engine;
   private final Layout layout;
   private final BlobStore blobs;
@@ -127,10 +134,10 @@ final class BuildHostAdapter implements dev.docklab.engine.build.BuildHost {
       if (!Files.isRegularFile(cacheFile())) {
         return null;
       }
-      java.util.Map<?, ?> m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(cacheFile().toFile(),
-          java.util.Map.class);
-      Object v = m.get(Digest.isDigest(key) ? key : dev.docklab.engine.digest.Sha256.of(
-          key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+      Map<?, ?> m = new ObjectMapper().readValue(cacheFile().toFile(),
+          Map.class);
+      Object v = m.get(Digest.isDigest(key) ? key : Sha256.of(
+          key.getBytes(StandardCharsets.UTF_8)).toString());
       return v == null ? null : Digest.parse(v.toString());
     } catch (IOException e) {
       return null;
@@ -140,13 +147,13 @@ final class BuildHostAdapter implements dev.docklab.engine.build.BuildHost {
   @Override
   public void remember(String key, Digest image) {
     try {
-      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-      java.util.Map<String, Object> m = Files.isRegularFile(cacheFile())
-          ? new java.util.TreeMap<>(json.readValue(cacheFile().toFile(), java.util.Map.class))
-          : new java.util.TreeMap<>();
-      m.put(dev.docklab.engine.digest.Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+      ObjectMapper json = new ObjectMapper();
+      Map<String, Object> m = Files.isRegularFile(cacheFile())
+          ? new TreeMap<>(json.readValue(cacheFile().toFile(), Map.class))
+          : new TreeMap<>();
+      m.put(Sha256.of(key.getBytes(StandardCharsets.UTF_8)).toString(),
           image.toString());
-      dev.docklab.engine.store.AtomicFiles.write(cacheFile(), json.writeValueAsBytes(m));
+      AtomicFiles.write(cacheFile(), json.writeValueAsBytes(m));
     } catch (IOException e) {
       // a cache that could not be written only costs time
     }

@@ -1,46 +1,85 @@
 package dev.docklab.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.bootstrap.WebImage;
+import dev.docklab.engine.build.Builder;
+import dev.docklab.engine.container.Attachment;
 import dev.docklab.engine.container.Container;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
 import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.container.UpperDir;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.event.EngineEvent;
 import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.explain.BootFacts;
+import dev.docklab.engine.explain.CowEvent;
+import dev.docklab.engine.explain.FileReport;
+import dev.docklab.engine.explain.LayerReport;
+import dev.docklab.engine.explain.MountReport;
+import dev.docklab.engine.explain.NetworkFacts;
+import dev.docklab.engine.image.Archives;
+import dev.docklab.engine.image.ConfigChanges;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageAssembler;
-import dev.docklab.engine.image.ConfigChanges;
 import dev.docklab.engine.image.ImageConfig;
 import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.image.Manifest;
 import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.layer.TreeTar;
+import dev.docklab.engine.network.BridgeNetwork;
+import dev.docklab.engine.network.NetworkStore;
+import dev.docklab.engine.network.Subnet;
 import dev.docklab.engine.reference.ImageReference;
-import dev.docklab.engine.runtime.HostFacts;
+import dev.docklab.engine.registry.client.Progress;
+import dev.docklab.engine.registry.client.RegistryClient;
+import dev.docklab.engine.registry.client.Transfers;
 import dev.docklab.engine.runtime.Conmon;
+import dev.docklab.engine.runtime.HostFacts;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.runtime.RuntimeChoice;
 import dev.docklab.engine.storage.OverlayDriver;
 import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.storage.VfsDriver;
+import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
+import dev.docklab.engine.volume.VolumeSpec;
+import dev.docklab.engine.volume.VolumeStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The engine's façade: what the shell, the lessons and a future API server call. It never prints and
@@ -56,15 +95,15 @@ public final class Engine implements AutoCloseable {
   private final ImageStore images;
   private final ContainerStore containerStore;
   private final ContainerService containers;
-  private dev.docklab.engine.network.BridgeNetwork bridge;
-  private final java.util.Map<String, dev.docklab.engine.network.BridgeNetwork> userNetworks = new java.util.HashMap<>();
-  private final dev.docklab.engine.network.NetworkStore networkStore;
+  private BridgeNetwork bridge;
+  private final Map<String, BridgeNetwork> userNetworks = new HashMap<>();
+  private final NetworkStore networkStore;
   private final Registries registries;
   private final StorageDriver driver;
   private final OciRuntime runtime;
   private final Conmon conmon;
   private final Explanations explanations;
-  private final dev.docklab.engine.volume.VolumeStore volumes;
+  private final VolumeStore volumes;
   private final Thread reaper;
   private volatile boolean closed;
   private final EngineListener listener;
@@ -97,8 +136,8 @@ public final class Engine implements AutoCloseable {
           + "apt-get install conmon (scripts/docklab does this for you)", null);
     }
     this.conmon = new Conmon(conmonBinary, runtime, layout.exits());
-    this.volumes = new dev.docklab.engine.volume.VolumeStore(layout);
-    this.networkStore = new dev.docklab.engine.network.NetworkStore(layout.root().resolve("networks"));
+    this.volumes = new VolumeStore(layout);
+    this.networkStore = new NetworkStore(layout.root().resolve("networks"));
     this.containers = new ContainerService(containerStore, images, layers, driver, runtime, conmon, host, listener,
         volumes, this::network);
     this.explanations = new Explanations(this, layout, images, layers, containerStore, containers, host);
@@ -111,15 +150,15 @@ public final class Engine implements AutoCloseable {
   }
 
   /** docklab's bridge network, found when a container first needs it. */
-  public synchronized dev.docklab.engine.network.BridgeNetwork bridge() {
+  public synchronized BridgeNetwork bridge() {
     if (bridge == null) {
-      bridge = dev.docklab.engine.network.BridgeNetwork.onThisHost();
+      bridge = BridgeNetwork.onThisHost();
     }
     return bridge;
   }
 
   /** A bridge network by name: {@code bridge}, or one made with {@code docker network create}. */
-  public synchronized dev.docklab.engine.network.BridgeNetwork network(String name) {
+  public synchronized BridgeNetwork network(String name) {
     if (name.equals("bridge") || name.equals("default")) {
       return bridge();
     }
@@ -127,9 +166,9 @@ public final class Engine implements AutoCloseable {
     if (config == null) {
       throw EngineException.notFound("network " + name + " not found");
     }
-    return userNetworks.computeIfAbsent(config.id(), id -> new dev.docklab.engine.network.BridgeNetwork(
-        dev.docklab.engine.network.BridgeNetwork.plugins(), config.name(), config.cniName(), config.device(),
-        dev.docklab.engine.network.Subnet.parse(config.subnet())));
+    return userNetworks.computeIfAbsent(config.id(), id -> new BridgeNetwork(
+        BridgeNetwork.plugins(), config.name(), config.cniName(), config.device(),
+        Subnet.parse(config.subnet())));
   }
 
   /** Records containers that end while this engine is open, and applies their restart policies. */
@@ -168,7 +207,7 @@ public final class Engine implements AutoCloseable {
       while (true) {
         try {
           lock = ch.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
           lock = null; // this very process holds it already
         }
         boolean passing = lock == null && Files.exists(owner) && Files.readString(owner).strip().endsWith(" reconcile");
@@ -187,8 +226,8 @@ public final class Engine implements AutoCloseable {
         throw EngineException.conflict("another docklab engine is using " + layout.root()
             + ": close the other docklab first, or use another data root (--data-root DIR)");
       }
-      dev.docklab.engine.store.AtomicFiles.writeNoSync(owner, (ProcessHandle.current().pid() + " "
-          + System.getProperty("docklab.role", "engine") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      AtomicFiles.writeNoSync(owner, (ProcessHandle.current().pid() + " "
+          + System.getProperty("docklab.role", "engine") + "\n").getBytes(StandardCharsets.UTF_8));
       Engine engine = new Engine(options, listener, ch, lock);
       engine.recover();
       engine.reaper.start();
@@ -242,8 +281,8 @@ public final class Engine implements AutoCloseable {
     List<String> all = new ArrayList<>(bootstrapped());
     if (!all.contains(name)) {
       all.add(name);
-      dev.docklab.engine.store.AtomicFiles.write(layout.root().resolve("bootstrapped"),
-          (String.join("\n", all) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      AtomicFiles.write(layout.root().resolve("bootstrapped"),
+          (String.join("\n", all) + "\n").getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -287,9 +326,9 @@ public final class Engine implements AutoCloseable {
       Files.createDirectories(context);
       Files.writeString(context.resolve("index.html"), WebImage.INDEX_HTML);
       Path script = Files.writeString(context.resolve("httpd-foreground"), WebImage.FOREGROUND_SCRIPT);
-      Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
       List<String> tags = WebImage.TAGS.stream().map(t -> WebImage.NAME + ":" + t).toList();
-      build(new dev.docklab.engine.build.Builder.Request(context, "Dockerfile", WebImage.DOCKERFILE, tags, Map.of(),
+      build(new Builder.Request(context, "Dockerfile", WebImage.DOCKERFILE, tags, Map.of(),
           false), line -> { }, (stream, bytes) -> { });
       return tags;
     } catch (IOException e) {
@@ -318,13 +357,13 @@ public final class Engine implements AutoCloseable {
   // ---- registries (see Registries)
 
   /** The registry client, with daemon.json's mirrors and the login store; made on first use. */
-  public dev.docklab.engine.registry.client.RegistryClient registryClient() {
+  public RegistryClient registryClient() {
     return registries.client();
   }
 
   /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */
-  public dev.docklab.engine.registry.client.Transfers.Pulled pull(String reference,
-      dev.docklab.engine.registry.client.Progress progress) {
+  public Transfers.Pulled pull(String reference,
+      Progress progress) {
     return registries.pull(reference, progress);
   }
 
@@ -334,8 +373,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker push REF}: the local image of that name to its registry. */
-  public dev.docklab.engine.registry.client.Transfers.Pushed push(String reference,
-      dev.docklab.engine.registry.client.Progress progress) {
+  public Transfers.Pushed push(String reference,
+      Progress progress) {
     return registries.push(reference, progress);
   }
 
@@ -350,7 +389,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
-  public com.fasterxml.jackson.databind.JsonNode search(String term, int limit) {
+  public JsonNode search(String term, int limit) {
     return registries.search(term, limit);
   }
 
@@ -457,7 +496,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker attach}: the container's stdio. */
-  public dev.docklab.engine.container.Attachment attach(String nameOrId) {
+  public Attachment attach(String nameOrId) {
     return containers.attach(nameOrId);
   }
 
@@ -470,8 +509,8 @@ public final class Engine implements AutoCloseable {
    * {@code docker inspect}: a container or an image, by name or id (containers first, as Docker), in
    * the Engine API's shape. {@code type} is "container", "image" or null for either.
    */
-  public java.util.Map<String, Object> inspect(String nameOrId, String type) {
-    java.util.Map<String, String> ids = new java.util.HashMap<>();
+  public Map<String, Object> inspect(String nameOrId, String type) {
+    Map<String, String> ids = new HashMap<>();
     networkStore.list().forEach(n -> ids.put(n.name(), n.id()));
     Inspector inspector = new Inspector(layout, runtime.choice().name(), ids);
     if (type == null || type.equals("container")) {
@@ -510,7 +549,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker network inspect NAME}, in Docker's shape; the network's running containers with their addresses. */
-  public java.util.Map<String, Object> inspectNetwork(String name) {
+  public Map<String, Object> inspectNetwork(String name) {
     Inspector inspector = new Inspector(layout, runtime.choice().name());
     var user = networkStore.find(name);
     if (user != null) {
@@ -522,13 +561,13 @@ public final class Engine implements AutoCloseable {
         .findFirst().orElseThrow(() -> EngineException.notFound("network " + name + " not found"));
     String subnet = found.equals("bridge") ? bridge().subnet().toString() : null;
     return inspector.network(found, Inspector.networkId(found), found.equals("none") ? "null" : found, subnet,
-        found.equals("bridge") ? dev.docklab.engine.network.BridgeNetwork.DEVICE : null, null, containerStore.list());
+        found.equals("bridge") ? BridgeNetwork.DEVICE : null, null, containerStore.list());
   }
 
   /** {@code docker network create [--subnet CIDR] NAME}: a bridge network of its own; returns its id. */
   public String createNetwork(String name, String subnet) {
-    List<dev.docklab.engine.network.Subnet> used = new ArrayList<>(
-        dev.docklab.engine.network.BridgeNetwork.hostSubnets());
+    List<Subnet> used = new ArrayList<>(
+        BridgeNetwork.hostSubnets());
     used.add(bridge().subnet());
     var c = networkStore.create(name, subnet, used);
     listener.on(new EngineEvent("network", name, "created " + c.device() + " for " + c.subnet(), Duration.ZERO));
@@ -574,7 +613,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker save}: the named images as one docker-archive tar. */
-  public void save(List<String> names, java.io.OutputStream out) {
+  public void save(List<String> names, OutputStream out) {
     List<Image> list = new ArrayList<>();
     List<List<ImageReference>> tags = new ArrayList<>();
     for (String n : names) {
@@ -599,22 +638,22 @@ public final class Engine implements AutoCloseable {
       tags.add(byId ? List.of() : List.of(ref.withDefaultTag()));
     }
     try {
-      new dev.docklab.engine.image.Archives(layout, blobs, layers, images).save(list, tags, out);
+      new Archives(layout, blobs, layers, images).save(list, tags, out);
     } catch (IOException e) {
       throw EngineException.system("could not write the archive: " + e.getMessage(), e);
     }
   }
 
   /** {@code docker load}: images from a docker-archive or OCI layout tar. */
-  public List<dev.docklab.engine.image.Archives.Loaded> load(java.io.InputStream archive) {
-    return new dev.docklab.engine.image.Archives(layout, blobs, layers, images).load(archive);
+  public List<Archives.Loaded> load(InputStream archive) {
+    return new Archives(layout, blobs, layers, images).load(archive);
   }
 
   /**
    * {@code docker export}: the container's whole filesystem (its image's layers with its own changes
    * on top) as one tar, as the container sees it.
    */
-  public void export(String nameOrId, java.io.OutputStream out) {
+  public void export(String nameOrId, OutputStream out) {
     Container c = containerStore.find(nameOrId);
     Path dir = layout.container(c.id());
     Image image = images.get(Digest.parse(c.imageId()));
@@ -626,7 +665,7 @@ public final class Engine implements AutoCloseable {
     StorageDriver.RootFs root = mountedHere ? driver.mount(dir, lowers)
         : new StorageDriver.RootFs(dir.resolve(c.driver().equals("vfs") ? "rootfs" : "merged"), null, null, lowers, "");
     try {
-      dev.docklab.engine.layer.TreeTar.write(root.merged(), out);
+      TreeTar.write(root.merged(), out);
     } catch (IOException e) {
       throw EngineException.system("could not export " + nameOrId + ": " + e.getMessage(), e);
     } finally {
@@ -637,32 +676,32 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code explain layers}: the image as its stack of layers, with what each did and who shares it. */
-  public dev.docklab.engine.explain.LayerReport layerReport(String nameOrId) {
+  public LayerReport layerReport(String nameOrId) {
     return explanations.layerReport(nameOrId);
   }
 
   /** {@code explain cow}: the container's read-write layer, each entry a copy-up, new file, deletion or opaque dir. */
-  public java.util.Map<String, dev.docklab.engine.explain.CowEvent> cowSnapshot(String nameOrId) {
+  public Map<String, CowEvent> cowSnapshot(String nameOrId) {
     return explanations.cowSnapshot(nameOrId);
   }
 
   /** {@code explain file}: which layer a path in a container comes from, top-most first. */
-  public dev.docklab.engine.explain.FileReport fileReport(String nameOrId, String path) {
+  public FileReport fileReport(String nameOrId, String path) {
     return explanations.fileReport(nameOrId, path);
   }
 
   /** {@code explain boot}: live facts from a running container, or from one started for the purpose. */
   /** {@code explain network CONTAINER}. */
-  public dev.docklab.engine.explain.NetworkFacts networkFacts(String nameOrId) {
+  public NetworkFacts networkFacts(String nameOrId) {
     return explanations.networkFacts(nameOrId);
   }
 
-  public dev.docklab.engine.explain.BootFacts bootFacts(String nameOrId) {
+  public BootFacts bootFacts(String nameOrId) {
     return explanations.bootFacts(nameOrId);
   }
 
   /** {@code explain mount}: the container's union mount, each lower dir mapped back to its layer. */
-  public dev.docklab.engine.explain.MountReport mountReport(String nameOrId) {
+  public MountReport mountReport(String nameOrId) {
     return explanations.mountReport(nameOrId);
   }
 
@@ -672,7 +711,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker diff}: what the container changed, from its read-write layer. */
-  public List<dev.docklab.engine.container.UpperDir.Change> diff(String nameOrId) {
+  public List<UpperDir.Change> diff(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     try {
       return upperDir(c).changes();
@@ -681,7 +720,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  dev.docklab.engine.container.UpperDir upperDir(Container c) {
+  UpperDir upperDir(Container c) {
     if (c.driver().equals("vfs")) {
       throw EngineException.invalid("diff and commit need the overlay2 storage driver: with vfs, the container's "
           + "changes are not kept apart from its image");
@@ -691,7 +730,7 @@ public final class Engine implements AutoCloseable {
     for (Digest d : image.diffIds()) {
       lowers.add(0, layers.get(d).diff());
     }
-    return new dev.docklab.engine.container.UpperDir(layout.container(c.id()).resolve("upper"), lowers, Posix.host());
+    return new UpperDir(layout.container(c.id()).resolve("upper"), lowers, Posix.host());
   }
 
   /**
@@ -704,7 +743,7 @@ public final class Engine implements AutoCloseable {
     Container c = containerStore.find(nameOrId);
     ImageReference ref = reference == null ? null : ImageReference.parse(reference).withDefaultTag();
     Image base = images.get(Digest.parse(c.imageId()));
-    dev.docklab.engine.container.UpperDir upper = upperDir(c);
+    UpperDir upper = upperDir(c);
     boolean paused = false;
     if (pause && c.state().running() && !c.state().paused()) {
       containers.pause(c.id());
@@ -738,11 +777,11 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The read-write layer of a container as a new layer on {@code base}, with {@code config}. */
-  Digest commitLayer(dev.docklab.engine.container.UpperDir upper, Image base, ImageConfig config) {
+  Digest commitLayer(UpperDir upper, Image base, ImageConfig config) {
     try {
       ImageAssembler assembler = new ImageAssembler(layout, blobs, layers, images).from(base);
-      java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 16);
-      java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
+      PipedInputStream in = new PipedInputStream(1 << 16);
+      PipedOutputStream out = new PipedOutputStream(in);
       IOException[] failed = {null};
       Thread writer = new Thread(() -> {
         try (out) {
@@ -770,9 +809,9 @@ public final class Engine implements AutoCloseable {
    * {@code docker build}: runs the Dockerfile's steps on this engine; {@code say} gets the builder's
    * lines, {@code output} what RUN steps print. Returns the new image id.
    */
-  public Digest build(dev.docklab.engine.build.Builder.Request request, java.util.function.Consumer<String> say,
+  public Digest build(Builder.Request request, Consumer<String> say,
       BiConsumer<Integer, byte[]> output) {
-    return new dev.docklab.engine.build.Builder(new BuildHostAdapter(this, layout, blobs, layers, images, containers,
+    return new Builder(new BuildHostAdapter(this, layout, blobs, layers, images, containers,
         containerStore), say, output).noCache(request.noCache()).build(request);
   }
 
@@ -850,16 +889,16 @@ public final class Engine implements AutoCloseable {
     }
     List<Digest> ownBlobs = blobsOf(img);
     Image parent = images.list().stream().filter(img::isBuiltOn)
-        .max(java.util.Comparator.comparingInt(p -> p.config().history() == null ? 0 : p.config().history().size()))
+        .max(Comparator.comparingInt(p -> p.config().history() == null ? 0 : p.config().history().size()))
         .orElse(null);
     images.remove(img.id());
     deleted.add(img.id().toString());
-    java.util.Set<Digest> stillUsed = new java.util.HashSet<>();
+    Set<Digest> stillUsed = new HashSet<>();
     for (Image other : images.list()) {
       stillUsed.addAll(other.diffIds());
     }
     List<Digest> mine = new ArrayList<>(img.diffIds());
-    java.util.Collections.reverse(mine);
+    Collections.reverse(mine);
     long reclaimed = 0;
     for (Digest d : mine) {
       if (!stillUsed.contains(d)) {
@@ -868,7 +907,7 @@ public final class Engine implements AutoCloseable {
         deleted.add(d.toString());
       }
     }
-    java.util.Set<Digest> blobsInUse = new java.util.HashSet<>();
+    Set<Digest> blobsInUse = new HashSet<>();
     for (Image other : images.list()) {
       blobsInUse.addAll(blobsOf(other));
     }
@@ -892,8 +931,8 @@ public final class Engine implements AutoCloseable {
   List<Digest> blobsOf(Image img) {
     List<Digest> out = new ArrayList<>(List.of(img.id(), img.manifest()));
     try {
-      dev.docklab.engine.image.Manifest m = new com.fasterxml.jackson.databind.ObjectMapper()
-          .readValue(blobs.read(img.manifest()), dev.docklab.engine.image.Manifest.class);
+      Manifest m = new ObjectMapper()
+          .readValue(blobs.read(img.manifest()), Manifest.class);
       m.layers().forEach(l -> out.add(Digest.parse(l.digest())));
     } catch (IOException | EngineException e) {
       // a missing manifest has no layers to keep
@@ -919,11 +958,11 @@ public final class Engine implements AutoCloseable {
 
   /** The image {@code docker run} would use, or the "Unable to find image" error. */
   public Image resolveForRun(String imageText) {
-    return resolveForRun(imageText, dev.docklab.engine.registry.client.Progress.NONE);
+    return resolveForRun(imageText, Progress.NONE);
   }
 
   /** The image to run, pulled first when it is not here, as {@code docker run} does. */
-  public Image resolveForRun(String imageText, dev.docklab.engine.registry.client.Progress progress) {
+  public Image resolveForRun(String imageText, Progress progress) {
     Image image = findImage(imageText);
     return image != null ? image : pull(imageText, progress).image();
   }
@@ -949,18 +988,18 @@ public final class Engine implements AutoCloseable {
 
   // ---- volumes
 
-  public List<dev.docklab.engine.volume.VolumeStore.Volume> volumes() {
+  public List<VolumeStore.Volume> volumes() {
     return volumes.list();
   }
 
   /** {@code docker volume create [NAME]}: a random name when none is given. */
-  public dev.docklab.engine.volume.VolumeStore.Volume createVolume(String name) {
+  public VolumeStore.Volume createVolume(String name) {
     if (name == null) {
       byte[] b = new byte[32];
-      new java.security.SecureRandom().nextBytes(b);
-      return volumes.create(java.util.HexFormat.of().formatHex(b), true);
+      new SecureRandom().nextBytes(b);
+      return volumes.create(HexFormat.of().formatHex(b), true);
     }
-    dev.docklab.engine.volume.VolumeSpec.parseV(name + ":/x"); // checks the name
+    VolumeSpec.parseV(name + ":/x"); // checks the name
     return volumes.create(name, false);
   }
 
@@ -979,9 +1018,9 @@ public final class Engine implements AutoCloseable {
 
   /** The volumes no container uses. */
   public List<String> unusedVolumes() {
-    java.util.Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     containerStore.list().forEach(c -> c.mounts().forEach(m -> used.add(m.name())));
-    return volumes.list().stream().map(dev.docklab.engine.volume.VolumeStore.Volume::name)
+    return volumes.list().stream().map(VolumeStore.Volume::name)
         .filter(n -> !used.contains(n)).toList();
   }
 
@@ -990,8 +1029,8 @@ public final class Engine implements AutoCloseable {
   public Info info() {
     List<Container> all = containerStore.list();
     int running = (int) all.stream().filter(c -> c.state().running()).count();
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os =
+        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     return new Info(all.size(), running, 0, all.size() - running, images.list().size(), driver.name(),
         backingFilesystem(), runtime.choice().name(), runtime.choice().reason(), host.cgroupVersion(),
         host.hybridCgroups(), "cgroupfs", host.kernel(), host.operatingSystem(), System.getProperty("os.arch"),

@@ -5,6 +5,13 @@ import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
 import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.explain.BootFacts;
+import dev.docklab.engine.explain.CowEvent;
+import dev.docklab.engine.explain.Explainer;
+import dev.docklab.engine.explain.FileReport;
+import dev.docklab.engine.explain.LayerReport;
+import dev.docklab.engine.explain.MountReport;
+import dev.docklab.engine.explain.NetworkFacts;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageConfig;
 import dev.docklab.engine.image.ImageStore;
@@ -14,9 +21,13 @@ import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The facts behind the explain views, read from the engine's own records and the real files: the
@@ -43,7 +54,7 @@ final class Explanations {
   }
 
   /** {@code explain layers}: the image as its stack of layers, with what each did and who shares it. */
-  dev.docklab.engine.explain.LayerReport layerReport(String nameOrId) {
+  LayerReport layerReport(String nameOrId) {
     Image img = images.find(nameOrId);
     if (img == null) {
       throw EngineException.notFound("No such image: " + nameOrId);
@@ -57,16 +68,16 @@ final class Explanations {
       dirs.add(layers.get(ids.get(i)).diff());
       names.add(i < steps.size() && steps.get(i).createdBy() != null ? steps.get(i).createdBy() : ids.get(i).shortHex());
     }
-    List<dev.docklab.engine.explain.LayerReport.Waste> waste = new ArrayList<>();
-    List<dev.docklab.engine.explain.Explainer.LayerChanges> changes;
+    List<LayerReport.Waste> waste = new ArrayList<>();
+    List<Explainer.LayerChanges> changes;
     try {
-      changes = dev.docklab.engine.explain.Explainer.analyse(dirs, names, waste);
+      changes = Explainer.analyse(dirs, names, waste);
     } catch (IOException e) {
       throw EngineException.system("could not read the layers of " + nameOrId + ": " + e.getMessage(), e);
     }
     List<Image> all = images.list();
     List<Container> ctrs = containerStore.list();
-    List<dev.docklab.engine.explain.LayerReport.Layer> out = new ArrayList<>();
+    List<LayerReport.Layer> out = new ArrayList<>();
     long shared = 0;
     for (int i = 0; i < ids.size(); i++) {
       Digest d = ids.get(i);
@@ -90,11 +101,11 @@ final class Explanations {
       shared += size * sharers.size(); // each sharer would otherwise hold a copy of its own
 
       var ch = changes.get(i);
-      out.add(new dev.docklab.engine.explain.LayerReport.Layer(d.toString(), dirs.get(i), size, ch.added(),
+      out.add(new LayerReport.Layer(d.toString(), dirs.get(i), size, ch.added(),
           ch.changed(), ch.deleted(), names.get(i), sharers));
     }
-    long wasted = waste.stream().mapToLong(dev.docklab.engine.explain.LayerReport.Waste::bytes).sum();
-    return new dev.docklab.engine.explain.LayerReport(nameOrId, img.id().toString(), out, shared, wasted, waste);
+    long wasted = waste.stream().mapToLong(LayerReport.Waste::bytes).sum();
+    return new LayerReport(nameOrId, img.id().toString(), out, shared, wasted, waste);
   }
 
   /**
@@ -102,7 +113,7 @@ final class Explanations {
    * file, a deletion (whiteout) or an opaque directory, with the lower layer it came from. Callers
    * diff two snapshots to see what one command did.
    */
-  java.util.Map<String, dev.docklab.engine.explain.CowEvent> cowSnapshot(String nameOrId) {
+  Map<String, CowEvent> cowSnapshot(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (c.driver().equals("vfs")) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: it has no read-write layer "
@@ -111,18 +122,18 @@ final class Explanations {
     Path upper = layout.container(c.id()).resolve("upper");
     Image image = images.get(Digest.parse(c.imageId()));
     List<Digest> ids = image.diffIds();
-    java.util.Map<String, dev.docklab.engine.explain.CowEvent> out = new java.util.TreeMap<>();
+    Map<String, CowEvent> out = new TreeMap<>();
     try {
       for (var change : engine.upperDir(c).changes()) {
         String rel = change.path().substring(1);
         Path p = upper.resolve(rel);
         String from = null;
         for (int i = ids.size() - 1; i >= 0 && from == null; i--) {
-          if (Files.exists(layers.get(ids.get(i)).diff().resolve(rel), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          if (Files.exists(layers.get(ids.get(i)).diff().resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
             from = ids.get(i).shortHex();
           }
         }
-        boolean dir = Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
         byte[] opq = dir ? Posix.host().lgetxattr(p, "trusted.overlay.opaque") : null;
         String kind = change.kind() == 'D' ? "DELETE"
             : opq != null && opq.length == 1 && opq[0] == 'y' ? "OPAQUE"
@@ -131,8 +142,8 @@ final class Explanations {
         if (kind == null) {
           continue; // a directory overlayfs made in the upper dir to hold what changed below it
         }
-        long bytes = Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
-        out.put(change.path(), new dev.docklab.engine.explain.CowEvent(kind, change.path(), bytes, from));
+        long bytes = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
+        out.put(change.path(), new CowEvent(kind, change.path(), bytes, from));
       }
     } catch (IOException e) {
       throw EngineException.system("could not read the read-write layer of " + nameOrId + ": " + e.getMessage(), e);
@@ -141,7 +152,7 @@ final class Explanations {
   }
 
   /** {@code explain file}: which layer a path in a container comes from, top-most first. */
-  dev.docklab.engine.explain.FileReport fileReport(String nameOrId, String path) {
+  FileReport fileReport(String nameOrId, String path) {
     Container c = containerStore.find(nameOrId);
     if (c.driver().equals("vfs")) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is one full copy, "
@@ -152,7 +163,7 @@ final class Explanations {
     Image image = images.get(Digest.parse(c.imageId()));
     List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
         : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
-    List<dev.docklab.engine.explain.FileReport.Entry> out = new ArrayList<>();
+    List<FileReport.Entry> out = new ArrayList<>();
     out.add(entry("container layer (upperdir)", "what the container wrote", dir.resolve("upper"), rel));
     out.add(entry("init", "the container's init layer", dir.resolve("init"), rel));
     List<Digest> ids = image.diffIds();
@@ -160,17 +171,17 @@ final class Explanations {
       out.add(entry(ids.get(i).shortHex(), i < steps.size() ? steps.get(i).createdBy() : "",
           layers.get(ids.get(i)).diff(), rel));
     }
-    return new dev.docklab.engine.explain.FileReport(c.name(), "/" + rel, out);
+    return new FileReport(c.name(), "/" + rel, out);
   }
 
-  private static dev.docklab.engine.explain.FileReport.Entry entry(String layer, String createdBy, Path root, String rel) {
+  private static FileReport.Entry entry(String layer, String createdBy, Path root, String rel) {
     Path p = root.resolve(rel);
     String kind = "NONE";
     long size = 0;
     try {
-      java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
-          java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-      java.util.Map<String, Object> u = Files.readAttributes(p, "unix:mode,rdev", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes a = Files.readAttributes(p,
+          BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> u = Files.readAttributes(p, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
       boolean whiteout = (((Integer) u.get("mode")) & 0170000) == 0020000 && ((Long) u.get("rdev")) == 0L;
       if (whiteout) {
         kind = "WHITEOUT";
@@ -186,7 +197,7 @@ final class Explanations {
     } catch (IOException e) {
       // not in this layer
     }
-    return new dev.docklab.engine.explain.FileReport.Entry(layer, createdBy, kind, size);
+    return new FileReport.Entry(layer, createdBy, kind, size);
   }
 
   /**
@@ -194,7 +205,7 @@ final class Explanations {
    * started for the purpose and removed again).
    */
   /** {@code explain network CONTAINER}: read live from its namespace and the host's nat table. */
-  dev.docklab.engine.explain.NetworkFacts networkFacts(String nameOrId) {
+  NetworkFacts networkFacts(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (!c.state().running() || c.network() == null) {
       throw EngineException.conflict("container " + c.name() + " is not running, so it has no network now: start it"
@@ -224,7 +235,7 @@ final class Explanations {
       default -> ep.sandboxKey();
     };
     String bridgeAddress = ep.gateway().isEmpty() ? "" : ep.gateway() + "/" + ep.prefixLen();
-    return new dev.docklab.engine.explain.NetworkFacts(c.name(), ep.network(), namespace, interfaces, routes,
+    return new NetworkFacts(c.name(), ep.network(), namespace, interfaces, routes,
         ep.hostVeth(), ep.network().equals("host") || ep.network().equals("none") || ep.network().startsWith("container:")
             ? "" : engine.network(ep.network()).device(),
         bridgeAddress, ep.ports().stream().map(Object::toString).toList(), nat);
@@ -246,7 +257,7 @@ final class Explanations {
     }
   }
 
-  dev.docklab.engine.explain.BootFacts bootFacts(String nameOrId) {
+  BootFacts bootFacts(String nameOrId) {
     boolean throwaway = nameOrId == null;
     Container c;
     if (throwaway) {
@@ -279,7 +290,7 @@ final class Explanations {
           }
         }
       }
-      return new dev.docklab.engine.explain.BootFacts(c.name(), host.kernel(), lines.get(0).strip(), kernels,
+      return new BootFacts(c.name(), host.kernel(), lines.get(0).strip(), kernels,
           lines.get(1).strip(), c.state().pid(), lines.get(2).strip(), Integer.parseInt(lines.get(3).strip()),
           throwaway);
     } catch (IOException e) {
@@ -295,7 +306,7 @@ final class Explanations {
   }
 
   /** {@code explain mount}: the container's union mount, each lower dir mapped back to its layer. */
-  dev.docklab.engine.explain.MountReport mountReport(String nameOrId) {
+  MountReport mountReport(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (c.driver().equals("vfs")) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is a full copy of the "
@@ -303,14 +314,14 @@ final class Explanations {
     }
     Path dir = layout.container(c.id());
     Image image = images.get(Digest.parse(c.imageId()));
-    List<dev.docklab.engine.explain.MountReport.Lower> lowers = new ArrayList<>();
-    lowers.add(new dev.docklab.engine.explain.MountReport.Lower(dir.resolve("init"), "init",
+    List<MountReport.Lower> lowers = new ArrayList<>();
+    lowers.add(new MountReport.Lower(dir.resolve("init"), "init",
         "the container's init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
     List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
         : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
     List<Digest> ids = image.diffIds();
     for (int i = ids.size() - 1; i >= 0; i--) {
-      lowers.add(new dev.docklab.engine.explain.MountReport.Lower(layers.get(ids.get(i)).diff(), ids.get(i).toString(),
+      lowers.add(new MountReport.Lower(layers.get(ids.get(i)).diff(), ids.get(i).toString(),
           i < steps.size() ? steps.get(i).createdBy() : ""));
     }
     Path merged = dir.resolve("merged");
@@ -330,7 +341,7 @@ final class Explanations {
       options = "lowerdir=" + String.join(":", lowers.stream().map(l -> l.dir().toString()).toList())
           + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work") + ",redirect_dir=off,index=off";
     }
-    return new dev.docklab.engine.explain.MountReport(c.name(), mounted, options, lowers, dir.resolve("upper"),
+    return new MountReport(c.name(), mounted, options, lowers, dir.resolve("upper"),
         dir.resolve("work"), merged);
   }
 }

@@ -2,12 +2,15 @@ package dev.docklab.engine;
 
 import dev.docklab.engine.container.Container;
 import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageConfig;
 import dev.docklab.engine.network.Endpoint;
 import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.network.Subnet;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.store.Layout;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -206,7 +209,7 @@ final class Inspector {
     if (subnet != null) {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("Subnet", subnet);
-      c.put("Gateway", dev.docklab.engine.network.Subnet.parse(subnet).gateway());
+      c.put("Gateway", Subnet.parse(subnet).gateway());
       config.add(c);
     }
     Map<String, Object> ipam = new LinkedHashMap<>();
@@ -256,7 +259,7 @@ final class Inspector {
   }
 
   private static String sha256Hex(String s) {
-    return dev.docklab.engine.digest.Sha256.of(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
+    return Sha256.of(s.getBytes(StandardCharsets.UTF_8)).hex();
   }
 
   private Map<String, Object> graphDriver(String driver, Image image, Path dir) {

@@ -1,6 +1,7 @@
 package dev.docklab.engine;
 
 import dev.docklab.engine.event.EngineListener;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,8 +24,8 @@ public final class Reconcile {
     }
     // conmon passes the container's id last: a container already removed (docker rm -f) needs nothing
     String id = args.length > 3 ? args[args.length - 1] : null;
-    if (!java.nio.file.Files.isDirectory(options.dataRoot().resolve("containers"))
-        || id != null && !java.nio.file.Files.isDirectory(options.dataRoot().resolve("containers").resolve(id))) {
+    if (!Files.isDirectory(options.dataRoot().resolve("containers"))
+        || id != null && !Files.isDirectory(options.dataRoot().resolve("containers").resolve(id))) {
       System.exit(0);
     }
     System.setProperty("docklab.role", "reconcile"); // a docklab that opens meanwhile waits for this one

@@ -1,13 +1,15 @@
 package dev.docklab.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.docklab.engine.bootstrap.WebImage;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.event.EngineEvent;
 import dev.docklab.engine.event.EngineListener;
-import dev.docklab.engine.bootstrap.WebImage;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.client.Credentials;
 import dev.docklab.engine.registry.client.Progress;
 import dev.docklab.engine.registry.client.RegistryClient;
@@ -20,6 +22,7 @@ import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +73,7 @@ final class Registries implements AutoCloseable {
     Transfers.Pulled pulled;
     try {
       pulled = transfers().pull(ref, progress);
-    } catch (dev.docklab.engine.registry.RegistryError e) {
+    } catch (RegistryError e) {
       throw switch (e.code()) {
         case "MANIFEST_UNKNOWN" -> EngineException.notFound("manifest for " + ref.familiarString() + " not found: "
             + e.dockerText());
@@ -93,7 +96,7 @@ final class Registries implements AutoCloseable {
     }
     try {
       return transfers().allTags(ref.withDefaultTag());
-    } catch (dev.docklab.engine.registry.RegistryError e) {
+    } catch (RegistryError e) {
       throw EngineException.notFound("pull access denied for " + ref.familiarName() + ", repository does not exist or "
           + "may require 'docker login': denied: requested access to the resource is denied");
     }
@@ -108,7 +111,7 @@ final class Registries implements AutoCloseable {
     }
     try {
       return transfers().push(image, ref, progress);
-    } catch (dev.docklab.engine.registry.RegistryError e) {
+    } catch (RegistryError e) {
       throw switch (e.code()) {
         case "DENIED" -> EngineException.invalid("denied: requested access to the resource is denied");
         case "UNAUTHORIZED" -> EngineException.invalid("unauthorized: authentication required");
@@ -123,7 +126,7 @@ final class Registries implements AutoCloseable {
     var registry = client.registry(server);
     try {
       client.login(registry, new Credentials.Login(user, password));
-    } catch (dev.docklab.engine.registry.RegistryError e) {
+    } catch (RegistryError e) {
       throw EngineException.invalid("Get \"" + registry.base().resolve("/v2/") + "\": " + e.dockerText());
     }
     client.credentials().put(registry.host(), new Credentials.Login(user,
@@ -137,13 +140,13 @@ final class Registries implements AutoCloseable {
   }
 
   /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
-  com.fasterxml.jackson.databind.JsonNode search(String term, int limit) {
+  JsonNode search(String term, int limit) {
     var client = client();
     RuntimeException failure = null;
     List<RegistryClient.Registry> where = new ArrayList<>();
     for (var e : client.pullEndpoints(ImageReference.parse("library/busybox"))) {
       where.add(e.mirror() ? e.registry() : new RegistryClient.Registry(
-          "index.docker.io", java.net.URI.create("https://index.docker.io")));
+          "index.docker.io", URI.create("https://index.docker.io")));
     }
     for (var r : where) {
       try {
@@ -197,7 +200,7 @@ final class Registries implements AutoCloseable {
         if (store.manifest(repo, tag).digest().equals(img.manifest())) {
           continue;
         }
-      } catch (dev.docklab.engine.registry.RegistryError | IOException e) {
+      } catch (RegistryError | IOException e) {
         // not there yet
       }
       try {

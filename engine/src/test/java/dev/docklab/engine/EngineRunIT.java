@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.docklab.engine.container.Container;
 import dev.docklab.engine.container.ContainerService.RunResult;
 import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.image.Image;
+import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +79,7 @@ class EngineRunIT {
     assertEquals("hi\n", Files.readString(upper.resolve("hello.txt")));
     assertTrue(Files.readString(upper.resolve("etc/passwd")).endsWith("x:x:9:9::/:/bin/sh\n"), "copy-up of passwd");
     // the deletion is an overlay whiteout: a character device 0:0
-    int mode = (Integer) Files.getAttribute(upper.resolve("bin/vi"), "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    int mode = (Integer) Files.getAttribute(upper.resolve("bin/vi"), "unix:mode", LinkOption.NOFOLLOW_LINKS);
     assertEquals(0020000, mode & 0170000);
     assertEquals(passwdBefore, Files.readString(topLayer.resolve("etc/passwd")));
     assertFalse(Files.exists(topLayer.resolve("hello.txt")));
@@ -160,7 +161,7 @@ class EngineRunIT {
 
   @Test
   void missingCommandFailsWith127AndDockersWords() {
-    var e = assertThrows(dev.docklab.engine.runtime.OciRuntime.RuntimeFailure.class,
+    var e = assertThrows(OciRuntime.RuntimeFailure.class,
         () -> run(new TestEngines.Output(), RunRequest.of("busybox", "nosuchcommand")));
     assertEquals(127, e.exitCode());
     assertTrue(e.getMessage().contains("executable file not found"), e.getMessage());

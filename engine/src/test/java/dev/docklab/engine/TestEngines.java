@@ -4,6 +4,7 @@ import dev.docklab.engine.container.Container;
 import dev.docklab.engine.event.EngineListener;
 import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class TestEngines {
       engine.close();
     }
     for (Path m : Mounts.under(root)) {
-      dev.docklab.engine.sys.Posix.host().umount(m, dev.docklab.engine.sys.Posix.MNT_DETACH);
+      Posix.host().umount(m, Posix.MNT_DETACH);
     }
     Trees.deleteRecursively(root);
   }

@@ -3,12 +3,12 @@ package dev.docklab.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.docklab.engine.container.ContainerService.RunResult;
 import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.event.EngineListener;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class VfsDriverIT {
       assertTrue(out.stdout().contains("root:x:0:0:root:/root:/bin/sh"), out.stdout());
       Path rootfs = root.resolve("containers").resolve(r.container().id()).resolve("rootfs");
       assertEquals("hi\n", Files.readString(rootfs.resolve("new")), "writes land in the copy");
-      assertFalse(Files.exists(rootfs.resolve("bin/vi"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+      assertFalse(Files.exists(rootfs.resolve("bin/vi"), LinkOption.NOFOLLOW_LINKS));
       assertTrue(Mounts.under(root).isEmpty(), "vfs mounts nothing");
     } finally {
       TestEngines.destroy(engine, root);

@@ -1,5 +1,7 @@
 package dev.docklab.shell;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.Engine;
 import dev.docklab.engine.EngineOptions;
 import dev.docklab.engine.container.Container;
@@ -7,17 +9,30 @@ import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.event.EngineListener;
 import dev.docklab.engine.image.Image;
+import dev.docklab.engine.registry.hub.Hub;
+import dev.docklab.engine.registry.hub.HubStore;
+import dev.docklab.engine.store.Trees;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.Shell;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Human;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -61,11 +76,11 @@ public final class Bench {
     int runs = Integer.parseInt(argv[1]);
     int warmup = Integer.parseInt(argv[2]);
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-    java.util.Map<String, List<Double>> steps = new java.util.TreeMap<>();
+    Map<String, List<Double>> steps = new TreeMap<>();
     EngineListener byStep = e -> steps.computeIfAbsent(e.step(), k -> new ArrayList<>()).add(e.took().toNanos() / 1e6);
     try (Engine engine = Engine.open(EngineOptions.at(root), byStep)) {
       engine.ensureBaseImages();
-      Session session = new Session(() -> engine, sink, System.err, java.io.InputStream.nullInputStream(),
+      Session session = new Session(() -> engine, sink, System.err, InputStream.nullInputStream(),
           new Messages(Messages.Lang.EN), Session.Foreground.NONE);
       Shell shell = new Shell(session);
       List<Double> times = new ArrayList<>();
@@ -117,7 +132,7 @@ public final class Bench {
     System.setProperty("docklab.config", work.resolve("config").toString());
     int portA = freePort();
     Files.writeString(root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + portA + "\"}");
-    new dev.docklab.engine.registry.hub.Hub(root.resolve("registry"), null).accounts().add("bench", "bench-pw", true);
+    new Hub(root.resolve("registry"), null).accounts().add("bench", "bench-pw", true);
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
       engine.ensureBaseImages();
       Shell shell = quietShell(engine);
@@ -137,8 +152,8 @@ public final class Bench {
       shell.execute("docker rmi big:latest");
       long imageBytes = Files.size(tar);
       // the floor: gunzip + untar of the hub's own layer blobs
-      var hubStore = new dev.docklab.engine.registry.hub.HubStore(root.resolve("registry"));
-      com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+      var hubStore = new HubStore(root.resolve("registry"));
+      JsonNode manifest = new ObjectMapper()
           .readTree(hubStore.manifest("library/big", "latest").bytes());
       List<Path> blobs = new ArrayList<>();
       long compressed = 0;
@@ -162,7 +177,7 @@ public final class Bench {
           exec(List.of("tar", "-xzf", b.toString(), "-C", into.toString()));
         }
         floors.add((System.nanoTime() - t1) / 1e6);
-        dev.docklab.engine.store.Trees.deleteRecursively(into);
+        Trees.deleteRecursively(into);
       }
       shell.execute("docker pull big");
       List<Double> pushes = new ArrayList<>();
@@ -170,7 +185,7 @@ public final class Bench {
       for (int i = 0; i < runs; i++) {
         for (boolean docklab : new boolean[] {true, false}) {
           Path hubRoot = work.resolve("hub-" + i + (docklab ? "-d" : "-s"));
-          try (var hubB = new dev.docklab.engine.registry.hub.Hub(hubRoot, null)) {
+          try (var hubB = new Hub(hubRoot, null)) {
             hubB.accounts().add("bench", "bench-pw", true);
             String b = "127.0.0.1:" + hubB.start("127.0.0.1", 0);
             long t0 = System.nanoTime();
@@ -188,7 +203,7 @@ public final class Bench {
               skopeos.add((System.nanoTime() - t0) / 1e6);
             }
           }
-          dev.docklab.engine.store.Trees.deleteRecursively(hubRoot);
+          Trees.deleteRecursively(hubRoot);
         }
       }
       double pull = median(pulls);
@@ -212,8 +227,8 @@ public final class Bench {
     return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
   }
 
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
@@ -228,12 +243,12 @@ public final class Bench {
 
   private static Shell quietShell(Engine engine) {
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-    return new Shell(new Session(() -> engine, sink, System.err, java.io.InputStream.nullInputStream(),
+    return new Shell(new Session(() -> engine, sink, System.err, InputStream.nullInputStream(),
         new Messages(Messages.Lang.EN), Session.Foreground.NONE));
   }
 
   /** RSS in kB of a process, from /proc/PID/status. */
-  static long rssKb(long pid) throws java.io.IOException {
+  static long rssKb(long pid) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -276,7 +291,7 @@ public final class Bench {
             if (monitors.contains(ppid) && !isContainerInit) {
               extraKb += rssKb(pid);
             }
-          } catch (java.io.IOException | RuntimeException e) {
+          } catch (IOException | RuntimeException e) {
             // gone
           }
         }
@@ -344,7 +359,7 @@ public final class Bench {
       engine.ensureBaseImages();
       Shell shell = quietShell(engine);
       int port;
-      try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      try (ServerSocket free = new ServerSocket(0)) {
         port = free.getLocalPort();
       }
       if (shell.execute("docker run -d --name bench-web -p " + port + ":80 web") != 0) {
@@ -390,21 +405,21 @@ public final class Bench {
   private record Round(double perSecond, double medianMs) {}
 
   private static Round httpRound(String host, int port, int requests, int concurrency) throws Exception {
-    java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(requests);
+    AtomicInteger left = new AtomicInteger(requests);
     List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-    byte[] request = ("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] request = ("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     List<Thread> threads = new ArrayList<>();
-    java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<Exception> failed = new AtomicReference<>();
     long t0 = System.nanoTime();
     for (int i = 0; i < concurrency; i++) {
       Thread t = new Thread(() -> {
         while (left.getAndDecrement() > 0) {
           long s0 = System.nanoTime();
-          try (java.net.Socket sock = new java.net.Socket(host, port)) {
+          try (Socket sock = new Socket(host, port)) {
             sock.getOutputStream().write(request);
             byte[] body = sock.getInputStream().readAllBytes();
             if (body.length == 0 || body[9] != '2') {
-              throw new java.io.IOException("bad response from " + host + ":" + port);
+              throw new IOException("bad response from " + host + ":" + port);
             }
           } catch (Exception e) {
             failed.compareAndSet(null, e);
@@ -432,7 +447,7 @@ public final class Bench {
   static void build(Path root) throws Exception {
     Path ctx = Files.createDirectories(root.resolve("context"));
     byte[] mb = new byte[1 << 20];
-    new java.util.Random(7).nextBytes(mb);
+    new Random(7).nextBytes(mb);
     Files.write(ctx.resolve("data.bin"), mb);
     Files.writeString(ctx.resolve("Dockerfile"), String.join("\n", "FROM busybox", "LABEL lesson=bench",
         "RUN echo built > /built", "COPY data.bin /data/", "ENV MODE=bench", "WORKDIR /data", "CMD [\"ls\"]", ""));

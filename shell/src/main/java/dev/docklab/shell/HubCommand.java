@@ -1,9 +1,12 @@
 package dev.docklab.shell;
 
 import dev.docklab.engine.EngineException;
+import dev.docklab.engine.registry.RepositoryNames;
 import dev.docklab.engine.registry.hub.Hub;
+import dev.docklab.engine.registry.hub.HubStore;
 import dev.docklab.shell.i18n.Messages;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -67,7 +70,7 @@ final class HubCommand {
     } catch (EngineException e) {
       err.println(m.get("main.error", e.getMessage()));
       return 1;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       err.println(m.get("main.error", e.getMessage()));
       return 1;
     } catch (NumberFormatException e) {
@@ -86,13 +89,13 @@ final class HubCommand {
    * [--automated|--no-automated]}: what {@code docker search} shows of a repository.
    */
   private static int meta(List<String> args, Path root, PrintStream out, PrintStream err, Messages m)
-      throws java.io.IOException {
-    if (args.isEmpty() || !dev.docklab.engine.registry.RepositoryNames.validName(args.get(0))) {
+      throws IOException {
+    if (args.isEmpty() || !RepositoryNames.validName(args.get(0))) {
       err.println(m.get("registry.usage"));
       return 2;
     }
     String repo = args.get(0).contains("/") ? args.get(0) : "library/" + args.get(0);
-    var store = new dev.docklab.engine.registry.hub.HubStore(root);
+    var store = new HubStore(root);
     var meta = store.meta(repo);
     String description = meta.description();
     int stars = meta.stars();
@@ -112,7 +115,7 @@ final class HubCommand {
         }
       }
     }
-    store.setMeta(repo, new dev.docklab.engine.registry.hub.HubStore.Meta(description, Math.max(0, stars), official,
+    store.setMeta(repo, new HubStore.Meta(description, Math.max(0, stars), official,
         automated));
     out.println(repo + ": " + (description.isEmpty() ? "-" : description) + " | stars " + stars
         + (official ? " | official" : "") + (automated ? " | automated" : ""));
@@ -120,7 +123,7 @@ final class HubCommand {
   }
 
   private static int user(List<String> args, Path root, InputStream stdin, PrintStream out, PrintStream err,
-      Messages m) throws java.io.IOException {
+      Messages m) throws IOException {
     Hub hub = new Hub(root, null);
     if (args.size() >= 2 && args.get(0).equals("add")) {
       String name = args.get(1);

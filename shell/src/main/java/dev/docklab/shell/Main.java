@@ -6,10 +6,13 @@ import dev.docklab.engine.EngineOptions;
 import dev.docklab.engine.event.EngineListener;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.Shell;
+import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.repl.DockerCompleter;
+import dev.docklab.shell.repl.DocklabHighlighter;
 import dev.docklab.shell.repl.LineSource;
 import dev.docklab.shell.repl.ScriptLines;
+import dev.docklab.shell.repl.TerminalInteraction;
 import dev.docklab.shell.repl.TerminalLines;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -128,7 +132,7 @@ public final class Main {
     if (opts.registry() != null) {
       return HubCommand.run(opts.registry(), opts.engine().dataRoot(), stdin, out, err, messages);
     }
-    dev.docklab.shell.explain.TraceRecorder trace = new dev.docklab.shell.explain.TraceRecorder();
+    TraceRecorder trace = new TraceRecorder();
     LazyEngine engine = new LazyEngine(opts.engine(), err, messages, trace);
     boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     try {
@@ -163,7 +167,7 @@ public final class Main {
   }
 
   /** Opens the engine on first use and builds the base images then, telling the learner. */
-  static final class LazyEngine implements java.util.function.Supplier<Engine>, AutoCloseable {
+  static final class LazyEngine implements Supplier<Engine>, AutoCloseable {
     private final EngineOptions options;
     private final PrintStream err;
     private final Messages messages;
@@ -212,10 +216,10 @@ public final class Main {
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
-    private final dev.docklab.shell.explain.TraceRecorder trace;
+    private final TraceRecorder trace;
 
     Repl(LazyEngine engine, Messages messages, PrintStream out, PrintStream err,
-        dev.docklab.shell.explain.TraceRecorder trace) {
+        TraceRecorder trace) {
       this.engine = engine;
       this.messages = messages;
       this.out = out;
@@ -229,13 +233,13 @@ public final class Main {
       try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
         terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
         Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
-            new dev.docklab.shell.repl.TerminalInteraction(terminal)).withTrace(trace);
+            new TerminalInteraction(terminal)).withTrace(trace);
         Shell shell = new Shell(session);
         String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
         Path history = Path.of(home, ".docklab_history");
         TerminalLines lines = new TerminalLines(terminal, history,
             new DockerCompleter(shell.docker(), engine),
-            new dev.docklab.shell.repl.DocklabHighlighter(shell.docker()), "docklab> ");
+            new DocklabHighlighter(shell.docker()), "docklab> ");
         var info = e.info();
         out.println(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()));
         while (!shell.exitRequested()) {

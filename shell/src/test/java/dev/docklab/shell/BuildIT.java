@@ -2,11 +2,13 @@ package dev.docklab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.docklab.engine.layer.TarBuilder;
 import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +63,7 @@ class BuildIT {
   void anImageOfManyLayersStillRuns() throws Exception {
     // 100 layers: the overlay mount options of their full paths would not fit in one page
     StringBuilder df = new StringBuilder("FROM busybox\n");
-    List<String> files = new java.util.ArrayList<>();
+    List<String> files = new ArrayList<>();
     for (int i = 0; i < 98; i++) {
       df.append("COPY f").append(i).append(" /stack/f").append(i).append('\n');
       files.add("f" + i);
@@ -114,7 +116,7 @@ class BuildIT {
     assertEquals("2\n", t.run("docker inspect -f '{{len .RootFS.Layers}}' multi:v1").out(),
         "FROM scratch plus two COPY layers: nothing of the builder stage but what was copied");
     Path tarDir = Files.createDirectories(ctx.resolve("addtar"));
-    Files.write(tarDir.resolve("files.tar"), new dev.docklab.engine.layer.TarBuilder(java.time.Instant.EPOCH)
+    Files.write(tarDir.resolve("files.tar"), new TarBuilder(Instant.EPOCH)
         .dir("pkg", 0755).file("pkg/readme", 0644, "from a tar\n").toBytes());
     Files.writeString(tarDir.resolve("Dockerfile"), "FROM busybox\nADD files.tar /opt/\n");
     assertEquals(0, t.run("docker build -t addtar:v1 " + tarDir).status());

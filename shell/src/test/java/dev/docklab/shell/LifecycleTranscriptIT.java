@@ -2,11 +2,11 @@ package dev.docklab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.docklab.engine.Engine;
 import dev.docklab.engine.EngineOptions;
 import dev.docklab.engine.event.EngineListener;
 import dev.docklab.engine.storage.Mounts;
+import dev.docklab.engine.store.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -160,7 +160,7 @@ class LifecycleTranscriptIT {
     assertEquals("3\n", t.run("docker images | grep busybox | wc -l").out(), "docker's output piped to the host");
     Transcript.Result saved = t.run("cd " + ws + "; docker save busybox > busybox.tar; tar tf busybox.tar | grep -c layer.tar");
     assertEquals("2\n", saved.out(), "binary output redirected to a file intact: " + saved.err());
-    dev.docklab.engine.store.Trees.deleteRecursively(ws);
+    Trees.deleteRecursively(ws);
   }
 
   @Test

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.docklab.engine.storage.Mounts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -312,7 +312,7 @@ class NetworkIT {
     for (int i = 0; ; i++) {
       try {
         return get(host, port);
-      } catch (java.net.ConnectException e) {
+      } catch (ConnectException e) {
         if (i == 50) {
           throw e;
         }

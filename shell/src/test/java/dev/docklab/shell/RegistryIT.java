@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.registry.hub.Hub;
+import dev.docklab.engine.registry.hub.HubStore;
 import dev.docklab.engine.store.Trees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +60,7 @@ class RegistryIT {
   }
 
   static int registry(List<String> args, String stdin) {
-    List<String> argv = new java.util.ArrayList<>(List.of("--data-root", t.root.toString(), "registry"));
+    List<String> argv = new ArrayList<>(List.of("--data-root", t.root.toString(), "registry"));
     argv.addAll(args);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     return Main.run(argv.toArray(String[]::new), new ByteArrayInputStream(stdin.getBytes()),
@@ -96,7 +104,7 @@ class RegistryIT {
   void aBlobThatDoesNotMatchItsDigestIsRefusedAndLeavesNoHalfImage() throws Exception {
     t.run("docker search web"); // the hub holds library/web from the bootstrap
     String manifest = Files.readString(t.root.resolve("registry/repositories/library/web/_tags/latest")).strip();
-    var m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+    var m = new ObjectMapper().readTree(
         t.root.resolve("registry/blobs/sha256").resolve(manifest.substring(7)).toFile());
     var layers = m.path("layers");
     String top = layers.path(layers.size() - 1).path("digest").asText();
@@ -198,7 +206,7 @@ class RegistryIT {
     String webId = t.run("docker inspect -f '{{.Id}}' web").out().strip();
     assertTrue(webId.startsWith("sha256:"));
     try {
-      var store = new dev.docklab.engine.registry.hub.HubStore(t.root.resolve("registry"));
+      var store = new HubStore(t.root.resolve("registry"));
       var m = store.manifest("library/web", "latest");
       String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
           + "{\"mediaType\":\"" + m.mediaType() + "\",\"digest\":\"" + m.digest() + "\",\"size\":" + m.bytes().length
@@ -211,7 +219,7 @@ class RegistryIT {
       assertTrue(multi.out().contains("Digest: " + indexDigest + "\n"), multi.out());
       assertEquals(webId + "\n", t.run("docker inspect -f '{{.Id}}' web:multi").out());
       t.run("docker rmi web:multi");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
     Transcript.Result none = t.run("docker pull nosuchimage");
@@ -227,7 +235,7 @@ class RegistryIT {
     t.run("docker commit zsrc zsrc:v1");
     t.run("docker rm zsrc");
     Path work = Files.createTempDirectory("docklab-zstd-");
-    try (var side = new dev.docklab.engine.registry.hub.Hub(t.root.resolve("registry"), null)) {
+    try (var side = new Hub(t.root.resolve("registry"), null)) {
       side.accounts().add("admin", "admin-pw", true);
       String at = "127.0.0.1:" + side.start("127.0.0.1", 0);
       Path archive = work.resolve("zsrc.tar");
@@ -240,22 +248,22 @@ class RegistryIT {
       // the same image with its layers as plain tars, as a registry may hold them
       Path x = Files.createDirectories(work.resolve("x"));
       assertEquals(0, new ProcessBuilder("tar", "-xf", archive.toString(), "-C", x.toString()).start().waitFor());
-      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      var mapper = new ObjectMapper();
       var entry = mapper.readTree(x.resolve("manifest.json").toFile()).path(0);
       var store = side.store();
       byte[] config = Files.readAllBytes(x.resolve(entry.path("Config").asText()));
-      store.importBlob("library/plain", dev.docklab.engine.digest.Sha256.of(config), new ByteArrayInputStream(config));
+      store.importBlob("library/plain", Sha256.of(config), new ByteArrayInputStream(config));
       StringBuilder layers = new StringBuilder();
       for (var l : entry.path("Layers")) {
         byte[] tar = Files.readAllBytes(x.resolve(l.asText()));
-        Digest d = dev.docklab.engine.digest.Sha256.of(tar);
+        Digest d = Sha256.of(tar);
         store.importBlob("library/plain", d, new ByteArrayInputStream(tar));
         layers.append(layers.length() == 0 ? "" : ",").append("{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar\",")
             .append("\"size\":").append(tar.length).append(",\"digest\":\"").append(d).append("\"}");
       }
       String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
           + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":" + config.length
-          + ",\"digest\":\"" + dev.docklab.engine.digest.Sha256.of(config) + "\"},\"layers\":[" + layers + "]}";
+          + ",\"digest\":\"" + Sha256.of(config) + "\"},\"layers\":[" + layers + "]}";
       store.putManifest("library/plain", "latest", null, manifest.getBytes());
     } finally {
       Trees.deleteRecursively(work);
@@ -272,7 +280,7 @@ class RegistryIT {
 
   @Test
   void somethingElseOnTheHubsAddressIsNamed() throws Exception {
-    var other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    var other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     other.createContext("/", ex -> {
       ex.sendResponseHeaders(404, -1);
       ex.close();
@@ -320,9 +328,9 @@ class RegistryIT {
 
   static void waitForPort(int port) throws Exception {
     for (int i = 0; i < 100; i++) {
-      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      try (Socket s = new Socket("127.0.0.1", port)) {
         return;
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         Thread.sleep(50);
       }
     }

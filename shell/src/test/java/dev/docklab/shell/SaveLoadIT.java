@@ -2,11 +2,11 @@ package dev.docklab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +100,7 @@ class SaveLoadIT {
     t.run("docker save -o " + saved + " busybox");
     byte[] all = Files.readAllBytes(saved);
     Path cut = dir.resolve("cut.tar");
-    Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+    Files.write(cut, Arrays.copyOf(all, all.length / 2));
     String before = t.run("docker images -q").out();
     Transcript.Result r = t.run("docker load -i " + cut);
     assertEquals(1, r.status());

@@ -2,10 +2,11 @@ package dev.docklab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.docklab.engine.layer.TarBuilder;
 import dev.docklab.engine.storage.Mounts;
+import dev.docklab.shell.render.Text;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -105,7 +106,7 @@ class TranscriptIT {
   @Test
   void importMakesAOneLayerImageThatRuns() throws Exception {
     byte[] rootfs = new TarBuilder(Instant.EPOCH)
-        .dir("bin", 0755).file("bin/busybox", 0755, Files.readAllBytes(java.nio.file.Path.of("/bin/busybox")))
+        .dir("bin", 0755).file("bin/busybox", 0755, Files.readAllBytes(Path.of("/bin/busybox")))
         .symlink("bin/sh", "busybox").symlink("bin/cat", "busybox")
         .dir("etc", 0755).file("etc/motd", 0644, "imported!\n").toBytes();
     Transcript.Result imported = t.run("docker import - mybox:v1", rootfs);
@@ -220,7 +221,7 @@ class TranscriptIT {
     assertTrue(arch.contains("  ┌─ one process: java, PID " + ProcessHandle.current().pid() + "\n"), arch);
     assertTrue(arch.contains("runs the OCI runtime: runc create / start") || arch.contains("crun create"), arch);
     for (String l : arch.lines().toList()) {
-      assertTrue(dev.docklab.shell.render.Text.width(l) <= 80, "too wide: " + l);
+      assertTrue(Text.width(l) <= 80, "too wide: " + l);
     }
   }
 

@@ -5,9 +5,12 @@ import dev.docklab.engine.image.ImageConfig;
 import dev.docklab.engine.layer.TarBuilder;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -48,7 +51,7 @@ public final class BusyboxImage {
       }
       String version = version(binary);
       List<String> applets = applets(binary);
-      Instant mtime = Files.getLastModifiedTime(binary).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      Instant mtime = Files.getLastModifiedTime(binary).toInstant().truncatedTo(ChronoUnit.SECONDS);
       byte[] bin = Files.readAllBytes(binary);
 
       TarBuilder base = new TarBuilder(mtime);
@@ -133,7 +136,7 @@ public final class BusyboxImage {
       if (ident[0] != 0x7f || ident[1] != 'E' || ident[2] != 'L' || ident[3] != 'F' || ident[4] != 2) {
         return false; // not a 64-bit ELF: let the runtime judge
       }
-      java.nio.ByteBuffer hdr = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer hdr = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
       f.seek(0);
       f.readFully(hdr.array());
       long phoff = hdr.getLong(32);

@@ -8,6 +8,9 @@ import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.image.ConfigChanges;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.reference.ImageReference;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +18,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -96,7 +104,7 @@ public final class Builder {
     say.accept("Successfully built " + stage.image.id().shortHex());
     for (String t : req.tags()) {
       host.tag(t, stage.image.id());
-      say.accept("Successfully tagged " + dev.docklab.engine.reference.ImageReference.parse(t).withDefaultTag()
+      say.accept("Successfully tagged " + ImageReference.parse(t).withDefaultTag()
           .familiarString());
     }
     return stage.image.id();
@@ -291,7 +299,7 @@ public final class Builder {
         root = mount;
       }
       ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
-      java.security.MessageDigest contentHash = Sha256.newDigest();
+      MessageDigest contentHash = Sha256.newDigest();
       try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes, StandardCharsets.UTF_8.name())) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -319,7 +327,7 @@ public final class Builder {
       if (fromCache(s, key, noCache)) {
         return;
       }
-      Digest id = host.newImage(s.image, new java.io.ByteArrayInputStream(tarBytes.toByteArray()),
+      Digest id = host.newImage(s.image, new ByteArrayInputStream(tarBytes.toByteArray()),
           next(s, s.config.configOrEmpty(), "/bin/sh -c #(nop) " + in.keyword() + " file:" + content.hex()
               + " in " + dest + " ", false));
       s.image = host.image(id);
@@ -351,7 +359,7 @@ public final class Builder {
       out.add(direct);
       return out;
     }
-    java.nio.file.PathMatcher m = root.getFileSystem().getPathMatcher("glob:" + src);
+    PathMatcher m = root.getFileSystem().getPathMatcher("glob:" + src);
     try (var list = Files.list(direct.getParent())) {
       for (Path p : list.sorted().toList()) {
         if (m.matches(root.relativize(p)) && !ignore.excludes(root.relativize(p))) {
@@ -365,7 +373,7 @@ public final class Builder {
     return out;
   }
 
-  private static void addFile(TarArchiveOutputStream tar, Path p, String target, java.security.MessageDigest hash)
+  private static void addFile(TarArchiveOutputStream tar, Path p, String target, MessageDigest hash)
       throws IOException {
     String name = target.replaceFirst("^/+", "");
     TarArchiveEntry e;
@@ -391,7 +399,7 @@ public final class Builder {
   }
 
   private static void addTree(TarArchiveOutputStream tar, Path dir, String target, Ignore ignore, Path root,
-      java.security.MessageDigest hash) throws IOException {
+      MessageDigest hash) throws IOException {
     try (var walk = Files.walk(dir)) {
       for (Path p : walk.sorted().toList()) {
         if (p.equals(dir) || ignore.excludes(root.relativize(p))) {
@@ -414,10 +422,10 @@ public final class Builder {
 
   /** ADD of a local tar: its entries land under the destination, unpacked. */
   private static void addArchive(TarArchiveOutputStream tar, Path archive, String target,
-      java.security.MessageDigest hash) throws IOException {
+      MessageDigest hash) throws IOException {
     try (InputStream raw = Files.newInputStream(archive);
         TarArchiveInputStream in = new TarArchiveInputStream(
-            dev.docklab.engine.layer.LayerStore.decompress(raw), StandardCharsets.UTF_8.name())) {
+            LayerStore.decompress(raw), StandardCharsets.UTF_8.name())) {
       TarArchiveEntry e;
       while ((e = in.getNextEntry()) != null) {
         String name = (target.replaceFirst("^/+", "") + "/" + e.getName().replaceFirst("^\\./", ""))
@@ -480,7 +488,7 @@ public final class Builder {
   }
 
   private static long durationNanos(String text) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+    Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
     if (!m.matches()) {
       throw EngineException.invalid("HEALTHCHECK: invalid duration " + text + " (e.g. 30s, 5m)");
     }
@@ -520,7 +528,7 @@ public final class Builder {
     String out = text;
     for (Map.Entry<String, String> v : vars.entrySet()) {
       out = out.replace("${" + v.getKey() + "}", v.getValue()).replaceAll("\\$" + v.getKey() + "\\b",
-          java.util.regex.Matcher.quoteReplacement(v.getValue()));
+          Matcher.quoteReplacement(v.getValue()));
     }
     return out;
   }
@@ -555,7 +563,7 @@ public final class Builder {
       v /= 1000;
       i++;
     }
-    return (i == 0 ? String.valueOf(bytes) : String.format(java.util.Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", ""))
+    return (i == 0 ? String.valueOf(bytes) : String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", ""))
         + units[i];
   }
 

@@ -6,7 +6,10 @@ import dev.docklab.engine.network.Endpoint;
 import dev.docklab.engine.network.PortMapping;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A container as the engine records it in {@code containers/ID/container.json}.
@@ -36,12 +39,12 @@ import java.util.List;
 public record Container(String id, String name, String created, String image, String imageId, String path,
     List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
     State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
-    List<String> exposedPorts, Endpoint network, java.util.Map<String, String> labels) {
+    List<String> exposedPorts, Endpoint network, Map<String, String> labels) {
 
   public Container {
     mounts = mounts == null ? List.of() : List.copyOf(mounts);
     exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
-    labels = labels == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+    labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
   }
 
   /** Without labels. */
@@ -50,7 +53,7 @@ public record Container(String id, String name, String created, String image, St
       State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
       List<String> exposedPorts, Endpoint network) {
     this(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig, state, tty,
-        openStdin, restartCount, mounts, exposedPorts, network, java.util.Map.of());
+        openStdin, restartCount, mounts, exposedPorts, network, Map.of());
   }
 
   /** Without a network record. */

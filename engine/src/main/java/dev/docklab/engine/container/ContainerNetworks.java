@@ -8,10 +8,15 @@ import dev.docklab.engine.network.Endpoint;
 import dev.docklab.engine.network.HostPorts;
 import dev.docklab.engine.network.NetworkMode;
 import dev.docklab.engine.network.PortMapping;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,7 +69,7 @@ final class ContainerNetworks {
         }
       }
     }
-    java.util.Set<String> taken = new java.util.HashSet<>();
+    Set<String> taken = new HashSet<>();
     for (Container other : store.list()) {
       if (!other.id().equals(c.id()) && other.network() != null) {
         other.network().ports().forEach(p -> taken.add(HostPorts.key(p)));
@@ -169,11 +174,11 @@ final class ContainerNetworks {
           && userNetwork(m)) {
         Path f = store.dir(m.id()).resolve("hosts");
         try {
-          if (java.nio.file.Files.exists(f)) {
-            java.nio.file.Files.writeString(f, hosts(m, m.id().substring(0, 12)),
-                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
+          if (Files.exists(f)) {
+            Files.writeString(f, hosts(m, m.id().substring(0, 12)),
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
           }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           listener.on(new EngineEvent("warning", m.id(), "could not update its /etc/hosts: " + e.getMessage(),
               Duration.ZERO));
         }
@@ -184,8 +189,8 @@ final class ContainerNetworks {
   static String hostHostname() {
     try {
       // readAllLines, not readString: on procfs readString may return only the first byte
-      return String.join("", java.nio.file.Files.readAllLines(Path.of("/proc/sys/kernel/hostname"))).strip();
-    } catch (java.io.IOException e) {
+      return String.join("", Files.readAllLines(Path.of("/proc/sys/kernel/hostname"))).strip();
+    } catch (IOException e) {
       return "localhost";
     }
   }

@@ -1,6 +1,7 @@
 package dev.docklab.engine.container;
 
 import dev.docklab.engine.EngineException;
+import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.event.EngineEvent;
 import dev.docklab.engine.event.EngineListener;
@@ -20,17 +21,29 @@ import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.runtime.OciSpec;
 import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
+import dev.docklab.engine.volume.VolumeSpec;
+import dev.docklab.engine.volume.VolumeStore;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Containers through their whole life: create (the read-write layer on the image's layers), start
@@ -49,16 +62,16 @@ public final class ContainerService {
   private final Conmon conmon;
   private final HostFacts host;
   private final EngineListener listener;
-  private final dev.docklab.engine.volume.VolumeStore volumes;
+  private final VolumeStore volumes;
   private final ContainerNetworks nets;
   /** Exit codes of containers removed on exit ({@code --rm}), for whoever waits on them. */
   private final Map<String, Integer> removedExits = new ConcurrentHashMap<>();
   /** Runtime state of ended containers being deleted in the background, by container id. */
-  private final Map<String, java.util.concurrent.CompletableFuture<Void>> deleting = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> deleting = new ConcurrentHashMap<>();
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
-      dev.docklab.engine.volume.VolumeStore volumes, java.util.function.Function<String, BridgeNetwork> networks) {
+      VolumeStore volumes, Function<String, BridgeNetwork> networks) {
     this.volumes = volumes;
     this.nets = new ContainerNetworks(store, listener, networks);
     this.store = store;
@@ -114,7 +127,7 @@ public final class ContainerService {
       String id = HexFormat.of().formatHex(idBytes);
       List<String> env = new ArrayList<>();
       if (cfg.envOrEmpty().stream().noneMatch(e -> e.startsWith("PATH="))) {
-        env.add(dev.docklab.engine.bootstrap.BusyboxImage.PATH_ENV);
+        env.add(BusyboxImage.PATH_ENV);
       }
       env.addAll(cfg.envOrEmpty());
       RunRequest.Network net = req.network();
@@ -150,7 +163,7 @@ public final class ContainerService {
 
   /** The image's EXPOSE ports, then {@code --expose}, then the container side of each {@code -p}: Docker's order. */
   private static List<String> exposedPorts(ImageConfig.RunConfig cfg, RunRequest.Network net) {
-    java.util.LinkedHashSet<String> ports = new java.util.LinkedHashSet<>();
+    LinkedHashSet<String> ports = new LinkedHashSet<>();
     if (cfg.exposedPorts() != null) {
       for (String p : cfg.exposedPorts().keySet()) {
         ports.add(p.contains("/") ? p : p + "/tcp");
@@ -165,26 +178,26 @@ public final class ContainerService {
 
   /** The image's labels, then {@code --label}: a container's labels, as Docker merges them. */
   private static Map<String, String> labels(ImageConfig.RunConfig cfg, RunRequest req) {
-    Map<String, String> all = new java.util.TreeMap<>(cfg.labels() == null ? Map.of() : cfg.labels());
+    Map<String, String> all = new TreeMap<>(cfg.labels() == null ? Map.of() : cfg.labels());
     all.putAll(req.labels());
     return all;
   }
 
   /** Resolves {@code -v}/{@code --mount} specs: host paths made or checked, volumes created. */
-  private List<Container.MountPoint> mountPoints(List<dev.docklab.engine.volume.VolumeSpec> specs) {
+  private List<Container.MountPoint> mountPoints(List<VolumeSpec> specs) {
     List<Container.MountPoint> out = new ArrayList<>();
     for (var v : specs) {
       switch (v.kind()) {
         case BIND -> {
           Path src = Path.of(v.source());
-          if (!java.nio.file.Files.exists(src)) {
+          if (!Files.exists(src)) {
             if (!v.createSource()) {
               throw EngineException.invalid("invalid mount config for type \"bind\": bind source path does not exist: "
                   + v.source());
             }
             try {
-              java.nio.file.Files.createDirectories(src);
-            } catch (java.io.IOException e) {
+              Files.createDirectories(src);
+            } catch (IOException e) {
               throw EngineException.system("could not create " + src + ": " + e.getMessage(), e);
             }
           }
@@ -218,10 +231,10 @@ public final class ContainerService {
       Path from = merged.resolve(m.destination().substring(1));
       try {
         boolean empty;
-        try (var list = java.nio.file.Files.list(v.data())) {
+        try (var list = Files.list(v.data())) {
           empty = list.findAny().isEmpty();
         }
-        if (empty && java.nio.file.Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (empty && Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
           Process cp = new ProcessBuilder("cp", "-a", from + "/.", v.data() + "/").redirectErrorStream(true).start();
           String out = new String(cp.getInputStream().readAllBytes());
           if (cp.waitFor() != 0) {
@@ -230,7 +243,7 @@ public final class ContainerService {
           }
         }
         volumes.markSeeded(m.name());
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw EngineException.system("could not seed volume " + m.name() + ": " + e.getMessage(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -380,7 +393,7 @@ public final class ContainerService {
         Integer code = removedExits.get(id);
         return code == null ? 0 : code;
       }
-      if (!cur.state().running() || !java.util.Objects.equals(cur.state().startedAt(), started.state().startedAt())) {
+      if (!cur.state().running() || !Objects.equals(cur.state().startedAt(), started.state().startedAt())) {
         return cur.state().exitCode();
       }
       Conmon.Exit exit = conmon.exit(id);
@@ -418,7 +431,7 @@ public final class ContainerService {
       // is not worth a learner's wait); the next start of this container waits for it.
       // So is its network: its namespace, veth, lease and rules (noted on disk until they are gone).
       Endpoint ep = c.network();
-      deleting.put(id, java.util.concurrent.CompletableFuture.runAsync(() -> {
+      deleting.put(id, CompletableFuture.runAsync(() -> {
         runtime.delete(id, true);
         nets.disconnect(id, ep);
       }));
@@ -631,7 +644,7 @@ public final class ContainerService {
     while (System.nanoTime() < deadline) {
       Container cur = findOrNull(c.id());
       if (cur == null || !cur.state().running()
-          || !java.util.Objects.equals(cur.state().startedAt(), c.state().startedAt())) {
+          || !Objects.equals(cur.state().startedAt(), c.state().startedAt())) {
         return true;
       }
       Conmon.Exit exit = conmon.exit(c.id());
@@ -699,7 +712,7 @@ public final class ContainerService {
         if (exit != null) {
           finish(c.id());
         } else if (!alive.contains(c.id()) || (c.state().monitorPid() > 0
-            && !dev.docklab.engine.sys.Posix.host().processAlive(c.state().monitorPid()))) {
+            && !Posix.host().processAlive(c.state().monitorPid()))) {
           synchronized (this) {
             runtime.delete(c.id(), true);
             nets.disconnect(c);
@@ -735,13 +748,13 @@ public final class ContainerService {
     Long monitor = readPid(bundle.resolve("conmon.pid"));
     Long pid = readPid(bundle.resolve("pid"));
     if (!("running".equals(status) || "paused".equals(status)) || monitor == null || pid == null
-        || !dev.docklab.engine.sys.Posix.host().processAlive(monitor)) {
+        || !Posix.host().processAlive(monitor)) {
       return false;
     }
     String startedAt;
     try {
-      startedAt = java.nio.file.Files.getLastModifiedTime(bundle.resolve("pid")).toInstant().toString();
-    } catch (java.io.IOException e) {
+      startedAt = Files.getLastModifiedTime(bundle.resolve("pid")).toInstant().toString();
+    } catch (IOException e) {
       startedAt = Instant.now().toString();
     }
     // its network, from the note written before its namespace was made
@@ -753,9 +766,9 @@ public final class ContainerService {
 
   private static Long readPid(Path file) {
     try {
-      String text = java.nio.file.Files.readString(file).trim();
+      String text = Files.readString(file).trim();
       return text.isEmpty() ? null : Long.parseLong(text);
-    } catch (java.io.IOException | NumberFormatException e) {
+    } catch (IOException | NumberFormatException e) {
       return null;
     }
   }
@@ -768,17 +781,17 @@ public final class ContainerService {
   private static Path initLayer(Path containerDir) {
     Path init = containerDir.resolve("init");
     try {
-      if (!java.nio.file.Files.isDirectory(init)) {
+      if (!Files.isDirectory(init)) {
         Path tmp = containerDir.resolve("init.tmp");
-        dev.docklab.engine.store.Trees.deleteRecursively(tmp);
-        java.nio.file.Files.createDirectories(tmp.resolve("etc"));
+        Trees.deleteRecursively(tmp);
+        Files.createDirectories(tmp.resolve("etc"));
         for (String f : List.of("hostname", "hosts", "resolv.conf")) {
-          java.nio.file.Files.createFile(tmp.resolve("etc").resolve(f));
+          Files.createFile(tmp.resolve("etc").resolve(f));
         }
-        java.nio.file.Files.move(tmp, init);
+        Files.move(tmp, init);
       }
       return init;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw EngineException.system("could not make the init layer in " + init + ": " + e.getMessage(), e);
     }
   }
@@ -819,8 +832,8 @@ public final class ContainerService {
 
   private static String readHostFile(String path) {
     try {
-      return java.nio.file.Files.readString(Path.of(path));
-    } catch (java.io.IOException e) {
+      return Files.readString(Path.of(path));
+    } catch (IOException e) {
       return "";
     }
   }

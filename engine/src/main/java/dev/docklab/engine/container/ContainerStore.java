@@ -3,18 +3,20 @@ package dev.docklab.engine.container;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.docklab.engine.EngineException;
+import dev.docklab.engine.network.Endpoint;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
-import dev.docklab.engine.network.Endpoint;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Containers on disk: one directory each, its record written atomically. The engine holds the data
@@ -47,7 +49,7 @@ public final class ContainerStore {
   /** Notes that {@code endpoint} of container {@code id} must be taken down some day. */
   public void saveEndpoint(String id, Endpoint endpoint) {
     try {
-      java.nio.file.Files.createDirectories(layout.endpoints());
+      Files.createDirectories(layout.endpoints());
       AtomicFiles.write(layout.endpoints().resolve(id + ".json"), JSON.writeValueAsBytes(endpoint));
     } catch (IOException e) {
       throw EngineException.system("could not record the network of " + id + ": " + e.getMessage(), e);
@@ -56,19 +58,19 @@ public final class ContainerStore {
 
   public void deleteEndpoint(String id) {
     try {
-      java.nio.file.Files.deleteIfExists(layout.endpoints().resolve(id + ".json"));
+      Files.deleteIfExists(layout.endpoints().resolve(id + ".json"));
     } catch (IOException e) {
       throw EngineException.system("could not remove the network note of " + id + ": " + e.getMessage(), e);
     }
   }
 
   /** The endpoints not yet taken down, by container id. */
-  public java.util.Map<String, Endpoint> endpoints() {
-    java.util.Map<String, Endpoint> out = new java.util.TreeMap<>();
-    if (!java.nio.file.Files.isDirectory(layout.endpoints())) {
+  public Map<String, Endpoint> endpoints() {
+    Map<String, Endpoint> out = new TreeMap<>();
+    if (!Files.isDirectory(layout.endpoints())) {
       return out;
     }
-    try (var files = java.nio.file.Files.list(layout.endpoints())) {
+    try (var files = Files.list(layout.endpoints())) {
       for (Path f : files.filter(x -> x.getFileName().toString().matches("[0-9a-f]{64}\\.json")).toList()) {
         try {
           out.put(f.getFileName().toString().substring(0, 64), JSON.readValue(f.toFile(), Endpoint.class));
@@ -151,7 +153,7 @@ public final class ContainerStore {
     Path trash = layout.containers().resolve(TRASH_PREFIX + id);
     try {
       if (Files.exists(dir(id))) {
-        Files.move(dir(id), trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(dir(id), trash, StandardCopyOption.ATOMIC_MOVE);
       }
       load().remove(id);
     } catch (IOException e) {

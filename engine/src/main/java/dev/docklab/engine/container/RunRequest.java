@@ -2,7 +2,11 @@ package dev.docklab.engine.container;
 
 import dev.docklab.engine.network.NetworkMode;
 import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.volume.VolumeSpec;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What {@code docker run} (or {@code docker create}) asks for.
@@ -23,7 +27,7 @@ import java.util.List;
  */
 public record RunRequest(String image, String name, List<String> command, List<String> env, long memory,
     long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
-    List<dev.docklab.engine.volume.VolumeSpec> volumes, Network network, java.util.Map<String, String> labels) {
+    List<VolumeSpec> volumes, Network network, Map<String, String> labels) {
 
   public RunRequest {
     command = command == null ? List.of() : List.copyOf(command);
@@ -31,15 +35,15 @@ public record RunRequest(String image, String name, List<String> command, List<S
     restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
     volumes = volumes == null ? List.of() : List.copyOf(volumes);
     network = network == null ? Network.DEFAULT : network;
-    labels = labels == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+    labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
   }
 
   /** Without labels. */
   public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
       long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
-      List<dev.docklab.engine.volume.VolumeSpec> volumes, Network network) {
+      List<VolumeSpec> volumes, Network network) {
     this(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy, volumes, network,
-        java.util.Map.of());
+        Map.of());
   }
 
   /**
@@ -76,7 +80,7 @@ public record RunRequest(String image, String name, List<String> command, List<S
   /** With volumes, on the default bridge. */
   public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
       long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
-      List<dev.docklab.engine.volume.VolumeSpec> volumes) {
+      List<VolumeSpec> volumes) {
     this(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy, volumes,
         Network.DEFAULT);
   }

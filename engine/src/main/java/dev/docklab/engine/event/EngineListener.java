@@ -1,5 +1,9 @@
 package dev.docklab.engine.event;
 
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /** Receives the engine's events; called on the engine's thread, so it must be quick. */
 @FunctionalInterface
 public interface EngineListener {
@@ -8,11 +12,11 @@ public interface EngineListener {
   void on(EngineEvent event);
 
   /** Times {@code body} and reports it as one event. */
-  default <T> T timed(String step, String subject, java.util.function.Function<T, String> detail,
-      java.util.function.Supplier<T> body) {
+  default <T> T timed(String step, String subject, Function<T, String> detail,
+      Supplier<T> body) {
     long t0 = System.nanoTime();
     T result = body.get();
-    on(new EngineEvent(step, subject, detail.apply(result), java.time.Duration.ofNanos(System.nanoTime() - t0)));
+    on(new EngineEvent(step, subject, detail.apply(result), Duration.ofNanos(System.nanoTime() - t0)));
     return result;
   }
 }

@@ -13,11 +13,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -47,7 +51,7 @@ public final class Archives {
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     List<Map<String, Object>> manifest = new ArrayList<>();
     Map<String, Map<String, String>> repositories = new LinkedHashMap<>();
-    java.util.Set<String> written = new java.util.HashSet<>();
+    Set<String> written = new HashSet<>();
     for (int i = 0; i < toSave.size(); i++) {
       Image img = toSave.get(i);
       Manifest m = ImageStore.JSON.readValue(blobs.read(img.manifest()), Manifest.class);
@@ -201,7 +205,7 @@ public final class Archives {
 
   private static Path inside(Path dir, String name) {
     Path p = dir.resolve(name).normalize();
-    if (!p.startsWith(dir) || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!p.startsWith(dir) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
       throw EngineException.invalid("invalid archive: \"" + name + "\" is missing or outside the archive");
     }
     return p;
@@ -216,7 +220,7 @@ public final class Archives {
     TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
     TarArchiveEntry e;
     int count = 0;
-    java.util.Map<Path, Path> links = new java.util.LinkedHashMap<>();
+    Map<Path, Path> links = new LinkedHashMap<>();
     while ((e = tar.getNextEntry()) != null) {
       count++;
       Path p = dir.resolve(e.getName()).normalize();
@@ -244,9 +248,9 @@ public final class Archives {
       throw EngineException.invalid("invalid archive: it is empty or not a tar");
     }
     for (var link : links.entrySet()) {
-      if (Files.isRegularFile(link.getValue(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isRegularFile(link.getValue(), LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(link.getKey().getParent());
-        Files.copy(link.getValue(), link.getKey(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(link.getValue(), link.getKey(), StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

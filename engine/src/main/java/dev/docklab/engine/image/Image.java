@@ -3,6 +3,7 @@ package dev.docklab.engine.image;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.reference.ImageReference;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ public record Image(Digest id, Digest manifest, ImageConfig config, List<ImageRe
   public Instant created() {
     try {
       return config.created() == null ? Instant.EPOCH : Instant.parse(config.created());
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return Instant.EPOCH;
     }
   }

@@ -10,10 +10,16 @@ import dev.docklab.engine.store.Layout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -53,14 +59,14 @@ public final class ImageAssembler {
     try {
       Files.createDirectories(layout.tmp());
       tmp = Files.createTempFile(layout.tmp(), "layer-", ".tar.gz");
-      java.io.PipedInputStream extractIn = new java.io.PipedInputStream(1 << 20);
-      java.io.PipedOutputStream toExtract = new java.io.PipedOutputStream(extractIn);
-      java.util.concurrent.CompletableFuture<LayerStore.Unpacked> unpacked =
-          java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      PipedInputStream extractIn = new PipedInputStream(1 << 20);
+      PipedOutputStream toExtract = new PipedOutputStream(extractIn);
+      CompletableFuture<LayerStore.Unpacked> unpacked =
+          CompletableFuture.supplyAsync(() -> {
             try (extractIn) {
               return layers.unpack(extractIn);
             } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
+              throw new UncheckedIOException(e);
             }
           });
       Sha256.HashingOutputStream compressed = new Sha256.HashingOutputStream(Files.newOutputStream(tmp));
@@ -83,7 +89,7 @@ public final class ImageAssembler {
       Digest diffId;
       try {
         diffId = unpacked.join().layer().diffId();
-      } catch (java.util.concurrent.CompletionException e) {
+      } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : EngineException.system(e.getMessage(), e);
       }
       if (!diffId.equals(plain.digest())) {
@@ -116,9 +122,9 @@ public final class ImageAssembler {
    * leaves the machine (push, save), where it can be compressed properly.
    */
   private static final class FastGzip extends GZIPOutputStream {
-    FastGzip(java.io.OutputStream out) throws IOException {
+    FastGzip(OutputStream out) throws IOException {
       super(out, 1 << 16);
-      def.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+      def.setLevel(Deflater.NO_COMPRESSION);
     }
   }
 

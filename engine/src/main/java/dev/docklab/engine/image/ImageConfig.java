@@ -3,6 +3,7 @@ package dev.docklab.engine.image;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ public record ImageConfig(
 
     /** This config with one more ONBUILD trigger. */
     public RunConfig withOnBuild(String trigger) {
-      List<String> all = new java.util.ArrayList<>(onBuild == null ? List.of() : onBuild);
+      List<String> all = new ArrayList<>(onBuild == null ? List.of() : onBuild);
       all.add(trigger);
       return new RunConfig(user, env, entrypoint, cmd, workingDir, labels, exposedPorts, volumes, stopSignal,
           healthcheck, all);

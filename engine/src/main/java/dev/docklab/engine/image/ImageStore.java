@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class ImageStore {
   private final Layout layout;
   private final BlobStore blobs;
   private final LayerStore layers;
-  private final Map<Digest, Image> imageCache = new java.util.HashMap<>();
+  private final Map<Digest, Image> imageCache = new HashMap<>();
   private Map<String, String> refsCache;
 
   public ImageStore(Layout layout, BlobStore blobs, LayerStore layers) {

@@ -1,6 +1,7 @@
 package dev.docklab.engine.layer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.luben.zstd.ZstdInputStream;
 import dev.docklab.engine.EngineException;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.digest.Sha256;
@@ -131,7 +132,7 @@ public final class LayerStore {
       return new GZIPInputStream(in, 65536);
     }
     if (b1 == 0x28 && b2 == 0xb5 && b3 == 0x2f && b4 == 0xfd) { // zstd's frame magic
-      return new com.github.luben.zstd.ZstdInputStream(in);
+      return new ZstdInputStream(in);
     }
     return in;
   }

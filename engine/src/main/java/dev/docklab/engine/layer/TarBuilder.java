@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -54,7 +55,7 @@ public final class TarBuilder {
   private TarBuilder put(TarArchiveEntry e, int mode, byte[] content) {
     e.setMode(mode);
     e.setIds(0, 0);
-    e.setModTime(java.util.Date.from(mtime));
+    e.setModTime(Date.from(mtime));
     try {
       tar.putArchiveEntry(e);
       if (content != null) {

@@ -1,5 +1,6 @@
 package dev.docklab.engine.layer;
 
+import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,9 +8,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +193,7 @@ public final class TarExtractor {
   private static BasicFileAttributes attrsOrNull(Path p) throws IOException {
     try {
       return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       return null;
     }
   }
@@ -200,7 +204,7 @@ public final class TarExtractor {
     if (attrs == null || (attrs.isDirectory() && newIsDir)) {
       return;
     }
-    dev.docklab.engine.store.Trees.deleteRecursively(path);
+    Trees.deleteRecursively(path);
   }
 
   private void applyMetadata(Path path, TarArchiveEntry entry, boolean withTimes) {
@@ -220,8 +224,8 @@ public final class TarExtractor {
   }
 
   private void applyTimes(Path path, TarArchiveEntry entry) {
-    java.nio.file.attribute.FileTime t = entry.getLastModifiedTime();
-    java.time.Instant instant = t.toInstant();
+    FileTime t = entry.getLastModifiedTime();
+    Instant instant = t.toInstant();
     posix.lutimes(path, instant.getEpochSecond(), instant.getNano());
   }
 }

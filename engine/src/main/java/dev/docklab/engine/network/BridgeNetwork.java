@@ -13,6 +13,7 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -316,7 +317,7 @@ public final class BridgeNetwork {
       return;
     }
     for (String[] rule : hostRules()) {
-      ensureRule(rule[0], rule[1], java.util.Arrays.copyOfRange(rule, 2, rule.length));
+      ensureRule(rule[0], rule[1], Arrays.copyOfRange(rule, 2, rule.length));
     }
     hostRulesDone = true;
   }

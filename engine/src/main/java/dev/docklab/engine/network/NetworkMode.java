@@ -1,6 +1,7 @@
 package dev.docklab.engine.network;
 
 import dev.docklab.engine.EngineException;
+import java.util.Locale;
 
 /** {@code --network}: Docker's three built-in networks. */
 public enum NetworkMode {
@@ -17,7 +18,7 @@ public enum NetworkMode {
 
   /** Docker's name, as in {@code HostConfig.NetworkMode}. */
   public String dockerName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The container named by {@code container:NAME}. */

@@ -2,7 +2,9 @@ package dev.docklab.engine.network;
 
 import dev.docklab.engine.EngineException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -90,7 +92,7 @@ public final class PortSpecs {
       case 1 -> new String[] {"", "", parts[0]};
       case 2 -> new String[] {"", parts[0], parts[1]};
       case 3 -> parts;
-      default -> new String[] {String.join(":", java.util.Arrays.copyOfRange(parts, 0, n - 2)), parts[n - 2],
+      default -> new String[] {String.join(":", Arrays.copyOfRange(parts, 0, n - 2)), parts[n - 2],
           parts[n - 1]};
     };
   }
@@ -100,7 +102,7 @@ public final class PortSpecs {
     if (slash < 0) {
       return new String[] {"tcp", raw};
     }
-    String proto = raw.substring(slash + 1).toLowerCase(java.util.Locale.ROOT);
+    String proto = raw.substring(slash + 1).toLowerCase(Locale.ROOT);
     return new String[] {proto.isEmpty() ? "tcp" : proto, raw.substring(0, slash)};
   }
 

@@ -1,10 +1,13 @@
 package dev.docklab.engine.registry;
 
+import dev.docklab.engine.EngineException;
+import java.util.Locale;
+
 /**
  * An error of the distribution API: its code (as in the spec's error table), the HTTP status it
  * goes with, and a message. The hub sends these; the client reads them back.
  */
-public final class RegistryError extends dev.docklab.engine.EngineException {
+public final class RegistryError extends EngineException {
   private final String code;
   private final int status;
   private final transient Object detail;
@@ -30,7 +33,7 @@ public final class RegistryError extends dev.docklab.engine.EngineException {
 
   /** As the docker CLI prints a registry's error: {@code denied: requested access to the resource is denied}. */
   public String dockerText() {
-    return code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + getMessage();
+    return code.toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + getMessage();
   }
 
   public static RegistryError blobUnknown(String digest) {

@@ -1,9 +1,11 @@
 package dev.docklab.engine.runtime;
 
 import dev.docklab.engine.EngineException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -102,7 +104,7 @@ public final class Conmon {
     }
     Process p;
     try {
-      p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+      p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.appendTo(bundle.resolve("conmon.log").toFile())).start();
       p.waitFor();
@@ -145,7 +147,7 @@ public final class Conmon {
         return null; // being written
       }
       return new Exit(Integer.parseInt(code), Files.getLastModifiedTime(f).toInstant());
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       return null;
     } catch (IOException | NumberFormatException e) {
       return null;

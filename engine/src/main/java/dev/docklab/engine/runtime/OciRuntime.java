@@ -3,11 +3,13 @@ package dev.docklab.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.EngineException;
+import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Drives an OCI runtime binary (runc or crun) on bundles the engine wrote, with the engine's own
@@ -32,10 +34,10 @@ public final class OciRuntime {
   }
 
   /** Writes the bundle's {@code config.json}. */
-  public static void writeBundle(Path bundle, java.util.Map<String, Object> spec) {
+  public static void writeBundle(Path bundle, Map<String, Object> spec) {
     try {
       Files.createDirectories(bundle);
-      dev.docklab.engine.store.AtomicFiles.writeNoSync(bundle.resolve("config.json"),
+      AtomicFiles.writeNoSync(bundle.resolve("config.json"),
           JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec));
     } catch (IOException e) {
       throw EngineException.system("could not write the OCI bundle in " + bundle + ": " + e.getMessage(), e);

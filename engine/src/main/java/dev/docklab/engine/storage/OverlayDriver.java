@@ -4,8 +4,14 @@ import dev.docklab.engine.EngineException;
 import dev.docklab.engine.sys.Posix;
 import dev.docklab.engine.sys.SyscallException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -51,7 +57,7 @@ public final class OverlayDriver implements StorageDriver {
         // data root, and mount from there, as Docker's overlay2 does with its l/ directory.
         Path root = containerDir.getParent().getParent();
         Path links = Files.createDirectories(root.resolve("l"));
-        List<Path> shortLowers = new java.util.ArrayList<>();
+        List<Path> shortLowers = new ArrayList<>();
         for (Path lower : lowers) {
           shortLowers.add(root.relativize(shortLink(links, lower)));
         }
@@ -103,7 +109,7 @@ public final class OverlayDriver implements StorageDriver {
 
   /** {@code DATA_ROOT/l/XXXXXXXXXXXX}, a symbolic link to {@code target}, made once (atomically). */
   static Path shortLink(Path links, Path target) throws IOException {
-    String name = java.util.HexFormat.of().formatHex(sha256(target.toString())).substring(0, 12);
+    String name = HexFormat.of().formatHex(sha256(target.toString())).substring(0, 12);
     Path link = links.resolve(name);
     if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
       return link;
@@ -111,14 +117,14 @@ public final class OverlayDriver implements StorageDriver {
     Path tmp = links.resolve("." + name + "." + ProcessHandle.current().pid() + ".tmp");
     Files.deleteIfExists(tmp);
     Files.createSymbolicLink(tmp, target);
-    Files.move(tmp, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return link;
   }
 
   private static byte[] sha256(String s) {
     try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

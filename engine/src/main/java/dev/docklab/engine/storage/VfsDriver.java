@@ -1,6 +1,8 @@
 package dev.docklab.engine.storage;
 
 import dev.docklab.engine.EngineException;
+import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +32,7 @@ public final class VfsDriver implements StorageDriver {
       if (!Files.isDirectory(rootfs)) {
         Path tmp = Files.createDirectories(containerDir.resolve("rootfs.tmp"));
         List<Path> bottomFirst = new ArrayList<>(layersTopFirst);
-        java.util.Collections.reverse(bottomFirst);
+        Collections.reverse(bottomFirst);
         for (Path layer : bottomFirst) {
           applyLayer(layer, tmp);
         }
@@ -53,7 +56,7 @@ public final class VfsDriver implements StorageDriver {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
         if (isOpaque(dir) && !dir.equals(layer)) {
-          dev.docklab.engine.store.Trees.deleteRecursively(rootfs.resolve(layer.relativize(dir).toString()));
+          Trees.deleteRecursively(rootfs.resolve(layer.relativize(dir).toString()));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -62,7 +65,7 @@ public final class VfsDriver implements StorageDriver {
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
         if (isWhiteout(file)) {
           whiteouts.add(layer.relativize(file));
-          dev.docklab.engine.store.Trees.deleteRecursively(rootfs.resolve(layer.relativize(file).toString()));
+          Trees.deleteRecursively(rootfs.resolve(layer.relativize(file).toString()));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -84,7 +87,7 @@ public final class VfsDriver implements StorageDriver {
   }
 
   static boolean isOpaque(Path dir) {
-    byte[] v = dev.docklab.engine.sys.Posix.host().lgetxattr(dir, "trusted.overlay.opaque");
+    byte[] v = Posix.host().lgetxattr(dir, "trusted.overlay.opaque");
     return v != null && v.length == 1 && v[0] == 'y';
   }
 }

@@ -3,6 +3,7 @@ package dev.docklab.engine.store;
 import dev.docklab.engine.EngineException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class AtomicFiles {
       Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       try {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-            OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+            OutputStream out = Channels.newOutputStream(ch)) {
           out.write(bytes);
           out.flush();
           if (sync) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -95,7 +96,7 @@ public final class BlobStore {
             + "); remove the image and pull or build it again", null);
       }
       return bytes;
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw EngineException.notFound("blob " + digest + " is missing from " + layout.blobs());
     } catch (IOException e) {
       throw EngineException.system("could not read blob " + digest + ": " + AtomicFiles.describe(e), e);
@@ -106,7 +107,7 @@ public final class BlobStore {
   public InputStream open(Digest digest) {
     try {
       return Files.newInputStream(layout.blob(digest));
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw EngineException.notFound("blob " + digest + " is missing from " + layout.blobs());
     } catch (IOException e) {
       throw EngineException.system("could not open blob " + digest + ": " + AtomicFiles.describe(e), e);

@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** {@link Posix} through JNA: one wrapper per system call, errno turned into an exception. */
 final class LibcPosix implements Posix {
@@ -131,7 +132,7 @@ final class LibcPosix implements Posix {
     byte[] buf = new byte[4096];
     try {
       long n = libc.lgetxattr(path.toString(), name, buf, buf.length);
-      return java.util.Arrays.copyOf(buf, (int) n);
+      return Arrays.copyOf(buf, (int) n);
     } catch (LastErrorException e) {
       if (e.getErrorCode() == ENODATA) {
         return null;

@@ -1,5 +1,6 @@
 package dev.docklab.engine.sys;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -50,6 +51,6 @@ public interface Posix {
 
   /** kill(pid, 0): whether a process with this pid exists. */
   default boolean processAlive(long pid) {
-    return java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + pid));
+    return Files.exists(Path.of("/proc/" + pid));
   }
 }

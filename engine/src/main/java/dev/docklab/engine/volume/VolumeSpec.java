@@ -1,6 +1,7 @@
 package dev.docklab.engine.volume;
 
 import dev.docklab.engine.EngineException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,7 @@ public record VolumeSpec(Kind kind, String source, String destination, boolean r
   /** Parses {@code -v SRC:DST[:OPTS]} or {@code -v DST}. */
   public static VolumeSpec parseV(String spec) {
     String[] parts = spec.split(":", -1);
-    if (parts.length > 3 || spec.isEmpty() || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+    if (parts.length > 3 || spec.isEmpty() || Arrays.stream(parts).anyMatch(String::isEmpty)) {
       throw EngineException.invalid("invalid volume specification: '" + spec + "'");
     }
     if (parts.length == 1) {

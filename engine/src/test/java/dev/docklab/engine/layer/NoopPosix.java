@@ -1,6 +1,9 @@
 package dev.docklab.engine.layer;
 
 import dev.docklab.engine.sys.Posix;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A Posix that does nothing: the hostile-archive tests only look at what lands where. */
@@ -14,9 +17,9 @@ final class NoopPosix implements Posix {
   @Override
   public void mknod(Path path, int mode, int major, int minor) {
     try {
-      java.nio.file.Files.createFile(path); // stands in for the device node
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      Files.createFile(path); // stands in for the device node
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

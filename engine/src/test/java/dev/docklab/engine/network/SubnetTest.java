@@ -3,8 +3,8 @@ package dev.docklab.engine.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class SubnetTest {
@@ -24,7 +24,7 @@ class SubnetTest {
     assertEquals("172.19.0.0/16", BridgeNetwork.freeSubnet(List.of(Subnet.parse("172.17.0.1/16"),
         Subnet.parse("172.18.5.0/24"))).toString());
     // a route over all of 172.16.0.0/12 leaves nothing
-    assertTrue(org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+    assertTrue(Assertions.assertThrows(RuntimeException.class,
         () -> BridgeNetwork.freeSubnet(List.of(Subnet.parse("172.16.0.0/12")))).getMessage().contains("in use"));
   }
 }

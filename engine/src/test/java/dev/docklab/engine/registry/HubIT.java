@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.Engine;
@@ -12,6 +11,7 @@ import dev.docklab.engine.TestEngines;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.registry.hub.Hub;
+import dev.docklab.engine.registry.hub.HubStore;
 import dev.docklab.engine.store.Trees;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
@@ -130,19 +133,19 @@ class HubIT {
     assertEquals(202, start.statusCode());
     String loc = start.headers().firstValue("Location").orElseThrow();
     assertEquals("0-0", start.headers().firstValue("Range").orElseThrow());
-    HttpResponse<byte[]> first = call("PATCH", loc, t, java.util.Arrays.copyOfRange(layer, 0, 1000),
+    HttpResponse<byte[]> first = call("PATCH", loc, t, Arrays.copyOfRange(layer, 0, 1000),
         "Content-Range", "0-999", "Content-Type", "application/octet-stream");
     assertEquals(202, first.statusCode());
     assertEquals("0-999", first.headers().firstValue("Range").orElseThrow());
     assertEquals(416, call("PATCH", loc, t, new byte[10], "Content-Range", "5-14").statusCode(), "out of order");
     assertEquals("0-999", call("GET", loc, t, null).headers().firstValue("Range").orElseThrow());
-    call("PATCH", loc, t, java.util.Arrays.copyOfRange(layer, 1000, layer.length));
+    call("PATCH", loc, t, Arrays.copyOfRange(layer, 1000, layer.length));
     HttpResponse<byte[]> done = call("PUT", loc + "?digest=" + ld, t, null);
     assertEquals(201, done.statusCode());
     assertEquals(ld.toString(), done.headers().firstValue("Docker-Content-Digest").orElseThrow());
     HttpResponse<byte[]> got = call("GET", "/v2/alice/up/blobs/" + ld, t, null);
     assertEquals(200, got.statusCode());
-    assertTrue(java.util.Arrays.equals(layer, got.body()));
+    assertTrue(Arrays.equals(layer, got.body()));
 
     // one request: POST with the digest and the bytes; a wrong digest keeps nothing
     byte[] config = "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}".getBytes();
@@ -164,7 +167,7 @@ class HubIT {
     Digest md = Sha256.of(m);
     assertEquals(md.toString(), put.headers().firstValue("Docker-Content-Digest").orElseThrow());
     HttpResponse<byte[]> back = call("GET", "/v2/alice/up/manifests/v1", t, null);
-    assertTrue(java.util.Arrays.equals(m, back.body()), "byte for byte, trailing newline and all");
+    assertTrue(Arrays.equals(m, back.body()), "byte for byte, trailing newline and all");
     assertEquals(MediaTypes.DOCKER_MANIFEST, back.headers().firstValue("Content-Type").orElseThrow());
     HttpResponse<byte[]> head = call("HEAD", "/v2/alice/up/manifests/" + md, t, null);
     assertEquals(200, head.statusCode());
@@ -222,8 +225,8 @@ class HubIT {
       String old = h.store().startUpload("carol/app");
       String fresh = h.store().startUpload("carol/app");
       Files.setLastModifiedTime(other.resolve("uploads").resolve(old).resolve("data"),
-          java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Hub.ABANDONED).minusSeconds(60)));
-      assertEquals(1, h.store().purgeUploads(java.time.Instant.now().minus(Hub.ABANDONED)));
+          FileTime.from(Instant.now().minus(Hub.ABANDONED).minusSeconds(60)));
+      assertEquals(1, h.store().purgeUploads(Instant.now().minus(Hub.ABANDONED)));
       assertFalse(Files.exists(other.resolve("uploads").resolve(old)));
       assertTrue(Files.exists(other.resolve("uploads").resolve(fresh)));
     } finally {
@@ -233,7 +236,7 @@ class HubIT {
 
   @Test
   void searchAnswersAsDockerHub() throws Exception {
-    hub.store().setMeta("library/busybox", new dev.docklab.engine.registry.hub.HubStore.Meta("BusyBox base", 7, true,
+    hub.store().setMeta("library/busybox", new HubStore.Meta("BusyBox base", 7, true,
         false));
     String t = token("admin", "admin-pw", "repository:library/busybox:pull,push");
     byte[] config = "{}".getBytes();

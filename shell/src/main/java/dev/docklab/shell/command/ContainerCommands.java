@@ -12,15 +12,20 @@ import dev.docklab.engine.network.PortMapping;
 import dev.docklab.engine.network.PortSpecs;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.engine.volume.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.explain.ExplainViews;
 import dev.docklab.shell.render.ContainerRows;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.Human;
 import dev.docklab.shell.render.Table;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /** {@code run}, {@code ps}, {@code rm}: containers. */
 public final class ContainerCommands {
@@ -56,7 +61,7 @@ public final class ContainerCommands {
     return new SimpleCommand("run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", createOptions(), false, (args, s) -> {
       int status = runOrCreate(args, s, true);
       if (args.has("explain")) {
-        dev.docklab.shell.explain.ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages())
+        ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages())
             .forEach(s.out()::println);
       }
       return status;
@@ -76,8 +81,8 @@ public final class ContainerCommands {
   }
 
   /** {@code --label KEY=VALUE} (or {@code KEY} for an empty value), as the docker client reads them. */
-  private static java.util.Map<String, String> labels(List<String> values) {
-    java.util.Map<String, String> out = new java.util.TreeMap<>();
+  private static Map<String, String> labels(List<String> values) {
+    Map<String, String> out = new TreeMap<>();
     for (String v : values) {
       int eq = v.indexOf('=');
       String key = eq < 0 ? v : v.substring(0, eq);
@@ -131,12 +136,12 @@ public final class ContainerCommands {
       }
       long memory = args.value("memory", null) == null ? 0 : MemorySize.parseMemoryLimit(args.value("memory", null));
       long pids = args.intValue("pids-limit", 0);
-      List<dev.docklab.engine.volume.VolumeSpec> volumes = new ArrayList<>();
+      List<VolumeSpec> volumes = new ArrayList<>();
       for (String v : args.values("volume")) {
-        volumes.add(dev.docklab.engine.volume.VolumeSpec.parseV(v));
+        volumes.add(VolumeSpec.parseV(v));
       }
       for (String m : args.values("mount")) {
-        volumes.add(dev.docklab.engine.volume.VolumeSpec.parseMount(m));
+        volumes.add(VolumeSpec.parseMount(m));
       }
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), args.values("env"),
           memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart, volumes, network(args, s),
@@ -205,7 +210,7 @@ public final class ContainerCommands {
       int last = args.has("latest") ? 1 : args.intValue("last", -1);
       boolean all = args.has("all") || last > 0 || args.values("filter").stream().anyMatch(f -> f.startsWith("status=")
           || f.startsWith("exited="));
-      java.util.function.Predicate<Container> filter;
+      Predicate<Container> filter;
       filter = ContainerFilter.parse(args.values("filter"), s.engine());
       List<Container> list = s.engine().containers(all).stream().filter(filter).toList();
       if (last > 0) {

@@ -1,6 +1,7 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.Engine;
+import dev.docklab.engine.EngineException;
 import dev.docklab.engine.container.Container;
 import dev.docklab.engine.container.RunRequest;
 import dev.docklab.engine.digest.Digest;
@@ -59,7 +60,7 @@ final class CowDemo {
       p.getInputStream().readAllBytes();
       p.waitFor();
     } catch (IOException e) {
-      throw dev.docklab.engine.EngineException.system("could not write in the demo container: " + e.getMessage(), e);
+      throw EngineException.system("could not write in the demo container: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,14 +1,18 @@
 package dev.docklab.shell.command;
 
+import dev.docklab.engine.Engine;
 import dev.docklab.engine.EngineException;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The {@code docker} command: finds the subcommand, parses its flags, runs it, prints errors as Docker does. */
 public final class DockerCli {
@@ -50,7 +54,7 @@ public final class DockerCli {
     Map<String, List<Command>> g = new LinkedHashMap<>();
     g.put("docker.common", COMMON.stream().filter(commands::containsKey).map(commands::get).toList());
     g.put("docker.commands", commands.values().stream().filter(c -> !COMMON.contains(c.name()))
-        .sorted(java.util.Comparator.comparing(Command::name)).toList());
+        .sorted(Comparator.comparing(Command::name)).toList());
     return g;
   }
 
@@ -69,7 +73,7 @@ public final class DockerCli {
       return 0;
     }
     if (argv.get(0).equals("--version") || argv.get(0).equals("-v")) {
-      s.out().println("docklab version " + dev.docklab.engine.Engine.VERSION + " (speaks docker's commands)");
+      s.out().println("docklab version " + Engine.VERSION + " (speaks docker's commands)");
       return 0;
     }
     String name = argv.get(0);
@@ -112,7 +116,7 @@ public final class DockerCli {
    * Docker lists them; an unknown subcommand is named. False when {@code group} is no such command.
    */
   private boolean printGroup(String group, List<String> rest, Session s) {
-    java.util.TreeMap<String, String> subs = new java.util.TreeMap<>();
+    TreeMap<String, String> subs = new TreeMap<>();
     for (Command c : commands.values()) {
       if (c.name().startsWith(group + " ")) {
         subs.put(c.name().substring(group.length() + 1), s.msg("cmd." + c.name() + ".summary"));
@@ -126,7 +130,7 @@ public final class DockerCli {
     if (subs.isEmpty()) {
       return false;
     }
-    java.io.PrintStream o = rest.isEmpty() || rest.get(0).startsWith("-") ? s.out() : s.err();
+    PrintStream o = rest.isEmpty() || rest.get(0).startsWith("-") ? s.out() : s.err();
     if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
       o.println("docker: '" + group + " " + rest.get(0) + "' is not a docker command.");
     }

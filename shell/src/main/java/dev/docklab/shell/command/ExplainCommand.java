@@ -1,9 +1,21 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.EngineException;
+import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.explain.CowEvent;
 import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.shell.cli.Args;
+import dev.docklab.shell.cli.FlagParser;
+import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.cli.UsageException;
 import dev.docklab.shell.explain.ExplainViews;
+import dev.docklab.shell.render.Text;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code explain layers|mount|last|name}: what the engine really did, drawn from its own records. */
 final class ExplainCommand {
@@ -21,7 +33,7 @@ final class ExplainCommand {
         case "last" -> ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages());
         case "name" -> {
           ImageReference ref = ImageReference.parse(arg(args, s));
-          List<String[]> from = new java.util.ArrayList<>();
+          List<String[]> from = new ArrayList<>();
           for (var e : s.engine().registryClient().pullEndpoints(ref.withDefaultTag())) {
             from.add(new String[] {e.registry().base() + "/v2/" + e.repository() + "/", e.mirror() ? "mirror" : "own"});
           }
@@ -55,7 +67,7 @@ final class ExplainCommand {
         s.out().println(colour ? paint(lines.get(i), i == 0) : lines.get(i));
       }
       return 0;
-    } catch (dev.docklab.shell.cli.UsageException e) {
+    } catch (UsageException e) {
       s.err().println("docklab: " + e.getMessage());
       return 2;
     } catch (IllegalArgumentException e) {
@@ -81,12 +93,12 @@ final class ExplainCommand {
       throw EngineException.invalid("'" + argv.get(0) + "' is not a docker command: see help");
     }
     List<String> rest = argv.subList(1, argv.size());
-    dev.docklab.shell.cli.Args parsed = dev.docklab.shell.cli.FlagParser.parse("docker " + c.name(), c.options(),
+    Args parsed = FlagParser.parse("docker " + c.name(), c.options(),
         c.interspersed(), rest);
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     out.add("docker " + String.join(" ", argv));
     out.add("  docker " + c.name() + "  " + s.msg("cmd." + c.name() + ".summary"));
-    for (dev.docklab.shell.cli.Option o : c.options()) {
+    for (Option o : c.options()) {
       if (parsed.values(o.name()).isEmpty()) {
         continue;
       }
@@ -95,7 +107,7 @@ final class ExplainCommand {
       String text = s.messages().has("explain.flag." + o.name()) ? s.msg("explain.flag." + o.name())
           : s.msg(o.helpKey());
       out.add("  " + flag + value);
-      out.add(dev.docklab.shell.render.Text.ellipsis("      " + text, 80));
+      out.add(Text.ellipsis("      " + text, 80));
     }
     List<String> pos = parsed.positionals();
     if ((c.name().equals("run") || c.name().equals("create")) && !pos.isEmpty()) {
@@ -129,18 +141,18 @@ final class ExplainCommand {
     }
     var now = s.engine().cowSnapshot(id);
     s.cowWatch().put(id, now);
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     out.add(s.msg("explain.cow.title", name));
     out.add(s.msg(now.isEmpty() ? "explain.cow.empty" : "explain.cow.so-far"));
-    now.values().forEach(e -> out.add(dev.docklab.shell.explain.ExplainViews.cowLine(e, s.messages())));
+    now.values().forEach(e -> out.add(ExplainViews.cowLine(e, s.messages())));
     out.add(s.msg("explain.cow.watching"));
     return out;
   }
 
   /** After each command: what changed in the watched containers' read-write layers. */
   static void tick(Session s) {
-    for (var entry : new java.util.ArrayList<>(s.cowWatch().entrySet())) {
-      java.util.Map<String, dev.docklab.engine.explain.CowEvent> now;
+    for (var entry : new ArrayList<>(s.cowWatch().entrySet())) {
+      Map<String, CowEvent> now;
       try {
         now = s.engine().cowSnapshot(entry.getKey());
       } catch (EngineException e) {
@@ -150,8 +162,8 @@ final class ExplainCommand {
       for (var e : now.values()) {
         var before = entry.getValue().get(e.path());
         if (before == null || !before.kind().equals(e.kind()) || before.bytes() != e.bytes()) {
-          String line = dev.docklab.shell.render.Text.ellipsis("[cow " + s.engine().container(entry.getKey()).name()
-              + "] " + dev.docklab.shell.explain.ExplainViews.cowLine(e, s.messages()).strip(), 80);
+          String line = Text.ellipsis("[cow " + s.engine().container(entry.getKey()).name()
+              + "] " + ExplainViews.cowLine(e, s.messages()).strip(), 80);
           s.out().println(s.interaction().isTerminal() && s.out() == System.out ? paint(line, false) : line);
         }
       }
@@ -164,10 +176,10 @@ final class ExplainCommand {
     var engine = s.engine();
     var image = engine.resolveForRun("busybox");
     long t0 = System.nanoTime();
-    engine.run(new dev.docklab.engine.container.RunRequest(image.id().toString(), null, List.of("true"), List.of(),
+    engine.run(new RunRequest(image.id().toString(), null, List.of("true"), List.of(),
         0, 0, true), (stream, bytes) -> { });
     long startMillis = (System.nanoTime() - t0) / 1_000_000;
-    var c = engine.create(new dev.docklab.engine.container.RunRequest(image.id().toString(), null,
+    var c = engine.create(new RunRequest(image.id().toString(), null,
         List.of("sleep", "30"), List.of(), 0, 0, false), image);
     try {
       c = engine.startDetached(c.id(), false).container();
@@ -182,12 +194,12 @@ final class ExplainCommand {
 
   private static long rssKb(long pid) {
     try {
-      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // the process is gone
     }
     return 0;

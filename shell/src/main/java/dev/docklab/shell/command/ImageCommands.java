@@ -1,19 +1,32 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.EngineException;
+import dev.docklab.engine.build.Builder;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.image.Image;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.GoTemplate;
+import dev.docklab.shell.render.HistoryRows;
+import dev.docklab.shell.render.Human;
 import dev.docklab.shell.render.ImageRows;
+import dev.docklab.shell.render.Table;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** {@code images}, {@code pull}, {@code import}: images. */
 public final class ImageCommands {
@@ -46,7 +59,7 @@ public final class ImageCommands {
             + dockerfile + ": no such file or directory");
         return 1;
       }
-      java.util.Map<String, String> buildArgs = new java.util.LinkedHashMap<>();
+      Map<String, String> buildArgs = new LinkedHashMap<>();
       for (String kv : args.values("build-arg")) {
         int eq = kv.indexOf('=');
         buildArgs.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? System.getenv().getOrDefault(kv, "") : kv.substring(eq + 1));
@@ -62,7 +75,7 @@ public final class ImageCommands {
       }
       boolean quiet = args.has("quiet");
       try {
-        Digest id = s.engine().build(new dev.docklab.engine.build.Builder.Request(context,
+        Digest id = s.engine().build(new Builder.Request(context,
             dockerfile.getFileName().toString(), text, args.values("tag"), buildArgs, args.has("no-cache")),
             line -> {
               if (!quiet) {
@@ -80,7 +93,7 @@ public final class ImageCommands {
           s.out().println(id);
         }
         return 0;
-      } catch (dev.docklab.engine.build.Builder.BuildFailure e) {
+      } catch (Builder.BuildFailure e) {
         s.err().println(e.getMessage());
         return 1;
       } catch (EngineException e) {
@@ -92,7 +105,7 @@ public final class ImageCommands {
 
   /** Writes binary output to {@code -o FILE} (atomically), or to stdout when that is not a terminal. */
   private interface Writer {
-    void write(java.io.OutputStream out);
+    void write(OutputStream out);
   }
 
   private static int toFileOrStdout(Session s, String file, Writer w) {
@@ -108,13 +121,13 @@ public final class ImageCommands {
       }
       Path target = s.workspace().resolve(file);
       Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".docklab-", ".tmp");
-      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       try {
-        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+        try (var out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
           w.write(out);
         }
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }
@@ -226,7 +239,7 @@ public final class ImageCommands {
       if (img == null) {
         throw EngineException.notFound("No such image: " + args.positionals().get(0));
       }
-      List<String> lines = dev.docklab.shell.render.HistoryRows.render(img, s.engine(), args.has("no-trunc"),
+      List<String> lines = HistoryRows.render(img, s.engine(), args.has("no-trunc"),
           Instant.now());
       if (args.has("quiet")) {
         lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(' '))).forEach(s.out()::println);
@@ -275,8 +288,8 @@ public final class ImageCommands {
       try {
         boolean table = format.startsWith("table");
         GoTemplate t = GoTemplate.parse(table ? format.substring(5).strip() : format);
-        List<List<String>> rows = new java.util.ArrayList<>();
-        for (java.util.Map<String, Object> f : ImageRows.fields(list, noTrunc, Instant.now())) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> f : ImageRows.fields(list, noTrunc, Instant.now())) {
           rows.add(List.of(t.execute(f).split("\t", -1)));
         }
         if (!table) {
@@ -286,13 +299,13 @@ public final class ImageCommands {
         List<String> header = t.fields().stream().map(f -> ImageRows.FIELD_HEADERS.getOrDefault(f, f.toUpperCase()))
             .toList();
         List<List<String>> padded = rows.stream().map(r -> {
-          List<String> x = new java.util.ArrayList<>(r);
+          List<String> x = new ArrayList<>(r);
           while (x.size() < header.size()) {
             x.add("");
           }
           return x.subList(0, header.size());
         }).toList();
-        dev.docklab.shell.render.Table.render(header, padded).forEach(s.out()::println);
+        Table.render(header, padded).forEach(s.out()::println);
         return 0;
       } catch (GoTemplate.TemplateException e) {
         s.err().println(e.getMessage());
@@ -310,10 +323,10 @@ public final class ImageCommands {
       if (!args.has("force") && !s.interaction().confirm(warning + "\nAre you sure you want to continue? [y/N] ")) {
         return 0;
       }
-      java.util.Set<String> used = new java.util.HashSet<>();
+      Set<String> used = new HashSet<>();
       s.engine().containers(true).forEach(c -> used.add(c.imageId()));
       long reclaimed = 0;
-      List<String> deleted = new java.util.ArrayList<>();
+      List<String> deleted = new ArrayList<>();
       List<Image> all = s.engine().images();
       for (Image img : all) {
         // dangling: no name, and no image built on it (a build's step images are not dangling, as on Docker)
@@ -331,7 +344,7 @@ public final class ImageCommands {
         deleted.forEach(s.out()::println);
         s.out().println();
       }
-      s.out().println("Total reclaimed space: " + dev.docklab.shell.render.Human.size(reclaimed));
+      s.out().println("Total reclaimed space: " + Human.size(reclaimed));
       return 0;
     });
   }

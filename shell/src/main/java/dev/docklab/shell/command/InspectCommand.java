@@ -5,6 +5,7 @@ import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.DockerJson;
 import dev.docklab.shell.render.GoTemplate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ final class InspectCommand {
           Map<String, Object> obj = s.engine().inspect(name, type);
           if (args.has("size") && obj.containsKey("State")) {
             // -s: the container layer's bytes, and those plus its image's (Docker's SizeRw, SizeRootFs)
-            Map<String, Object> sized = new java.util.LinkedHashMap<>(obj);
+            Map<String, Object> sized = new LinkedHashMap<>(obj);
             long rw = s.engine().containerSize(name);
             var image = s.engine().findImage(String.valueOf(obj.get("Image")));
             sized.put("SizeRw", rw);

@@ -1,7 +1,10 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.container.Attachment;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a container meets the learner's keyboard and screen: through the real terminal in the REPL
@@ -15,7 +18,7 @@ public interface Interaction {
    * Asks for a line ({@code docker login}'s "Username: "); {@code secret} hides what is typed. Null
    * at end of input.
    */
-  String prompt(String question, boolean secret) throws java.io.IOException;
+  String prompt(String question, boolean secret) throws IOException;
 
   /** Whether a terminal is there ({@code docker run -it} needs one). */
   boolean isTerminal();
@@ -34,5 +37,5 @@ public interface Interaction {
    * exec -it}, a host command typed at the prompt), or with its output into the streams otherwise.
    * Returns its exit status.
    */
-  int runOnTerminal(List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env);
+  int runOnTerminal(List<String> command, Path cwd, Map<String, String> env);
 }

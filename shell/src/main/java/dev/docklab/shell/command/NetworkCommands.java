@@ -8,6 +8,7 @@ import dev.docklab.shell.render.DockerJson;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.Table;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class NetworkCommands {
       c = s.engine().container(args.positionals().get(0));
       List<PortMapping> ports = c.state().running() && c.network() != null ? new ArrayList<>(c.network().ports())
           : new ArrayList<>();
-      ports.sort(java.util.Comparator.comparingInt(PortMapping::containerPort).thenComparing(PortMapping::proto));
+      ports.sort(Comparator.comparingInt(PortMapping::containerPort).thenComparing(PortMapping::proto));
       if (args.positionals().size() == 2) {
         String want = args.positionals().get(1);
         String key = want.contains("/") ? want : want + "/tcp";

@@ -4,15 +4,19 @@ import dev.docklab.engine.EngineException;
 import dev.docklab.engine.container.Container;
 import dev.docklab.engine.container.LogReader;
 import dev.docklab.shell.cli.Option;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,19 +80,19 @@ public final class ProcessCommands {
       // terminal to it (raw mode, window size), as docker exec -it does.
       List<String> cmd = s.engine().execCommand(pos.get(0), pos.subList(1, pos.size()), env, tty && stdin);
       if (tty && stdin) {
-        return s.interaction().runOnTerminal(cmd, s.workspace(), java.util.Map.of());
+        return s.interaction().runOnTerminal(cmd, s.workspace(), Map.of());
       }
       if (args.has("detach")) {
-        new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         return 0;
       }
-      return Processes.run(cmd, null, java.util.Map.of(), stdin ? s.in() : null, s.out(), s.err());
+      return Processes.run(cmd, null, Map.of(), stdin ? s.in() : null, s.out(), s.err());
     });
   }
 
   private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
-      .withZone(java.time.ZoneOffset.UTC);
+      .withZone(ZoneOffset.UTC);
 
   static Command logs() {
     List<Option> opts = List.of(Option.bool("follow", 'f', "opt.logs.follow"),
@@ -163,7 +167,7 @@ public final class ProcessCommands {
   /** A Docker time value: a Go duration ago ({@code 10m}, {@code 1h30m}), RFC 3339, or Unix seconds. */
   static Instant parseTime(String text, String what) {
     try {
-      return java.time.OffsetDateTime.parse(text).toInstant();
+      return OffsetDateTime.parse(text).toInstant();
     } catch (RuntimeException e) {
       // not RFC 3339
     }

@@ -3,8 +3,10 @@ package dev.docklab.shell.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docklab.engine.EngineException;
 import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.registry.client.Progress;
 import dev.docklab.engine.registry.client.Transfers;
 import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.ProgressView;
 import dev.docklab.shell.render.Table;
 import dev.docklab.shell.render.Text;
@@ -13,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code pull}, {@code push}, {@code login}, {@code logout}, {@code search}: images to and from registries. */
 public final class RegistryCommands {
@@ -46,7 +50,7 @@ public final class RegistryCommands {
       s.out().println("Using default tag: latest");
     }
     ImageReference full = ref.withDefaultTag();
-    Transfers.Pulled pulled = s.engine().pull(text, quiet ? dev.docklab.engine.registry.client.Progress.NONE
+    Transfers.Pulled pulled = s.engine().pull(text, quiet ? Progress.NONE
         : new ProgressView(s.out(), s.interaction().isTerminal()));
     if (!quiet) {
       if (!pulled.downloaded()) {
@@ -75,7 +79,7 @@ public final class RegistryCommands {
           s.out().println("The push refers to repository [" + full.name() + "]");
         }
         Transfers.Pushed pushed = s.engine().push(full.toString(), args.has("quiet")
-            ? dev.docklab.engine.registry.client.Progress.NONE : new ProgressView(s.out(), s.interaction().isTerminal()));
+            ? Progress.NONE : new ProgressView(s.out(), s.interaction().isTerminal()));
         s.out().println(args.has("quiet") ? full.toString()
             : full.tag() + ": digest: " + pushed.digest() + " size: " + pushed.size());
         return 0;
@@ -216,11 +220,11 @@ public final class RegistryCommands {
       // --format: Docker's fields .Name .Description .StarCount .IsOfficial .IsAutomated
       try {
         boolean table = format.startsWith("table");
-        dev.docklab.shell.render.GoTemplate t = dev.docklab.shell.render.GoTemplate.parse(
+        GoTemplate t = GoTemplate.parse(
             table ? format.substring(5).strip() : format);
         List<List<String>> out = new ArrayList<>();
         for (List<String> r : rows) {
-          java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+          Map<String, Object> f = new LinkedHashMap<>();
           f.put("Name", r.get(0));
           f.put("Description", r.get(1));
           f.put("StarCount", r.get(2));
@@ -232,7 +236,7 @@ public final class RegistryCommands {
           out.forEach(r -> s.out().println(String.join("\t", r)));
           return 0;
         }
-        java.util.Map<String, String> headers = java.util.Map.of("Name", "NAME", "Description", "DESCRIPTION",
+        Map<String, String> headers = Map.of("Name", "NAME", "Description", "DESCRIPTION",
             "StarCount", "STARS", "IsOfficial", "OFFICIAL", "IsAutomated", "AUTOMATED");
         List<String> header = t.fields().stream().map(x -> headers.getOrDefault(x, x.toUpperCase())).toList();
         Table.render(header, out.stream().map(r -> {
@@ -243,7 +247,7 @@ public final class RegistryCommands {
           return x.subList(0, header.size());
         }).toList()).forEach(s.out()::println);
         return 0;
-      } catch (dev.docklab.shell.render.GoTemplate.TemplateException e) {
+      } catch (GoTemplate.TemplateException e) {
         s.err().println(e.getMessage());
         return 1;
       }

@@ -1,9 +1,16 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.Engine;
+import dev.docklab.engine.explain.CowEvent;
+import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -19,26 +26,26 @@ public final class Session {
   private final Messages[] messages;
   private final Foreground foreground;
   private final Interaction interaction;
-  private final java.nio.file.Path[] workspace;
-  private dev.docklab.shell.explain.TraceRecorder trace = new dev.docklab.shell.explain.TraceRecorder();
-  private java.util.Map<String, java.util.Map<String, dev.docklab.engine.explain.CowEvent>> cowWatch =
-      new java.util.LinkedHashMap<>();
+  private final Path[] workspace;
+  private TraceRecorder trace = new TraceRecorder();
+  private Map<String, Map<String, CowEvent>> cowWatch =
+      new LinkedHashMap<>();
 
   /** A session without a terminal: containers' stdio goes through plain streams. */
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
       Foreground foreground) {
     this(engine, out, err, in, new Messages[] {messages}, foreground, new StreamInteraction(out, err, in),
-        new java.nio.file.Path[] {defaultWorkspace()});
+        new Path[] {defaultWorkspace()});
   }
 
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
       Foreground foreground, Interaction interaction) {
     this(engine, out, err, in, new Messages[] {messages}, foreground, interaction,
-        new java.nio.file.Path[] {defaultWorkspace()});
+        new Path[] {defaultWorkspace()});
   }
 
   private Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages[] messages,
-      Foreground foreground, Interaction interaction, java.nio.file.Path[] workspace) {
+      Foreground foreground, Interaction interaction, Path[] workspace) {
     this.engine = engine;
     this.out = out;
     this.err = err;
@@ -50,23 +57,23 @@ public final class Session {
   }
 
   /** The learner's workspace: {@code $DOCKLAB_WORKSPACE}, else {@code ~/docklab}, where host commands run. */
-  static java.nio.file.Path defaultWorkspace() {
+  static Path defaultWorkspace() {
     String env = System.getenv("DOCKLAB_WORKSPACE");
     String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
-    return env != null && !env.isBlank() ? java.nio.file.Path.of(env) : java.nio.file.Path.of(home, "docklab");
+    return env != null && !env.isBlank() ? Path.of(env) : Path.of(home, "docklab");
   }
 
   /** The directory host commands run in (created on first use). */
-  public java.nio.file.Path workspace() {
+  public Path workspace() {
     try {
-      java.nio.file.Files.createDirectories(workspace[0]);
-    } catch (java.io.IOException e) {
+      Files.createDirectories(workspace[0]);
+    } catch (IOException e) {
       // the host command will say what is wrong
     }
     return workspace[0];
   }
 
-  public void setWorkspace(java.nio.file.Path dir) {
+  public void setWorkspace(Path dir) {
     workspace[0] = dir;
   }
 
@@ -80,22 +87,22 @@ public final class Session {
   }
 
   /** The engine events of the learner's commands, for {@code explain last}. */
-  public dev.docklab.shell.explain.TraceRecorder trace() {
+  public TraceRecorder trace() {
     return trace;
   }
 
   /** Containers whose copy-on-write the learner watches ({@code explain cow}), with the last snapshot. */
-  public java.util.Map<String, java.util.Map<String, dev.docklab.engine.explain.CowEvent>> cowWatch() {
+  public Map<String, Map<String, CowEvent>> cowWatch() {
     return cowWatch;
   }
 
   /** Shares {@code recorder} (the one the engine reports to) with this session. */
-  public Session withTrace(dev.docklab.shell.explain.TraceRecorder recorder) {
+  public Session withTrace(TraceRecorder recorder) {
     this.trace = recorder;
     return this;
   }
 
-  private Session withCowWatch(java.util.Map<String, java.util.Map<String, dev.docklab.engine.explain.CowEvent>> w) {
+  private Session withCowWatch(Map<String, Map<String, CowEvent>> w) {
     this.cowWatch = w;
     return this;
   }

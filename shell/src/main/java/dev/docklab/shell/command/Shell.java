@@ -1,15 +1,23 @@
 package dev.docklab.shell.command;
 
+import dev.docklab.engine.EngineException;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.line.Expander;
+import dev.docklab.shell.line.IncompleteLineException;
 import dev.docklab.shell.line.LineParser;
-import dev.docklab.shell.line.Segments;
 import dev.docklab.shell.line.Script;
+import dev.docklab.shell.line.Segments;
 import dev.docklab.shell.line.SyntaxException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs lines of the docklab line language: {@code docker ...} commands joined by {@code ;},
@@ -55,14 +63,14 @@ public final class Shell {
   }
 
   /** Words that are docklab's own, never handed to the host's shell. */
-  private static final java.util.Set<String> BUILTINS = java.util.Set.of("docker", "help", "?", "exit", "quit", "lang",
+  private static final Set<String> BUILTINS = Set.of("docker", "help", "?", "exit", "quit", "lang",
       "echo", "clear", "cd", "pwd", "explain");
 
   private int execute(String line, Session s) {
     List<Segments.Segment> segments;
     try {
       LineParser.parse(line); // reports an unclosed quote or $( for the whole line
-    } catch (dev.docklab.shell.line.IncompleteLineException e) {
+    } catch (IncompleteLineException e) {
       s.err().println("docklab: " + s.msg("line.incomplete"));
       return lastStatus = 2;
     } catch (SyntaxException e) {
@@ -110,7 +118,7 @@ public final class Shell {
     PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
     execute(docklabPart, s.withOut(out));
     out.flush();
-    Session fed = new Session(() -> s.engine(), s.out(), s.err(), new java.io.ByteArrayInputStream(buf.toByteArray()),
+    Session fed = new Session(() -> s.engine(), s.out(), s.err(), new ByteArrayInputStream(buf.toByteArray()),
         s.messages(), s.foreground());
     fed.setWorkspace(s.workspace());
     int code = host(hostPart, fed);
@@ -131,7 +139,7 @@ public final class Shell {
       Thread errors = new Thread(() -> {
         try (var in = p.getErrorStream()) {
           in.transferTo(s.err());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           // the command ended
         }
       });
@@ -139,14 +147,14 @@ public final class Shell {
       input = p.getInputStream().readAllBytes();
       p.waitFor();
       errors.join();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       s.err().println("docklab: " + s.msg("shell.host-failed", firstWord(hostPart), e.getMessage()));
       return 127;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
     }
-    Session fed = new Session(() -> s.engine(), s.out(), s.err(), new java.io.ByteArrayInputStream(input),
+    Session fed = new Session(() -> s.engine(), s.out(), s.err(), new ByteArrayInputStream(input),
         s.messages(), s.foreground());
     fed.setWorkspace(s.workspace());
     return executeDocklab(docklabPart, fed);
@@ -160,7 +168,7 @@ public final class Shell {
     } catch (SyntaxException e) {
       s.err().println("docklab: " + e.getMessage());
       return lastStatus = 2;
-    } catch (dev.docklab.shell.line.IncompleteLineException e) {
+    } catch (IncompleteLineException e) {
       s.err().println("docklab: " + s.msg("line.incomplete"));
       return lastStatus = 2;
     }
@@ -175,7 +183,7 @@ public final class Shell {
       List<String> argv = Expander.expand(step.words(), inner -> capture(inner, s), lastStatus);
       try {
         lastStatus = argv.isEmpty() ? 0 : run(argv, s);
-      } catch (dev.docklab.engine.EngineException e) {
+      } catch (EngineException e) {
         s.err().println("docklab: " + e.getMessage());
         lastStatus = 1;
       } catch (RuntimeException e) {
@@ -203,25 +211,25 @@ public final class Shell {
    * {@code cd} in it moves the workspace, as in a terminal.
    */
   private int host(String line, Session s) {
-    java.nio.file.Path pwdFile = null;
+    Path pwdFile = null;
     try {
-      pwdFile = java.nio.file.Files.createTempFile("docklab-pwd-", "");
+      pwdFile = Files.createTempFile("docklab-pwd-", "");
       String script = line + "\n__docklab_status=$?\npwd > \"$DOCKLAB_PWD_FILE\"\nexit $__docklab_status\n";
       int code = s.interaction().runOnTerminal(List.of("/bin/sh", "-c", script), s.workspace(),
-          java.util.Map.of("DOCKLAB_PWD_FILE", pwdFile.toString()));
-      String pwd = java.nio.file.Files.readString(pwdFile).strip();
+          Map.of("DOCKLAB_PWD_FILE", pwdFile.toString()));
+      String pwd = Files.readString(pwdFile).strip();
       if (!pwd.isEmpty()) {
-        s.setWorkspace(java.nio.file.Path.of(pwd));
+        s.setWorkspace(Path.of(pwd));
       }
       return code;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       s.err().println("docklab: " + s.msg("shell.host-failed", firstWord(line), e.getMessage()));
       return 127;
     } finally {
       if (pwdFile != null) {
         try {
-          java.nio.file.Files.deleteIfExists(pwdFile);
-        } catch (java.io.IOException e) {
+          Files.deleteIfExists(pwdFile);
+        } catch (IOException e) {
           // a temp file
         }
       }
@@ -272,9 +280,9 @@ public final class Shell {
   }
 
   private static int cd(List<String> args, Session s) {
-    java.nio.file.Path target = args.isEmpty() ? Session.defaultWorkspace()
+    Path target = args.isEmpty() ? Session.defaultWorkspace()
         : s.workspace().resolve(args.get(0).replaceFirst("^~", System.getenv().getOrDefault("HOME", "~"))).normalize();
-    if (!java.nio.file.Files.isDirectory(target)) {
+    if (!Files.isDirectory(target)) {
       s.err().println("docklab: cd: " + args.get(0) + ": No such file or directory");
       return 1;
     }

@@ -1,7 +1,9 @@
 package dev.docklab.shell.command;
 
+import dev.docklab.engine.EngineException;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
+import java.io.IOException;
 import java.util.List;
 
 /** A command made of its parts, for the groups that declare many small commands. */
@@ -11,7 +13,7 @@ record SimpleCommand(String name, String usage, List<Option> options, boolean in
   /** A command's work: its exit status; the errors it does not handle itself are reported by {@link #execute}. */
   @FunctionalInterface
   interface Body {
-    int run(Args args, Session session) throws java.io.IOException, InterruptedException;
+    int run(Args args, Session session) throws IOException, InterruptedException;
   }
 
   /**
@@ -22,11 +24,11 @@ record SimpleCommand(String name, String usage, List<Option> options, boolean in
   public int execute(Args args, Session session) {
     try {
       return body.run(args, session);
-    } catch (dev.docklab.engine.EngineException e) {
+    } catch (EngineException e) {
       session.err().println(Errors.daemon(e));
       return 1;
-    } catch (java.io.IOException e) {
-      session.err().println(Errors.daemon(dev.docklab.engine.EngineException.system(e.getMessage(), e)));
+    } catch (IOException e) {
+      session.err().println(Errors.daemon(EngineException.system(e.getMessage(), e)));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

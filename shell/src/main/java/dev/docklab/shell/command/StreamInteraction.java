@@ -4,7 +4,10 @@ import dev.docklab.engine.container.Attachment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Interaction without a terminal: output to the streams, stdin from docklab's own stdin. */
 public final class StreamInteraction implements Interaction {
@@ -61,7 +64,7 @@ public final class StreamInteraction implements Interaction {
         try {
           int n;
           while ((n = in.read(buf)) > 0) {
-            attachment.write(java.util.Arrays.copyOf(buf, n));
+            attachment.write(Arrays.copyOf(buf, n));
           }
           attachment.closeStdin();
         } catch (IOException | RuntimeException e) {
@@ -81,7 +84,7 @@ public final class StreamInteraction implements Interaction {
   }
 
   @Override
-  public int runOnTerminal(List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env) {
+  public int runOnTerminal(List<String> command, Path cwd, Map<String, String> env) {
     try {
       return Processes.run(command, cwd, env, in, out, err);
     } catch (IOException e) {

@@ -1,8 +1,12 @@
 package dev.docklab.shell.explain;
 
 import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.explain.BootFacts;
+import dev.docklab.engine.explain.CowEvent;
+import dev.docklab.engine.explain.FileReport;
 import dev.docklab.engine.explain.LayerReport;
 import dev.docklab.engine.explain.MountReport;
+import dev.docklab.engine.explain.NetworkFacts;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Human;
@@ -10,6 +14,9 @@ import dev.docklab.shell.render.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The explain views: pure functions from the engine's reports to lines for an 80-column terminal. */
 public final class ExplainViews {
@@ -104,7 +111,7 @@ public final class ExplainViews {
     out.add("");
     int n = 1;
     for (EngineEvent e : events) {
-      String took = e.took().isZero() ? "" : String.format(java.util.Locale.ROOT, "%.1f ms", e.took().toNanos() / 1e6);
+      String took = e.took().isZero() ? "" : String.format(Locale.ROOT, "%.1f ms", e.took().toNanos() / 1e6);
       out.add(Text.ellipsis(String.format("%2d. %-9s %9s  %s", n++, e.step(), took,
           m.has("explain.step." + e.step()) ? m.get("explain.step." + e.step()) : ""), WIDTH));
       if (e.detail() != null && !e.detail().isEmpty()) {
@@ -154,7 +161,7 @@ public final class ExplainViews {
   }
 
   /** {@code explain file}: the layers from the top, and which one the container sees. */
-  public static List<String> file(dev.docklab.engine.explain.FileReport r, Messages m) {
+  public static List<String> file(FileReport r, Messages m) {
     List<String> out = new ArrayList<>();
     var winner = r.winner();
     String title = winner == null ? m.get("explain.file.none", r.path(), r.container())
@@ -185,7 +192,7 @@ public final class ExplainViews {
   }
 
   /** {@code explain boot}: a Linux boot beside a container start, with live facts. */
-  public static List<String> boot(dev.docklab.engine.explain.BootFacts f, Messages m) {
+  public static List<String> boot(BootFacts f, Messages m) {
     List<String> out = new ArrayList<>(List.of(m.get("explain.boot.diagram").split("\n")));
     out.add("");
     out.add(m.get(f.throwaway() ? "explain.boot.facts-throwaway" : "explain.boot.facts", f.container()));
@@ -199,7 +206,7 @@ public final class ExplainViews {
   }
 
   /** {@code explain network CONTAINER}: its namespace, the wire to the host, the rules that publish its ports. */
-  public static List<String> network(dev.docklab.engine.explain.NetworkFacts f, Messages m) {
+  public static List<String> network(NetworkFacts f, Messages m) {
     List<String> out = new ArrayList<>();
     if (f.mode().equals("host")) {
       out.addAll(List.of(m.get("explain.network.title-host", f.container()).split("\n")));
@@ -251,9 +258,9 @@ public final class ExplainViews {
 
   /** An iptables-save DNAT rule, shortened to what it does: {@code -p tcp --dport 8080 -j DNAT --to-destination IP:80}. */
   static String shortRule(String rule) {
-    java.util.regex.Matcher proto = java.util.regex.Pattern.compile("-p (\\w+)").matcher(rule);
-    java.util.regex.Matcher port = java.util.regex.Pattern.compile("--dport (\\d+)").matcher(rule);
-    java.util.regex.Matcher to = java.util.regex.Pattern.compile("--to-destination (\\S+)").matcher(rule);
+    Matcher proto = Pattern.compile("-p (\\w+)").matcher(rule);
+    Matcher port = Pattern.compile("--dport (\\d+)").matcher(rule);
+    Matcher to = Pattern.compile("--to-destination (\\S+)").matcher(rule);
     if (!(proto.find() && port.find() && to.find())) {
       return rule;
     }
@@ -286,7 +293,7 @@ public final class ExplainViews {
   }
 
   /** One copy-on-write fact, as the watch prints it. */
-  public static String cowLine(dev.docklab.engine.explain.CowEvent e, Messages m) {
+  public static String cowLine(CowEvent e, Messages m) {
     String name = e.path().substring(e.path().lastIndexOf('/') + 1);
     String dir = e.path().substring(0, e.path().lastIndexOf('/') + 1);
     return Text.ellipsis("  " + switch (e.kind()) {

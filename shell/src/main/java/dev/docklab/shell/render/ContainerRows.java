@@ -4,8 +4,13 @@ import dev.docklab.engine.container.Container;
 import dev.docklab.engine.network.PortMapping;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code docker ps} table: CONTAINER ID, IMAGE, COMMAND, CREATED, STATUS, PORTS, NAMES. */
 public final class ContainerRows {
@@ -26,21 +31,21 @@ public final class ContainerRows {
   }
 
   /** Column headers for {@code --format 'table ...'} fields, as Docker names them. */
-  public static final java.util.Map<String, String> FIELD_HEADERS = java.util.Map.ofEntries(
-      java.util.Map.entry("ID", "CONTAINER ID"), java.util.Map.entry("Image", "IMAGE"),
-      java.util.Map.entry("Command", "COMMAND"), java.util.Map.entry("CreatedAt", "CREATED AT"),
-      java.util.Map.entry("RunningFor", "CREATED"), java.util.Map.entry("Ports", "PORTS"),
-      java.util.Map.entry("State", "STATE"), java.util.Map.entry("Status", "STATUS"),
-      java.util.Map.entry("Size", "SIZE"), java.util.Map.entry("Names", "NAMES"),
-      java.util.Map.entry("Labels", "LABELS"), java.util.Map.entry("Mounts", "MOUNTS"),
-      java.util.Map.entry("Networks", "NETWORKS"));
+  public static final Map<String, String> FIELD_HEADERS = Map.ofEntries(
+      Map.entry("ID", "CONTAINER ID"), Map.entry("Image", "IMAGE"),
+      Map.entry("Command", "COMMAND"), Map.entry("CreatedAt", "CREATED AT"),
+      Map.entry("RunningFor", "CREATED"), Map.entry("Ports", "PORTS"),
+      Map.entry("State", "STATE"), Map.entry("Status", "STATUS"),
+      Map.entry("Size", "SIZE"), Map.entry("Names", "NAMES"),
+      Map.entry("Labels", "LABELS"), Map.entry("Mounts", "MOUNTS"),
+      Map.entry("Networks", "NETWORKS"));
 
-  private static final java.time.format.DateTimeFormatter CREATED_AT =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z 'UTC'").withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter CREATED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z 'UTC'").withZone(ZoneOffset.UTC);
 
   /** The fields {@code docker ps --format} offers for one container. */
-  public static java.util.Map<String, Object> fields(Container c, boolean noTrunc, Instant now, String size) {
-    java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+  public static Map<String, Object> fields(Container c, boolean noTrunc, Instant now, String size) {
+    Map<String, Object> f = new LinkedHashMap<>();
     String command = String.join(" ", c.command());
     f.put("ID", noTrunc ? c.id() : c.shortId());
     f.put("Image", c.image());
@@ -70,7 +75,7 @@ public final class ContainerRows {
       return "";
     }
     List<PortMapping> published = new ArrayList<>(c.network().ports());
-    published.sort(java.util.Comparator.comparing(PortMapping::proto).thenComparing(PortMapping::shownHostIp)
+    published.sort(Comparator.comparing(PortMapping::proto).thenComparing(PortMapping::shownHostIp)
         .thenComparingInt(PortMapping::containerPort));
     List<String> out = new ArrayList<>();
     int i = 0;

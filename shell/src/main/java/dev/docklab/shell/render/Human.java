@@ -2,6 +2,7 @@ package dev.docklab.shell.render;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 
 /** Durations and sizes the way the docker CLI prints them (go-units). */
@@ -55,7 +56,7 @@ public final class Human {
       size /= 1024;
       i++;
     }
-    return BigDecimal.valueOf(size).setScale(4, java.math.RoundingMode.HALF_EVEN).round(new MathContext(4))
+    return BigDecimal.valueOf(size).setScale(4, RoundingMode.HALF_EVEN).round(new MathContext(4))
         .stripTrailingZeros().toPlainString() + BINARY[i];
   }
 

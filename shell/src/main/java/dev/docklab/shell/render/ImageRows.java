@@ -4,8 +4,13 @@ import dev.docklab.engine.image.Image;
 import dev.docklab.engine.reference.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code docker images} table: REPOSITORY, TAG, IMAGE ID, CREATED, SIZE; one row per tag. */
 public final class ImageRows {
@@ -14,20 +19,20 @@ public final class ImageRows {
   private ImageRows() {}
 
   /** Column headers for {@code --format 'table ...'} fields. */
-  public static final java.util.Map<String, String> FIELD_HEADERS = java.util.Map.of("Repository", "REPOSITORY",
+  public static final Map<String, String> FIELD_HEADERS = Map.of("Repository", "REPOSITORY",
       "Tag", "TAG", "ID", "IMAGE ID", "Digest", "DIGEST", "CreatedSince", "CREATED", "CreatedAt", "CREATED AT",
       "Size", "SIZE");
 
-  private static final java.time.format.DateTimeFormatter CREATED_AT =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z 'UTC'").withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter CREATED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z 'UTC'").withZone(ZoneOffset.UTC);
 
   /** The fields {@code docker images --format} offers, one map per row (one row per name). */
-  public static List<java.util.Map<String, Object>> fields(List<Image> images, boolean noTrunc, Instant now) {
-    List<java.util.Map<String, Object>> rows = new ArrayList<>();
+  public static List<Map<String, Object>> fields(List<Image> images, boolean noTrunc, Instant now) {
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (Image img : images) {
-      List<ImageReference> names = img.repoTags().isEmpty() ? java.util.Collections.singletonList(null) : img.repoTags();
+      List<ImageReference> names = img.repoTags().isEmpty() ? Collections.singletonList(null) : img.repoTags();
       for (ImageReference ref : names) {
-        java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+        Map<String, Object> f = new LinkedHashMap<>();
         f.put("Repository", ref == null ? "<none>" : ref.familiarName());
         f.put("Tag", ref == null ? "<none>" : ref.tag());
         f.put("Digest", img.repoDigests().stream().filter(d -> ref != null && d.name().equals(ref.name()))

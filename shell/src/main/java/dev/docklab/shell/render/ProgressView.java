@@ -2,6 +2,8 @@ package dev.docklab.shell.render;
 
 import dev.docklab.engine.registry.client.Progress;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +73,7 @@ public final class ProgressView implements Progress {
       v /= 1000;
       i++;
     }
-    String g = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    String g = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     return g + units[i];
   }
 }

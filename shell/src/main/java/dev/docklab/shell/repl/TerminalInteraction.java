@@ -2,12 +2,21 @@ package dev.docklab.shell.repl;
 
 import dev.docklab.engine.container.Attachment;
 import dev.docklab.shell.command.Interaction;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -31,7 +40,7 @@ public final class TerminalInteraction implements Interaction {
     terminal.writer().print(question);
     terminal.flush();
     try {
-      java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+      BufferedReader r = new BufferedReader(new InputStreamReader(
           new FileInputStream(FileDescriptor.in)));
       String a = r.readLine();
       return a != null && (a.strip().equalsIgnoreCase("y") || a.strip().equalsIgnoreCase("yes"));
@@ -43,9 +52,9 @@ public final class TerminalInteraction implements Interaction {
   @Override
   public String prompt(String question, boolean secret) {
     try {
-      return org.jline.reader.LineReaderBuilder.builder().terminal(terminal).build()
+      return LineReaderBuilder.builder().terminal(terminal).build()
           .readLine(question, secret ? Character.valueOf('\0') : null);
-    } catch (org.jline.reader.UserInterruptException | org.jline.reader.EndOfFileException e) {
+    } catch (UserInterruptException | EndOfFileException e) {
       return null;
     }
   }
@@ -96,7 +105,7 @@ public final class TerminalInteraction implements Interaction {
           stdin = false;
           continue;
         }
-        java.io.ByteArrayOutputStream send = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream send = new ByteArrayOutputStream();
         for (int i = 0; i < n && !detached; i++) {
           int c = buf[i] & 0xff;
           if (pendingCtrlP) {
@@ -177,11 +186,11 @@ public final class TerminalInteraction implements Interaction {
   }
 
   @Override
-  public int runOnTerminal(List<String> command, java.nio.file.Path cwd, java.util.Map<String, String> env) {
+  public int runOnTerminal(List<String> command, Path cwd, Map<String, String> env) {
     // The program gets the terminal as a terminal normally is: line by line, echoing, Ctrl-C a signal.
     Attributes saved = terminal.getAttributes();
     Attributes cooked = new Attributes(saved);
-    cooked.setLocalFlags(java.util.EnumSet.of(Attributes.LocalFlag.ICANON, Attributes.LocalFlag.ECHO,
+    cooked.setLocalFlags(EnumSet.of(Attributes.LocalFlag.ICANON, Attributes.LocalFlag.ECHO,
         Attributes.LocalFlag.ECHOE, Attributes.LocalFlag.ECHOK, Attributes.LocalFlag.ISIG,
         Attributes.LocalFlag.IEXTEN), true);
     cooked.setInputFlag(Attributes.InputFlag.ICRNL, true);

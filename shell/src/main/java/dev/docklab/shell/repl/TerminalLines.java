@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.jline.reader.Completer;
 import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.Highlighter;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
@@ -22,7 +23,7 @@ public final class TerminalLines implements LineSource {
   private final String prompt;
 
   public TerminalLines(Terminal terminal, Path historyFile, Completer completer,
-      org.jline.reader.Highlighter highlighter, String prompt) {
+      Highlighter highlighter, String prompt) {
     this.prompt = prompt;
     this.reader = LineReaderBuilder.builder()
         .terminal(terminal)

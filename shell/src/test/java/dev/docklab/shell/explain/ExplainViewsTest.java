@@ -2,15 +2,18 @@ package dev.docklab.shell.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.explain.BootFacts;
+import dev.docklab.engine.explain.FileReport;
 import dev.docklab.engine.explain.LayerReport;
 import dev.docklab.engine.explain.MountReport;
+import dev.docklab.engine.explain.NetworkFacts;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Text;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,14 +76,14 @@ class ExplainViewsTest {
 
   @Test
   void bootVmAndFileViewsFitEightyColumnsInBothLanguages() {
-    var facts = new dev.docklab.engine.explain.BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242,
+    var facts = new BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242,
         "71 48 0:39 / / rw,relatime - overlay overlay rw,lowerdir=/var/lib/docklab/containers/x/init", 27, false);
-    var file = new dev.docklab.engine.explain.FileReport("web", "/bin/vi", List.of(
-        new dev.docklab.engine.explain.FileReport.Entry("container layer (upperdir)", "what the container wrote",
+    var file = new FileReport("web", "/bin/vi", List.of(
+        new FileReport.Entry("container layer (upperdir)", "what the container wrote",
             "WHITEOUT", 0),
-        new dev.docklab.engine.explain.FileReport.Entry("6988212e4ea9", "COPY busybox", "LINK", 0)));
+        new FileReport.Entry("6988212e4ea9", "COPY busybox", "LINK", 0)));
     for (Messages lang : List.of(EN, ZH)) {
-      List<String> all = new java.util.ArrayList<>(ExplainViews.boot(facts, lang));
+      List<String> all = new ArrayList<>(ExplainViews.boot(facts, lang));
       all.addAll(ExplainViews.vm(120, 1444, 1940, 1, "6.18.0", lang));
       all.addAll(ExplainViews.file(file, lang));
       for (String l : all) {
@@ -112,7 +115,7 @@ class ExplainViewsTest {
 
   @Test
   void networkViewShowsTheNamespaceTheWireAndTheRuleInEightyColumns() {
-    var web = new dev.docklab.engine.explain.NetworkFacts("web", "bridge", "/run/netns/docklab-7246e4935ba5",
+    var web = new NetworkFacts("web", "bridge", "/run/netns/docklab-7246e4935ba5",
         List.of("lo 127.0.0.1/8", "eth0 172.17.0.2/16"),
         List.of("default via 172.17.0.1 dev eth0 ", "172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 "),
         "veth6cf1adb9", "docklab0", "172.17.0.1/16", List.of("0.0.0.0:8080->80/tcp"),
@@ -136,11 +139,11 @@ class ExplainViewsTest {
         "  ip netns exec docklab-7246e4935ba5 ip addr",
         "  ip link show master docklab0",
         "  iptables -t nat -S | grep 172.17.0.2"), ExplainViews.network(web, EN));
-    var quiet = new dev.docklab.engine.explain.NetworkFacts("quiet", "bridge", "/run/netns/docklab-9bdc29a6aca1",
+    var quiet = new NetworkFacts("quiet", "bridge", "/run/netns/docklab-9bdc29a6aca1",
         web.interfaces(), web.routes(), "veth1", "docklab0", "172.17.0.1/16", List.of(), List.of());
-    var alone = new dev.docklab.engine.explain.NetworkFacts("alone", "none", "/proc/9406/ns/net",
+    var alone = new NetworkFacts("alone", "none", "/proc/9406/ns/net",
         List.of("lo 127.0.0.1/8"), List.of(), "", "", "", List.of(), List.of());
-    var host = new dev.docklab.engine.explain.NetworkFacts("hosty", "host", "", List.of(), List.of(), "", "", "",
+    var host = new NetworkFacts("hosty", "host", "", List.of(), List.of(), "", "", "",
         List.of(), List.of());
     for (Messages lang : List.of(EN, ZH)) {
       for (var f : List.of(web, quiet, alone, host)) {

@@ -3,10 +3,16 @@ package dev.docklab.shell.repl;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.docklab.engine.Engine;
+import dev.docklab.engine.EngineException;
+import dev.docklab.engine.EngineOptions;
+import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.registry.hub.Accounts;
 import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,13 +47,13 @@ class ReplTerminalIT {
     }
     // remove every container the test made, even when it failed midway (once the REPL has let go)
     for (int attempt = 0; ; attempt++) {
-      try (dev.docklab.engine.Engine engine = dev.docklab.engine.Engine.open(
-          dev.docklab.engine.EngineOptions.at(root), dev.docklab.engine.event.EngineListener.NONE)) {
+      try (Engine engine = Engine.open(
+          EngineOptions.at(root), EngineListener.NONE)) {
         for (var c : engine.containers(true)) {
           engine.remove(c.id(), true);
         }
         break;
-      } catch (dev.docklab.engine.EngineException e) {
+      } catch (EngineException e) {
         if (attempt > 100) {
           throw e;
         }
@@ -55,7 +61,7 @@ class ReplTerminalIT {
       }
     }
     for (Path m : Mounts.under(root)) {
-      dev.docklab.engine.sys.Posix.host().umount(m, dev.docklab.engine.sys.Posix.MNT_DETACH);
+      Posix.host().umount(m, Posix.MNT_DETACH);
     }
     Trees.deleteRecursively(root);
     Trees.deleteRecursively(home);
@@ -64,11 +70,11 @@ class ReplTerminalIT {
   @Test
   void loginAsksForTheUserAndAHiddenPasswordThenPushShowsItsLayers() throws Exception {
     int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+    try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     Files.writeString(root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + port + "\"}");
-    new dev.docklab.engine.registry.hub.Accounts(root.resolve("registry/users.json")).add("alice", "alice-secret",
+    new Accounts(root.resolve("registry/users.json")).add("alice", "alice-secret",
         false);
     waitForEmptyPrompt();
     type("docker login localhost:" + port);

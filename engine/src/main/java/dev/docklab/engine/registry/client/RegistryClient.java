@@ -2,21 +2,28 @@ package dev.docklab.engine.registry.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.Engine;
 import dev.docklab.engine.EngineException;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.event.EngineEvent;
+import dev.docklab.engine.event.EngineListener;
 import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
@@ -46,7 +54,7 @@ public final class RegistryClient {
   private final RegistryConfig config;
   private final Credentials credentials;
   private final Runnable startHub;
-  private final dev.docklab.engine.event.EngineListener listener;
+  private final EngineListener listener;
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -54,12 +62,12 @@ public final class RegistryClient {
 
   /** {@code startHub} starts docklab's own hub when its address does not answer (null: never). */
   public RegistryClient(RegistryConfig config, Credentials credentials, Runnable startHub) {
-    this(config, credentials, startHub, dev.docklab.engine.event.EngineListener.NONE);
+    this(config, credentials, startHub, EngineListener.NONE);
   }
 
   /** Each HTTP exchange and token is told to {@code listener}, so that {@code explain last} can replay the protocol. */
   public RegistryClient(RegistryConfig config, Credentials credentials, Runnable startHub,
-      dev.docklab.engine.event.EngineListener listener) {
+      EngineListener listener) {
     this.config = config;
     this.credentials = credentials;
     this.startHub = startHub;
@@ -208,7 +216,7 @@ public final class RegistryClient {
           try {
             return new Counted(Files.newInputStream(file), progress);
           } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
           }
         }), size)), HttpResponse.BodyHandlers.ofByteArray());
     check(done, done.body());
@@ -288,7 +296,7 @@ public final class RegistryClient {
 
   private HttpRequest.Builder request(Registry r, String path) {
     return HttpRequest.newBuilder(r.base().resolve(path)).timeout(Duration.ofMinutes(30))
-        .header("User-Agent", "docklab/" + dev.docklab.engine.Engine.VERSION);
+        .header("User-Agent", "docklab/" + Engine.VERSION);
   }
 
   /**
@@ -359,9 +367,9 @@ public final class RegistryClient {
     try {
       long t0 = System.nanoTime();
       HttpResponse<byte[]> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      listener.on(new dev.docklab.engine.event.EngineEvent("token", realm.getHost(), "GET " + realm.getRawPath() + "?"
-          + java.net.URLDecoder.decode(realm.getRawQuery(), StandardCharsets.UTF_8) + " -> " + resp.statusCode() + (login == null ? " (anonymous)" : " (as " + login.user()
-          + ", Basic auth)"), java.time.Duration.ofNanos(System.nanoTime() - t0)));
+      listener.on(new EngineEvent("token", realm.getHost(), "GET " + realm.getRawPath() + "?"
+          + URLDecoder.decode(realm.getRawQuery(), StandardCharsets.UTF_8) + " -> " + resp.statusCode() + (login == null ? " (anonymous)" : " (as " + login.user()
+          + ", Basic auth)"), Duration.ofNanos(System.nanoTime() - t0)));
       if (resp.statusCode() == 401) {
         throw new RegistryError("UNAUTHORIZED", 401, "incorrect username or password", null);
       }
@@ -399,10 +407,10 @@ public final class RegistryClient {
           throw EngineException.system("something else than a registry answers on " + r.host() + " (docklab's hub"
               + " address): stop it, or give the hub another address with \"hub\" in daemon.json", null);
         }
-        listener.on(new dev.docklab.engine.event.EngineEvent("http", r.host(), request.method() + " "
+        listener.on(new EngineEvent("http", r.host(), request.method() + " "
             + request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?"
-            + java.net.URLDecoder.decode(request.uri().getRawQuery(), StandardCharsets.UTF_8))
-            + " -> " + resp.statusCode() + explainStatus(resp), java.time.Duration.ofNanos(System.nanoTime() - t0)));
+            + URLDecoder.decode(request.uri().getRawQuery(), StandardCharsets.UTF_8))
+            + " -> " + resp.statusCode() + explainStatus(resp), Duration.ofNanos(System.nanoTime() - t0)));
         return resp;
       } catch (ConnectException e) {
         if (attempt == 0 && startHub != null && config.isHub(r.host()) && !hubStarted && !unresolved(e)) {
@@ -445,14 +453,14 @@ public final class RegistryClient {
       why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
     String method = request.method().equals("GET") ? "Get" : request.method().equals("HEAD") ? "Head"
-        : request.method().charAt(0) + request.method().substring(1).toLowerCase(java.util.Locale.ROOT);
+        : request.method().charAt(0) + request.method().substring(1).toLowerCase(Locale.ROOT);
     String url = u.getScheme() + "://" + u.getRawAuthority() + u.getRawPath();
     return EngineException.system(method + " \"" + url + "\": " + why, e);
   }
 
   private static boolean unresolved(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
         return true;
       }
     }

@@ -16,7 +16,9 @@ import dev.docklab.engine.store.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -159,7 +161,7 @@ public final class Transfers {
       for (Future<?> f : downloads) {
         try {
           f.get();
-        } catch (java.util.concurrent.ExecutionException ex) {
+        } catch (ExecutionException ex) {
           throw ex.getCause() instanceof RuntimeException re ? re : EngineException.system(ex.getMessage(), ex);
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
@@ -247,7 +249,7 @@ public final class Transfers {
     String mediaType = m.path("mediaType").asText(MediaTypes.DOCKER_MANIFEST);
     List<JsonNode> descs = new ArrayList<>();
     m.path("layers").forEach(descs::add);
-    java.util.Collections.reverse(descs); // Docker lists the top layer first
+    Collections.reverse(descs); // Docker lists the top layer first
     for (JsonNode l : descs) {
       p.layer(Digest.parse(l.path("digest").asText()).shortHex(), "Preparing", 0, 0);
     }

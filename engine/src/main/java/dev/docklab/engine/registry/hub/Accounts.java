@@ -6,6 +6,7 @@ import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,7 +86,7 @@ public final class Accounts {
   private void save(Map<String, User> all) {
     try {
       AtomicFiles.write(file, HubStore.JSON.writeValueAsBytes(all));
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (IOException e) {
       throw EngineException.system("could not write " + file + ": " + e.getMessage(), e);
     }

@@ -2,19 +2,28 @@ package dev.docklab.engine.registry.hub;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docklab.engine.EngineException;
 import dev.docklab.engine.digest.Digest;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.RepositoryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,9 +54,9 @@ public final class Hub implements AutoCloseable {
   private final Tokens tokens;
   private final Consumer<String> log;
   /** An upload with no bytes for this long is abandoned: the janitor removes it (checked every 10 minutes). */
-  public static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
+  public static final Duration ABANDONED = Duration.ofHours(1);
   private Server server;
-  private java.util.concurrent.ScheduledExecutorService janitor;
+  private ScheduledExecutorService janitor;
 
   /** A hub on the data under {@code root}; {@code log} gets one line per request (or null). */
   public Hub(Path root, Consumer<String> log) throws IOException {
@@ -82,7 +91,7 @@ public final class Hub implements AutoCloseable {
     });
     server.setStopTimeout(500);
     server.start();
-    janitor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    janitor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "docklab-hub-janitor");
       t.setDaemon(true);
       return t;
@@ -93,7 +102,7 @@ public final class Hub implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         // tried again next time
       }
-    }, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
+    }, 10, 10, TimeUnit.MINUTES);
     return connector.getLocalPort();
   }
 
@@ -138,7 +147,7 @@ public final class Hub implements AutoCloseable {
             : String.valueOf(e.detail())));
       }
       error(resp, callback, e);
-    } catch (dev.docklab.engine.EngineException e) {
+    } catch (EngineException e) {
       error(resp, callback, new RegistryError("UNSUPPORTED", 400, e.getMessage(), null));
     } catch (IOException | RuntimeException e) {
       error(resp, callback, new RegistryError("UNKNOWN", 500, "unknown error", String.valueOf(e.getMessage())));
@@ -242,7 +251,7 @@ public final class Hub implements AutoCloseable {
           continue;
         }
         String actions = parts[parts.length - 1];
-        String name = String.join(":", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1));
+        String name = String.join(":", Arrays.copyOfRange(parts, 1, parts.length - 1));
         if (parts[0].equals("registry") && name.equals("catalog")) {
           granted.add(new Tokens.Access("registry", "catalog", List.of("*")));
         } else if (parts[0].equals("repository") && RepositoryNames.validName(name)) {
@@ -279,7 +288,7 @@ public final class Hub implements AutoCloseable {
         if (method.equals("HEAD")) {
           cb.succeeded();
         } else {
-          resp.write(true, java.nio.ByteBuffer.wrap(m.bytes()), cb);
+          resp.write(true, ByteBuffer.wrap(m.bytes()), cb);
         }
       }
       case "PUT" -> {
@@ -441,7 +450,7 @@ public final class Hub implements AutoCloseable {
     shown.forEach(arr::add);
     if (shown.size() < after.size()) {
       resp.getHeaders().put(HttpHeader.LINK, "<" + base + "?n=" + n + "&last="
-          + java.net.URLEncoder.encode(shown.get(shown.size() - 1), StandardCharsets.UTF_8) + ">; rel=\"next\"");
+          + URLEncoder.encode(shown.get(shown.size() - 1), StandardCharsets.UTF_8) + ">; rel=\"next\"");
     }
     json(resp, cb, 200, out);
   }
@@ -466,7 +475,7 @@ public final class Hub implements AutoCloseable {
         hits.add(r);
       }
     }
-    hits.sort(java.util.Comparator.comparingInt((ObjectNode r) -> -r.path("star_count").asInt())
+    hits.sort(Comparator.comparingInt((ObjectNode r) -> -r.path("star_count").asInt())
         .thenComparing(r -> r.path("name").asText()));
     int from = Math.min(hits.size(), (page - 1) * n);
     int to = Math.min(hits.size(), from + n);
@@ -497,7 +506,7 @@ public final class Hub implements AutoCloseable {
       resp.setStatus(status);
       resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
       resp.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-      resp.write(true, java.nio.ByteBuffer.wrap(bytes), cb);
+      resp.write(true, ByteBuffer.wrap(bytes), cb);
     } catch (IOException e) {
       cb.failed(e);
     }

@@ -19,7 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -209,12 +211,12 @@ public final class HubStore {
   }
 
   /** Removes uploads whose last bytes arrived before {@code cutoff}: abandoned ones. Returns how many. */
-  public int purgeUploads(java.time.Instant cutoff) throws IOException {
+  public int purgeUploads(Instant cutoff) throws IOException {
     int n = 0;
     try (Stream<Path> dirs = Files.list(root.resolve("uploads"))) {
       for (Path d : dirs.filter(Files::isDirectory).toList()) {
         Path data = d.resolve("data");
-        java.time.Instant last = Files.exists(data) ? Files.getLastModifiedTime(data).toInstant()
+        Instant last = Files.exists(data) ? Files.getLastModifiedTime(data).toInstant()
             : Files.getLastModifiedTime(d).toInstant();
         if (last.isBefore(cutoff)) {
           deleteTree(d);
@@ -399,7 +401,7 @@ public final class HubStore {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }

@@ -8,6 +8,7 @@ import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class Tokens {
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
       AtomicFiles.write(keyFile, key);
-      Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
     }
     this.algorithm = Algorithm.HMAC256(Files.readAllBytes(keyFile));
   }
