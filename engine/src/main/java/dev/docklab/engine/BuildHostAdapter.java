@@ -1,19 +1,20 @@
 package dev.docklab.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.build.BuildHost;
-import dev.docklab.engine.container.Container;
+import dev.docklab.engine.api.Container;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
-import dev.docklab.engine.container.RunRequest;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
-import dev.docklab.engine.image.Image;
+import dev.docklab.engine.api.Image;
 import dev.docklab.engine.image.ImageAssembler;
-import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;

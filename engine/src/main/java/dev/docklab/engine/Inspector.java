@@ -1,14 +1,14 @@
 package dev.docklab.engine;
 
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
-import dev.docklab.engine.image.Image;
-import dev.docklab.engine.image.ImageConfig;
-import dev.docklab.engine.network.Endpoint;
-import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageConfig;
+import dev.docklab.engine.api.Endpoint;
+import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.network.Subnet;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.store.Layout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package dev.docklab.engine;
 
-import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineOptions;
+import dev.docklab.engine.api.EngineListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,17 +1,18 @@
 package dev.docklab.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.bootstrap.WebImage;
-import dev.docklab.engine.digest.Digest;
-import dev.docklab.engine.event.EngineEvent;
-import dev.docklab.engine.event.EngineListener;
-import dev.docklab.engine.image.Image;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.Image;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.client.Credentials;
-import dev.docklab.engine.registry.client.Progress;
+import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.registry.client.RegistryClient;
 import dev.docklab.engine.registry.client.RegistryConfig;
 import dev.docklab.engine.registry.client.Sources;

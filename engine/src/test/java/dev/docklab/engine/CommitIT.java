@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.container.ContainerService.RunResult;
-import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.container.UpperDir;
-import dev.docklab.engine.digest.Digest;
-import dev.docklab.engine.image.Image;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Image;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;

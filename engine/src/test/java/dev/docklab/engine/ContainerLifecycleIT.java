@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.docklab.engine.container.Container;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Container;
 import dev.docklab.engine.container.LogReader;
-import dev.docklab.engine.container.RestartPolicy;
-import dev.docklab.engine.container.RunRequest;
+import dev.docklab.engine.api.RestartPolicy;
+import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Path;
 import java.time.Duration;

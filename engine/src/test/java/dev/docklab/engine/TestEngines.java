@@ -1,7 +1,8 @@
 package dev.docklab.engine;
 
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.api.EngineOptions;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;

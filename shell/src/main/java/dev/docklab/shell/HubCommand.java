@@ -1,6 +1,6 @@
 package dev.docklab.shell;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.registry.RepositoryNames;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;

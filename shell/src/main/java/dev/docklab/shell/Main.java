@@ -1,9 +1,9 @@
 package dev.docklab.shell;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.EngineOptions;
-import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineOptions;
+import dev.docklab.engine.api.EngineListener;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.Shell;
 import dev.docklab.shell.explain.TraceRecorder;

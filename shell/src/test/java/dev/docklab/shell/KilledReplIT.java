@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.EngineOptions;
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.api.EngineOptions;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;

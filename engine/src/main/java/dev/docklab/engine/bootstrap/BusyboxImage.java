@@ -1,13 +1,14 @@
 package dev.docklab.engine.bootstrap;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.layer.TarBuilder;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import dev.docklab.engine.api.EngineOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * Everything is stamped with the binary's own mtime, so one package version always gives one image id.
  */
 public final class BusyboxImage {
-  public static final Path DEFAULT_BINARY = Path.of("/bin/busybox");
+  public static final Path DEFAULT_BINARY = EngineOptions.DEFAULT_BUSYBOX;
   public static final String PATH_ENV = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   private static final Pattern VERSION = Pattern.compile("BusyBox v(\\d+)\\.(\\d+)\\.(\\d+)");
 

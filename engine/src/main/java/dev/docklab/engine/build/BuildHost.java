@@ -1,8 +1,8 @@
 package dev.docklab.engine.build;
 
-import dev.docklab.engine.digest.Digest;
-import dev.docklab.engine.image.Image;
-import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageConfig;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.docklab.engine.build;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

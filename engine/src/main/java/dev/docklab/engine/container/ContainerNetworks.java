@@ -1,13 +1,14 @@
 package dev.docklab.engine.container;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.event.EngineEvent;
-import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.network.BridgeNetwork;
-import dev.docklab.engine.network.Endpoint;
+import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.network.HostPorts;
-import dev.docklab.engine.network.NetworkMode;
-import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.api.NetworkMode;
+import dev.docklab.engine.api.PortMapping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,19 +1,23 @@
 package dev.docklab.engine.container;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.Attachment;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.bootstrap.BusyboxImage;
-import dev.docklab.engine.digest.Digest;
-import dev.docklab.engine.event.EngineEvent;
-import dev.docklab.engine.event.EngineListener;
-import dev.docklab.engine.image.Image;
-import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.network.BridgeNetwork;
-import dev.docklab.engine.network.Endpoint;
+import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.network.HostPorts;
-import dev.docklab.engine.network.NetworkMode;
-import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.api.NetworkMode;
+import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.runtime.BundleSpec;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.HostFacts;
@@ -23,7 +27,7 @@ import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
-import dev.docklab.engine.volume.VolumeSpec;
+import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.engine.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -269,7 +273,7 @@ public final class ContainerService {
     synchronized (this) {
       Container c = store.find(nameOrId);
       if (c.state().running()) {
-        return new Started(c, attach ? Attachment.open(store.dir(c.id()).resolve("bundle")) : null);
+        return new Started(c, attach ? MonitorAttachment.open(store.dir(c.id()).resolve("bundle")) : null);
       }
       return startLocked(c, attach);
     }
@@ -301,7 +305,7 @@ public final class ContainerService {
               // Docker's back-off between restarts, in conmon's whole seconds
               (int) Math.min(60, (1L << Math.min(10, c.restartCount())) / 10)));
       if (attach) {
-        attachment = Attachment.open(bundle);
+        attachment = MonitorAttachment.open(bundle);
       }
       listener.timed("start", c.id(), x -> runtime.choice().name() + " start " + c.id(), () -> {
         runtime.start(c.id());
@@ -614,7 +618,7 @@ public final class ContainerService {
     if (c.state().paused()) {
       throw EngineException.conflict("You cannot attach to a paused container, unpause it first");
     }
-    return Attachment.open(store.dir(c.id()).resolve("bundle"));
+    return MonitorAttachment.open(store.dir(c.id()).resolve("bundle"));
   }
 
   private Container markStoppedByUser(String nameOrId) {

@@ -2,8 +2,9 @@ package dev.docklab.engine.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.network.Endpoint;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;

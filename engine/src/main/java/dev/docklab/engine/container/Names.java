@@ -1,6 +1,7 @@
 package dev.docklab.engine.container;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.EngineException;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;

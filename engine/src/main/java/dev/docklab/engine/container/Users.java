@@ -1,6 +1,6 @@
 package dev.docklab.engine.container;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

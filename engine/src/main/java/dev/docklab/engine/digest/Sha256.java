@@ -1,5 +1,6 @@
 package dev.docklab.engine.digest;
 
+import dev.docklab.engine.api.Digest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

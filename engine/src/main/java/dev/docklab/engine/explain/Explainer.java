@@ -1,6 +1,7 @@
 package dev.docklab.engine.explain;
 
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.LayerReport;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -1,10 +1,11 @@
 package dev.docklab.engine.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.layer.LayerStore;
-import dev.docklab.engine.reference.ImageReference;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;

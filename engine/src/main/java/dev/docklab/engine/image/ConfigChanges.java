@@ -2,7 +2,8 @@ package dev.docklab.engine.image;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.ImageConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

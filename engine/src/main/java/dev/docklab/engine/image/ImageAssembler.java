@@ -1,7 +1,9 @@
 package dev.docklab.engine.image;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.store.AtomicFiles;

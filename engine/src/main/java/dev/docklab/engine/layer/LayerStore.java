@@ -2,8 +2,8 @@ package dev.docklab.engine.layer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Layout;

@@ -1,6 +1,6 @@
 package dev.docklab.engine.layer;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 
 /** A layer tar entry that would write outside the layer directory, refused before anything is written. */
 public final class UnsafeEntryException extends EngineException {

@@ -3,7 +3,7 @@ package dev.docklab.engine.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

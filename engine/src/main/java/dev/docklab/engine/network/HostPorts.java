@@ -1,6 +1,7 @@
 package dev.docklab.engine.network;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.PortMapping;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;

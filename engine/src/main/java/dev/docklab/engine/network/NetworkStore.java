@@ -2,7 +2,7 @@ package dev.docklab.engine.network;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.docklab.engine.registry;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.docklab.engine.runtime;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package dev.docklab.engine.storage;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.sys.Posix;
 import dev.docklab.engine.sys.SyscallException;
 import java.io.IOException;

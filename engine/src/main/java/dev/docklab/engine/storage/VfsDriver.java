@@ -1,6 +1,6 @@
 package dev.docklab.engine.storage;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.docklab.engine.store;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;

@@ -1,7 +1,7 @@
 package dev.docklab.engine.store;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.docklab.engine.store;
 
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Digest;
 import java.nio.file.Path;
 
 /**

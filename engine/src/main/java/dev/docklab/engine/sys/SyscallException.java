@@ -1,6 +1,6 @@
 package dev.docklab.engine.sys;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 
 /** A failed system call: the call with its arguments, the errno and its text. */
 public final class SyscallException extends EngineException {

@@ -1,7 +1,7 @@
 package dev.docklab.engine.volume;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;

@@ -2,8 +2,8 @@ package dev.docklab.engine.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.MemorySize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

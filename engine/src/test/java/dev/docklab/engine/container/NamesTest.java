@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.docklab.engine.digest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.docklab.engine.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;

@@ -2,8 +2,9 @@ package dev.docklab.engine.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.PortMapping;
+import dev.docklab.engine.api.PortSpecs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

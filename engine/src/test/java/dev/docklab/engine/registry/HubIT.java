@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.Engine;
 import dev.docklab.engine.TestEngines;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;

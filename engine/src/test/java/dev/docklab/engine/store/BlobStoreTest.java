@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

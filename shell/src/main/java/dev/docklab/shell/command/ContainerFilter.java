@@ -1,9 +1,9 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.image.Image;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Image;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

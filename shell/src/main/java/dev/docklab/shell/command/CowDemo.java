@@ -1,10 +1,10 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.container.RunRequest;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.shell.render.Human;
 import java.io.IOException;
 import java.util.ArrayList;

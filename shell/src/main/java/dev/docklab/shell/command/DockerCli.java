@@ -1,7 +1,7 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;

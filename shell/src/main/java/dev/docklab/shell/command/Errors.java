@@ -1,6 +1,6 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 
 /** Docker's exit statuses and its way of printing a daemon error. */
 final class Errors {

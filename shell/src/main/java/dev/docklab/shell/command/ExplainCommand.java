@@ -1,9 +1,9 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.container.RunRequest;
-import dev.docklab.engine.explain.CowEvent;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.CowEvent;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;

@@ -1,10 +1,10 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.build.Builder;
-import dev.docklab.engine.digest.Digest;
-import dev.docklab.engine.image.Image;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.HistoryRows;

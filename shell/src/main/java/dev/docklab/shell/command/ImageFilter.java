@@ -1,8 +1,8 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.image.Image;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;

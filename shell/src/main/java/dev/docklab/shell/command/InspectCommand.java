@@ -1,6 +1,6 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.DockerJson;
 import dev.docklab.shell.render.GoTemplate;

@@ -1,6 +1,6 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.container.Attachment;
+import dev.docklab.engine.api.Attachment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.container.Container;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Container;
 import dev.docklab.engine.container.ContainerService;
-import dev.docklab.engine.container.Signals;
+import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;

@@ -1,8 +1,8 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.PortMapping;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.DockerJson;
 import dev.docklab.shell.render.GoTemplate;

@@ -1,7 +1,7 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.container.Container;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Container;
 import dev.docklab.engine.container.LogReader;
 import dev.docklab.shell.cli.Option;
 import java.io.File;

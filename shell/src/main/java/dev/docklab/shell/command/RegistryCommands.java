@@ -1,9 +1,9 @@
 package dev.docklab.shell.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.reference.ImageReference;
-import dev.docklab.engine.registry.client.Progress;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.registry.client.Transfers;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.GoTemplate;

@@ -1,7 +1,7 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.explain.CowEvent;
+import dev.docklab.engine.api.CowEvent;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.line.Expander;
 import dev.docklab.shell.line.IncompleteLineException;

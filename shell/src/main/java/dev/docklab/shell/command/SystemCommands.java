@@ -1,7 +1,7 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.Info;
+import dev.docklab.engine.api.Info;
 import dev.docklab.shell.render.Human;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package dev.docklab.shell.explain;
 
-import dev.docklab.engine.event.EngineEvent;
-import dev.docklab.engine.explain.BootFacts;
-import dev.docklab.engine.explain.CowEvent;
-import dev.docklab.engine.explain.FileReport;
-import dev.docklab.engine.explain.LayerReport;
-import dev.docklab.engine.explain.MountReport;
-import dev.docklab.engine.explain.NetworkFacts;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.BootFacts;
+import dev.docklab.engine.api.CowEvent;
+import dev.docklab.engine.api.FileReport;
+import dev.docklab.engine.api.LayerReport;
+import dev.docklab.engine.api.MountReport;
+import dev.docklab.engine.api.NetworkFacts;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Human;
 import dev.docklab.shell.render.Text;

@@ -1,7 +1,7 @@
 package dev.docklab.shell.explain;
 
-import dev.docklab.engine.event.EngineEvent;
-import dev.docklab.engine.event.EngineListener;
+import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EngineListener;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.docklab.shell.render;
 
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.PortMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

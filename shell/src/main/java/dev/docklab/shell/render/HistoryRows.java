@@ -1,9 +1,9 @@
 package dev.docklab.shell.render;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.digest.Digest;
-import dev.docklab.engine.image.Image;
-import dev.docklab.engine.image.ImageConfig;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

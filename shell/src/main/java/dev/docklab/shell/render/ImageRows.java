@@ -1,7 +1,7 @@
 package dev.docklab.shell.render;
 
-import dev.docklab.engine.image.Image;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

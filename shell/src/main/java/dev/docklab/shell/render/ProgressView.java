@@ -1,6 +1,6 @@
 package dev.docklab.shell.render;
 
-import dev.docklab.engine.registry.client.Progress;
+import dev.docklab.engine.api.Progress;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,10 +1,10 @@
 package dev.docklab.shell.repl;
 
 import dev.docklab.engine.Engine;
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.container.Signals;
-import dev.docklab.engine.image.Image;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Signals;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.command.Command;
 import dev.docklab.shell.command.DockerCli;

@@ -1,6 +1,6 @@
 package dev.docklab.shell.repl;
 
-import dev.docklab.engine.container.Attachment;
+import dev.docklab.engine.api.Attachment;
 import dev.docklab.shell.command.Interaction;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;

@@ -2,9 +2,9 @@ package dev.docklab.shell.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.docklab.engine.container.Container;
-import dev.docklab.engine.network.Endpoint;
-import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Endpoint;
+import dev.docklab.engine.api.PortMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

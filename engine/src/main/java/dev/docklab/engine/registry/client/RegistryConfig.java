@@ -3,7 +3,7 @@ package dev.docklab.engine.registry.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.docklab.engine.registry.client;
 
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

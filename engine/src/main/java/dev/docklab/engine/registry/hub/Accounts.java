@@ -1,7 +1,7 @@
 package dev.docklab.engine.registry.hub;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.docklab.engine.registry.hub;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.RepositoryNames;
 import java.io.IOException;

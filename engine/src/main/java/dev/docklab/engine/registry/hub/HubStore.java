@@ -2,7 +2,7 @@ package dev.docklab.engine.registry.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;

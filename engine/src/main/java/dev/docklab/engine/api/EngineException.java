@@ -1,4 +1,4 @@
-package dev.docklab.engine;
+package dev.docklab.engine.api;
 
 /**
  * A failure the learner should read: its message is one line in Docker's own wording where Docker

@@ -1,6 +1,6 @@
-package dev.docklab.engine.container;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.docklab.engine.explain;
+package dev.docklab.engine.api;
 
 import java.util.List;
 

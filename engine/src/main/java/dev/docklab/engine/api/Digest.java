@@ -1,6 +1,6 @@
-package dev.docklab.engine.digest;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.util.regex.Pattern;
 
 /**

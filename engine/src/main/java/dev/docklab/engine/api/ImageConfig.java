@@ -1,4 +1,4 @@
-package dev.docklab.engine.image;
+package dev.docklab.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package dev.docklab.engine.explain;
+package dev.docklab.engine.api;
 
 import java.nio.file.Path;
 import java.util.List;

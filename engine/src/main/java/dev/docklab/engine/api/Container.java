@@ -1,9 +1,9 @@
-package dev.docklab.engine.container;
+package dev.docklab.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.docklab.engine.network.Endpoint;
-import dev.docklab.engine.network.PortMapping;
+import dev.docklab.engine.api.Endpoint;
+import dev.docklab.engine.api.PortMapping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

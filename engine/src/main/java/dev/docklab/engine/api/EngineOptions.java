@@ -1,6 +1,5 @@
-package dev.docklab.engine;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.bootstrap.BusyboxImage;
 import java.nio.file.Path;
 
 /**
@@ -13,13 +12,15 @@ import java.nio.file.Path;
  */
 public record EngineOptions(Path dataRoot, String storageDriver, String runtime, Path busybox) {
   public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/docklab");
+  /** Debian's busybox-static installs it here. */
+  public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
 
   public static EngineOptions defaults() {
     return at(DEFAULT_DATA_ROOT);
   }
 
   public static EngineOptions at(Path dataRoot) {
-    return new EngineOptions(dataRoot, "overlay2", null, BusyboxImage.DEFAULT_BINARY);
+    return new EngineOptions(dataRoot, "overlay2", null, DEFAULT_BUSYBOX);
   }
 
   public EngineOptions withStorageDriver(String driver) {

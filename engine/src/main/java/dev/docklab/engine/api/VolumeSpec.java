@@ -1,6 +1,6 @@
-package dev.docklab.engine.volume;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;

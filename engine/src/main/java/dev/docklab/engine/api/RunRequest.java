@@ -1,8 +1,8 @@
-package dev.docklab.engine.container;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.network.NetworkMode;
-import dev.docklab.engine.network.PortMapping;
-import dev.docklab.engine.volume.VolumeSpec;
+import dev.docklab.engine.api.NetworkMode;
+import dev.docklab.engine.api.PortMapping;
+import dev.docklab.engine.api.VolumeSpec;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.docklab.engine;
+package dev.docklab.engine.api;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.docklab.engine.network;
+package dev.docklab.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;

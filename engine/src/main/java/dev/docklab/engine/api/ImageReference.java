@@ -1,7 +1,7 @@
-package dev.docklab.engine.reference;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.EngineException;
-import dev.docklab.engine.digest.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Digest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,6 +1,6 @@
-package dev.docklab.engine.network;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 import java.util.Locale;
 
 /** {@code --network}: Docker's three built-in networks. */

@@ -1,6 +1,6 @@
-package dev.docklab.engine.container;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.EngineException;
+import dev.docklab.engine.api.EngineException;
 
 /**
  * {@code --restart no|on-failure[:N]|always|unless-stopped}, parsed and checked as Docker does.

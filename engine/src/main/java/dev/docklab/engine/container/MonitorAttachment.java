@@ -1,31 +1,30 @@
 package dev.docklab.engine.container;
 
+import dev.docklab.engine.api.Attachment;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.sys.SeqPacketSocket;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/**
- * A connection to a running container's stdio through its monitor's attach socket: what it writes
- * arrives as packets (stream 1 stdout, 2 stderr), what is written here goes to its stdin.
- */
-public final class Attachment implements AutoCloseable {
+/** An attachment through a container monitor's (conmon's) attach socket, a SOCK_SEQPACKET socket. */
+final class MonitorAttachment implements Attachment {
   private final SeqPacketSocket socket;
   private final Path bundle;
 
-  Attachment(SeqPacketSocket socket, Path bundle) {
+  MonitorAttachment(SeqPacketSocket socket, Path bundle) {
     this.socket = socket;
     this.bundle = bundle;
   }
 
-  static Attachment open(Path bundle) {
-    return new Attachment(SeqPacketSocket.connect(bundle.resolve("attach")), bundle);
+  static MonitorAttachment open(Path bundle) {
+    return new MonitorAttachment(SeqPacketSocket.connect(bundle.resolve("attach")), bundle);
   }
 
-  /** Output from the container. */
-  public record Packet(int stream, byte[] data) {}
+
+
 
   /** The next output packet, or null when the container's output has ended (or this was closed). */
+  @Override
   public Packet read() {
     while (true) {
       byte[] p = socket.read();
@@ -41,16 +40,19 @@ public final class Attachment implements AutoCloseable {
   }
 
   /** Sends bytes to the container's stdin. */
+  @Override
   public void write(byte[] bytes) {
     socket.write(bytes);
   }
 
   /** Ends the container's stdin. */
+  @Override
   public void closeStdin() {
     socket.shutdownOutput();
   }
 
   /** Resizes the container's pseudo-terminal. */
+  @Override
   public void resize(int rows, int cols) {
     Conmon.resize(bundle, rows, cols);
   }

@@ -1,4 +1,4 @@
-package dev.docklab.engine.explain;
+package dev.docklab.engine.api;
 
 /**
  * Live facts for {@code explain boot}: the kernel is the host's, the image holds none, PID 1 inside

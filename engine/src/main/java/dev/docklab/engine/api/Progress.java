@@ -1,4 +1,4 @@
-package dev.docklab.engine.registry.client;
+package dev.docklab.engine.api;
 
 /** What a pull or push reports, as Docker's progress stream: whole lines, and a status per layer. */
 public interface Progress {

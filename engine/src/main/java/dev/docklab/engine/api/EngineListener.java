@@ -1,4 +1,4 @@
-package dev.docklab.engine.event;
+package dev.docklab.engine.api;
 
 import java.time.Duration;
 import java.util.function.Function;

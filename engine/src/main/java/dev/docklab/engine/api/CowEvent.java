@@ -1,4 +1,4 @@
-package dev.docklab.engine.explain;
+package dev.docklab.engine.api;
 
 /**
  * One copy-on-write fact seen in a container's read-write layer: COPY_UP (a file from a lower layer,

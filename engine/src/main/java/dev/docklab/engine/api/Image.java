@@ -1,7 +1,7 @@
-package dev.docklab.engine.image;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.digest.Digest;
-import dev.docklab.engine.reference.ImageReference;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.ImageReference;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
