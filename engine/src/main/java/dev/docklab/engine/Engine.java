@@ -3,32 +3,44 @@ package dev.docklab.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
+import dev.docklab.engine.api.Attachment;
+import dev.docklab.engine.api.BootFacts;
+import dev.docklab.engine.api.BuildRequest;
+import dev.docklab.engine.api.Change;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.CowEvent;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
+import dev.docklab.engine.api.FileReport;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageConfig;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Info;
+import dev.docklab.engine.api.LayerReport;
+import dev.docklab.engine.api.Loaded;
+import dev.docklab.engine.api.MountReport;
+import dev.docklab.engine.api.NetworkFacts;
+import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.Pulled;
+import dev.docklab.engine.api.Pushed;
+import dev.docklab.engine.api.Removal;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.RunResult;
+import dev.docklab.engine.api.Started;
+import dev.docklab.engine.api.Volume;
+import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.bootstrap.WebImage;
 import dev.docklab.engine.build.Builder;
-import dev.docklab.engine.api.Attachment;
-import dev.docklab.engine.api.Container;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
-import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.container.UpperDir;
-import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.api.EngineEvent;
-import dev.docklab.engine.api.EngineListener;
-import dev.docklab.engine.api.BootFacts;
-import dev.docklab.engine.api.CowEvent;
-import dev.docklab.engine.api.FileReport;
-import dev.docklab.engine.api.LayerReport;
-import dev.docklab.engine.api.MountReport;
-import dev.docklab.engine.api.NetworkFacts;
 import dev.docklab.engine.image.Archives;
 import dev.docklab.engine.image.ConfigChanges;
-import dev.docklab.engine.api.Image;
 import dev.docklab.engine.image.ImageAssembler;
-import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.image.Manifest;
 import dev.docklab.engine.layer.LayerStore;
@@ -36,8 +48,6 @@ import dev.docklab.engine.layer.TreeTar;
 import dev.docklab.engine.network.BridgeNetwork;
 import dev.docklab.engine.network.NetworkStore;
 import dev.docklab.engine.network.Subnet;
-import dev.docklab.engine.api.ImageReference;
-import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.registry.client.RegistryClient;
 import dev.docklab.engine.registry.client.Transfers;
 import dev.docklab.engine.runtime.Conmon;
@@ -52,7 +62,6 @@ import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
-import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.engine.volume.VolumeStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -331,7 +340,7 @@ public final class Engine implements AutoCloseable {
       Path script = Files.writeString(context.resolve("httpd-foreground"), WebImage.FOREGROUND_SCRIPT);
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
       List<String> tags = WebImage.TAGS.stream().map(t -> WebImage.NAME + ":" + t).toList();
-      build(new Builder.Request(context, "Dockerfile", WebImage.DOCKERFILE, tags, Map.of(),
+      build(new BuildRequest(context, "Dockerfile", WebImage.DOCKERFILE, tags, Map.of(),
           false), line -> { }, (stream, bytes) -> { });
       return tags;
     } catch (IOException e) {
@@ -365,7 +374,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */
-  public Transfers.Pulled pull(String reference,
+  public Pulled pull(String reference,
       Progress progress) {
     return registries.pull(reference, progress);
   }
@@ -376,7 +385,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker push REF}: the local image of that name to its registry. */
-  public Transfers.Pushed push(String reference,
+  public Pushed push(String reference,
       Progress progress) {
     return registries.push(reference, progress);
   }
@@ -434,7 +443,7 @@ public final class Engine implements AutoCloseable {
    * {@code docker run} in the foreground: resolves the image, creates the container, runs it with its
    * output going to {@code output} (stream 1 stdout, 2 stderr) and returns when it exits.
    */
-  public ContainerService.RunResult run(RunRequest request, BiConsumer<Integer, byte[]> output) {
+  public RunResult run(RunRequest request, BiConsumer<Integer, byte[]> output) {
     Image image = resolveForRun(request.image());
     return start(create(request, image), output);
   }
@@ -445,15 +454,15 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Runs a created container in the foreground, attached, until it exits. */
-  public ContainerService.RunResult start(Container created, BiConsumer<Integer, byte[]> output) {
+  public RunResult start(Container created, BiConsumer<Integer, byte[]> output) {
     return containers.runForeground(created, output);
   }
 
   /**
    * {@code docker start} (and {@code run -d}): starts the container and returns at once; with
-   * {@code attach}, the returned {@link ContainerService.Started} holds its stdio.
+   * {@code attach}, the returned {@link Started} holds its stdio.
    */
-  public ContainerService.Started startDetached(String nameOrId, boolean attach) {
+  public Started startDetached(String nameOrId, boolean attach) {
     return containers.start(nameOrId, attach);
   }
 
@@ -648,7 +657,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker load}: images from a docker-archive or OCI layout tar. */
-  public List<Archives.Loaded> load(InputStream archive) {
+  public List<Loaded> load(InputStream archive) {
     return new Archives(layout, blobs, layers, images).load(archive);
   }
 
@@ -714,7 +723,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** {@code docker diff}: what the container changed, from its read-write layer. */
-  public List<UpperDir.Change> diff(String nameOrId) {
+  public List<Change> diff(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     try {
       return upperDir(c).changes();
@@ -812,7 +821,7 @@ public final class Engine implements AutoCloseable {
    * {@code docker build}: runs the Dockerfile's steps on this engine; {@code say} gets the builder's
    * lines, {@code output} what RUN steps print. Returns the new image id.
    */
-  public Digest build(Builder.Request request, Consumer<String> say,
+  public Digest build(BuildRequest request, Consumer<String> say,
       BiConsumer<Integer, byte[]> output) {
     return new Builder(new BuildHostAdapter(this, layout, blobs, layers, images, containers,
         containerStore), say, output).noCache(request.noCache()).build(request);
@@ -831,9 +840,6 @@ public final class Engine implements AutoCloseable {
     images.tag(ref, img.id());
     return images.get(img.id());
   }
-
-  /** What {@code docker rmi} did: the names removed, then the ids deleted (image, then layers). */
-  public record Removal(List<String> untagged, List<String> deleted, long reclaimedBytes) {}
 
   /**
    * {@code docker rmi}: removes a name; when it was the image's last name (or the image was named by
@@ -991,12 +997,12 @@ public final class Engine implements AutoCloseable {
 
   // ---- volumes
 
-  public List<VolumeStore.Volume> volumes() {
+  public List<Volume> volumes() {
     return volumes.list();
   }
 
   /** {@code docker volume create [NAME]}: a random name when none is given. */
-  public VolumeStore.Volume createVolume(String name) {
+  public Volume createVolume(String name) {
     if (name == null) {
       byte[] b = new byte[32];
       new SecureRandom().nextBytes(b);
@@ -1023,7 +1029,7 @@ public final class Engine implements AutoCloseable {
   public List<String> unusedVolumes() {
     Set<String> used = new HashSet<>();
     containerStore.list().forEach(c -> c.mounts().forEach(m -> used.add(m.name())));
-    return volumes.list().stream().map(VolumeStore.Volume::name)
+    return volumes.list().stream().map(Volume::name)
         .filter(n -> !used.contains(n)).toList();
   }
 

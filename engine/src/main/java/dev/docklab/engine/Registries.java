@@ -1,18 +1,21 @@
 package dev.docklab.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.docklab.engine.api.EngineException;
-import dev.docklab.engine.bootstrap.WebImage;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.Pulled;
+import dev.docklab.engine.api.Pushed;
+import dev.docklab.engine.api.RepositoryMeta;
+import dev.docklab.engine.bootstrap.WebImage;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
-import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.client.Credentials;
-import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.registry.client.RegistryClient;
 import dev.docklab.engine.registry.client.RegistryConfig;
 import dev.docklab.engine.registry.client.Sources;
@@ -68,10 +71,10 @@ final class Registries implements AutoCloseable {
   }
 
   /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */
-  Transfers.Pulled pull(String reference, Progress progress) {
+  Pulled pull(String reference, Progress progress) {
     ImageReference ref = ImageReference.parse(reference).withDefaultTag();
     long t0 = System.nanoTime();
-    Transfers.Pulled pulled;
+    Pulled pulled;
     try {
       pulled = transfers().pull(ref, progress);
     } catch (RegistryError e) {
@@ -104,7 +107,7 @@ final class Registries implements AutoCloseable {
   }
 
   /** {@code docker push REF}: the local image of that name to its registry. */
-  Transfers.Pushed push(String reference, Progress progress) {
+  Pushed push(String reference, Progress progress) {
     ImageReference ref = ImageReference.parse(reference).withDefaultTag();
     Image image = images.byReference(ref);
     if (image == null) {
@@ -213,7 +216,7 @@ final class Registries implements AutoCloseable {
           }
         }
         store.putManifest(repo, tag, null, blobs.read(img.manifest()));
-        store.setMeta(repo, new HubStore.Meta(description, 0, true, false));
+        store.setMeta(repo, new RepositoryMeta(description, 0, true, false));
       } catch (IOException e) {
         throw EngineException.system("could not publish " + name + " to docklab's hub: " + e.getMessage(), e);
       }

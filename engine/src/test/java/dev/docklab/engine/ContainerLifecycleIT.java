@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.container.LogReader;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.LogLine;
 import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.container.LogReader;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class ContainerLifecycleIT {
   }
 
   private List<String> logLines(String name) throws Exception {
-    return LogReader.readAll(engine.logFile(name)).stream().map(LogReader.Line::text).toList();
+    return LogReader.readAll(engine.logFile(name)).stream().map(LogLine::text).toList();
   }
 
   @Test

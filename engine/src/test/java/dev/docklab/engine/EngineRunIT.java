@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.container.ContainerService.RunResult;
-import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.RunResult;
+import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
@@ -162,7 +164,7 @@ class EngineRunIT {
 
   @Test
   void missingCommandFailsWith127AndDockersWords() {
-    var e = assertThrows(OciRuntime.RuntimeFailure.class,
+    var e = assertThrows(RuntimeFailure.class,
         () -> run(new TestEngines.Output(), RunRequest.of("busybox", "nosuchcommand")));
     assertEquals(127, e.exitCode());
     assertTrue(e.getMessage().contains("executable file not found"), e.getMessage());

@@ -1,6 +1,7 @@
 package dev.docklab.shell;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.RepositoryMeta;
 import dev.docklab.engine.registry.RepositoryNames;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;
@@ -115,7 +116,7 @@ final class HubCommand {
         }
       }
     }
-    store.setMeta(repo, new HubStore.Meta(description, Math.max(0, stars), official,
+    store.setMeta(repo, new RepositoryMeta(description, Math.max(0, stars), official,
         automated));
     out.println(repo + ": " + (description.isEmpty() ? "-" : description) + " | stars " + stars
         + (official ? " | official" : "") + (automated ? " | automated" : ""));

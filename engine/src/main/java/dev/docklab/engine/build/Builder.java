@@ -2,14 +2,16 @@ package dev.docklab.engine.build;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.BuildFailure;
+import dev.docklab.engine.api.BuildRequest;
 import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.digest.Sha256;
-import dev.docklab.engine.image.ConfigChanges;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
-import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.image.ConfigChanges;
+import dev.docklab.engine.layer.LayerStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,10 +60,6 @@ public final class Builder {
     this.runOutput = runOutput;
   }
 
-  /** What to build. */
-  public record Request(Path context, String dockerfileName, String dockerfileText, List<String> tags,
-      Map<String, String> buildArgs, boolean noCache) {}
-
   /** One stage's state: its current image and config. */
   private static final class Stage {
     Image image; // null for scratch
@@ -70,7 +68,7 @@ public final class Builder {
     List<String> shell = List.of("/bin/sh", "-c");
   }
 
-  public Digest build(Request req) {
+  public Digest build(BuildRequest req) {
     List<Dockerfile.Instruction> steps = Dockerfile.parse(req.dockerfileText(), req.dockerfileName());
     Ignore ignore = Ignore.load(req.context());
     say.accept("Sending build context to Docker daemon  " + humanSize(contextSize(req.context(), ignore)));
@@ -140,7 +138,7 @@ public final class Builder {
   /** Stages by their AS name, resolved when a later stage ends or is referenced. */
   private final Map<String, Stage> stagesAlias = new HashMap<>();
 
-  private void step(Stage s, Dockerfile.Instruction in, Request req, Ignore ignore, Map<String, Image> stages, int n) {
+  private void step(Stage s, Dockerfile.Instruction in, BuildRequest req, Ignore ignore, Map<String, Image> stages, int n) {
     String kw = in.keyword();
     String args = expand(in.args(), s.args);
     ImageConfig.RunConfig rc = s.config.configOrEmpty();
@@ -255,21 +253,7 @@ public final class Builder {
     }
   }
 
-  /** A RUN step failed: the build stops with its exit code. */
-  public static final class BuildFailure extends EngineException {
-    private final int code;
-
-    BuildFailure(String message, int code) {
-      super(Kind.INVALID, message);
-      this.code = code;
-    }
-
-    public int code() {
-      return code;
-    }
-  }
-
-  private void copy(Stage s, Dockerfile.Instruction in, String args, Request req, Ignore ignore,
+  private void copy(Stage s, Dockerfile.Instruction in, String args, BuildRequest req, Ignore ignore,
       Map<String, Image> stages) {
     List<String> parts = words(args);
     if (parts.size() < 2) {
@@ -343,7 +327,7 @@ public final class Builder {
     }
   }
 
-  private static List<Path> glob(Path root, String src, Ignore ignore, Request req, Dockerfile.Instruction in)
+  private static List<Path> glob(Path root, String src, Ignore ignore, BuildRequest req, Dockerfile.Instruction in)
       throws IOException {
     Path direct = root.resolve(src.startsWith("/") ? src.substring(1) : src).normalize();
     if (!direct.startsWith(root)) {

@@ -3,21 +3,25 @@ package dev.docklab.engine.container;
 import dev.docklab.engine.api.Attachment;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
-import dev.docklab.engine.api.RunRequest;
-import dev.docklab.engine.api.Signals;
-import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
+import dev.docklab.engine.api.NetworkMode;
+import dev.docklab.engine.api.PortMapping;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.RunResult;
+import dev.docklab.engine.api.RuntimeFailure;
+import dev.docklab.engine.api.Signals;
+import dev.docklab.engine.api.Started;
+import dev.docklab.engine.api.VolumeSpec;
+import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.network.BridgeNetwork;
-import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.network.HostPorts;
-import dev.docklab.engine.api.NetworkMode;
-import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.runtime.BundleSpec;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.HostFacts;
@@ -27,7 +31,6 @@ import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
-import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.engine.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,12 +106,6 @@ public final class ContainerService {
     out.add(id);
     return out;
   }
-
-  /** The outcome of a foreground run. */
-  public record RunResult(Container container, int exitCode, boolean removed) {}
-
-  /** A started container, with its stdio attached when asked for. */
-  public record Started(Container container, Attachment attachment) {}
 
   /** Records a new container for {@code image}; nothing is mounted or started yet. */
   public Container create(RunRequest req, Image image) {
@@ -318,7 +315,7 @@ public final class ContainerService {
         nets.refreshHosts(running.hostConfig().networkMode());
       }
       return new Started(running, attachment);
-    } catch (OciRuntime.RuntimeFailure e) {
+    } catch (RuntimeFailure e) {
       closeQuietly(attachment);
       failedStart(c.withNetwork(endpoint), dir, e.exitCode(), e.getMessage());
       throw e;

@@ -1,5 +1,6 @@
 package dev.docklab.engine.container;
 
+import dev.docklab.engine.api.LogLine;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,9 @@ import java.util.function.Consumer;
 public final class LogReader {
   private LogReader() {}
 
-  /** One line of output. */
-  public record Line(Instant time, int stream, String text) {}
-
   /** Every complete line in the file. */
-  public static List<Line> readAll(Path file) throws IOException {
-    List<Line> lines = new ArrayList<>();
+  public static List<LogLine> readAll(Path file) throws IOException {
+    List<LogLine> lines = new ArrayList<>();
     if (!Files.exists(file)) {
       return lines;
     }
@@ -40,7 +38,7 @@ public final class LogReader {
    * Follows the file from byte {@code offset}: passes each new line to {@code sink} until
    * {@code stop} says so (checked about every 100 ms when there is nothing new).
    */
-  public static void follow(Path file, long offset, Consumer<Line> sink, BooleanSupplier stop)
+  public static void follow(Path file, long offset, Consumer<LogLine> sink, BooleanSupplier stop)
       throws IOException, InterruptedException {
     Parser parser = new Parser(sink);
     StringBuilder pending = new StringBuilder();
@@ -80,10 +78,10 @@ public final class LogReader {
 
   /** Joins partial lines and parses the format. */
   private static final class Parser {
-    private final Consumer<Line> sink;
+    private final Consumer<LogLine> sink;
     private final StringBuilder[] partial = {new StringBuilder(), new StringBuilder()};
 
-    Parser(Consumer<Line> sink) {
+    Parser(Consumer<LogLine> sink) {
       this.sink = sink;
     }
 
@@ -105,7 +103,7 @@ public final class LogReader {
       StringBuilder buf = partial[stream - 1];
       buf.append(raw, c + 1, raw.length());
       if (!isPartial) {
-        sink.accept(new Line(time, stream, buf.toString()));
+        sink.accept(new LogLine(time, stream, buf.toString()));
         buf.setLength(0);
       }
     }

@@ -1,5 +1,6 @@
 package dev.docklab.engine.container;
 
+import dev.docklab.engine.api.Change;
 import dev.docklab.engine.layer.TarWriter;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
@@ -30,9 +31,6 @@ public final class UpperDir {
     this.lowersTopFirst = lowersTopFirst;
     this.posix = posix;
   }
-
-  /** One change, as {@code docker diff} prints it: A (added), C (changed) or D (deleted), and the path. */
-  public record Change(char kind, String path) {}
 
   /** Every change in the upper dir, sorted by path. */
   public List<Change> changes() throws IOException {

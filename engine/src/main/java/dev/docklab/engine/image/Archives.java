@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.api.Loaded;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
@@ -107,9 +108,6 @@ public final class Archives {
     tar.write(bytes);
     tar.closeArchiveEntry();
   }
-
-  /** What {@link #load} made: each image's id and the names it got. */
-  public record Loaded(Digest id, List<ImageReference> names) {}
 
   /**
    * Loads a docker-archive or an OCI layout tar (plain or gzip). The archive is unpacked into a temp

@@ -1,6 +1,7 @@
 package dev.docklab.engine.runtime;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.RuntimeFailure;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,7 @@ public final class Conmon {
       String failure = OciRuntime.runtimeError(runtimeLog);
       if (failure != null || Files.exists(exitFile(id))) {
         runtime.delete(id, true);
-        throw new OciRuntime.RuntimeFailure(runtime.choice().name(),
+        throw new RuntimeFailure(runtime.choice().name(),
             failure != null ? failure : "the container could not be created (see " + bundle.resolve("conmon.log") + ")");
       }
       sleep(2);

@@ -3,6 +3,7 @@ package dev.docklab.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,24 +175,4 @@ public final class OciRuntime {
     return last;
   }
 
-  /** The runtime could not start the container's process. */
-  public static final class RuntimeFailure extends EngineException {
-    private final int exitCode;
-
-    RuntimeFailure(String runtime, String message) {
-      super(Kind.SYSTEM, "failed to create task for container: OCI runtime create failed: " + runtime
-          + " create failed: " + strip(message) + ": unknown");
-      this.exitCode = message.contains("executable file not found") || message.contains("no such file or directory")
-          ? 127 : 126;
-    }
-
-    private static String strip(String message) {
-      return message.startsWith("runc run failed: ") ? message.substring(17) : message;
-    }
-
-    /** The exit status Docker reports for this failure: 127 for a missing command, else 126. */
-    public int exitCode() {
-      return exitCode;
-    }
-  }
 }

@@ -2,6 +2,7 @@ package dev.docklab.engine.volume;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Volume;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;
@@ -22,9 +23,6 @@ public final class VolumeStore {
   public VolumeStore(Layout layout) {
     this.root = layout.root().resolve("volumes");
   }
-
-  /** A volume: its name, where its files are, when it was made, whether it was seeded from an image. */
-  public record Volume(String name, Path data, String createdAt, boolean seeded, boolean anonymous) {}
 
   public Path data(String name) {
     return root.resolve(name).resolve("_data");

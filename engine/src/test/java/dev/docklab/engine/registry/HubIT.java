@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.Engine;
 import dev.docklab.engine.TestEngines;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.RepositoryMeta;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;
@@ -236,7 +237,7 @@ class HubIT {
 
   @Test
   void searchAnswersAsDockerHub() throws Exception {
-    hub.store().setMeta("library/busybox", new HubStore.Meta("BusyBox base", 7, true,
+    hub.store().setMeta("library/busybox", new RepositoryMeta("BusyBox base", 7, true,
         false));
     String t = token("admin", "admin-pw", "repository:library/busybox:pull,push");
     byte[] config = "{}".getBytes();

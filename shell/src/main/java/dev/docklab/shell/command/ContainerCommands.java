@@ -1,18 +1,20 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.container.ContainerService;
-import dev.docklab.engine.api.MemorySize;
-import dev.docklab.engine.api.RestartPolicy;
-import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.api.MemorySize;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.api.PortSpecs;
-import dev.docklab.engine.api.ImageReference;
-import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.engine.api.RestartPolicy;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.RuntimeFailure;
+import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.VolumeSpec;
+import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.explain.ExplainViews;
@@ -167,7 +169,7 @@ public final class ContainerCommands {
         return 0;
       }
       if (tty || stdin) {
-        ContainerService.Started started = s.engine().startDetached(c.id(), true);
+        Started started = s.engine().startDetached(c.id(), true);
         boolean detached;
         try (var attachment = started.attachment()) {
           detached = s.interaction().attach(attachment, tty, stdin);
@@ -184,7 +186,7 @@ public final class ContainerCommands {
       } finally {
         s.foreground().finished();
       }
-    } catch (OciRuntime.RuntimeFailure e) {
+    } catch (RuntimeFailure e) {
       s.err().println("docker: " + Errors.daemon(e) + ".");
       s.err().println("See 'docker " + cmd + " --help'.");
       return e.exitCode();

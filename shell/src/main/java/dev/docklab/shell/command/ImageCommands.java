@@ -1,10 +1,12 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.api.EngineException;
-import dev.docklab.engine.build.Builder;
+import dev.docklab.engine.api.BuildFailure;
+import dev.docklab.engine.api.BuildRequest;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.build.Builder;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.HistoryRows;
@@ -75,7 +77,7 @@ public final class ImageCommands {
       }
       boolean quiet = args.has("quiet");
       try {
-        Digest id = s.engine().build(new Builder.Request(context,
+        Digest id = s.engine().build(new BuildRequest(context,
             dockerfile.getFileName().toString(), text, args.values("tag"), buildArgs, args.has("no-cache")),
             line -> {
               if (!quiet) {
@@ -93,7 +95,7 @@ public final class ImageCommands {
           s.out().println(id);
         }
         return 0;
-      } catch (Builder.BuildFailure e) {
+      } catch (BuildFailure e) {
         s.err().println(e.getMessage());
         return 1;
       } catch (EngineException e) {

@@ -1,9 +1,11 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.api.Signals;
+import dev.docklab.engine.api.Started;
+import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
@@ -28,7 +30,7 @@ public final class LifecycleCommands {
         if (printed != null) {
           s.out().println(printed);
         }
-      } catch (OciRuntime.RuntimeFailure e) {
+      } catch (RuntimeFailure e) {
         s.err().println(Errors.daemon(e));
         status = 1;
       } catch (EngineException e) {
@@ -62,7 +64,7 @@ public final class LifecycleCommands {
           s.err().println("the input device is not a TTY");
           return 1;
         }
-        ContainerService.Started started = s.engine().startDetached(name, true);
+        Started started = s.engine().startDetached(name, true);
         boolean detached;
         try (var a = started.attachment()) {
           detached = s.interaction().attach(a, c.tty(), args.has("interactive") && c.openStdin());

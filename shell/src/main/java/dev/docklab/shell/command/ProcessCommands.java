@@ -1,7 +1,8 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.LogLine;
 import dev.docklab.engine.container.LogReader;
 import dev.docklab.shell.cli.Option;
 import java.io.File;
@@ -108,7 +109,7 @@ public final class ProcessCommands {
       int tail = tailText.equals("all") ? -1 : parseTail(tailText);
       boolean stamps = args.has("timestamps");
       long offset = LogReader.size(file);
-      List<LogReader.Line> lines = LogReader.readAll(file).stream()
+      List<LogLine> lines = LogReader.readAll(file).stream()
           .filter(l -> (since == null || !l.time().isBefore(since)) && (until == null || l.time().isBefore(until)))
           .toList();
       if (tail >= 0 && lines.size() > tail) {
@@ -147,7 +148,7 @@ public final class ProcessCommands {
    */
   private static final Pattern TERMINAL_QUERY = Pattern.compile("\u001b\\[[0-9;>?]*[cn]");
 
-  private static void print(Session s, LogReader.Line l, boolean stamps) {
+  private static void print(Session s, LogLine l, boolean stamps) {
     PrintStream target = l.stream() == 2 ? s.err() : s.out();
     String text = TERMINAL_QUERY.matcher(l.text()).replaceAll("");
     target.println((stamps ? RFC3339_NANO.format(l.time()) + " " : "") + text);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.Pulled;
+import dev.docklab.engine.api.Pushed;
 import dev.docklab.engine.registry.client.Transfers;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.GoTemplate;
@@ -50,7 +52,7 @@ public final class RegistryCommands {
       s.out().println("Using default tag: latest");
     }
     ImageReference full = ref.withDefaultTag();
-    Transfers.Pulled pulled = s.engine().pull(text, quiet ? Progress.NONE
+    Pulled pulled = s.engine().pull(text, quiet ? Progress.NONE
         : new ProgressView(s.out(), s.interaction().isTerminal()));
     if (!quiet) {
       if (!pulled.downloaded()) {
@@ -78,7 +80,7 @@ public final class RegistryCommands {
         if (!args.has("quiet")) {
           s.out().println("The push refers to repository [" + full.name() + "]");
         }
-        Transfers.Pushed pushed = s.engine().push(full.toString(), args.has("quiet")
+        Pushed pushed = s.engine().push(full.toString(), args.has("quiet")
             ? Progress.NONE : new ProgressView(s.out(), s.interaction().isTerminal()));
         s.out().println(args.has("quiet") ? full.toString()
             : full.tag() + ": digest: " + pushed.digest() + " size: " + pushed.size());

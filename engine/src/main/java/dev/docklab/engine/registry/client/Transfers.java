@@ -8,6 +8,8 @@ import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.Pulled;
+import dev.docklab.engine.api.Pushed;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
@@ -45,9 +47,6 @@ public final class Transfers {
     this.images = images;
     this.sources = sources;
   }
-
-  /** What a pull did: the image, the digest the reference resolved to, and whether anything was new. */
-  public record Pulled(Image image, Digest digest, boolean downloaded) {}
 
   /** Pulls {@code ref} (tag or digest): from the first endpoint that has it. */
   public Pulled pull(ImageReference ref, Progress progress) {
@@ -237,9 +236,6 @@ public final class Transfers {
       throw EngineException.invalid("a manifest that is not JSON");
     }
   }
-
-  /** What a push did: the manifest's digest and size. */
-  public record Pushed(Digest digest, int size) {}
 
   /** Pushes the local image {@code image} as {@code ref} (host, repository, tag). */
   public Pushed push(Image image, ImageReference ref, Progress p) {

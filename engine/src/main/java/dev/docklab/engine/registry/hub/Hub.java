@@ -2,8 +2,9 @@ package dev.docklab.engine.registry.hub;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.RepositoryMeta;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.RepositoryNames;
 import java.io.IOException;
@@ -463,7 +464,7 @@ public final class Hub implements AutoCloseable {
     int page = Math.max(1, parseInt(query.getValue("page"), 1));
     List<ObjectNode> hits = new ArrayList<>();
     for (String repo : store.catalog()) {
-      HubStore.Meta meta = store.meta(repo);
+      RepositoryMeta meta = store.meta(repo);
       String shown = repo.startsWith("library/") ? repo.substring(8) : repo;
       if (shown.contains(q) || meta.description().toLowerCase(Locale.ROOT).contains(q)) {
         ObjectNode r = HubStore.JSON.createObjectNode();

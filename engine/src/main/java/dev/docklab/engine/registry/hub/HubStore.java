@@ -3,6 +3,7 @@ package dev.docklab.engine.registry.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.RepositoryMeta;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;
@@ -52,9 +53,6 @@ public final class HubStore {
 
   /** A manifest as stored: its media type, bytes and digest. */
   public record StoredManifest(String mediaType, byte[] bytes, Digest digest) {}
-
-  /** A repository's Docker Hub metadata, as {@code docker search} shows it. */
-  public record Meta(String description, int stars, boolean official, boolean automated) {}
 
   // ---- blobs
 
@@ -382,16 +380,16 @@ public final class HubStore {
 
   // ---- Hub metadata
 
-  public Meta meta(String name) {
+  public RepositoryMeta meta(String name) {
     Path f = repo(name).resolve("_meta.json");
     try {
-      return Files.exists(f) ? JSON.readValue(f.toFile(), Meta.class) : new Meta("", 0, false, false);
+      return Files.exists(f) ? JSON.readValue(f.toFile(), RepositoryMeta.class) : new RepositoryMeta("", 0, false, false);
     } catch (IOException e) {
-      return new Meta("", 0, false, false);
+      return new RepositoryMeta("", 0, false, false);
     }
   }
 
-  public void setMeta(String name, Meta meta) throws IOException {
+  public void setMeta(String name, RepositoryMeta meta) throws IOException {
     Files.createDirectories(repo(name));
     AtomicFiles.write(repo(name).resolve("_meta.json"), JSON.writeValueAsBytes(meta));
   }
