@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.docklab.engine.api.RunResult;
+import dev.docklab.engine.api.CommitRequest;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.Removal;
@@ -29,7 +30,7 @@ class CommitIT {
   void open() throws Exception {
     root = TestEngines.newDataRoot();
     engine = TestEngines.open(root);
-    engine.ensureBaseImages();
+    engine.system().ensureBaseImages();
   }
 
   @AfterEach
@@ -39,12 +40,12 @@ class CommitIT {
   }
 
   private RunResult run(String name, String... cmd) {
-    return engine.run(new RunRequest("busybox", name, List.of(cmd), List.of(), 0, 0, false), new TestEngines.Output());
+    return engine.containers().run(new RunRequest("busybox", name, List.of(cmd), List.of(), 0, 0, false), new TestEngines.Output());
   }
 
   private String output(String image, String... cmd) {
     TestEngines.Output out = new TestEngines.Output();
-    engine.run(new RunRequest(image, null, List.of(cmd), List.of(), 0, 0, true), out);
+    engine.containers().run(new RunRequest(image, null, List.of(cmd), List.of(), 0, 0, true), out);
     return out.stdout() + out.stderr();
   }
 
@@ -52,19 +53,19 @@ class CommitIT {
   void diffListsAddedChangedAndDeletedPathsAsDocker() {
     run("d1", "sh", "-c", "echo hi > /hello.txt; rm /bin/vi; mkdir /data; echo x >> /etc/passwd");
     assertEquals(List.of("C /bin", "D /bin/vi", "A /data", "C /etc", "C /etc/passwd", "A /hello.txt"),
-        engine.diff("d1").stream().map(c -> c.kind() + " " + c.path()).toList());
+        engine.containers().diff("d1").stream().map(c -> c.kind() + " " + c.path()).toList());
   }
 
   @Test
   void committedImageRunsWithTheChangesIncludingDeletions() {
     run("c1", "sh", "-c", "echo hi > /hello.txt; rm /bin/vi; mkdir -p /app && rm -rf /home && mkdir /home "
         + "&& echo new > /home/only");
-    Digest id = engine.commit("c1", "myapp:v1", "Ada <ada@example.com>", "add hello",
+    Digest id = commit("c1", "myapp:v1", "Ada <ada@example.com>", "add hello",
         List.of("CMD [\"cat\", \"/hello.txt\"]", "ENV GREETING=hi"), true);
-    Image img = engine.findImage("myapp:v1");
+    Image img = engine.images().find("myapp:v1");
     assertEquals(id, img.id());
     assertEquals(3, img.diffIds().size(), "busybox's two layers plus the container's");
-    assertEquals(engine.findImage("busybox").diffIds(), img.diffIds().subList(0, 2), "the base layers are shared");
+    assertEquals(engine.images().find("busybox").diffIds(), img.diffIds().subList(0, 2), "the base layers are shared");
     assertEquals("hi\n", output("myapp:v1"));
     assertTrue(output("myapp:v1", "ls", "/bin/vi").contains("No such file"));
     assertEquals("hi\n", output("myapp:v1", "sh", "-c", "echo $GREETING"));
@@ -75,7 +76,7 @@ class CommitIT {
   @Test
   void commitKeepsSymlinksAndHardlinksTheContainerMade() {
     run("links", "sh", "-c", "ln -s /etc/passwd /pw && echo same > /a && ln /a /b");
-    engine.commit("links", "links:v1", null, null, List.of(), true);
+    commit("links", "links:v1", null, null, List.of(), true);
     assertEquals("root:x:0:0:root:/root:/bin/sh\n", output("links:v1", "head", "-1", "/pw"));
     assertEquals("2\n", output("links:v1", "sh", "-c", "stat -c %h /b"), "still one inode with two names");
   }
@@ -83,35 +84,40 @@ class CommitIT {
   @Test
   void commitWithoutANameMakesAnUntaggedImage() {
     run("c2", "touch", "/x");
-    Digest id = engine.commit("c2", null, null, null, List.of(), true);
-    assertTrue(engine.findImage(id.toString()).repoTags().isEmpty());
+    Digest id = commit("c2", null, null, null, List.of(), true);
+    assertTrue(engine.images().find(id.toString()).repoTags().isEmpty());
   }
 
   @Test
   void tagAddsANameAndRmiRemovesNamesThenTheImageAndItsOwnLayers() {
     run("c3", "touch", "/y");
-    Digest id = engine.commit("c3", "app:1", null, null, List.of(), true);
-    engine.tag("app:1", "app:latest");
-    assertEquals(id, engine.findImage("app").id());
-    Removal first = engine.removeImage("app:1", false);
+    Digest id = commit("c3", "app:1", null, null, List.of(), true);
+    engine.images().tag("app:1", "app:latest");
+    assertEquals(id, engine.images().find("app").id());
+    Removal first = engine.images().remove("app:1", false, true);
     assertEquals(List.of("app:1"), first.untagged());
     assertTrue(first.deleted().isEmpty());
-    Digest top = engine.findImage("app").diffIds().get(2);
-    Removal last = engine.removeImage("app", false);
+    Digest top = engine.images().find("app").diffIds().get(2);
+    Removal last = engine.images().remove("app", false, true);
     assertEquals(List.of("app:latest"), last.untagged());
     assertEquals(List.of(id.toString(), top.toString()), last.deleted(), "the image, then its own layer");
     assertFalse(Files.exists(root.resolve("layers").resolve(top.hex())));
     assertFalse(Files.exists(root.resolve("blobs/sha256").resolve(id.hex())), "the config blob goes too");
-    assertTrue(engine.findImage("busybox") != null, "shared layers stay");
+    assertTrue(engine.images().find("busybox") != null, "shared layers stay");
   }
 
   @Test
   void rmiRefusesAnImageAContainerUses() {
     run("c4", "true");
-    EngineException e = assertThrows(EngineException.class, () -> engine.removeImage(
-        engine.findImage("busybox").id().toString(), false));
+    EngineException e = assertThrows(EngineException.class, () -> engine.images().remove(
+        engine.images().find("busybox").id().toString(), false, true));
     assertTrue(e.getMessage().contains("(must be forced)"), e.getMessage());
-    EngineException missing = assertThrows(EngineException.class, () -> engine.removeImage("nosuch", false));
+    EngineException missing = assertThrows(EngineException.class, () -> engine.images().remove("nosuch", false, true));
     assertEquals("No such image: nosuch:latest", missing.getMessage());
+  }
+
+  private Digest commit(String container, String reference, String author, String message, List<String> changes,
+      boolean pause) {
+    return engine.images().commit(new CommitRequest(container, reference, author, message, changes, pause));
   }
 }

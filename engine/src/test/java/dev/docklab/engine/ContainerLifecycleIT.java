@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.LogLine;
 import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.engine.api.RunRequest;
-import dev.docklab.engine.container.LogReader;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class ContainerLifecycleIT {
   void open() throws Exception {
     root = TestEngines.newDataRoot();
     engine = TestEngines.open(root);
-    engine.ensureBaseImages();
+    engine.system().ensureBaseImages();
   }
 
   @AfterEach
@@ -39,8 +39,8 @@ class ContainerLifecycleIT {
 
   private Container runDetached(String name, RestartPolicy restart, String... cmd) {
     RunRequest req = new RunRequest("busybox", name, List.of(cmd), List.of(), 0, 0, false, false, false, restart);
-    Container c = engine.create(req, engine.findImage("busybox"));
-    return engine.startDetached(c.id(), false).container();
+    Container c = engine.containers().create(req, engine.images().find("busybox"));
+    return engine.containers().start(c.id(), false).container();
   }
 
   private void reopen() {
@@ -53,7 +53,7 @@ class ContainerLifecycleIT {
   }
 
   private List<String> logLines(String name) throws Exception {
-    return LogReader.readAll(engine.logFile(name)).stream().map(LogLine::text).toList();
+    return engine.containers().logs(name).lines().stream().map(LogLine::text).toList();
   }
 
   @Test
@@ -65,14 +65,14 @@ class ContainerLifecycleIT {
     engine.close();
     sleep(800); // no engine at all now
     engine = TestEngines.open(root);
-    Container c = engine.container("clock");
+    Container c = engine.containers().inspect("clock");
     assertEquals("running", c.state().status());
     assertTrue(Duration.between(Instant.parse(c.state().startedAt()), Instant.now()).toMillis() >= 1300);
     List<String> lines = logLines("clock");
     assertTrue(lines.size() >= before + 5, "lines written while no engine ran: " + before + " -> " + lines.size());
     assertEquals("tick 0", lines.get(0));
     assertEquals("tick " + (lines.size() - 1), lines.get(lines.size() - 1), "no line lost or repeated");
-    Container stopped = engine.stop("clock", 1);
+    Container stopped = engine.containers().stop("clock", 1);
     assertEquals("exited", stopped.state().status());
     assertEquals(137, stopped.state().exitCode(), "sh ignores SIGTERM as PID 1, so stop had to SIGKILL it");
     assertTrue(Mounts.under(root).isEmpty(), "a stopped container's root is unmounted");
@@ -85,7 +85,7 @@ class ContainerLifecycleIT {
     sleep(1500);
     Instant reopened = Instant.now();
     engine = TestEngines.open(root);
-    Container c = engine.container("short");
+    Container c = engine.containers().inspect("short");
     assertEquals("exited", c.state().status());
     assertEquals(3, c.state().exitCode());
     Instant finished = Instant.parse(c.state().finishedAt());
@@ -96,22 +96,22 @@ class ContainerLifecycleIT {
   @Test
   void startStopRestartPauseAndWait() throws Exception {
     runDetached("svc", RestartPolicy.NO, "sleep", "100");
-    Container paused = engine.pause("svc");
+    Container paused = engine.containers().pause("svc");
     assertEquals("paused", paused.state().status());
-    assertThrows(EngineException.class, () -> engine.pause("svc"));
-    engine.unpause("svc");
-    assertTrue(engine.top("svc").contains("sleep 100"), engine.top("svc"));
-    Container restarted = engine.restart("svc", 1);
+    assertThrows(EngineException.class, () -> engine.containers().pause("svc"));
+    engine.containers().unpause("svc");
+    assertTrue(engine.containers().top("svc").contains("sleep 100"), engine.containers().top("svc"));
+    Container restarted = engine.containers().restart("svc", 1);
     assertEquals("running", restarted.state().status());
-    engine.kill("svc", "SIGKILL");
-    assertEquals(137, engine.waitContainer("svc"));
-    EngineException notRunning = assertThrows(EngineException.class, () -> engine.kill("svc", "KILL"));
+    engine.containers().kill("svc", "SIGKILL");
+    assertEquals(137, engine.containers().wait("svc"));
+    EngineException notRunning = assertThrows(EngineException.class, () -> engine.containers().kill("svc", "KILL"));
     assertTrue(notRunning.getMessage().startsWith("Cannot kill container: svc: Container "), notRunning.getMessage());
-    engine.startDetached("svc", false);
-    assertEquals("running", engine.container("svc").state().status());
-    engine.rename("svc", "service");
-    assertEquals("running", engine.container("service").state().status());
-    assertThrows(EngineException.class, () -> engine.kill("service", "NOSUCHSIGNAL"));
+    engine.containers().start("svc", false);
+    assertEquals("running", engine.containers().inspect("svc").state().status());
+    engine.containers().rename("svc", "service");
+    assertEquals("running", engine.containers().inspect("service").state().status());
+    assertThrows(EngineException.class, () -> engine.containers().kill("service", "NOSUCHSIGNAL"));
   }
 
   @Test
@@ -119,13 +119,13 @@ class ContainerLifecycleIT {
     runDetached("flaky", RestartPolicy.parse("on-failure:2"), "sh", "-c", "exit 1");
     long deadline = System.nanoTime() + 15_000_000_000L;
     while (System.nanoTime() < deadline) {
-      Container c = engine.container("flaky");
+      Container c = engine.containers().inspect("flaky");
       if (c.restartCount() == 2 && !c.state().running()) {
         break;
       }
       sleep(100);
     }
-    Container c = engine.container("flaky");
+    Container c = engine.containers().inspect("flaky");
     assertEquals(2, c.restartCount());
     assertEquals("exited", c.state().status());
     assertEquals(1, c.state().exitCode());
@@ -143,13 +143,13 @@ class ContainerLifecycleIT {
   void execRunsInTheSameNamespaces() throws Exception {
     Container c = runDetached("box", RestartPolicy.NO, "sh", "-c", "echo inside > /tmp/mark; sleep 100");
     sleep(300);
-    Process p = new ProcessBuilder(engine.execCommand("box", List.of("sh", "-c", "cat /tmp/mark; hostname; exit 4"),
+    Process p = new ProcessBuilder(engine.containers().execCommand("box", List.of("sh", "-c", "cat /tmp/mark; hostname; exit 4"),
         List.of(), false)).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertEquals(4, p.waitFor());
     assertEquals("inside\n" + c.id().substring(0, 12) + "\n", out);
-    engine.stop("box", 0);
-    EngineException e = assertThrows(EngineException.class, () -> engine.execCommand("box", List.of("true"), List.of(), false));
+    engine.containers().stop("box", 0);
+    EngineException e = assertThrows(EngineException.class, () -> engine.containers().execCommand("box", List.of("true"), List.of(), false));
     assertTrue(e.getMessage().endsWith(" is not running"), e.getMessage());
   }
 }

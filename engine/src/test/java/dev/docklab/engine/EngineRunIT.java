@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.storage.Mounts;
+import dev.docklab.engine.store.Layout;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ class EngineRunIT {
   static void open() throws Exception {
     root = TestEngines.newDataRoot();
     engine = TestEngines.open(root);
-    engine.ensureBaseImages();
+    engine.system().ensureBaseImages();
   }
 
   @AfterAll
@@ -40,7 +42,7 @@ class EngineRunIT {
   }
 
   private static RunResult run(TestEngines.Output out, RunRequest req) {
-    return engine.run(req, out);
+    return engine.containers().run(req, out);
   }
 
   @Test
@@ -49,7 +51,7 @@ class EngineRunIT {
     RunResult r = run(out, RunRequest.of("busybox", "echo", "hello"));
     assertEquals("hello\n", out.stdout());
     assertEquals(0, r.exitCode());
-    assertEquals("exited", engine.container(r.container().id()).state().status());
+    assertEquals("exited", engine.containers().inspect(r.container().id()).state().status());
   }
 
   @Test
@@ -58,7 +60,7 @@ class EngineRunIT {
     RunResult r = run(out, RunRequest.of("busybox", "sh", "-c", "echo oops >&2; exit 7"));
     assertEquals(7, r.exitCode());
     assertEquals("oops\n", out.stderr());
-    assertEquals(7, engine.container(r.container().id()).state().exitCode());
+    assertEquals(7, engine.containers().inspect(r.container().id()).state().exitCode());
   }
 
   @Test
@@ -70,7 +72,7 @@ class EngineRunIT {
 
   @Test
   void writesLandInTheUpperDirAndLayersNeverChange() throws Exception {
-    Image busybox = engine.findImage("busybox");
+    Image busybox = engine.images().find("busybox");
     Path topLayer = root.resolve("layers").resolve(busybox.diffIds().get(1).hex()).resolve("diff");
     String passwdBefore = Files.readString(topLayer.resolve("etc/passwd"));
     TestEngines.Output out = new TestEngines.Output();
@@ -118,9 +120,9 @@ class EngineRunIT {
     RunResult r = run(out, new RunRequest("busybox", "tobe-removed", List.of("true"), List.of(), 0, 0, false));
     Path dir = root.resolve("containers").resolve(r.container().id());
     assertTrue(Files.isDirectory(dir));
-    engine.remove("tobe-removed", false);
+    engine.containers().remove("tobe-removed", false, false);
     assertFalse(Files.exists(dir));
-    assertThrows(EngineException.class, () -> engine.container("tobe-removed"));
+    assertThrows(EngineException.class, () -> engine.containers().inspect("tobe-removed"));
   }
 
   @Test
@@ -129,18 +131,18 @@ class EngineRunIT {
         new RunRequest("busybox", "sleeper", List.of("sleep", "30"), List.of(), 0, 0, false)));
     runner.start();
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (engine.containers(false).stream().noneMatch(c -> c.name().equals("sleeper"))
-        || engine.container("sleeper").state().running() && !engine.layout().runtimeState().resolve(engine.container("sleeper").id()).toFile().exists()) {
+    while (engine.containers().list(false).stream().noneMatch(c -> c.name().equals("sleeper"))
+        || engine.containers().inspect("sleeper").state().running() && !new Layout(root).runtimeState().resolve(engine.containers().inspect("sleeper").id()).toFile().exists()) {
       assertTrue(System.nanoTime() < deadline, "the container did not start");
       Thread.sleep(50);
     }
-    EngineException e = assertThrows(EngineException.class, () -> engine.remove("sleeper", false));
+    EngineException e = assertThrows(EngineException.class, () -> engine.containers().remove("sleeper", false, false));
     assertTrue(e.getMessage().startsWith("You cannot remove a running container "), e.getMessage());
     assertTrue(e.getMessage().endsWith(". Stop the container before attempting removal or force remove"));
-    engine.remove("sleeper", true);
+    engine.containers().remove("sleeper", true, false);
     runner.join(10_000);
     assertFalse(runner.isAlive(), "the foreground run ended when its container was killed");
-    assertThrows(EngineException.class, () -> engine.container("sleeper"));
+    assertThrows(EngineException.class, () -> engine.containers().inspect("sleeper"));
   }
 
   @Test
@@ -149,7 +151,7 @@ class EngineRunIT {
     RunResult r = run(out, new RunRequest("busybox", null, List.of("true"), List.of(), 0, 0, true));
     assertTrue(r.removed());
     assertFalse(Files.exists(root.resolve("containers").resolve(r.container().id())));
-    assertTrue(engine.containers(true).stream().noneMatch(c -> c.id().equals(r.container().id())));
+    assertTrue(engine.containers().list(true).stream().noneMatch(c -> c.id().equals(r.container().id())));
   }
 
   @Test
@@ -159,7 +161,7 @@ class EngineRunIT {
         () -> run(new TestEngines.Output(), new RunRequest("busybox", "web", List.of("true"), List.of(), 0, 0, false)));
     assertTrue(e.getMessage().startsWith("Conflict. The container name \"/web\" is already in use by container"),
         e.getMessage());
-    engine.remove("web", false);
+    engine.containers().remove("web", false, false);
   }
 
   @Test
@@ -168,14 +170,14 @@ class EngineRunIT {
         () -> run(new TestEngines.Output(), RunRequest.of("busybox", "nosuchcommand")));
     assertEquals(127, e.exitCode());
     assertTrue(e.getMessage().contains("executable file not found"), e.getMessage());
-    Container failed = engine.containers(true).get(0);
+    Container failed = engine.containers().list(true).get(0);
     assertEquals("created", failed.state().status());
     assertTrue(Mounts.under(root).isEmpty(), "the failed container's root is unmounted");
   }
 
   @Test
   void missingImageSaysThereIsNoRegistry() {
-    EngineException e = assertThrows(EngineException.class, () -> engine.resolveForRun("nosuchimage"));
+    EngineException e = assertThrows(EngineException.class, () -> engine.images().resolveForRun("nosuchimage", Progress.NONE));
     assertTrue(e.getMessage().contains("nosuchimage"), e.getMessage());
     assertEquals(EngineException.Kind.NOT_FOUND, e.kind());
   }

@@ -1,8 +1,9 @@
 package dev.docklab.engine;
 
-import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
@@ -28,9 +29,9 @@ public final class TestEngines {
   /** Removes every container (unmounting), closes the engine and deletes the data root. */
   public static void destroy(Engine engine, Path root) throws IOException {
     if (engine != null) {
-      for (Container c : engine.containers(true)) {
+      for (Container c : engine.containers().list(true)) {
         try {
-          engine.remove(c.id(), true);
+          engine.containers().remove(c.id(), true, false);
         } catch (RuntimeException e) {
           // keep cleaning
         }

@@ -3,7 +3,7 @@ package dev.docklab.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.docklab.engine.api.RunResult;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.RunRequest;
@@ -22,10 +22,10 @@ class VfsDriverIT {
     Path root = TestEngines.newDataRoot();
     Engine engine = Engine.open(EngineOptions.at(root).withStorageDriver("vfs"), EngineListener.NONE);
     try {
-      engine.ensureBaseImages();
-      assertEquals("vfs", engine.info().storageDriver());
+      engine.system().ensureBaseImages();
+      assertEquals("vfs", engine.system().info().storageDriver());
       TestEngines.Output out = new TestEngines.Output();
-      RunResult r = engine.run(new RunRequest("busybox", null,
+      RunResult r = engine.containers().run(new RunRequest("busybox", null,
           List.of("sh", "-c", "rm /bin/vi; ls /bin/vi 2>&1; cat /etc/passwd | head -1; echo hi > /new"),
           List.of(), 0, 0, false), out);
       assertEquals(0, r.exitCode(), out.stderr());

@@ -2,9 +2,8 @@ package dev.docklab.shell;
 
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.RepositoryMeta;
-import dev.docklab.engine.registry.RepositoryNames;
-import dev.docklab.engine.registry.hub.Hub;
-import dev.docklab.engine.registry.hub.HubStore;
+import dev.docklab.engine.api.Engine;
+import dev.docklab.engine.api.HubAdmin;
 import dev.docklab.shell.i18n.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -57,7 +56,7 @@ final class HubCommand {
       }
       String host = addr.substring(0, colon);
       int port = Integer.parseInt(addr.substring(colon + 1));
-      try (Hub hub = new Hub(root, line -> out.println(line))) {
+      try (HubAdmin hub = Engine.provider().hub(root, out::println)) {
         int bound = hub.start(host, port);
         out.println(m.get("registry.listening", "http://" + host + ":" + bound, root.toString()));
         CountDownLatch stop = new CountDownLatch(1);
@@ -91,12 +90,12 @@ final class HubCommand {
    */
   private static int meta(List<String> args, Path root, PrintStream out, PrintStream err, Messages m)
       throws IOException {
-    if (args.isEmpty() || !RepositoryNames.validName(args.get(0))) {
+    if (args.isEmpty() || !Engine.provider().hub(root, null).validRepository(args.get(0))) {
       err.println(m.get("registry.usage"));
       return 2;
     }
     String repo = args.get(0).contains("/") ? args.get(0) : "library/" + args.get(0);
-    var store = new HubStore(root);
+    HubAdmin store = Engine.provider().hub(root, null);
     var meta = store.meta(repo);
     String description = meta.description();
     int stars = meta.stars();
@@ -125,7 +124,7 @@ final class HubCommand {
 
   private static int user(List<String> args, Path root, InputStream stdin, PrintStream out, PrintStream err,
       Messages m) throws IOException {
-    Hub hub = new Hub(root, null);
+    HubAdmin hub = Engine.provider().hub(root, null);
     if (args.size() >= 2 && args.get(0).equals("add")) {
       String name = args.get(1);
       boolean admin = args.contains("--admin");
@@ -139,17 +138,17 @@ final class HubCommand {
         err.println(m.get("registry.password-needed"));
         return 2;
       }
-      hub.accounts().add(name, password == null ? "" : password.strip(), admin);
+      hub.addUser(name, password == null ? "" : password.strip(), admin);
       out.println(m.get(admin ? "registry.user-added-admin" : "registry.user-added", name));
       return 0;
     }
     if (args.size() == 2 && args.get(0).equals("rm")) {
-      hub.accounts().remove(args.get(1));
+      hub.removeUser(args.get(1));
       out.println(m.get("registry.user-removed", args.get(1)));
       return 0;
     }
     if (args.size() == 1 && args.get(0).equals("ls")) {
-      hub.accounts().users().forEach((name, u) -> out.println(name + (u.admin() ? " (admin)" : "")));
+      hub.users().forEach((name, admin) -> out.println(name + (admin ? " (admin)" : "")));
       return 0;
     }
     err.println(m.get("registry.usage"));

@@ -1,6 +1,6 @@
 package dev.docklab.shell;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.EngineListener;
@@ -41,6 +41,9 @@ public final class Main {
   public static void main(String[] argv) {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    if (argv.length > 0 && argv[0].equals(ContainerExited.ARG)) {
+      System.exit(ContainerExited.run(List.of(argv).subList(1, argv.length), err));
+    }
     System.exit(run(argv, System.in, out, err));
   }
 
@@ -184,11 +187,11 @@ public final class Main {
     @Override
     public synchronized Engine get() {
       if (engine == null) {
-        Engine e = Engine.open(options, listener);
+        Engine e = Engine.open(options.withExitCommand(ContainerExited.command()), listener);
         try {
-          if (e.baseImagesMissing()) {
+          if (e.system().baseImagesMissing()) {
             err.println(messages.get("repl.bootstrap"));
-            for (String tag : e.ensureBaseImages()) {
+            for (String tag : e.system().ensureBaseImages()) {
               err.println(messages.get("repl.bootstrap.done", tag));
             }
           }
@@ -240,7 +243,7 @@ public final class Main {
         TerminalLines lines = new TerminalLines(terminal, history,
             new DockerCompleter(shell.docker(), engine),
             new DocklabHighlighter(shell.docker()), "docklab> ");
-        var info = e.info();
+        var info = e.system().info();
         out.println(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()));
         while (!shell.exitRequested()) {
           String line;
@@ -302,11 +305,11 @@ public final class Main {
       }
       try {
         if (presses++ == 0) {
-          engine.get().kill(id, "INT");
+          engine.get().containers().kill(id, "INT");
           err.println();
           err.println(messages.get("repl.interrupt"));
         } else {
-          engine.get().kill(id, "KILL");
+          engine.get().containers().kill(id, "KILL");
           err.println(messages.get("repl.killed"));
         }
       } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package dev.docklab.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineListener;
@@ -66,16 +66,16 @@ class KilledReplIT {
     p.destroyForcibly(); // SIGKILL
     p.waitFor();
     try (Engine engine = Engine.open(EngineOptions.at(t.root), EngineListener.NONE)) {
-      List<Container> all = engine.containers(true);
+      List<Container> all = engine.containers().list(true);
       assertEquals(2, all.size());
       for (Container c : all) {
         assertEquals("running", c.state().status(), c.name() + " keeps running, as on Docker when the client dies");
         assertTrue(c.network() != null && Files.exists(Path.of(c.network().sandboxKey())),
             c.name() + " keeps its network too");
       }
-      engine.kill("fg", "KILL");
-      assertEquals("exited", engine.container("fg").state().status());
-      assertEquals(137, engine.container("fg").state().exitCode());
+      engine.containers().kill("fg", "KILL");
+      assertEquals("exited", engine.containers().inspect("fg").state().status());
+      assertEquals(137, engine.containers().inspect("fg").state().exitCode());
     }
     // only the running container's root is still mounted
     assertEquals(1, Mounts.under(t.root).size());
@@ -89,14 +89,14 @@ class KilledReplIT {
       p.destroyForcibly();
       p.waitFor();
       try (Engine engine = Engine.open(EngineOptions.at(t.root), EngineListener.NONE)) {
-        for (Container c : engine.containers(true)) {
+        for (Container c : engine.containers().list(true)) {
           String st = c.state().status();
           assertTrue(st.equals("running") || st.equals("created") || st.equals("exited"), st);
           if (!st.equals("running")) {
             assertTrue(Mounts.under(t.root.resolve("containers").resolve(c.id())).isEmpty(),
                 "a container that is not running has nothing mounted");
           }
-          engine.remove(c.id(), true);
+          engine.containers().remove(c.id(), true, false);
         }
         assertTrue(Mounts.under(t.root).isEmpty());
       }

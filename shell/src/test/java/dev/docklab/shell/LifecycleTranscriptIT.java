@@ -2,7 +2,7 @@ package dev.docklab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.storage.Mounts;

@@ -181,6 +181,18 @@ public record Container(String id, String name, String created, String image, St
     return Instant.parse(created);
   }
 
+  /** The image's id as a digest. */
+  @JsonIgnore
+  public Digest imageDigest() {
+    return Digest.parse(imageId);
+  }
+
+  /** The typed id. */
+  @JsonIgnore
+  public ContainerId containerId() {
+    return new ContainerId(id);
+  }
+
   /** The first 12 hex digits, as {@code docker ps} shows. */
   @JsonIgnore
   public String shortId() {

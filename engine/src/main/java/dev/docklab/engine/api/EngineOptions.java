@@ -1,6 +1,7 @@
 package dev.docklab.engine.api;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How to open an engine.
@@ -9,11 +10,24 @@ import java.nio.file.Path;
  * @param storageDriver {@code overlay2} (default) or {@code vfs}
  * @param runtime {@code runc}, {@code crun}, or null to probe the host
  * @param busybox the host's static busybox, from which the base image is built
+ * @param exitCommand what a container's monitor runs when a container with a restart policy exits, so
+ *     that the policy acts while no engine is open (the data root, driver, runtime and the container's
+ *     id are appended); empty for none
  */
-public record EngineOptions(Path dataRoot, String storageDriver, String runtime, Path busybox) {
+public record EngineOptions(Path dataRoot, String storageDriver, String runtime, Path busybox,
+    List<String> exitCommand) {
   public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/docklab");
   /** Debian's busybox-static installs it here. */
   public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
+
+  public EngineOptions {
+    exitCommand = exitCommand == null ? List.of() : List.copyOf(exitCommand);
+  }
+
+  /** Options with no exit command. */
+  public EngineOptions(Path dataRoot, String storageDriver, String runtime, Path busybox) {
+    this(dataRoot, storageDriver, runtime, busybox, List.of());
+  }
 
   public static EngineOptions defaults() {
     return at(DEFAULT_DATA_ROOT);
@@ -24,6 +38,14 @@ public record EngineOptions(Path dataRoot, String storageDriver, String runtime,
   }
 
   public EngineOptions withStorageDriver(String driver) {
-    return new EngineOptions(dataRoot, driver, runtime, busybox);
+    return new EngineOptions(dataRoot, driver, runtime, busybox, exitCommand);
+  }
+
+  public EngineOptions withRuntime(String newRuntime) {
+    return new EngineOptions(dataRoot, storageDriver, newRuntime, busybox, exitCommand);
+  }
+
+  public EngineOptions withExitCommand(List<String> command) {
+    return new EngineOptions(dataRoot, storageDriver, runtime, busybox, command);
   }
 }

@@ -283,7 +283,7 @@ public final class ContainerService {
     Attachment attachment = null;
     Endpoint endpoint = null;
     try {
-      Image image = images.get(Digest.parse(c.imageId()));
+      Image image = images.get(c.imageDigest());
       List<Path> lowers = new ArrayList<>(layerDirsTopFirst(image));
       lowers.add(0, initLayer(dir));
       StorageDriver.RootFs root = listener.timed("mount", c.id(), StorageDriver.RootFs::mountOptions,

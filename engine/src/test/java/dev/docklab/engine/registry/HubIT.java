@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.TestEngines;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.RepositoryMeta;
@@ -259,10 +259,10 @@ class HubIT {
     Engine engine = TestEngines.open(data);
     Path work = Files.createTempDirectory("docklab-skopeo-");
     try {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Path tar = work.resolve("busybox.tar");
       try (var out = Files.newOutputStream(tar)) {
-        engine.save(List.of("busybox:latest"), out);
+        engine.images().save(List.of("busybox:latest"), out);
       }
       String dest = "docker://" + base.substring(7) + "/library/busybox:copied";
       run("skopeo", "copy", "--dest-tls-verify=false", "--dest-creds", "admin:admin-pw", "docker-archive:" + tar, dest);

@@ -8,13 +8,12 @@ import dev.docklab.engine.api.MemorySize;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.api.PortSpecs;
+import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.VolumeSpec;
-import dev.docklab.engine.container.ContainerService;
-import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.explain.ExplainViews;
@@ -152,33 +151,33 @@ public final class ContainerCommands {
       return usageError(s, cmd, e.getMessage());
     }
     try {
-      Image image = s.engine().findImage(imageText);
+      Image image = s.engine().images().find(imageText);
       if (image == null) {
         s.err().println("Unable to find image '" + ImageReference.parse(imageText).withDefaultTag().familiarString()
             + "' locally");
-        image = s.engine().resolveForRun(imageText); // throws the registry error
+        image = s.engine().images().resolveForRun(imageText, Progress.NONE); // throws the registry error
       }
-      Container c = s.engine().create(req, image);
+      Container c = s.engine().containers().create(req, image);
       if (!start) {
         s.out().println(c.id());
         return 0;
       }
       if (detach) {
-        s.engine().startDetached(c.id(), false);
+        s.engine().containers().start(c.id(), false);
         s.out().println(c.id());
         return 0;
       }
       if (tty || stdin) {
-        Started started = s.engine().startDetached(c.id(), true);
+        Started started = s.engine().containers().start(c.id(), true);
         boolean detached;
         try (var attachment = started.attachment()) {
           detached = s.interaction().attach(attachment, tty, stdin);
         }
-        return detached ? 0 : s.engine().waitContainer(c.id());
+        return detached ? 0 : s.engine().containers().wait(c.id());
       }
       s.foreground().started(c.id());
       try {
-        return s.engine().start(c, (stream, bytes) -> {
+        return s.engine().containers().runAttached(c, (stream, bytes) -> {
           var target = stream == 1 ? s.out() : s.err();
           target.write(bytes, 0, bytes.length);
           target.flush();
@@ -214,7 +213,7 @@ public final class ContainerCommands {
           || f.startsWith("exited="));
       Predicate<Container> filter;
       filter = ContainerFilter.parse(args.values("filter"), s.engine());
-      List<Container> list = s.engine().containers(all).stream().filter(filter).toList();
+      List<Container> list = s.engine().containers().list(all).stream().filter(filter).toList();
       if (last > 0) {
         list = list.subList(0, Math.min(last, list.size()));
       }
@@ -239,8 +238,8 @@ public final class ContainerCommands {
         GoTemplate t = GoTemplate.parse(table ? format.substring(6) : format);
         List<List<String>> rows = new ArrayList<>();
         for (Container c : list) {
-          String sz = size ? Human.size(s.engine().containerSize(c.id())) + " (virtual "
-              + Human.size(s.engine().containerSize(c.id()) + imageSize(s, c)) + ")" : null;
+          String sz = size ? Human.size(s.engine().containers().size(c.id())) + " (virtual "
+              + Human.size(s.engine().containers().size(c.id()) + imageSize(s, c)) + ")" : null;
           String line = t.execute(ContainerRows.fields(c, noTrunc, now, sz));
           rows.add(List.of(line.split("\t", -1)));
         }
@@ -263,7 +262,7 @@ public final class ContainerCommands {
 
   private static long imageSize(Session s, Container c) {
     try {
-      var img = s.engine().findImage(c.imageId());
+      var img = s.engine().images().find(c.imageId());
       return img == null ? 0 : img.size();
     } catch (EngineException e) {
       return 0;
@@ -288,7 +287,7 @@ public final class ContainerCommands {
       int status = 0;
       for (String name : args.positionals()) {
         try {
-          s.engine().remove(name, args.has("force"), args.has("volumes"));
+          s.engine().containers().remove(name, args.has("force"), args.has("volumes"));
           s.out().println(name);
         } catch (EngineException e) {
           s.err().println(Errors.daemon(e));

@@ -1,6 +1,6 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Image;
@@ -54,7 +54,7 @@ final class ContainerFilter {
           yield c -> c.state().status().equals("exited") && c.state().exitCode() == code;
         }
         case "ancestor" -> {
-          Image img = engine.findImage(value);
+          Image img = engine.images().find(value);
           String id = img == null ? null : img.id().toString();
           yield c -> c.imageId().equals(id) || c.image().equals(value);
         }

@@ -1,10 +1,12 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.Engine;
-import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.CommitRequest;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Engine;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.RunRequest;
 import dev.docklab.shell.render.Human;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,17 +25,17 @@ final class CowDemo {
   static List<String> run(Session s) {
     Engine engine = s.engine();
     List<String> out = new ArrayList<>();
-    var busybox = engine.resolveForRun("busybox");
-    Container maker = engine.create(new RunRequest(busybox.id().toString(), null,
+    var busybox = engine.images().resolveForRun("busybox", Progress.NONE);
+    Container maker = engine.containers().create(new RunRequest(busybox.id().toString(), null,
         List.of("sh", "-c", "head -c " + SIZE + " /dev/zero > /big.dat"), List.of(), 0, 0, false), busybox);
-    engine.start(maker, (stream, bytes) -> { });
-    Digest image = engine.commit(maker.id(), null, null, "explain cow demo", List.of(), false);
-    engine.remove(maker.id(), true);
+    engine.containers().runAttached(maker, (stream, bytes) -> { });
+    Digest image = engine.images().commit(new CommitRequest(maker.id(), null, null, "explain cow demo", List.of(), false));
+    engine.containers().remove(maker.id(), true, false);
     Container c = null;
     try {
-      var img = engine.findImage(image.toString());
-      c = engine.create(new RunRequest(image.toString(), null, List.of("sleep", "60"), List.of(), 0, 0, false), img);
-      c = engine.startDetached(c.id(), false).container();
+      var img = engine.images().find(image.toString());
+      c = engine.containers().create(new RunRequest(image.toString(), null, List.of("sleep", "60"), List.of(), 0, 0, false), img);
+      c = engine.containers().start(c.id(), false).container();
       out.add(s.msg("explain.cow.demo.title", Human.size(SIZE)));
       long first = append(engine, c);
       long up1 = upperBytes(engine, c);
@@ -45,15 +47,15 @@ final class CowDemo {
       return out;
     } finally {
       if (c != null) {
-        engine.remove(c.id(), true);
+        engine.containers().remove(c.id(), true, false);
       }
-      engine.removeImage(image.toString(), true);
+      engine.images().remove(image.toString(), true, true);
     }
   }
 
   /** Appends a byte to /big.dat in the container; returns how long that took, in milliseconds. */
   private static long append(Engine engine, Container c) {
-    List<String> cmd = engine.execCommand(c.id(), List.of("sh", "-c", "echo x >> /big.dat"), List.of(), false);
+    List<String> cmd = engine.containers().execCommand(c.id(), List.of("sh", "-c", "echo x >> /big.dat"), List.of(), false);
     long t0 = System.nanoTime();
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -68,6 +70,6 @@ final class CowDemo {
   }
 
   private static long upperBytes(Engine engine, Container c) {
-    return engine.containerSize(c.id());
+    return engine.containers().size(c.id());
   }
 }

@@ -1,9 +1,10 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.api.EngineException;
-import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.CowEvent;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.RunRequest;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
@@ -28,14 +29,14 @@ final class ExplainCommand {
     }
     try {
       List<String> lines = switch (args.get(0)) {
-        case "layers" -> ExplainViews.layers(s.engine().layerReport(arg(args, s)), s.messages());
-        case "mount" -> ExplainViews.mount(s.engine().mountReport(arg(args, s)), s.messages());
+        case "layers" -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages());
+        case "mount" -> ExplainViews.mount(s.engine().explain().mount(arg(args, s)), s.messages());
         case "last" -> ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages());
         case "name" -> {
           ImageReference ref = ImageReference.parse(arg(args, s));
           List<String[]> from = new ArrayList<>();
-          for (var e : s.engine().registryClient().pullEndpoints(ref.withDefaultTag())) {
-            from.add(new String[] {e.registry().base() + "/v2/" + e.repository() + "/", e.mirror() ? "mirror" : "own"});
+          for (var e : s.engine().registries().pullEndpoints(ref.withDefaultTag())) {
+            from.add(new String[] {e.url(), e.mirror() ? "mirror" : "own"});
           }
           yield ExplainViews.name(arg(args, s), ref, from, s.messages());
         }
@@ -43,16 +44,16 @@ final class ExplainCommand {
           if (args.size() < 3) {
             throw new IllegalArgumentException("missing path");
           }
-          yield ExplainViews.file(s.engine().fileReport(args.get(1), args.get(2)), s.messages());
+          yield ExplainViews.file(s.engine().explain().file(args.get(1), args.get(2)), s.messages());
         }
-        case "boot" -> ExplainViews.boot(s.engine().bootFacts(args.size() > 1 ? args.get(1) : null), s.messages());
+        case "boot" -> ExplainViews.boot(s.engine().explain().boot(args.size() > 1 ? args.get(1) : null), s.messages());
         case "vm" -> vm(s);
-        case "network" -> ExplainViews.network(s.engine().networkFacts(arg(args, s)), s.messages());
+        case "network" -> ExplainViews.network(s.engine().explain().network(arg(args, s)), s.messages());
         case "docker" -> annotate(args.subList(1, args.size()), s);
         case "cow" -> cow(args, s);
         case "arch" -> {
-          var info = s.engine().info();
-          long running = s.engine().containers(false).size();
+          var info = s.engine().system().info();
+          long running = s.engine().containers().list(false).size();
           yield List.of(s.msg("explain.arch.diagram", String.valueOf(ProcessHandle.current().pid()),
               String.valueOf(running), info.runtime(), info.kernel()).split("\n"));
         }
@@ -134,12 +135,12 @@ final class ExplainCommand {
     if (name.equals("demo")) {
       return CowDemo.run(s);
     }
-    String id = s.engine().container(name).id();
+    String id = s.engine().containers().inspect(name).id();
     if (args.size() > 2 && args.get(2).equals("off")) {
       s.cowWatch().remove(id);
       return List.of(s.msg("explain.cow.off", name));
     }
-    var now = s.engine().cowSnapshot(id);
+    var now = s.engine().explain().cow(id);
     s.cowWatch().put(id, now);
     List<String> out = new ArrayList<>();
     out.add(s.msg("explain.cow.title", name));
@@ -154,7 +155,7 @@ final class ExplainCommand {
     for (var entry : new ArrayList<>(s.cowWatch().entrySet())) {
       Map<String, CowEvent> now;
       try {
-        now = s.engine().cowSnapshot(entry.getKey());
+        now = s.engine().explain().cow(entry.getKey());
       } catch (EngineException e) {
         s.cowWatch().remove(entry.getKey()); // the container is gone
         continue;
@@ -162,7 +163,7 @@ final class ExplainCommand {
       for (var e : now.values()) {
         var before = entry.getValue().get(e.path());
         if (before == null || !before.kind().equals(e.kind()) || before.bytes() != e.bytes()) {
-          String line = Text.ellipsis("[cow " + s.engine().container(entry.getKey()).name()
+          String line = Text.ellipsis("[cow " + s.engine().containers().inspect(entry.getKey()).name()
               + "] " + ExplainViews.cowLine(e, s.messages()).strip(), 80);
           s.out().println(s.interaction().isTerminal() && s.out() == System.out ? paint(line, false) : line);
         }
@@ -174,21 +175,21 @@ final class ExplainCommand {
   /** Measures now: a container's start, the memory of an idle one and its monitor, its processes. */
   private static List<String> vm(Session s) {
     var engine = s.engine();
-    var image = engine.resolveForRun("busybox");
+    var image = engine.images().resolveForRun("busybox", Progress.NONE);
     long t0 = System.nanoTime();
-    engine.run(new RunRequest(image.id().toString(), null, List.of("true"), List.of(),
+    engine.containers().run(new RunRequest(image.id().toString(), null, List.of("true"), List.of(),
         0, 0, true), (stream, bytes) -> { });
     long startMillis = (System.nanoTime() - t0) / 1_000_000;
-    var c = engine.create(new RunRequest(image.id().toString(), null,
+    var c = engine.containers().create(new RunRequest(image.id().toString(), null,
         List.of("sleep", "30"), List.of(), 0, 0, false), image);
     try {
-      c = engine.startDetached(c.id(), false).container();
+      c = engine.containers().start(c.id(), false).container();
       long rss = rssKb(c.state().pid());
       long monitor = rssKb(c.state().monitorPid());
-      int processes = engine.top(c.id()).strip().split("\n").length - 1;
-      return ExplainViews.vm(startMillis, rss, monitor, processes, engine.host().kernel(), s.messages());
+      int processes = engine.containers().top(c.id()).strip().split("\n").length - 1;
+      return ExplainViews.vm(startMillis, rss, monitor, processes, engine.system().kernel(), s.messages());
     } finally {
-      engine.remove(c.id(), true);
+      engine.containers().remove(c.id(), true, false);
     }
   }
 

@@ -2,11 +2,11 @@ package dev.docklab.shell.command;
 
 import dev.docklab.engine.api.BuildFailure;
 import dev.docklab.engine.api.BuildRequest;
+import dev.docklab.engine.api.CommitRequest;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
-import dev.docklab.engine.build.Builder;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.HistoryRows;
@@ -77,7 +77,7 @@ public final class ImageCommands {
       }
       boolean quiet = args.has("quiet");
       try {
-        Digest id = s.engine().build(new BuildRequest(context,
+        Digest id = s.engine().images().build(new BuildRequest(context,
             dockerfile.getFileName().toString(), text, args.values("tag"), buildArgs, args.has("no-cache")),
             line -> {
               if (!quiet) {
@@ -147,7 +147,7 @@ public final class ImageCommands {
     List<Option> opts = List.of(Option.value("output", 'o', "string", "opt.save.output"));
     return new SimpleCommand("save", "save [OPTIONS] IMAGE [IMAGE...]", opts, true, (args, s) -> {
       args.requireAtLeast(1);
-      return toFileOrStdout(s, args.value("output", null), out -> s.engine().save(args.positionals(), out));
+      return toFileOrStdout(s, args.value("output", null), out -> s.engine().images().save(args.positionals(), out));
     });
   }
 
@@ -155,7 +155,7 @@ public final class ImageCommands {
     List<Option> opts = List.of(Option.value("output", 'o', "string", "opt.export.output"));
     return new SimpleCommand("export", "export [OPTIONS] CONTAINER", opts, true, (args, s) -> {
       args.requireExactly(1);
-      return toFileOrStdout(s, args.value("output", null), out -> s.engine().export(args.positionals().get(0), out));
+      return toFileOrStdout(s, args.value("output", null), out -> s.engine().containers().export(args.positionals().get(0), out));
     });
   }
 
@@ -166,7 +166,7 @@ public final class ImageCommands {
       args.requireAtMost(0);
       String file = args.value("input", null);
       try (InputStream in = file == null ? s.in() : Files.newInputStream(s.workspace().resolve(file))) {
-        for (var loaded : s.engine().load(in)) {
+        for (var loaded : s.engine().images().load(in)) {
           if (loaded.names().isEmpty()) {
             s.out().println("Loaded image ID: " + loaded.id());
           }
@@ -198,8 +198,8 @@ public final class ImageCommands {
       if (ref != null) {
         ImageReference.parse(ref);
       }
-      Digest id = s.engine().commit(pos.get(0), ref, args.value("author", null), args.value("message", null),
-          args.values("change"), !"false".equals(args.value("pause", "true")));
+      Digest id = s.engine().images().commit(new CommitRequest(pos.get(0), ref, args.value("author", null),
+          args.value("message", null), args.values("change"), !"false".equals(args.value("pause", "true"))));
       s.out().println(id);
       return 0;
     });
@@ -208,7 +208,7 @@ public final class ImageCommands {
   static Command tag() {
     return new SimpleCommand("tag", "tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", List.of(), true, (args, s) -> {
       args.requireExactly(2);
-      s.engine().tag(args.positionals().get(0), args.positionals().get(1));
+      s.engine().images().tag(args.positionals().get(0), args.positionals().get(1));
       return 0;
     });
   }
@@ -220,7 +220,7 @@ public final class ImageCommands {
       int status = 0;
       for (String name : args.positionals()) {
         try {
-          var removal = s.engine().removeImage(name, args.has("force"), !args.has("no-prune"));
+          var removal = s.engine().images().remove(name, args.has("force"), !args.has("no-prune"));
           removal.untagged().forEach(u -> s.out().println("Untagged: " + u));
           removal.deleted().forEach(d -> s.out().println("Deleted: " + d));
         } catch (EngineException e) {
@@ -237,7 +237,7 @@ public final class ImageCommands {
         Option.bool("quiet", 'q', "opt.history.quiet"), Option.bool("human", 'H', "opt.history.human"));
     return new SimpleCommand("history", "history [OPTIONS] IMAGE", opts, true, (args, s) -> {
       args.requireExactly(1);
-      Image img = s.engine().findImage(args.positionals().get(0));
+      Image img = s.engine().images().find(args.positionals().get(0));
       if (img == null) {
         throw EngineException.notFound("No such image: " + args.positionals().get(0));
       }
@@ -255,7 +255,7 @@ public final class ImageCommands {
   static Command diff() {
     return new SimpleCommand("diff", "diff CONTAINER", List.of(), true, (args, s) -> {
       args.requireExactly(1);
-      s.engine().diff(args.positionals().get(0)).forEach(c -> s.out().println(c.kind() + " " + c.path()));
+      s.engine().containers().diff(args.positionals().get(0)).forEach(c -> s.out().println(c.kind() + " " + c.path()));
       return 0;
     });
   }
@@ -271,7 +271,7 @@ public final class ImageCommands {
     return new SimpleCommand("images", "images [OPTIONS] [REPOSITORY[:TAG]]", opts, true, (args, s) -> {
       args.requireAtMost(1);
       List<Image> list;
-      List<Image> all = args.has("all") ? s.engine().images() : ImageFilter.withoutIntermediate(s.engine().images());
+      List<Image> all = args.has("all") ? s.engine().images().list() : ImageFilter.withoutIntermediate(s.engine().images().list());
       list = ImageFilter.apply(all, args.positionals().isEmpty() ? null : args.positionals().get(0),
           args.values("filter"));
       boolean noTrunc = args.has("no-trunc");
@@ -326,16 +326,16 @@ public final class ImageCommands {
         return 0;
       }
       Set<String> used = new HashSet<>();
-      s.engine().containers(true).forEach(c -> used.add(c.imageId()));
+      s.engine().containers().list(true).forEach(c -> used.add(c.imageId()));
       long reclaimed = 0;
       List<String> deleted = new ArrayList<>();
-      List<Image> all = s.engine().images();
+      List<Image> all = s.engine().images().list();
       for (Image img : all) {
         // dangling: no name, and no image built on it (a build's step images are not dangling, as on Docker)
         boolean dangling = img.repoTags().isEmpty() && all.stream().noneMatch(other -> other.isBuiltOn(img));
         if ((dangling || args.has("all")) && !used.contains(img.id().toString())
-            && s.engine().findImage(img.id().toString()) != null) {
-          var removal = s.engine().removeImage(img.id().toString(), true);
+            && s.engine().images().find(img.id().toString()) != null) {
+          var removal = s.engine().images().remove(img.id().toString(), true, true);
           removal.untagged().forEach(u -> deleted.add("untagged: " + u));
           removal.deleted().forEach(d -> deleted.add("deleted: " + d));
           reclaimed += removal.reclaimedBytes();
@@ -363,10 +363,10 @@ public final class ImageCommands {
         }
         Digest id;
         if (source.equals("-")) {
-          id = s.engine().importImage(s.in(), ref, "-");
+          id = s.engine().images().importImage(s.in(), ref, "-");
         } else {
           try (InputStream in = Files.newInputStream(s.workspace().resolve(source))) {
-            id = s.engine().importImage(in, ref, "-");
+            id = s.engine().images().importImage(in, ref, "-");
           }
         }
         s.out().println(id);

@@ -34,12 +34,12 @@ final class InspectCommand {
       List<String> missing = new ArrayList<>();
       for (String name : args.positionals()) {
         try {
-          Map<String, Object> obj = s.engine().inspect(name, type);
+          Map<String, Object> obj = s.engine().system().inspect(name, type);
           if (args.has("size") && obj.containsKey("State")) {
             // -s: the container layer's bytes, and those plus its image's (Docker's SizeRw, SizeRootFs)
             Map<String, Object> sized = new LinkedHashMap<>(obj);
-            long rw = s.engine().containerSize(name);
-            var image = s.engine().findImage(String.valueOf(obj.get("Image")));
+            long rw = s.engine().containers().size(name);
+            var image = s.engine().images().find(String.valueOf(obj.get("Image")));
             sized.put("SizeRw", rw);
             sized.put("SizeRootFs", rw + (image == null ? 0 : image.size()));
             obj = sized;

@@ -5,8 +5,6 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.api.Started;
-import dev.docklab.engine.container.ContainerService;
-import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
 import java.util.List;
@@ -52,24 +50,24 @@ public final class LifecycleCommands {
       }
       if (!attach) {
         return forEach(args, s, (name, x) -> {
-          x.engine().startDetached(name, false);
+          x.engine().containers().start(name, false);
           return name;
         });
       }
       args.requireAtLeast(1);
       String name = args.positionals().get(0);
       try {
-        Container c = s.engine().container(name);
+        Container c = s.engine().containers().inspect(name);
         if (c.tty() && args.has("interactive") && !s.interaction().isTerminal()) {
           s.err().println("the input device is not a TTY");
           return 1;
         }
-        Started started = s.engine().startDetached(name, true);
+        Started started = s.engine().containers().start(name, true);
         boolean detached;
         try (var a = started.attachment()) {
           detached = s.interaction().attach(a, c.tty(), args.has("interactive") && c.openStdin());
         }
-        return detached ? 0 : s.engine().waitContainer(c.id());
+        return detached ? 0 : s.engine().containers().wait(c.id());
       } catch (EngineException e) {
         s.err().println(Errors.daemon(e));
         return 1;
@@ -84,7 +82,7 @@ public final class LifecycleCommands {
       int t = args.intValue("time", 10);
       String sig = args.value("signal", "TERM");
       return forEach(args, s, (name, x) -> {
-        x.engine().stop(name, t, sig);
+        x.engine().containers().stop(name, t, sig);
         return name;
       });
     });
@@ -95,7 +93,7 @@ public final class LifecycleCommands {
     return new SimpleCommand("restart", "restart [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
       int t = args.intValue("time", 10);
       return forEach(args, s, (name, x) -> {
-        x.engine().restart(name, t);
+        x.engine().containers().restart(name, t);
         return name;
       });
     });
@@ -113,7 +111,7 @@ public final class LifecycleCommands {
         return 1;
       }
       return forEach(args, s, (name, x) -> {
-        x.engine().kill(name, sig);
+        x.engine().containers().kill(name, sig);
         return name;
       });
     });
@@ -122,7 +120,7 @@ public final class LifecycleCommands {
   static Command pause() {
     return new SimpleCommand("pause", "pause CONTAINER [CONTAINER...]", List.of(), true,
         (args, s) -> forEach(args, s, (name, x) -> {
-          x.engine().pause(name);
+          x.engine().containers().pause(name);
           return name;
         }));
   }
@@ -130,20 +128,20 @@ public final class LifecycleCommands {
   static Command unpause() {
     return new SimpleCommand("unpause", "unpause CONTAINER [CONTAINER...]", List.of(), true,
         (args, s) -> forEach(args, s, (name, x) -> {
-          x.engine().unpause(name);
+          x.engine().containers().unpause(name);
           return name;
         }));
   }
 
   static Command waitCommand() {
     return new SimpleCommand("wait", "wait CONTAINER [CONTAINER...]", List.of(), true,
-        (args, s) -> forEach(args, s, (name, x) -> String.valueOf(x.engine().waitContainer(name))));
+        (args, s) -> forEach(args, s, (name, x) -> String.valueOf(x.engine().containers().wait(name))));
   }
 
   static Command rename() {
     return new SimpleCommand("rename", "rename CONTAINER NEW_NAME", List.of(), true, (args, s) -> {
       args.requireExactly(2);
-      s.engine().rename(args.positionals().get(0), args.positionals().get(1));
+      s.engine().containers().rename(args.positionals().get(0), args.positionals().get(1));
       return 0;
     });
   }

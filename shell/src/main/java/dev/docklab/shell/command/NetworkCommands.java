@@ -26,7 +26,7 @@ public final class NetworkCommands {
       args.requireAtLeast(1);
       args.requireAtMost(2);
       Container c;
-      c = s.engine().container(args.positionals().get(0));
+      c = s.engine().containers().inspect(args.positionals().get(0));
       List<PortMapping> ports = c.state().running() && c.network() != null ? new ArrayList<>(c.network().ports())
           : new ArrayList<>();
       ports.sort(Comparator.comparingInt(PortMapping::containerPort).thenComparing(PortMapping::proto));
@@ -56,7 +56,7 @@ public final class NetworkCommands {
         s.err().println("Error response from daemon: docklab makes bridge networks only (--driver " + driver + ")");
         return 1;
       }
-      s.out().println(s.engine().createNetwork(args.positionals().get(0), args.value("subnet", null)));
+      s.out().println(s.engine().networks().create(args.positionals().get(0), args.value("subnet", null)));
       return 0;
     });
   }
@@ -67,7 +67,7 @@ public final class NetworkCommands {
       int status = 0;
       for (String n : args.positionals()) {
         try {
-          s.out().println(s.engine().removeNetwork(n));
+          s.out().println(s.engine().networks().remove(n));
         } catch (EngineException e) {
           s.err().println(Errors.daemon(e));
           status = 1;
@@ -84,7 +84,7 @@ public final class NetworkCommands {
           + "at least one container.\nAre you sure you want to continue? [y/N] ")) {
         return 0;
       }
-      List<String> gone = s.engine().pruneNetworks();
+      List<String> gone = s.engine().networks().prune();
       if (!gone.isEmpty()) {
         s.out().println("Deleted Networks:");
         gone.forEach(s.out()::println);
@@ -98,8 +98,8 @@ public final class NetworkCommands {
         Option.bool("no-trunc", '\0', "opt.network.no-trunc"));
     return new SimpleCommand("network ls", "network ls [OPTIONS]", opts, true, (args, s) -> {
       List<List<String>> rows = new ArrayList<>();
-      for (String name : s.engine().networks()) {
-        Map<String, Object> n = s.engine().inspectNetwork(name);
+      for (String name : s.engine().networks().list()) {
+        Map<String, Object> n = s.engine().networks().inspect(name);
         String id = (String) n.get("Id");
         String shown = args.has("no-trunc") ? id : id.substring(0, 12);
         if (args.has("quiet")) {
@@ -124,7 +124,7 @@ public final class NetworkCommands {
           int status = 0;
           for (String name : args.positionals()) {
             try {
-              found.add(s.engine().inspectNetwork(name));
+              found.add(s.engine().networks().inspect(name));
             } catch (EngineException e) {
               s.err().println("Error response from daemon: " + e.getMessage());
               status = 1;

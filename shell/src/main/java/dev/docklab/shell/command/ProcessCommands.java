@@ -1,9 +1,9 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.LogLine;
-import dev.docklab.engine.container.LogReader;
 import dev.docklab.shell.cli.Option;
 import java.io.File;
 import java.io.IOException;
@@ -35,14 +35,14 @@ public final class ProcessCommands {
     return new SimpleCommand("attach", "attach [OPTIONS] CONTAINER", opts, true, (args, s) -> {
       args.requireExactly(1);
       try {
-        Container c = s.engine().container(args.positionals().get(0));
+        Container c = s.engine().containers().inspect(args.positionals().get(0));
         boolean stdin = c.openStdin() && !args.has("no-stdin");
         if (c.tty() && stdin && !s.interaction().isTerminal()) {
           s.err().println("the input device is not a TTY");
           return 1;
         }
         boolean detached;
-        try (var a = s.engine().attach(c.id())) {
+        try (var a = s.engine().containers().attach(c.id())) {
           if (!c.tty()) {
             s.foreground().started(c.id());
           }
@@ -52,7 +52,7 @@ public final class ProcessCommands {
             s.foreground().finished();
           }
         }
-        return detached ? 0 : s.engine().waitContainer(c.id());
+        return detached ? 0 : s.engine().containers().wait(c.id());
       } catch (EngineException e) {
         s.err().println(Errors.daemon(e));
         return 1;
@@ -79,7 +79,7 @@ public final class ProcessCommands {
       }
       // With a tty, the runtime makes a pseudo-terminal for the process and relays the learner's own
       // terminal to it (raw mode, window size), as docker exec -it does.
-      List<String> cmd = s.engine().execCommand(pos.get(0), pos.subList(1, pos.size()), env, tty && stdin);
+      List<String> cmd = s.engine().containers().execCommand(pos.get(0), pos.subList(1, pos.size()), env, tty && stdin);
       if (tty && stdin) {
         return s.interaction().runOnTerminal(cmd, s.workspace(), Map.of());
       }
@@ -102,14 +102,13 @@ public final class ProcessCommands {
     return new SimpleCommand("logs", "logs [OPTIONS] CONTAINER", opts, true, (args, s) -> {
       args.requireExactly(1);
       String name = args.positionals().get(0);
-      Path file = s.engine().logFile(name);
       Instant since = args.value("since", null) == null ? null : parseTime(args.value("since", null), "since");
       Instant until = args.value("until", null) == null ? null : parseTime(args.value("until", null), "until");
       String tailText = args.value("tail", "all");
       int tail = tailText.equals("all") ? -1 : parseTail(tailText);
       boolean stamps = args.has("timestamps");
-      long offset = LogReader.size(file);
-      List<LogLine> lines = LogReader.readAll(file).stream()
+      Containers.Logs logs = s.engine().containers().logs(name);
+      List<LogLine> lines = logs.lines().stream()
           .filter(l -> (since == null || !l.time().isBefore(since)) && (until == null || l.time().isBefore(until)))
           .toList();
       if (tail >= 0 && lines.size() > tail) {
@@ -117,20 +116,11 @@ public final class ProcessCommands {
       }
       lines.forEach(l -> print(s, l, stamps));
       if (args.has("follow") && until == null) {
-        String id = s.engine().container(name).id();
+        String id = s.engine().containers().inspect(name).id();
         AtomicBoolean cancelled = new AtomicBoolean();
         s.foreground().cancellable(() -> cancelled.set(true));
         try {
-          LogReader.follow(file, offset, l -> print(s, l, stamps), () -> {
-            if (cancelled.get()) {
-              return true;
-            }
-            try {
-              return !s.engine().container(id).state().running();
-            } catch (EngineException e) {
-              return true;
-            }
-          });
+          s.engine().containers().follow(id, logs.position(), l -> print(s, l, stamps), cancelled::get);
         } finally {
           s.foreground().finished();
         }
@@ -202,7 +192,7 @@ public final class ProcessCommands {
   static Command top() {
     return new SimpleCommand("top", "top CONTAINER [ps OPTIONS]", List.of(), false, (args, s) -> {
       args.requireAtLeast(1);
-      s.out().print(s.engine().top(args.positionals().get(0)));
+      s.out().print(s.engine().containers().top(args.positionals().get(0)));
       return 0;
     });
   }

@@ -6,7 +6,7 @@ import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.Pulled;
 import dev.docklab.engine.api.Pushed;
-import dev.docklab.engine.registry.client.Transfers;
+import dev.docklab.engine.api.SearchResult;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.ProgressView;
@@ -38,7 +38,7 @@ public final class RegistryCommands {
       if (!args.has("all-tags")) {
         return pullOne(text, args.has("quiet"), s);
       }
-      for (String tag : s.engine().remoteTags(text)) {
+      for (String tag : s.engine().images().remoteTags(text)) {
         pullOne(ImageReference.parse(text).withTag(tag).familiarString(), args.has("quiet"), s);
       }
       return 0;
@@ -52,7 +52,7 @@ public final class RegistryCommands {
       s.out().println("Using default tag: latest");
     }
     ImageReference full = ref.withDefaultTag();
-    Pulled pulled = s.engine().pull(text, quiet ? Progress.NONE
+    Pulled pulled = s.engine().images().pull(text, quiet ? Progress.NONE
         : new ProgressView(s.out(), s.interaction().isTerminal()));
     if (!quiet) {
       if (!pulled.downloaded()) {
@@ -80,7 +80,7 @@ public final class RegistryCommands {
         if (!args.has("quiet")) {
           s.out().println("The push refers to repository [" + full.name() + "]");
         }
-        Pushed pushed = s.engine().push(full.toString(), args.has("quiet")
+        Pushed pushed = s.engine().images().push(full.toString(), args.has("quiet")
             ? Progress.NONE : new ProgressView(s.out(), s.interaction().isTerminal()));
         s.out().println(args.has("quiet") ? full.toString()
             : full.tag() + ": digest: " + pushed.digest() + " size: " + pushed.size());
@@ -137,9 +137,9 @@ public final class RegistryCommands {
         s.err().println("Error: Non-null Password Required");
         return 1;
       }
-      s.engine().login(server, user.strip(), password);
+      s.engine().registries().login(server, user.strip(), password);
       s.err().println("WARNING! Your password will be stored unencrypted in "
-          + s.engine().registryClient().credentials().file() + ".");
+          + s.engine().registries().settings().credentials() + ".");
       s.err().println("Configure a credential helper to remove this warning. See");
       s.err().println("https://docs.docker.com/engine/reference/commandline/login/#credentials-store");
       s.err().println();
@@ -153,7 +153,7 @@ public final class RegistryCommands {
       args.requireAtMost(1);
       String server = args.positionals().isEmpty() ? ImageReference.DEFAULT_DOMAIN : args.positionals().get(0);
       server = server.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
-      boolean had = s.engine().logout(server);
+      boolean had = s.engine().registries().logout(server);
       s.out().println(had ? "Removing login credentials for " + server : "Not logged in to " + server);
       return 0;
     });
@@ -196,19 +196,18 @@ public final class RegistryCommands {
           return 1;
         }
       }
-      JsonNode result;
-      result = s.engine().search(args.positionals().get(0), limit);
+      List<SearchResult> result = s.engine().registries().search(args.positionals().get(0), limit);
       List<List<String>> rows = new ArrayList<>();
-      for (JsonNode r : result.path("results")) {
-        int stars = r.path("star_count").asInt();
-        boolean isOfficial = r.path("is_official").asBoolean();
-        boolean isAutomated = r.path("is_automated").asBoolean();
+      for (SearchResult r : result) {
+        int stars = r.stars();
+        boolean isOfficial = r.official();
+        boolean isAutomated = r.automated();
         if (stars < minStars || official != null && official != isOfficial
             || automated != null && automated != isAutomated) {
           continue;
         }
-        String desc = r.path("description").asText("").replace("\n", " ");
-        rows.add(List.of(r.path("name").asText(), args.has("no-trunc") ? desc : Text.ellipsis(desc, 45),
+        String desc = r.description().replace("\n", " ");
+        rows.add(List.of(r.name(), args.has("no-trunc") ? desc : Text.ellipsis(desc, 45),
             String.valueOf(stars), isOfficial ? "[OK]" : "", isAutomated ? "[OK]" : ""));
         if (rows.size() == limit) {
           break;

@@ -1,6 +1,6 @@
 package dev.docklab.shell.command;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Info;
 import dev.docklab.shell.render.Human;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class SystemCommands {
   static Command info() {
     return new SimpleCommand("info", "info [OPTIONS]", List.of(), true, (args, s) -> {
       args.requireAtMost(0);
-      Info i = s.engine().info();
+      Info i = s.engine().system().info();
       var o = s.out();
       o.println("Client:");
       o.println(" Version:    " + Engine.VERSION + " (docklab)");
@@ -42,7 +42,7 @@ public final class SystemCommands {
       o.println(" CPUs: " + i.cpus());
       o.println(" Total Memory: " + Human.binarySize(i.memoryBytes()));
       o.println(" Docker Root Dir: " + i.dataRoot());
-      var registries = s.engine().registryClient().config();
+      var registries = s.engine().registries().settings();
       o.println(" Registry: https://index.docker.io/v1/");
       o.println(" Insecure Registries:");
       registries.insecure().forEach(r -> o.println("  " + r));
@@ -66,8 +66,8 @@ public final class SystemCommands {
       o.println("Server: docklab engine");
       o.println(" Engine:");
       o.println("  Version:          " + Engine.VERSION);
-      o.println(" " + s.engine().info().runtime() + ":");
-      o.println("  Runtime:          " + s.engine().info().runtime());
+      o.println(" " + s.engine().system().info().runtime() + ":");
+      o.println("  Runtime:          " + s.engine().system().info().runtime());
       return 0;
     });
   }

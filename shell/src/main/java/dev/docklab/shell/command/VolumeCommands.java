@@ -20,7 +20,7 @@ public final class VolumeCommands {
   static Command create() {
     return new SimpleCommand("volume create", "volume create [OPTIONS] [VOLUME]", List.of(), true, (args, s) -> {
       args.requireAtMost(1);
-      s.out().println(s.engine().createVolume(args.positionals().isEmpty() ? null : args.positionals().get(0)).name());
+      s.out().println(s.engine().volumes().create(args.positionals().isEmpty() ? null : args.positionals().get(0)).name());
       return 0;
     });
   }
@@ -28,7 +28,7 @@ public final class VolumeCommands {
   static Command ls() {
     List<Option> opts = List.of(Option.bool("quiet", 'q', "opt.volume.quiet"));
     return new SimpleCommand("volume ls", "volume ls [OPTIONS]", opts, true, (args, s) -> {
-      var vols = s.engine().volumes();
+      var vols = s.engine().volumes().list();
       if (args.has("quiet")) {
         vols.forEach(v -> s.out().println(v.name()));
         return 0;
@@ -46,7 +46,7 @@ public final class VolumeCommands {
       List<Map<String, Object>> found = new ArrayList<>();
       int status = 0;
       for (String name : args.positionals()) {
-        var v = s.engine().volumes().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        var v = s.engine().volumes().list().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
         if (v == null) {
           s.err().println("Error response from daemon: get " + name + ": no such volume");
           status = 1;
@@ -71,7 +71,7 @@ public final class VolumeCommands {
     List<Option> opts = List.of(Option.bool("force", 'f', "opt.volume.force"));
     return new SimpleCommand("volume rm", "volume rm [OPTIONS] VOLUME [VOLUME...]", opts, true,
         (args, s) -> LifecycleCommands.forEach(args, s, (name, x) -> {
-          x.engine().removeVolume(name, args.has("force"));
+          x.engine().volumes().remove(name, args.has("force"));
           return name;
         }));
   }
@@ -83,11 +83,11 @@ public final class VolumeCommands {
           + "by at least one container.\nAre you sure you want to continue? [y/N] ")) {
         return 0;
       }
-      var anonymous = s.engine().volumes().stream().filter(v -> v.anonymous()).map(v -> v.name()).toList();
+      var anonymous = s.engine().volumes().list().stream().filter(v -> v.anonymous()).map(v -> v.name()).toList();
       List<String> removed = new ArrayList<>();
-      for (String name : s.engine().unusedVolumes()) {
+      for (String name : s.engine().volumes().unused()) {
         if (anonymous.contains(name)) {
-          s.engine().removeVolume(name, true);
+          s.engine().volumes().remove(name, true);
           removed.add(name);
         }
       }

@@ -1,6 +1,6 @@
 package dev.docklab.shell.render;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
@@ -28,7 +28,7 @@ public final class HistoryRows {
     for (ImageConfig.History h : history) {
       long size = 0;
       if (!Boolean.TRUE.equals(h.emptyLayer()) && layer < diffIds.size()) {
-        size = engine.layerSize(diffIds.get(layer++));
+        size = engine.images().layerSize(diffIds.get(layer++));
       }
       String createdBy = h.createdBy() == null ? "" : h.createdBy();
       Instant created;

@@ -1,6 +1,6 @@
 package dev.docklab.shell.repl;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.api.Image;
@@ -69,13 +69,13 @@ public final class DockerCompleter implements Completer {
     }
     try {
       if (TAKE_CONTAINERS.contains(c.name())) {
-        for (Container x : engine.get().containers(true)) {
+        for (Container x : engine.get().containers().list(true)) {
           out.add(new Candidate(x.name(), x.name(), null, x.shortId() + " " + x.state().status(), null, null, true));
           out.add(new Candidate(x.shortId(), x.shortId(), null, x.name(), null, null, true));
         }
       }
       if (TAKE_IMAGES.contains(c.name())) {
-        for (Image i : engine.get().images()) {
+        for (Image i : engine.get().images().list()) {
           for (ImageReference r : i.repoTags()) {
             out.add(new Candidate(r.familiarString()));
             out.add(new Candidate(r.familiarName()));

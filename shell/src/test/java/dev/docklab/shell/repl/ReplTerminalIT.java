@@ -3,7 +3,7 @@ package dev.docklab.shell.repl;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.EngineListener;
@@ -49,8 +49,8 @@ class ReplTerminalIT {
     for (int attempt = 0; ; attempt++) {
       try (Engine engine = Engine.open(
           EngineOptions.at(root), EngineListener.NONE)) {
-        for (var c : engine.containers(true)) {
-          engine.remove(c.id(), true);
+        for (var c : engine.containers().list(true)) {
+          engine.containers().remove(c.id(), true, false);
         }
         break;
       } catch (EngineException e) {

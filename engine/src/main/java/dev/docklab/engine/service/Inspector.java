@@ -1,4 +1,4 @@
-package dev.docklab.engine;
+package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;

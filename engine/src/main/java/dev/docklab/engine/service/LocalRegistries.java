@@ -1,4 +1,4 @@
-package dev.docklab.engine;
+package dev.docklab.engine.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docklab.engine.api.Digest;
@@ -10,7 +10,9 @@ import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.Pulled;
 import dev.docklab.engine.api.Pushed;
+import dev.docklab.engine.api.Registries;
 import dev.docklab.engine.api.RepositoryMeta;
+import dev.docklab.engine.api.SearchResult;
 import dev.docklab.engine.bootstrap.WebImage;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
@@ -37,7 +39,7 @@ import java.util.function.Function;
  * Docker's messages for the registry's errors, and docklab's own hub, started in this process on
  * demand and stocked with the base images.
  */
-final class Registries implements AutoCloseable {
+final class LocalRegistries implements Registries, AutoCloseable {
   private final Layout layout;
   private final BlobStore blobs;
   private final LayerStore layers;
@@ -47,7 +49,7 @@ final class Registries implements AutoCloseable {
   private RegistryClient registryClient;
   private Hub hub;
 
-  Registries(Layout layout, BlobStore blobs, LayerStore layers, ImageStore images, EngineListener listener,
+  LocalRegistries(Layout layout, BlobStore blobs, LayerStore layers, ImageStore images, EngineListener listener,
       Function<Image, List<Digest>> blobsOf) {
     this.layout = layout;
     this.blobs = blobs;
@@ -125,7 +127,8 @@ final class Registries implements AutoCloseable {
   }
 
   /** {@code docker login}: checks the login against the registry, then keeps it. */
-  void login(String server, String user, String password) {
+  @Override
+  public void login(String server, String user, String password) {
     var client = client();
     var registry = client.registry(server);
     try {
@@ -138,13 +141,15 @@ final class Registries implements AutoCloseable {
   }
 
   /** {@code docker logout}: false when there was no login for the server. */
-  boolean logout(String server) {
+  @Override
+  public boolean logout(String server) {
     var client = client();
     return client.credentials().remove(client.registry(server).host());
   }
 
   /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
-  JsonNode search(String term, int limit) {
+  @Override
+  public List<SearchResult> search(String term, int limit) {
     var client = client();
     RuntimeException failure = null;
     List<RegistryClient.Registry> where = new ArrayList<>();
@@ -154,7 +159,7 @@ final class Registries implements AutoCloseable {
     }
     for (var r : where) {
       try {
-        return client.search(r, term, limit);
+        return results(client.search(r, term, limit));
       } catch (RuntimeException e) {
         failure = failure == null ? e : failure;
       }
@@ -162,11 +167,36 @@ final class Registries implements AutoCloseable {
     throw failure;
   }
 
+  private static List<SearchResult> results(JsonNode answer) {
+    List<SearchResult> out = new ArrayList<>();
+    for (JsonNode r : answer.path("results")) {
+      out.add(new SearchResult(r.path("name").asText(), r.path("description").asText(""),
+          r.path("star_count").asInt(), r.path("is_official").asBoolean(), r.path("is_automated").asBoolean()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<PullSource> pullEndpoints(ImageReference ref) {
+    List<PullSource> out = new ArrayList<>();
+    for (var e : client().pullEndpoints(ref.withDefaultTag())) {
+      out.add(new PullSource(e.registry().base() + "/v2/" + e.repository() + "/", e.mirror()));
+    }
+    return out;
+  }
+
+  @Override
+  public RegistrySettings settings() {
+    RegistryClient c = client();
+    return new RegistrySettings(c.config().mirrors(), c.config().insecure(), c.config().hub(), c.credentials().file());
+  }
+
   /**
    * Starts docklab's own hub in this process on daemon.json's {@code hub} address (127.0.0.1:5000), when
    * something asks for it and nothing answers there; it stops when the engine closes.
    */
-  synchronized void startHub() {
+  @Override
+  public synchronized void startHub() {
     if (hub != null) {
       return;
     }
@@ -184,7 +214,8 @@ final class Registries implements AutoCloseable {
   }
 
   /** Official images in docklab's hub: the offline base images, so a fresh install can search and pull. */
-  void publishBaseImages() {
+  @Override
+  public void publishBaseImages() {
     var store = new HubStore(layout.root().resolve("registry"));
     publish(store, "busybox", List.of("latest", "1.35", "1.35.0"),
         "BusyBox: the Swiss Army knife of embedded Linux in 2 MB, built offline from busybox-static");

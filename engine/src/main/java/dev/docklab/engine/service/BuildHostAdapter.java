@@ -1,4 +1,4 @@
-package dev.docklab.engine;
+package dev.docklab.engine.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
@@ -32,23 +32,22 @@ import java.util.function.BiConsumer;
 
 /** The engine as a build sees it: images, throw-away containers for RUN, new layers, the build cache. */
 final class BuildHostAdapter implements BuildHost {
-  private final Engine engine;
   private final Layout layout;
   private final BlobStore blobs;
   private final LayerStore layers;
   private final ImageStore images;
   private final ContainerService containers;
   private final ContainerStore containerStore;
+  private final ContainerLayers containerLayers;
 
-  BuildHostAdapter(Engine engine, Layout layout, BlobStore blobs, LayerStore layers, ImageStore images,
-      ContainerService containers, ContainerStore containerStore) {
-    this.engine = engine;
-    this.layout = layout;
-    this.blobs = blobs;
-    this.layers = layers;
-    this.images = images;
-    this.containers = containers;
-    this.containerStore = containerStore;
+  BuildHostAdapter(EngineParts parts, ContainerLayers containerLayers) {
+    this.layout = parts.layout();
+    this.blobs = parts.blobs();
+    this.layers = parts.layers();
+    this.images = parts.images();
+    this.containers = parts.containers();
+    this.containerStore = parts.containerStore();
+    this.containerLayers = containerLayers;
   }
 
   @Override
@@ -70,7 +69,7 @@ final class BuildHostAdapter implements BuildHost {
 
   @Override
   public Digest commit(String containerId, Image base, ImageConfig config) {
-    return engine.commitLayer(engine.upperDir(containerStore.find(containerId)), base, config);
+    return containerLayers.commitLayer(containerLayers.upperDir(containerStore.find(containerId)), base, config);
   }
 
   @Override

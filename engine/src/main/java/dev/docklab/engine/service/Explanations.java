@@ -1,6 +1,8 @@
-package dev.docklab.engine;
+package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Explain;
+import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
@@ -34,29 +36,34 @@ import java.util.TreeMap;
  * The facts behind the explain views, read from the engine's own records and the real files: the
  * layer stack, the union mount, where a path comes from, copy-on-write, and live boot facts.
  */
-final class Explanations {
-  private final Engine engine;
+final class Explanations implements Explain {
   private final Layout layout;
-  private final ImageStore images;
+  private final ImageStore images0;
   private final LayerStore layers;
   private final ContainerStore containerStore;
   private final ContainerService containers;
   private final HostFacts host;
+  private final ContainerLayers containerLayers;
+  private final LocalNetworks networks;
+  private final LocalImages images;
+  private final LocalContainers localContainers;
 
-  Explanations(Engine engine, Layout layout, ImageStore images, LayerStore layers, ContainerStore containerStore,
-      ContainerService containers, HostFacts host) {
-    this.engine = engine;
-    this.layout = layout;
+  Explanations(EngineParts parts, LocalNetworks networks, LocalImages images, LocalContainers localContainers) {
+    this.layout = parts.layout();
+    this.images0 = parts.images();
+    this.layers = parts.layers();
+    this.containerStore = parts.containerStore();
+    this.containers = parts.containers();
+    this.host = parts.host();
+    this.containerLayers = new ContainerLayers(parts);
+    this.networks = networks;
     this.images = images;
-    this.layers = layers;
-    this.containerStore = containerStore;
-    this.containers = containers;
-    this.host = host;
+    this.localContainers = localContainers;
   }
 
-  /** {@code explain layers}: the image as its stack of layers, with what each did and who shares it. */
-  LayerReport layerReport(String nameOrId) {
-    Image img = images.find(nameOrId);
+  @Override
+  public LayerReport layers(String nameOrId) {
+    Image img = images0.find(nameOrId);
     if (img == null) {
       throw EngineException.notFound("No such image: " + nameOrId);
     }
@@ -76,7 +83,7 @@ final class Explanations {
     } catch (IOException e) {
       throw EngineException.system("could not read the layers of " + nameOrId + ": " + e.getMessage(), e);
     }
-    List<Image> all = images.list();
+    List<Image> all = images0.list();
     List<Container> ctrs = containerStore.list();
     List<LayerReport.Layer> out = new ArrayList<>();
     long shared = 0;
@@ -91,14 +98,14 @@ final class Explanations {
       }
       for (Container c : ctrs) {
         try {
-          if (images.get(Digest.parse(c.imageId())).diffIds().contains(d)) {
+          if (images0.get(c.imageDigest()).diffIds().contains(d)) {
             sharers.add("container " + c.name());
           }
         } catch (EngineException e) {
           // its image is gone
         }
       }
-      long size = engine.layerSize(d);
+      long size = (layers.has(d) ? layers.get(d).size() : 0);
       shared += size * sharers.size(); // each sharer would otherwise hold a copy of its own
 
       var ch = changes.get(i);
@@ -114,18 +121,19 @@ final class Explanations {
    * file, a deletion (whiteout) or an opaque directory, with the lower layer it came from. Callers
    * diff two snapshots to see what one command did.
    */
-  Map<String, CowEvent> cowSnapshot(String nameOrId) {
+  @Override
+  public Map<String, CowEvent> cow(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (c.driver().equals("vfs")) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: it has no read-write layer "
           + "apart from its copy, so there is no copy-on-write to watch");
     }
     Path upper = layout.container(c.id()).resolve("upper");
-    Image image = images.get(Digest.parse(c.imageId()));
+    Image image = images0.get(c.imageDigest());
     List<Digest> ids = image.diffIds();
     Map<String, CowEvent> out = new TreeMap<>();
     try {
-      for (var change : engine.upperDir(c).changes()) {
+      for (var change : containerLayers.upperDir(c).changes()) {
         String rel = change.path().substring(1);
         Path p = upper.resolve(rel);
         String from = null;
@@ -153,7 +161,8 @@ final class Explanations {
   }
 
   /** {@code explain file}: which layer a path in a container comes from, top-most first. */
-  FileReport fileReport(String nameOrId, String path) {
+  @Override
+  public FileReport file(String nameOrId, String path) {
     Container c = containerStore.find(nameOrId);
     if (c.driver().equals("vfs")) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is one full copy, "
@@ -161,7 +170,7 @@ final class Explanations {
     }
     String rel = path.replaceFirst("^/+", "");
     Path dir = layout.container(c.id());
-    Image image = images.get(Digest.parse(c.imageId()));
+    Image image = images0.get(c.imageDigest());
     List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
         : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
     List<FileReport.Entry> out = new ArrayList<>();
@@ -206,7 +215,8 @@ final class Explanations {
    * started for the purpose and removed again).
    */
   /** {@code explain network CONTAINER}: read live from its namespace and the host's nat table. */
-  NetworkFacts networkFacts(String nameOrId) {
+  @Override
+  public NetworkFacts network(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (!c.state().running() || c.network() == null) {
       throw EngineException.conflict("container " + c.name() + " is not running, so it has no network now: start it"
@@ -238,7 +248,7 @@ final class Explanations {
     String bridgeAddress = ep.gateway().isEmpty() ? "" : ep.gateway() + "/" + ep.prefixLen();
     return new NetworkFacts(c.name(), ep.network(), namespace, interfaces, routes,
         ep.hostVeth(), ep.network().equals("host") || ep.network().equals("none") || ep.network().startsWith("container:")
-            ? "" : engine.network(ep.network()).device(),
+            ? "" : networks.network(ep.network()).device(),
         bridgeAddress, ep.ports().stream().map(Object::toString).toList(), nat);
   }
 
@@ -258,12 +268,13 @@ final class Explanations {
     }
   }
 
-  BootFacts bootFacts(String nameOrId) {
+  @Override
+  public BootFacts boot(String nameOrId) {
     boolean throwaway = nameOrId == null;
     Container c;
     if (throwaway) {
-      Image img = engine.resolveForRun("busybox");
-      c = engine.create(new RunRequest(img.id().toString(), null, List.of("sleep", "30"), List.of(), 0, 0, false), img);
+      Image img = images.resolveForRun("busybox", Progress.NONE);
+      c = localContainers.create(new RunRequest(img.id().toString(), null, List.of("sleep", "30"), List.of(), 0, 0, false), img);
       c = containers.start(c.id(), false).container();
     } else {
       c = containerStore.find(nameOrId);
@@ -283,7 +294,7 @@ final class Explanations {
             + "grep and wc, as busybox has): " + String.join(" ", lines));
       }
       int kernels = 0;
-      for (Digest d : images.get(Digest.parse(c.imageId())).diffIds()) {
+      for (Digest d : images0.get(c.imageDigest()).diffIds()) {
         Path boot = layers.get(d).diff().resolve("boot");
         if (Files.isDirectory(boot)) {
           try (var list = Files.list(boot)) {
@@ -307,14 +318,15 @@ final class Explanations {
   }
 
   /** {@code explain mount}: the container's union mount, each lower dir mapped back to its layer. */
-  MountReport mountReport(String nameOrId) {
+  @Override
+  public MountReport mount(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (c.driver().equals("vfs")) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is a full copy of the "
           + "layers, there is no union mount to show (start docklab with --storage-driver overlay2)");
     }
     Path dir = layout.container(c.id());
-    Image image = images.get(Digest.parse(c.imageId()));
+    Image image = images0.get(c.imageDigest());
     List<MountReport.Lower> lowers = new ArrayList<>();
     lowers.add(new MountReport.Lower(dir.resolve("init"), "init",
         "the container's init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));

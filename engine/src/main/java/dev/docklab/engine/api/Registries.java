@@ -1,0 +1,46 @@
+package dev.docklab.engine.api;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code docker login/logout/search}, where names go, and docklab's own hub. */
+public interface Registries {
+  /** {@code docker login}: checks the login against the registry, then keeps it. */
+  void login(String server, String user, String password);
+
+  /** {@code docker logout}: false when there was no login for the server. */
+  boolean logout(String server);
+
+  /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
+  List<SearchResult> search(String term, int limit);
+
+  /** The registries a pull of {@code ref} asks, in order: the mirrors, then the image's own registry. */
+  List<PullSource> pullEndpoints(ImageReference ref);
+
+  /** daemon.json's registry settings and where logins are kept. */
+  RegistrySettings settings();
+
+  /** Starts docklab's own hub in this process on daemon.json's {@code hub} address, if not yet. */
+  void startHub();
+
+  /** Publishes the offline base images to the hub as official images, so search and pull find them. */
+  void publishBaseImages();
+
+  /**
+   * One registry a pull asks.
+   *
+   * @param url the repository's address ({@code http://127.0.0.1:5000/v2/library/busybox/})
+   * @param mirror whether it is a mirror of Docker Hub rather than the image's own registry
+   */
+  record PullSource(String url, boolean mirror) {}
+
+  /**
+   * The registry settings in force.
+   *
+   * @param mirrors daemon.json's {@code registry-mirrors}
+   * @param insecure daemon.json's {@code insecure-registries}
+   * @param hub the hub's address ({@code 127.0.0.1:5000})
+   * @param credentials the file where logins are kept
+   */
+  record RegistrySettings(List<String> mirrors, List<String> insecure, String hub, Path credentials) {}
+}

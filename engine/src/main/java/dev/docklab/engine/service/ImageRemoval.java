@@ -1,0 +1,134 @@
+package dev.docklab.engine.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.api.Removal;
+import dev.docklab.engine.image.Manifest;
+import dev.docklab.engine.store.BlobStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code docker rmi}: removes a name; when it was the image's last name (or the image was named by
+ * id), deletes the image, then every layer and blob no other image uses, then the untagged step
+ * images under it that nothing else stands on.
+ */
+final class ImageRemoval {
+  private final EngineParts p;
+
+  ImageRemoval(EngineParts parts) {
+    this.p = parts;
+  }
+
+  private long layerSize(Digest d) {
+    return p.layers().has(d) ? p.layers().get(d).size() : 0;
+  }
+
+  /** {@code docker rmi [--no-prune]}: with {@code prune} false, the untagged step images under it stay. */
+  Removal remove(String nameOrId, boolean force, boolean prune) {
+    Image img = p.images().find(nameOrId);
+    if (img == null) {
+      throw EngineException.notFound("No such image: " + (Digest.isDigest(nameOrId) || nameOrId.matches("[0-9a-f]{4,64}")
+          ? nameOrId : ImageReference.parse(nameOrId).withDefaultTag().familiarString()));
+    }
+    boolean byId = nameOrId.startsWith("sha256:") || img.id().hex().startsWith(nameOrId);
+    List<String> untagged = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
+    if (!byId && img.repoTags().size() > 1) {
+      ImageReference ref = ImageReference.parse(nameOrId).withDefaultTag();
+      p.images().untag(ref);
+      untagged.add(ref.familiarString());
+      return new Removal(untagged, deleted, 0);
+    }
+    if (byId && img.repoTags().size() > 1 && !force) {
+      throw EngineException.conflict("conflict: unable to delete " + img.id().shortHex()
+          + " (must be forced) - image is referenced in multiple repositories");
+    }
+    for (Container c : p.containerStore().list()) {
+      if (c.imageId().equals(img.id().toString())) {
+        if (c.state().running()) {
+          throw EngineException.conflict("conflict: unable to delete " + img.id().shortHex()
+              + " (cannot be forced) - image is being used by running container " + c.shortId());
+        }
+        if (!force) {
+          throw EngineException.conflict(byId ? "conflict: unable to delete " + img.id().shortHex()
+              + " (must be forced) - image is being used by stopped container " + c.shortId()
+              : "conflict: unable to remove repository reference \"" + nameOrId + "\" (must force) - container "
+                  + c.shortId() + " is using its referenced image " + img.id().shortHex());
+        }
+      }
+    }
+    for (ImageReference ref : img.repoTags()) {
+      p.images().untag(ref);
+      untagged.add(ref.familiarString());
+    }
+    boolean usedByContainer = p.containerStore().list().stream().anyMatch(c -> c.imageId().equals(img.id().toString()));
+    if (usedByContainer) {
+      return new Removal(untagged, deleted, 0); // forced: the name goes, the image stays for its containers
+    }
+    for (ImageReference digestRef : img.repoDigests()) {
+      p.images().untag(digestRef);
+      untagged.add(digestRef.familiarString());
+    }
+    List<Digest> ownBlobs = blobsOf(p.blobs(), img);
+    Image parent = p.images().list().stream().filter(img::isBuiltOn)
+        .max(Comparator.comparingInt(p -> p.config().history() == null ? 0 : p.config().history().size()))
+        .orElse(null);
+    p.images().remove(img.id());
+    deleted.add(img.id().toString());
+    Set<Digest> stillUsed = new HashSet<>();
+    for (Image other : p.images().list()) {
+      stillUsed.addAll(other.diffIds());
+    }
+    List<Digest> mine = new ArrayList<>(img.diffIds());
+    Collections.reverse(mine);
+    long reclaimed = 0;
+    for (Digest d : mine) {
+      if (!stillUsed.contains(d)) {
+        reclaimed += layerSize(d);
+        p.layers().delete(d);
+        deleted.add(d.toString());
+      }
+    }
+    Set<Digest> blobsInUse = new HashSet<>();
+    for (Image other : p.images().list()) {
+      blobsInUse.addAll(blobsOf(p.blobs(), other));
+    }
+    for (Digest b : ownBlobs) {
+      if (!blobsInUse.contains(b)) {
+        p.blobs().delete(b);
+      }
+    }
+    // As Docker: the untagged step images under it go too, while nothing else stands on them.
+    if (prune && parent != null && parent.repoTags().isEmpty()
+        && p.images().list().stream().noneMatch(other -> other.isBuiltOn(parent))
+        && p.containerStore().list().stream().noneMatch(c -> c.imageId().equals(parent.id().toString()))) {
+      Removal more = remove(parent.id().toString(), false, true);
+      deleted.addAll(more.deleted());
+      reclaimed += more.reclaimedBytes();
+    }
+    return new Removal(untagged, deleted, reclaimed);
+  }
+
+  /** The blobs an image stands on: its config, its manifest and its layers' blobs. */
+  static List<Digest> blobsOf(BlobStore blobs, Image img) {
+    List<Digest> out = new ArrayList<>(List.of(img.id(), img.manifest()));
+    try {
+      Manifest m = new ObjectMapper()
+          .readValue(blobs.read(img.manifest()), Manifest.class);
+      m.layers().forEach(l -> out.add(Digest.parse(l.digest())));
+    } catch (IOException | EngineException e) {
+      // a missing manifest has no layers to keep
+    }
+    return out;
+  }
+}

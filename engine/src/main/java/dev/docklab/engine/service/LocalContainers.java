@@ -1,0 +1,214 @@
+package dev.docklab.engine.service;
+
+import dev.docklab.engine.api.Attachment;
+import dev.docklab.engine.api.Change;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Containers;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.LogLine;
+import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.RunResult;
+import dev.docklab.engine.api.Started;
+import dev.docklab.engine.container.LogReader;
+import dev.docklab.engine.layer.TreeTar;
+import dev.docklab.engine.storage.StorageDriver;
+import dev.docklab.engine.store.Trees;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** {@code docker container ...}: the lifecycle (in {@code ContainerService}) and what is read from a container. */
+final class LocalContainers implements Containers {
+  private final EngineParts p;
+  private final LocalImages images;
+  private final LocalSystem system;
+  private final ContainerLayers containerLayers;
+
+  LocalContainers(EngineParts parts, LocalImages images, LocalSystem system) {
+    this.p = parts;
+    this.images = images;
+    this.system = system;
+    this.containerLayers = new ContainerLayers(parts);
+  }
+
+  @Override
+  public Container create(RunRequest request, Image image) {
+    return p.listener().timed("new", request.image(), Container::id, () -> p.containers().create(request, image));
+  }
+
+  @Override
+  public RunResult run(RunRequest request, BiConsumer<Integer, byte[]> output) {
+    Image image = images.resolveForRun(request.image(), Progress.NONE);
+    return runAttached(create(request, image), output);
+  }
+
+  @Override
+  public RunResult runAttached(Container created, BiConsumer<Integer, byte[]> output) {
+    return p.containers().runForeground(created, output);
+  }
+
+  @Override
+  public Started start(String ref, boolean attach) {
+    return p.containers().start(ref, attach);
+  }
+
+  @Override
+  public int wait(String ref) {
+    Container c = p.containerStore().find(ref);
+    return c.state().running() ? p.containers().waitExit(c) : c.state().exitCode();
+  }
+
+  @Override
+  public Container stop(String ref, int timeoutSeconds) {
+    return p.containers().stop(ref, timeoutSeconds);
+  }
+
+  @Override
+  public Container stop(String ref, int timeoutSeconds, String signal) {
+    return p.containers().stop(ref, timeoutSeconds, signal);
+  }
+
+  @Override
+  public Container kill(String ref, String signal) {
+    return p.containers().kill(ref, signal);
+  }
+
+  @Override
+  public Container restart(String ref, int timeoutSeconds) {
+    return p.containers().restart(ref, timeoutSeconds);
+  }
+
+  @Override
+  public Container pause(String ref) {
+    return p.containers().pause(ref);
+  }
+
+  @Override
+  public Container unpause(String ref) {
+    return p.containers().unpause(ref);
+  }
+
+  @Override
+  public Container rename(String ref, String newName) {
+    return p.containers().rename(ref, newName);
+  }
+
+  @Override
+  public Container remove(String ref, boolean force, boolean removeVolumes) {
+    return p.containers().remove(ref, force, removeVolumes);
+  }
+
+  @Override
+  public List<Container> list(boolean all) {
+    return p.containerStore().list().stream().filter(c -> all || c.state().running()).toList();
+  }
+
+  @Override
+  public Container inspect(String ref) {
+    return p.containerStore().find(ref);
+  }
+
+  @Override
+  public Map<String, Object> inspectDocument(String ref) {
+    return system.inspect(ref, "container");
+  }
+
+  @Override
+  public String top(String ref) {
+    return p.containers().top(ref);
+  }
+
+  @Override
+  public Attachment attach(String ref) {
+    return p.containers().attach(ref);
+  }
+
+  @Override
+  public List<String> execCommand(String ref, List<String> command, List<String> env, boolean tty) {
+    return p.containers().execCommand(ref, command, env, tty);
+  }
+
+  @Override
+  public List<Change> diff(String ref) {
+    Container c = p.containerStore().find(ref);
+    try {
+      return containerLayers.upperDir(c).changes();
+    } catch (IOException e) {
+      throw EngineException.system("could not read the changes of " + ref + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void export(String ref, OutputStream out) {
+    Container c = p.containerStore().find(ref);
+    Path dir = p.layout().container(c.id());
+    List<Path> lowers = containerLayers.lowersTopFirst(p.images().get(c.imageDigest()));
+    boolean mountedHere = !c.state().running();
+    StorageDriver.RootFs root = mountedHere ? p.driver().mount(dir, lowers)
+        : new StorageDriver.RootFs(dir.resolve(c.driver().equals("vfs") ? "rootfs" : "merged"), null, null, lowers, "");
+    try {
+      TreeTar.write(root.merged(), out);
+    } catch (IOException e) {
+      throw EngineException.system("could not export " + ref + ": " + e.getMessage(), e);
+    } finally {
+      if (mountedHere) {
+        p.driver().unmount(dir);
+      }
+    }
+  }
+
+  @Override
+  public long size(String ref) {
+    Container c = p.containerStore().find(ref);
+    Path dir = p.layout().container(c.id());
+    try {
+      return Trees.size(dir.resolve(c.driver().equals("vfs") ? "rootfs" : "upper"));
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private Path logFile(String ref) {
+    return p.layout().container(p.containerStore().find(ref).id()).resolve("container.log");
+  }
+
+  @Override
+  public Logs logs(String ref) {
+    Path file = logFile(ref);
+    try {
+      long position = LogReader.size(file);
+      return new Logs(LogReader.readAll(file), position);
+    } catch (IOException e) {
+      throw EngineException.system("could not read the log of " + ref + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void follow(String ref, long position, Consumer<LogLine> sink, BooleanSupplier cancelled) {
+    Path file = logFile(ref);
+    String id = p.containerStore().find(ref).id();
+    try {
+      LogReader.follow(file, position, sink, () -> {
+        if (cancelled.getAsBoolean()) {
+          return true;
+        }
+        try {
+          return !p.containerStore().find(id).state().running();
+        } catch (EngineException e) {
+          return true;
+        }
+      });
+    } catch (IOException e) {
+      throw EngineException.system("could not follow the log of " + ref + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.docklab.engine.service;
+
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.HubAdmin;
+import dev.docklab.engine.api.RepositoryMeta;
+import dev.docklab.engine.registry.RepositoryNames;
+import dev.docklab.engine.registry.hub.Hub;
+import dev.docklab.engine.registry.hub.HubStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** docklab's hub on its own data directory: {@code scripts/docklab registry ...}. */
+public final class LocalHubAdmin implements HubAdmin {
+  private final Path root;
+  private final Hub hub;
+
+  /** The hub whose repositories and accounts live in {@code root}; {@code log} gets its request lines. */
+  public LocalHubAdmin(Path root, Consumer<String> log) {
+    this.root = root;
+    try {
+      this.hub = new Hub(root, log == null ? null : log::accept);
+    } catch (IOException e) {
+      throw EngineException.system("could not open the hub's data in " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public int start(String host, int port) {
+    try {
+      return hub.start(host, port);
+    } catch (EngineException e) {
+      throw e;
+    } catch (Exception e) {
+      throw EngineException.system("could not serve the hub on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void addUser(String name, String password, boolean admin) {
+    hub.accounts().add(name, password, admin);
+  }
+
+  @Override
+  public void removeUser(String name) {
+    hub.accounts().remove(name);
+  }
+
+  @Override
+  public Map<String, Boolean> users() {
+    Map<String, Boolean> out = new TreeMap<>();
+    hub.accounts().users().forEach((name, u) -> out.put(name, u.admin()));
+    return out;
+  }
+
+  @Override
+  public RepositoryMeta meta(String repository) {
+    return new HubStore(root).meta(repository);
+  }
+
+  @Override
+  public void setMeta(String repository, RepositoryMeta meta) {
+    try {
+      new HubStore(root).setMeta(repository, meta);
+    } catch (IOException e) {
+      throw EngineException.system("could not write the hub's metadata of " + repository + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean validRepository(String name) {
+    return RepositoryNames.validName(name);
+  }
+
+  @Override
+  public void close() {
+    hub.close();
+  }
+}

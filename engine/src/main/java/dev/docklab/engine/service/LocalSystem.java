@@ -1,0 +1,103 @@
+package dev.docklab.engine.service;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Engine;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.Info;
+import dev.docklab.engine.api.SystemService;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code docker info}, {@code docker inspect} of any object, and the offline base images. */
+final class LocalSystem implements SystemService {
+  private final EngineParts p;
+  private BaseImages baseImages;
+
+  LocalSystem(EngineParts parts) {
+    this.p = parts;
+  }
+
+  void setBaseImages(BaseImages baseImages) {
+    this.baseImages = baseImages;
+  }
+
+  @Override
+  public Info info() {
+    List<Container> all = p.containerStore().list();
+    int running = (int) all.stream().filter(c -> c.state().running()).count();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return new Info(all.size(), running, 0, all.size() - running, p.images().list().size(), p.driver().name(),
+        backingFilesystem(), p.runtime().choice().name(), p.runtime().choice().reason(), p.host().cgroupVersion(),
+        p.host().hybridCgroups(), "cgroupfs", p.host().kernel(), p.host().operatingSystem(),
+        System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
+        p.layout().root(), Engine.VERSION);
+  }
+
+  private String backingFilesystem() {
+    try {
+      String type = Files.getFileStore(p.layout().root()).type();
+      return type.equals("ext4") || type.equals("ext3") || type.equals("ext2") ? "extfs" : type;
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** An inspector that names the user networks by their ids. */
+  Inspector inspector() {
+    Map<String, String> ids = new HashMap<>();
+    p.networkStore().list().forEach(n -> ids.put(n.name(), n.id()));
+    return new Inspector(p.layout(), p.runtime().choice().name(), ids);
+  }
+
+  @Override
+  public Map<String, Object> inspect(String ref, String type) {
+    Inspector inspector = inspector();
+    if (type == null || type.equals("container")) {
+      try {
+        Container c = p.containerStore().find(ref);
+        Image image;
+        try {
+          image = p.images().get(c.imageDigest());
+        } catch (EngineException e) {
+          image = null;
+        }
+        return inspector.container(c, image, c.driver());
+      } catch (EngineException e) {
+        if (e.kind() != EngineException.Kind.NOT_FOUND || "container".equals(type)) {
+          throw e;
+        }
+      }
+    }
+    Image img = null;
+    try {
+      img = p.images().find(ref);
+    } catch (EngineException e) {
+      // not a valid reference either
+    }
+    if (img == null) {
+      throw EngineException.notFound("No such " + (type == null ? "object" : type) + ": " + ref);
+    }
+    return inspector.image(img);
+  }
+
+  @Override
+  public boolean baseImagesMissing() {
+    return baseImages.missing();
+  }
+
+  @Override
+  public List<String> ensureBaseImages() {
+    return baseImages.ensure();
+  }
+
+  @Override
+  public String kernel() {
+    return p.host().kernel();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.docklab.engine.service;
+
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineOptions;
+import dev.docklab.engine.api.Explain;
+import dev.docklab.engine.api.Images;
+import dev.docklab.engine.api.Networks;
+import dev.docklab.engine.api.Registries;
+import dev.docklab.engine.api.SystemService;
+import dev.docklab.engine.api.Volumes;
+import dev.docklab.engine.api.Containers;
+import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.container.ContainerStore;
+import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.network.NetworkStore;
+import dev.docklab.engine.runtime.Conmon;
+import dev.docklab.engine.runtime.HostFacts;
+import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.engine.runtime.RuntimeChoice;
+import dev.docklab.engine.storage.OverlayDriver;
+import dev.docklab.engine.storage.StorageDriver;
+import dev.docklab.engine.storage.VfsDriver;
+import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Trees;
+import dev.docklab.engine.sys.Posix;
+import dev.docklab.engine.volume.VolumeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine's services on one data root, wired together: made by the engine once it holds the data
+ * root's lock. The engine hands them out; this class also recovers after a crash and records exits.
+ */
+public final class Services implements AutoCloseable {
+  private final EngineParts parts;
+  private final LocalRegistries registries;
+  private final LocalImages images;
+  private final LocalContainers containers;
+  private final LocalNetworks networks;
+  private final LocalVolumes volumes;
+  private final LocalSystem system;
+  private final Explanations explain;
+
+  /** Makes the stores, the runtime, the monitor and the services; nothing is reconciled yet. */
+  public Services(EngineOptions options, EngineListener listener) {
+    Posix posix = Posix.host();
+    Layout layout = new Layout(options.dataRoot());
+    HostFacts host = HostFacts.probe();
+    BlobStore blobs = new BlobStore(layout);
+    LayerStore layers = new LayerStore(layout, posix);
+    ImageStore imageStore = new ImageStore(layout, blobs, layers);
+    ContainerStore containerStore = new ContainerStore(layout);
+    StorageDriver driver = switch (options.storageDriver()) {
+      case "overlay2", "overlay" -> new OverlayDriver(posix);
+      case "vfs" -> new VfsDriver();
+      default -> throw EngineException.invalid("unknown storage driver \"" + options.storageDriver()
+          + "\": choose overlay2 or vfs");
+    };
+    OciRuntime runtime = new OciRuntime(RuntimeChoice.choose(host, options.runtime()), layout.runtimeState());
+    Path conmonBinary = Conmon.find();
+    if (conmonBinary == null) {
+      throw EngineException.system("the container monitor conmon is not installed: install it with "
+          + "apt-get install conmon (scripts/docklab does this for you)", null);
+    }
+    Conmon conmon = new Conmon(conmonBinary, runtime, layout.exits());
+    VolumeStore volumeStore = new VolumeStore(layout);
+    NetworkStore networkStore = new NetworkStore(layout.root().resolve("networks"));
+    this.networks = new LocalNetworks();
+    ContainerService lifecycle = new ContainerService(containerStore, imageStore, layers, driver, runtime, conmon,
+        host, listener, volumeStore, networks::network);
+    this.parts = new EngineParts(options, listener, layout, host, blobs, layers, imageStore, containerStore,
+        lifecycle, driver, runtime, volumeStore, networkStore);
+    networks.setParts(parts);
+    this.registries = new LocalRegistries(layout, blobs, layers, imageStore, listener,
+        img -> ImageRemoval.blobsOf(blobs, img));
+    this.images = new LocalImages(parts, registries);
+    this.system = new LocalSystem(parts);
+    system.setBaseImages(new BaseImages(parts, images, registries));
+    this.containers = new LocalContainers(parts, images, system);
+    this.volumes = new LocalVolumes(parts);
+    this.explain = new Explanations(parts, networks, images, containers);
+    if (!options.exitCommand().isEmpty()) {
+      List<String> exit = new ArrayList<>(options.exitCommand());
+      exit.addAll(List.of(layout.root().toAbsolutePath().toString(), options.storageDriver(),
+          options.runtime() == null ? "-" : options.runtime()));
+      lifecycle.setExitCommand(exit);
+    }
+  }
+
+  /** Clears what a crash may have left: temp files, stale mounts, containers recorded as running that are gone. */
+  public void recover() throws IOException {
+    Trees.deleteRecursively(parts.layout().tmp());
+    parts.layers().cleanTemp();
+    parts.containerStore().cleanTrash();
+    parts.containers().reconcile();
+  }
+
+  /** Records the containers that ended since the last call, and applies their restart policies. */
+  public void reap() {
+    parts.containers().reap();
+  }
+
+  public Images images() {
+    return images;
+  }
+
+  public Containers containers() {
+    return containers;
+  }
+
+  public Networks networks() {
+    return networks;
+  }
+
+  public Volumes volumes() {
+    return volumes;
+  }
+
+  public Registries registries() {
+    return registries;
+  }
+
+  public SystemService system() {
+    return system;
+  }
+
+  public Explain explain() {
+    return explain;
+  }
+
+  /** Waits for background deletions, stops the hub, and removes the cgroup parents no container uses. */
+  @Override
+  public void close() {
+    parts.containers().awaitDeletions();
+    registries.close();
+    removeEmptyCgroupParents();
+  }
+
+  /** rmdir the {@code docklab} cgroup parents when no container uses them (rmdir fails on a busy one). */
+  private static void removeEmptyCgroupParents() {
+    Path cg = Path.of("/sys/fs/cgroup");
+    List<Path> candidates = new ArrayList<>(List.of(cg.resolve(ContainerService.CGROUP_PARENT)));
+    try (var dirs = Files.list(cg)) {
+      dirs.forEach(d -> candidates.add(d.resolve(ContainerService.CGROUP_PARENT)));
+    } catch (IOException e) {
+      return;
+    }
+    for (Path p : candidates) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        // busy: a container still runs in it
+      }
+    }
+  }
+}
