@@ -1,4 +1,4 @@
-package dev.docklab.shell;
+package dev.docklab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
