@@ -43,11 +43,17 @@ ensure_toolchain() {
   command -v mvn >/dev/null || ensure_packages maven
 }
 
-# build_if_stale ROOT: (re)build the runnable jar when a source or pom is newer than it.
+# build_if_stale ROOT: (re)build the runnable jars (docklab's and the benchmarks') when a source or pom
+# is newer than one of them.
 build_if_stale() {
-  local root=$1 jar=$1/shell/target/docklab.jar
-  if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/engine" "$root/shell" -newer "$jar" \
-       \( -name '*.java' -o -name '*.properties' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]; then
+  local root=$1 jar stale=
+  for jar in "$root/shell/target/docklab.jar" "$root/bench/target/docklab-bench.jar"; do
+    if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/engine" "$root/shell" "$root/bench" -newer "$jar" \
+         \( -name '*.java' -o -name '*.properties' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]; then
+      stale=1
+    fi
+  done
+  if [ -n "$stale" ]; then
     echo "docklab: building (mvn package)..." >&2
     (cd "$root" && mvn -q -B -DskipTests package >&2) || { echo "docklab: the build failed" >&2; exit 1; }
   fi
