@@ -1,6 +1,6 @@
 package dev.docklab.bench;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.Shell;
 import dev.docklab.shell.i18n.Messages;

@@ -1,6 +1,6 @@
 package dev.docklab.bench;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
@@ -32,7 +32,7 @@ final class ContainerBench {
    */
   static void memory(Path root, int count) throws Exception {
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
       for (int i = 0; i < count; i++) {
         if (shell.execute("docker run -d --name idle" + i + " busybox sleep 3600") != 0) {
@@ -43,7 +43,7 @@ final class ContainerBench {
       long monitorKb = 0;
       long containerKb = 0;
       List<Long> monitors = new ArrayList<>();
-      for (Container c : engine.containers(false)) {
+      for (Container c : engine.containers().list(false)) {
         monitors.add(c.state().monitorPid());
         monitorKb += rssKb(c.state().monitorPid());
         containerKb += rssKb(c.state().pid());
@@ -56,7 +56,7 @@ final class ContainerBench {
             String stat = Files.readString(p.resolve("stat"));
             long ppid = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
             long pid = Long.parseLong(p.getFileName().toString());
-            boolean isContainerInit = engine.containers(false).stream().anyMatch(c -> c.state().pid() == pid);
+            boolean isContainerInit = engine.containers().list(false).stream().anyMatch(c -> c.state().pid() == pid);
             if (monitors.contains(ppid) && !isContainerInit) {
               extraKb += rssKb(pid);
             }
@@ -77,9 +77,9 @@ final class ContainerBench {
   /** {@code docker ps -a} latency in a warm shell with {@code count} containers (created, not started). */
   static void ps(Path root, int count, int runs) throws Exception {
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
-      for (int i = engine.containers(true).size(); i < count; i++) {
+      for (int i = engine.containers().list(true).size(); i < count; i++) {
         shell.execute("docker create --name c" + i + " busybox true");
       }
       List<Double> times = new ArrayList<>();
@@ -91,7 +91,7 @@ final class ContainerBench {
         }
       }
       Collections.sort(times);
-      System.out.printf("containers=%d%n", engine.containers(true).size());
+      System.out.printf("containers=%d%n", engine.containers().list(true).size());
       System.out.printf("ps_a_median_ms=%.2f%n", times.get(times.size() / 2));
       shell.execute("docker rm $(docker ps -aq)");
     }
@@ -100,7 +100,7 @@ final class ContainerBench {
   /** {@code docker commit} of a container that wrote {@code mb} MB of incompressible data. */
   static void commit(Path root, int mb) throws Exception {
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
       List<Double> times = new ArrayList<>();
       for (int i = 0; i < 5; i++) {

@@ -1,6 +1,6 @@
 package dev.docklab.bench;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.shell.command.Shell;
@@ -25,14 +25,14 @@ final class HttpBench {
    */
   static void http(Path root, int requests, int concurrency) throws Exception {
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
       int port = BenchSupport.freePort();
       if (shell.execute("docker run -d --name bench-web -p " + port + ":80 web") != 0) {
         throw new IllegalStateException("could not start the web image");
       }
       try {
-        String ip = engine.container("bench-web").network().ipAddress();
+        String ip = engine.containers().inspect("bench-web").network().ipAddress();
         Round warm = httpRound("127.0.0.1", port, requests / 4, concurrency);
         warm = httpRound(ip, 80, requests / 4, concurrency);
         List<Double> published = new ArrayList<>();

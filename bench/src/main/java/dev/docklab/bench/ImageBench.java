@@ -1,6 +1,6 @@
 package dev.docklab.bench;
 
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.shell.command.Shell;
@@ -24,7 +24,7 @@ final class ImageBench {
     Files.writeString(ctx.resolve("Dockerfile"), String.join("\n", "FROM busybox", "LABEL lesson=bench",
         "RUN echo built > /built", "COPY data.bin /data/", "ENV MODE=bench", "WORKDIR /data", "CMD [\"ls\"]", ""));
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
       shell.execute("docker build -t warmup " + ctx); // warms the JVM
       List<Double> cold = new ArrayList<>();
@@ -54,12 +54,12 @@ final class ImageBench {
     }
     Files.writeString(ctx.resolve("Dockerfile"), df.toString());
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
       if (shell.execute("docker build -t layered " + ctx) != 0) {
         throw new IllegalStateException("build failed");
       }
-      var report = engine.layerReport("layered");
+      var report = engine.explain().layers("layered");
       int files = report.layers().stream().mapToInt(l -> l.added() + l.changed()).sum();
       List<Double> times = new ArrayList<>();
       for (int i = 0; i < 15; i++) {

@@ -2,7 +2,7 @@ package dev.docklab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.Engine;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.registry.hub.Hub;
@@ -33,18 +33,18 @@ final class RegistryBench {
     Files.writeString(root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + portA + "\"}");
     new Hub(root.resolve("registry"), null).accounts().add("bench", "bench-pw", true);
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
       Path tar = work.resolve("rootfs.tar");
       BenchSupport.exec(List.of("tar", "-C", rootfs.toString(), "-cf", tar.toString(), "."));
       try (var in = Files.newInputStream(tar)) {
-        engine.importImage(in, "big:latest", "-");
+        engine.images().importImage(in, "big:latest", "-");
       }
       Path archive = work.resolve("big.docker.tar");
       try (var out = Files.newOutputStream(archive)) {
-        engine.save(List.of("big:latest"), out);
+        engine.images().save(List.of("big:latest"), out);
       }
-      engine.startHub();
+      engine.registries().startHub();
       String hubA = "127.0.0.1:" + portA;
       BenchSupport.exec(List.of("skopeo", "copy", "--dest-compress", "--dest-tls-verify=false", "--dest-creds",
           "bench:bench-pw", "docker-archive:" + archive, "docker://" + hubA + "/library/big:latest"));
@@ -89,7 +89,7 @@ final class RegistryBench {
             String b = "127.0.0.1:" + hubB.start("127.0.0.1", 0);
             long t0 = System.nanoTime();
             if (docklab) {
-              engine.login(b, "bench", "bench-pw");
+              engine.registries().login(b, "bench", "bench-pw");
               shell.execute("docker tag big " + b + "/bench/big");
               if (shell.execute("docker push " + b + "/bench/big") != 0) {
                 throw new IllegalStateException("docker push failed");

@@ -1,12 +1,13 @@
 package dev.docklab.bench;
 
-import dev.docklab.engine.Engine;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.store.Layout;
 import dev.docklab.shell.command.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class RunBench {
     Map<String, List<Double>> steps = new TreeMap<>();
     EngineListener byStep = e -> steps.computeIfAbsent(e.step(), k -> new ArrayList<>()).add(e.took().toNanos() / 1e6);
     try (Engine engine = Engine.open(EngineOptions.at(root), byStep)) {
-      engine.ensureBaseImages();
+      engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
       List<Double> times = new ArrayList<>();
       for (int i = 0; i < warmup + runs; i++) {
@@ -52,16 +53,17 @@ final class RunBench {
       }
       double median = BenchSupport.median(times);
       // what the raw floor needs: the same layers, and the bundle of an equivalent container
-      Image image = engine.findImage("busybox");
+      Image image = engine.images().find("busybox");
+      Layout layout = new Layout(root);
       List<String> lowers = new ArrayList<>();
       for (Digest d : image.diffIds()) {
-        lowers.add(0, engine.layout().layerDiff(d).toString());
+        lowers.add(0, layout.layerDiff(d).toString());
       }
       Files.writeString(root.resolve("bench-lowerdirs"), String.join(":", lowers) + "\n");
-      var kept = engine.run(RunRequest.of("busybox", "echo", "hello"), (s, b) -> { });
+      var kept = engine.containers().run(RunRequest.of("busybox", "echo", "hello"), (s, b) -> { });
       Container c = kept.container();
-      Files.copy(engine.layout().container(c.id()).resolve("bundle/config.json"), root.resolve("bench-config.json"));
-      engine.remove(c.id(), true);
+      Files.copy(layout.container(c.id()).resolve("bundle/config.json"), root.resolve("bench-config.json"));
+      engine.containers().remove(c.id(), true, false);
       System.out.printf("engine_median_ms=%.1f%n", median);
       System.out.println("engine_runs_ms=" + times.stream().map(t -> String.format("%.1f", t))
           .collect(Collectors.joining(",")));
