@@ -212,6 +212,15 @@ class GoTemplateTest {
     }
 
     @Test
+    void oneTemplateRendersEachRowOnItsOwn() {
+      GoTemplate t = GoTemplate.parse("{{.Name}}:{{if .State.Running}}up{{else}}down{{end}}");
+      List<String> lines = new ArrayList<>();
+      lines.add(t.execute(WEB));
+      lines.add(t.execute(map("Name", "/db", "State", map("Running", false))));
+      assertEquals(List.of("/web:up", "/db:down"), lines);
+    }
+
+    @Test
     void aMissingFieldIsFalseNotAnError() {
       assertEquals("no", render("{{if .Nope}}yes{{else}}no{{end}}"));
     }
@@ -280,15 +289,6 @@ class GoTemplateTest {
       // refused at parse, as docker does even when there is nothing to format
       TemplateException e = assertThrows(TemplateException.class, () -> GoTemplate.parse(template));
       assertEquals(message, e.getMessage());
-    }
-
-    @Test
-    void aTemplateThatParsedRendersEveryRowOnItsOwn() {
-      GoTemplate t = GoTemplate.parse("{{.Name}}:{{if .State.Running}}up{{else}}down{{end}}");
-      List<String> lines = new ArrayList<>();
-      lines.add(t.execute(WEB));
-      lines.add(t.execute(map("Name", "/db", "State", map("Running", false))));
-      assertEquals(List.of("/web:up", "/db:down"), lines);
     }
   }
 }
