@@ -57,16 +57,15 @@ public final class Dockerfile {
       }
       StringBuilder full = new StringBuilder();
       while (line.endsWith(String.valueOf(escape))) {
-        full.append(line, 0, line.length() - 1).append(' ');
-        if (i >= lines.length) {
-          line = "";
-          break;
-        }
-        line = lines[i].strip();
-        i++;
-        while (line.startsWith("#") && i < lines.length) {
-          line = lines[i].strip(); // comments inside a continued instruction are dropped
-          i++;
+        // as Docker joins them: nothing added, the next line's indentation kept; comment and empty lines skipped
+        full.append(line, 0, line.length() - 1);
+        line = "";
+        while (i < lines.length) {
+          String next = lines[i++].stripTrailing();
+          if (!next.isBlank() && !next.strip().startsWith("#")) {
+            line = next;
+            break;
+          }
         }
       }
       full.append(line);

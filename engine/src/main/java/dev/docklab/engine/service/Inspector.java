@@ -71,7 +71,7 @@ final class Inspector {
     m.put("Driver", driver);
     m.put("Platform", "linux");
     Map<String, Object> host = new LinkedHashMap<>();
-    host.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));
+    host.put("LogConfig", ordered("Type", "k8s-file", "Config", Map.of()));
     host.put("NetworkMode", c.hostConfig().networkMode());
     Map<String, Object> bindings = new LinkedHashMap<>();
     for (PortMapping p : c.hostConfig().portBindings()) {
@@ -81,7 +81,7 @@ final class Inspector {
     }
     host.put("PortBindings", bindings);
     host.put("PublishAllPorts", c.hostConfig().publishAll());
-    host.put("RestartPolicy", Map.of("Name", c.hostConfig().restartPolicy().name(),
+    host.put("RestartPolicy", ordered("Name", c.hostConfig().restartPolicy().name(),
         "MaximumRetryCount", c.hostConfig().restartPolicy().maximumRetryCount()));
     host.put("AutoRemove", c.hostConfig().autoRemove());
     host.put("Runtime", runtime);
@@ -251,6 +251,15 @@ final class Inspector {
     return sha256Hex("docklab network " + name);
   }
 
+  /** A small object whose keys print in Docker's order (Map.of's order changes from run to run). */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   private static Map<String, Object> hostPort(String ip, String port) {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("HostIp", ip);
@@ -267,12 +276,13 @@ final class Inspector {
     if (driver.equals("vfs")) {
       data.put("RootDir", dir.resolve("rootfs").toString());
     } else {
-      List<String> lowers = new ArrayList<>(List.of(dir.resolve("init").toString()));
+      List<String> lowers = new ArrayList<>();
       if (image != null) {
         for (Digest d : image.diffIds()) {
           lowers.add(0, layout.layerDiff(d).toString());
         }
       }
+      lowers.add(0, dir.resolve("init").toString()); // above the image's layers, as the mount stacks it
       data.put("LowerDir", String.join(":", lowers));
       data.put("MergedDir", dir.resolve("merged").toString());
       data.put("UpperDir", dir.resolve("upper").toString());
@@ -322,8 +332,8 @@ final class Inspector {
       data.put("LowerDir", String.join(":", lowers.subList(1, lowers.size())));
       data.put("UpperDir", lowers.get(0));
     }
-    m.put("GraphDriver", Map.of("Data", data, "Name", "overlay2"));
-    m.put("RootFS", Map.of("Type", "layers", "Layers", img.config().diffIdsOrEmpty()));
+    m.put("GraphDriver", ordered("Data", data, "Name", "overlay2"));
+    m.put("RootFS", ordered("Type", "layers", "Layers", img.config().diffIdsOrEmpty()));
     m.put("Metadata", Map.of("LastTagTime", ZERO_TIME));
     return m;
   }

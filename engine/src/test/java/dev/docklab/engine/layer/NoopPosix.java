@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A Posix that does nothing: the hostile-archive tests only look at what lands where. */
-final class NoopPosix implements Posix {
+/** A Posix that does nothing: for tests that unpack layers without root and only look at what lands where. */
+public final class NoopPosix implements Posix {
   @Override
   public void mount(String source, Path target, String fsType, long flags, String data) {}
 
