@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,6 +13,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.Pulled;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
@@ -164,7 +164,7 @@ class TransfersTest {
     return ImageReference.parse(registry.host() + "/" + repoAndTag);
   }
 
-  private Transfers.Pulled pull(String repoAndTag) {
+  private Pulled pull(String repoAndTag) {
     return transfers.pull(ref(repoAndTag), progress);
   }
 
@@ -177,7 +177,7 @@ class TransfersTest {
       Stored img = image(base, app);
       push("team/app", "1.0", img);
 
-      Transfers.Pulled pulled = pull("team/app:1.0");
+      Pulled pulled = pull("team/app:1.0");
 
       assertTrue(pulled.downloaded());
       assertEquals(img.manifestDigest(), pulled.digest(), "the digest Docker prints after a pull");
@@ -208,7 +208,7 @@ class TransfersTest {
       pull("team/app:1.0");
       registry.requests.clear();
 
-      Transfers.Pulled again = pull("team/app:1.0");
+      Pulled again = pull("team/app:1.0");
 
       assertFalse(again.downloaded(), "Docker: Status: Image is up to date");
       assertEquals(List.of("GET /v2/team/app/manifests/1.0"), registry.requests);
@@ -294,7 +294,7 @@ class TransfersTest {
           amd64);
       registry.manifest("team/app", "1.0", indexType, list);
 
-      Transfers.Pulled pulled = pull("team/app:1.0");
+      Pulled pulled = pull("team/app:1.0");
 
       assertEquals(amd64.configDigest(), pulled.image().id());
       assertEquals(Sha256.of(list), pulled.digest(), "Docker names the list's digest, not the platform's");

@@ -1,4 +1,4 @@
-package dev.docklab.engine;
+package dev.docklab.engine.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
