@@ -20,23 +20,24 @@ import org.junit.jupiter.api.Test;
  */
 class PackageMapTest {
   static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-      Map.entry("digest", Set.of()),
-      Map.entry("reference", Set.of("digest")),
-      Map.entry("sys", Set.of()),
-      Map.entry("event", Set.of()),
-      Map.entry("store", Set.of("digest")),
-      Map.entry("layer", Set.of("digest", "store", "sys")),
-      Map.entry("image", Set.of("digest", "reference", "store", "layer")),
-      Map.entry("storage", Set.of("sys", "store")),
-      Map.entry("runtime", Set.of("store")),
-      Map.entry("bootstrap", Set.of("image", "layer")),
-      Map.entry("explain", Set.of("digest")),
-      Map.entry("volume", Set.of("store")),
-      Map.entry("network", Set.of()),
-      Map.entry("registry", Set.of("digest", "store", "reference", "image", "layer", "event")),
-      Map.entry("build", Set.of("digest", "image", "layer", "reference")),
-      Map.entry("container", Set.of("digest", "event", "image", "layer", "runtime", "storage", "store", "bootstrap",
-          "sys", "volume", "network")));
+      Map.entry("api", Set.of()),
+      Map.entry("digest", Set.of("api")),
+      Map.entry("reference", Set.of("api", "digest")),
+      Map.entry("sys", Set.of("api")),
+      Map.entry("event", Set.of("api")),
+      Map.entry("store", Set.of("api", "digest")),
+      Map.entry("layer", Set.of("api", "digest", "store", "sys")),
+      Map.entry("image", Set.of("api", "digest", "reference", "store", "layer")),
+      Map.entry("storage", Set.of("api", "sys", "store")),
+      Map.entry("runtime", Set.of("api", "store")),
+      Map.entry("bootstrap", Set.of("api", "image", "layer")),
+      Map.entry("explain", Set.of("api", "digest")),
+      Map.entry("volume", Set.of("api", "store")),
+      Map.entry("network", Set.of("api")),
+      Map.entry("registry", Set.of("api", "digest", "store", "reference", "image", "layer", "event")),
+      Map.entry("build", Set.of("api", "digest", "image", "layer", "reference")),
+      Map.entry("container", Set.of("api", "digest", "event", "image", "layer", "runtime", "storage", "store",
+          "bootstrap", "sys", "volume", "network")));
 
   private static final Pattern USE = Pattern.compile("dev\\.docklab\\.engine\\.([a-z]+)\\.");
 
