@@ -25,6 +25,7 @@ import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.runtime.OciSpec;
 import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import dev.docklab.engine.api.VolumeSpec;
@@ -273,7 +274,7 @@ public final class ContainerService {
     synchronized (this) {
       Container c = store.find(nameOrId);
       if (c.state().running()) {
-        return new Started(c, attach ? MonitorAttachment.open(store.dir(c.id()).resolve("bundle")) : null);
+        return new Started(c, attach ? MonitorAttachment.open(store.files(c.id()).bundle()) : null);
       }
       return startLocked(c, attach);
     }
@@ -281,25 +282,25 @@ public final class ContainerService {
 
   private Started startLocked(Container c, boolean attach) {
     awaitDeletion(c.id());
-    Path dir = store.dir(c.id());
-    Path bundle = dir.resolve("bundle");
+    ContainerFiles files = store.files(c.id());
+    ContainerFiles.Bundle bundle = files.bundle();
     Attachment attachment = null;
     Endpoint endpoint = null;
     try {
       Image image = images.get(Digest.parse(c.imageId()));
       List<Path> lowers = new ArrayList<>(layerDirsTopFirst(image));
-      lowers.add(0, initLayer(dir));
+      lowers.add(0, initLayer(files));
       StorageDriver.RootFs root = listener.timed("mount", c.id(), StorageDriver.RootFs::mountOptions,
-          () -> driver.mount(dir, lowers));
+          () -> driver.mount(files, lowers));
       seedVolumes(c, root.merged());
       endpoint = nets.connect(c);
-      BundleSpec spec = bundleSpec(c.withNetwork(endpoint), root.merged(), dir);
-      listener.timed("spec", c.id(), b -> b.resolve("config.json").toString(), () -> {
+      BundleSpec spec = bundleSpec(c.withNetwork(endpoint), root.merged(), files);
+      listener.timed("spec", c.id(), b -> b.config().toString(), () -> {
         OciRuntime.writeBundle(bundle, OciSpec.build(spec, host));
         return bundle;
       });
       Conmon.Created created = listener.timed("create", c.id(), x -> "pid " + x.pid() + ", monitor " + x.monitorPid(),
-          () -> conmon.create(c.id(), c.name(), bundle, dir.resolve("container.log"), c.tty(), c.openStdin(),
+          () -> conmon.create(c.id(), c.name(), bundle, files.log(), c.tty(), c.openStdin(),
               c.tty() || !attach, c.hostConfig().restartPolicy().name().equals("no") || whenExited.isEmpty() ? List.of()
                   : withId(whenExited, c.id()),
               // Docker's back-off between restarts, in conmon's whole seconds
@@ -320,11 +321,11 @@ public final class ContainerService {
       return new Started(running, attachment);
     } catch (OciRuntime.RuntimeFailure e) {
       closeQuietly(attachment);
-      failedStart(c.withNetwork(endpoint), dir, e.exitCode(), e.getMessage());
+      failedStart(c.withNetwork(endpoint), files, e.exitCode(), e.getMessage());
       throw e;
     } catch (RuntimeException e) {
       closeQuietly(attachment);
-      failedStart(c.withNetwork(endpoint), dir, 128, String.valueOf(e.getMessage()));
+      failedStart(c.withNetwork(endpoint), files, 128, String.valueOf(e.getMessage()));
       throw e;
     }
   }
@@ -344,12 +345,12 @@ public final class ContainerService {
     }
   }
 
-  private void failedStart(Container c, Path dir, int exitCode, String error) {
+  private void failedStart(Container c, ContainerFiles files, int exitCode, String error) {
     runtime.delete(c.id(), true);
     conmon.clearExit(c.id());
     nets.disconnect(c);
     c = c.withNetwork(null);
-    driver.unmount(dir);
+    driver.unmount(files);
     if (c.hostConfig().autoRemove()) {
       store.delete(c.id());
     } else {
@@ -430,7 +431,7 @@ public final class ContainerService {
       if (c == null || !c.state().running() || exit == null) {
         return null;
       }
-      Path dir = store.dir(id);
+      ContainerFiles files = store.files(id);
       // The runtime's record of the ended container goes in the background (a second runtime process
       // is not worth a learner's wait); the next start of this container waits for it.
       // So is its network: its namespace, veth, lease and rules (noted on disk until they are gone).
@@ -439,9 +440,9 @@ public final class ContainerService {
         runtime.delete(id, true);
         nets.disconnect(id, ep);
       }));
-      listener.timed("unmount", id, x -> dir.resolve("merged").toString(), () -> {
-        driver.unmount(dir);
-        return dir;
+      listener.timed("unmount", id, x -> files.merged().toString(), () -> {
+        driver.unmount(files);
+        return files;
       });
       Container.State s = c.state();
       Container exited = c.withNetwork(null).withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
@@ -456,7 +457,7 @@ public final class ContainerService {
         removedExits.put(id, exit.code());
         store.delete(id);
         removeAnonymousVolumes(c);
-        listener.on(new EngineEvent("remove", id, dir.toString(), Duration.ZERO));
+        listener.on(new EngineEvent("remove", id, files.dir().toString(), Duration.ZERO));
       } else if (c.hostConfig().restartPolicy().shouldRestart(exit.code(), c.restartCount(), s.stoppedByUser())) {
         Container again = exited.withRestartCount(c.restartCount() + 1);
         store.save(again);
@@ -618,7 +619,7 @@ public final class ContainerService {
     if (c.state().paused()) {
       throw EngineException.conflict("You cannot attach to a paused container, unpause it first");
     }
-    return MonitorAttachment.open(store.dir(c.id()).resolve("bundle"));
+    return MonitorAttachment.open(store.files(c.id()).bundle());
   }
 
   private Container markStoppedByUser(String nameOrId) {
@@ -692,12 +693,12 @@ public final class ContainerService {
       awaitDeletion(c.id());
       runtime.delete(c.id(), true);
       nets.disconnect(cur);
-      driver.unmount(store.dir(c.id()));
+      driver.unmount(store.files(c.id()));
       store.delete(c.id());
       if (removeVolumes) {
         removeAnonymousVolumes(cur);
       }
-      listener.on(new EngineEvent("remove", c.id(), store.dir(c.id()).toString(), Duration.ZERO));
+      listener.on(new EngineEvent("remove", c.id(), store.files(c.id()).dir().toString(), Duration.ZERO));
       return cur;
     }
   }
@@ -710,7 +711,7 @@ public final class ContainerService {
   public void reconcile() {
     List<String> alive = runtime.list();
     for (Container c : store.list()) {
-      Path dir = store.dir(c.id());
+      ContainerFiles files = store.files(c.id());
       if (c.state().running()) {
         Conmon.Exit exit = conmon.exit(c.id());
         if (exit != null) {
@@ -720,7 +721,7 @@ public final class ContainerService {
           synchronized (this) {
             runtime.delete(c.id(), true);
             nets.disconnect(c);
-            driver.unmount(dir);
+            driver.unmount(files);
             store.save(c.withNetwork(null).withState(new Container.State("exited", 0, 255, "", c.state().startedAt(),
                 Instant.now().toString(), 0, c.state().stoppedByUser())));
           }
@@ -735,7 +736,7 @@ public final class ContainerService {
           nets.disconnect(c);
           store.save(c.withNetwork(null));
         }
-        driver.unmount(dir);
+        driver.unmount(files);
       }
     }
     // Last, once adopted containers are recorded as running: networks whose container does not run.
@@ -748,16 +749,16 @@ public final class ContainerService {
    */
   private boolean adopt(Container c) {
     String status = runtime.status(c.id());
-    Path bundle = store.dir(c.id()).resolve("bundle");
-    Long monitor = readPid(bundle.resolve("conmon.pid"));
-    Long pid = readPid(bundle.resolve("pid"));
+    ContainerFiles.Bundle bundle = store.files(c.id()).bundle();
+    Long monitor = readPid(bundle.monitorPidFile());
+    Long pid = readPid(bundle.pidFile());
     if (!("running".equals(status) || "paused".equals(status)) || monitor == null || pid == null
         || !Posix.host().processAlive(monitor)) {
       return false;
     }
     String startedAt;
     try {
-      startedAt = Files.getLastModifiedTime(bundle.resolve("pid")).toInstant().toString();
+      startedAt = Files.getLastModifiedTime(bundle.pidFile()).toInstant().toString();
     } catch (IOException e) {
       startedAt = Instant.now().toString();
     }
@@ -782,11 +783,11 @@ public final class ContainerService {
    * files the engine bind-mounts (/etc/hostname, /etc/hosts, /etc/resolv.conf), so that mounting
    * them creates nothing in the container's read-write layer and {@code docker diff} stays true.
    */
-  private static Path initLayer(Path containerDir) {
-    Path init = containerDir.resolve("init");
+  private static Path initLayer(ContainerFiles files) {
+    Path init = files.init();
     try {
       if (!Files.isDirectory(init)) {
-        Path tmp = containerDir.resolve("init.tmp");
+        Path tmp = files.initTmp();
         Trees.deleteRecursively(tmp);
         Files.createDirectories(tmp.resolve("etc"));
         for (String f : List.of("hostname", "hosts", "resolv.conf")) {
@@ -808,18 +809,18 @@ public final class ContainerService {
     return dirs;
   }
 
-  private BundleSpec bundleSpec(Container c, Path rootfs, Path dir) {
+  private BundleSpec bundleSpec(Container c, Path rootfs, ContainerFiles files) {
     Endpoint ep = c.network();
     boolean hostNet = "host".equals(ep.network());
     boolean joined = ep.network().startsWith("container:");
     String hostname = hostNet ? ContainerNetworks.hostHostname() : joined ? ep.network().substring(10, 22) : c.id().substring(0, 12);
-    Path hostnameFile = dir.resolve("hostname");
-    Path hostsFile = dir.resolve("hosts");
-    Path resolvFile = dir.resolve("resolv.conf");
+    Path hostnameFile = files.hostname();
+    Path hostsFile = files.hosts();
+    Path resolvFile = files.resolvConf();
     AtomicFiles.writeNoSync(hostnameFile, (hostname + "\n").getBytes(StandardCharsets.UTF_8));
-    Path targetDir = joined ? store.dir(ep.network().substring(10)) : null;
+    ContainerFiles target = joined ? store.files(ep.network().substring(10)) : null;
     AtomicFiles.writeNoSync(hostsFile, (hostNet ? readHostFile("/etc/hosts")
-        : joined ? readHostFile(targetDir.resolve("hosts").toString())
+        : joined ? readHostFile(target.hosts().toString())
         : nets.hosts(c, hostname)).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.writeNoSync(resolvFile, (hostNet ? readHostFile("/etc/resolv.conf")
         : EtcFiles.resolvConf(readHostFile("/etc/resolv.conf"))).getBytes(StandardCharsets.UTF_8));
