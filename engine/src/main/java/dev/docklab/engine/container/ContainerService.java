@@ -201,7 +201,8 @@ public final class ContainerService {
         output.accept(p.stream(), p.data());
       }
     }
-    listener.on(new EngineEvent("output", created.id(), "attach socket closed", Duration.ofNanos(System.nanoTime() - t0)));
+    listener.on(new EngineEvent("output", created.id(), "attach socket closed",
+        Duration.ofNanos(System.nanoTime() - t0)));
     long t1 = System.nanoTime();
     int code = waitExit(s.container());
     listener.on(new EngineEvent("recorded", created.id(), "exit " + code, Duration.ofNanos(System.nanoTime() - t1)));

@@ -71,7 +71,10 @@ final class ExitWatcher {
     return out;
   }
 
-  /** Docker's back-off before restart {@code n + 1}: 100 ms doubling each time, in conmon's whole seconds, at most 60. */
+  /**
+   * Docker's back-off before a container's next restart: 100 ms, doubling with each restart, in conmon's
+   * whole seconds and at most 60.
+   */
   static int restartDelaySeconds(Container c) {
     return (int) Math.min(60, (1L << Math.min(10, c.restartCount())) / 10);
   }
