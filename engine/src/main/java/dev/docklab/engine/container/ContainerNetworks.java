@@ -173,7 +173,7 @@ final class ContainerNetworks {
     for (Container m : store.list()) {
       if (m.state().running() && m.network() != null && m.hostConfig().networkMode().equals(network)
           && userNetwork(m)) {
-        Path f = store.dir(m.id()).resolve("hosts");
+        Path f = store.files(m.id()).hosts();
         try {
           if (Files.exists(f)) {
             Files.writeString(f, hosts(m, m.id().substring(0, 12)),

@@ -6,6 +6,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.util.TreeMap;
  */
 public final class ContainerStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final String TRASH_PREFIX = ".removing-";
   private final Layout layout;
   private Map<String, Container> cache;
 
@@ -37,10 +37,15 @@ public final class ContainerStore {
     return layout.container(id);
   }
 
+  /** The files of container {@code id}. */
+  public ContainerFiles files(String id) {
+    return layout.containerFiles(id);
+  }
+
   public synchronized void save(Container c) {
     try {
       // State is reconciled at start-up, so it need not wait for the disk.
-      AtomicFiles.writeNoSync(dir(c.id()).resolve("container.json"), JSON.writeValueAsBytes(c));
+      AtomicFiles.writeNoSync(files(c.id()).config(), JSON.writeValueAsBytes(c));
       load().put(c.id(), c);
     } catch (IOException e) {
       throw EngineException.system("could not save container " + c.shortId() + ": " + e.getMessage(), e);
@@ -51,7 +56,7 @@ public final class ContainerStore {
   public void saveEndpoint(String id, Endpoint endpoint) {
     try {
       Files.createDirectories(layout.endpoints());
-      AtomicFiles.write(layout.endpoints().resolve(id + ".json"), JSON.writeValueAsBytes(endpoint));
+      AtomicFiles.write(layout.endpoint(id), JSON.writeValueAsBytes(endpoint));
     } catch (IOException e) {
       throw EngineException.system("could not record the network of " + id + ": " + e.getMessage(), e);
     }
@@ -59,7 +64,7 @@ public final class ContainerStore {
 
   public void deleteEndpoint(String id) {
     try {
-      Files.deleteIfExists(layout.endpoints().resolve(id + ".json"));
+      Files.deleteIfExists(layout.endpoint(id));
     } catch (IOException e) {
       throw EngineException.system("could not remove the network note of " + id + ": " + e.getMessage(), e);
     }
@@ -101,8 +106,8 @@ public final class ContainerStore {
     if (Files.isDirectory(layout.containers())) {
       try (var dirs = Files.list(layout.containers())) {
         for (Path d : (Iterable<Path>) dirs::iterator) {
-          Path f = d.resolve("container.json");
-          if (!d.getFileName().toString().startsWith(TRASH_PREFIX) && Files.isRegularFile(f)) {
+          Path f = files(d.getFileName().toString()).config();
+          if (!Layout.isRemovedContainer(d) && Files.isRegularFile(f)) {
             Container c = JSON.readValue(f.toFile(), Container.class);
             read.put(c.id(), c);
           }
@@ -141,6 +146,11 @@ public final class ContainerStore {
     return byPrefix.get(0);
   }
 
+  /** The container with full id {@code id}, or null. */
+  public synchronized Container byId(String id) {
+    return load().get(id);
+  }
+
   /** The container using {@code name}, or null. */
   public synchronized Container byName(String name) {
     return load().values().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
@@ -151,7 +161,7 @@ public final class ContainerStore {
    * and its files are removed in the background; {@link #cleanTrash()} finishes what a crash left.
    */
   public synchronized void delete(String id) {
-    Path trash = layout.containers().resolve(TRASH_PREFIX + id);
+    Path trash = layout.removedContainer(id);
     try {
       if (Files.exists(dir(id))) {
         Files.move(dir(id), trash, StandardCopyOption.ATOMIC_MOVE);
@@ -178,7 +188,7 @@ public final class ContainerStore {
     }
     try (var dirs = Files.list(layout.containers())) {
       for (Path d : (Iterable<Path>) dirs::iterator) {
-        if (d.getFileName().toString().startsWith(TRASH_PREFIX)) {
+        if (Layout.isRemovedContainer(d)) {
           Trees.deleteRecursively(d);
         }
       }

@@ -2,26 +2,23 @@ package dev.docklab.engine.container;
 
 import dev.docklab.engine.api.Attachment;
 import dev.docklab.engine.runtime.Conmon;
+import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.sys.SeqPacketSocket;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /** An attachment through a container monitor's (conmon's) attach socket, a SOCK_SEQPACKET socket. */
 final class MonitorAttachment implements Attachment {
   private final SeqPacketSocket socket;
-  private final Path bundle;
+  private final ContainerFiles.Bundle bundle;
 
-  MonitorAttachment(SeqPacketSocket socket, Path bundle) {
+  MonitorAttachment(SeqPacketSocket socket, ContainerFiles.Bundle bundle) {
     this.socket = socket;
     this.bundle = bundle;
   }
 
-  static MonitorAttachment open(Path bundle) {
-    return new MonitorAttachment(SeqPacketSocket.connect(bundle.resolve("attach")), bundle);
+  static MonitorAttachment open(ContainerFiles.Bundle bundle) {
+    return new MonitorAttachment(SeqPacketSocket.connect(bundle.attachSocket()), bundle);
   }
-
-
-
 
   /** The next output packet, or null when the container's output has ended (or this was closed). */
   @Override

@@ -6,6 +6,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.LayerFiles;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
@@ -59,7 +60,8 @@ public final class LayerStore {
     try {
       Files.createDirectories(layout.layers());
       tmp = Files.createTempDirectory(layout.layers(), "tmp-");
-      Path diff = Files.createDirectory(tmp.resolve("diff"));
+      LayerFiles staged = new LayerFiles(tmp);
+      Path diff = Files.createDirectory(staged.diff());
       Sha256.HashingInputStream tar = new Sha256.HashingInputStream(decompress(raw));
       ExtractStats stats = extractor.extract(tar, diff);
       tar.drain();
@@ -68,7 +70,7 @@ public final class LayerStore {
         return new Unpacked(get(diffId), stats, false);
       }
       long size = Trees.size(diff);
-      AtomicFiles.write(tmp.resolve("layer.json"), JSON.writeValueAsBytes(Map.of("diffId", diffId.toString(),
+      AtomicFiles.write(staged.config(), JSON.writeValueAsBytes(Map.of("diffId", diffId.toString(),
           "size", size, "entries", stats.entries())));
       Trees.deleteRecursively(layout.layerDir(diffId));
       AtomicFiles.move(tmp, layout.layerDir(diffId));
@@ -116,7 +118,7 @@ public final class LayerStore {
   }
 
   private Path metaFile(Digest diffId) {
-    return layout.layerDir(diffId).resolve("layer.json");
+    return layout.layerFiles(diffId).config();
   }
 
   /** Wraps {@code raw} in a gzip or zstd decoder when it starts with that format's magic bytes. */

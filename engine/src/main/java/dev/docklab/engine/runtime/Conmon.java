@@ -2,6 +2,7 @@ package dev.docklab.engine.runtime;
 
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.RuntimeFailure;
+import dev.docklab.engine.store.ContainerFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,21 +51,21 @@ public final class Conmon {
    * @param leaveStdinOpen keep the container's stdin open when an attached client leaves (a tty, or
    *     a detached container); otherwise the client's end of input ends the container's stdin
    */
-  public Created create(String id, String name, Path bundle, Path log, boolean tty, boolean stdin,
+  public Created create(String id, String name, ContainerFiles.Bundle bundle, Path log, boolean tty, boolean stdin,
       boolean leaveStdinOpen) {
     return create(id, name, bundle, log, tty, stdin, leaveStdinOpen, List.of(), 0);
   }
 
   /**
-   * Like {@link #create(String, String, Path, Path, boolean, boolean, boolean)}, and conmon runs
+   * Like {@link #create(String, String, ContainerFiles.Bundle, Path, boolean, boolean, boolean)}, and conmon runs
    * {@code exitCommand} (program, then its arguments) {@code exitDelaySeconds} after the container
    * exits: how a restart policy acts when no docklab is open.
    */
-  public Created create(String id, String name, Path bundle, Path log, boolean tty, boolean stdin,
+  public Created create(String id, String name, ContainerFiles.Bundle bundle, Path log, boolean tty, boolean stdin,
       boolean leaveStdinOpen, List<String> exitCommand, int exitDelaySeconds) {
-    Path pidFile = bundle.resolve("pid");
-    Path monitorPidFile = bundle.resolve("conmon.pid");
-    Path runtimeLog = bundle.resolve("runtime.log");
+    Path pidFile = bundle.pidFile();
+    Path monitorPidFile = bundle.monitorPidFile();
+    Path runtimeLog = bundle.runtimeLog();
     try {
       Files.createDirectories(exitDir);
       Files.createDirectories(runtime.stateRoot());
@@ -72,14 +73,14 @@ public final class Conmon {
       Files.deleteIfExists(monitorPidFile);
       Files.deleteIfExists(runtimeLog);
       Files.deleteIfExists(exitFile(id));
-      Files.deleteIfExists(bundle.resolve("attach"));
-      Files.deleteIfExists(bundle.resolve("ctl"));
-      Files.deleteIfExists(bundle.resolve("winsz"));
+      Files.deleteIfExists(bundle.attachSocket());
+      Files.deleteIfExists(bundle.controlFifo());
+      Files.deleteIfExists(bundle.winsizeFifo());
     } catch (IOException e) {
-      throw EngineException.system("could not prepare " + bundle + ": " + e.getMessage(), e);
+      throw EngineException.system("could not prepare " + bundle.dir() + ": " + e.getMessage(), e);
     }
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--api-version", "1", "-c", id, "-u", id,
-        "-n", name, "-r", runtime.choice().binary().toString(), "-b", bundle.toString(), "-p", pidFile.toString(),
+        "-n", name, "-r", runtime.choice().binary().toString(), "-b", bundle.dir().toString(), "-p", pidFile.toString(),
         "--exit-dir", exitDir.toString(), "--full-attach", "-l", "k8s-file:" + log,
         "--conmon-pidfile", monitorPidFile.toString(), "--log-level", "error", "--no-sync-log",
         "--runtime-arg", "--root", "--runtime-arg", runtime.stateRoot().toString(),
@@ -107,7 +108,7 @@ public final class Conmon {
     try {
       p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.appendTo(bundle.resolve("conmon.log").toFile())).start();
+          .redirectError(ProcessBuilder.Redirect.appendTo(bundle.monitorLog().toFile())).start();
       p.waitFor();
     } catch (IOException e) {
       throw EngineException.system("could not start the container monitor " + binary + ": " + e.getMessage(), e);
@@ -126,12 +127,12 @@ public final class Conmon {
       if (failure != null || Files.exists(exitFile(id))) {
         runtime.delete(id, true);
         throw new RuntimeFailure(runtime.choice().name(),
-            failure != null ? failure : "the container could not be created (see " + bundle.resolve("conmon.log") + ")");
+            failure != null ? failure : "the container could not be created (see " + bundle.monitorLog() + ")");
       }
       sleep(2);
     }
     throw EngineException.system("the container monitor did not create container " + id.substring(0, 12)
-        + " within 30 seconds (see " + bundle.resolve("conmon.log") + ")", null);
+        + " within 30 seconds (see " + bundle.monitorLog() + ")", null);
   }
 
   /** The exit file conmon writes when the container's process ends. */
@@ -168,8 +169,8 @@ public final class Conmon {
   }
 
   /** Resizes the container's pty to the learner's terminal. */
-  public static void resize(Path bundle, int rows, int cols) {
-    Path ctl = bundle.resolve("ctl");
+  public static void resize(ContainerFiles.Bundle bundle, int rows, int cols) {
+    Path ctl = bundle.controlFifo();
     if (!Files.exists(ctl)) {
       return;
     }

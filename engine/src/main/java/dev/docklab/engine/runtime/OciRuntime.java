@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.ContainerFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +36,12 @@ public final class OciRuntime {
   }
 
   /** Writes the bundle's {@code config.json}. */
-  public static void writeBundle(Path bundle, Map<String, Object> spec) {
+  public static void writeBundle(ContainerFiles.Bundle bundle, Map<String, Object> spec) {
     try {
-      Files.createDirectories(bundle);
-      AtomicFiles.writeNoSync(bundle.resolve("config.json"),
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec));
+      Files.createDirectories(bundle.dir());
+      AtomicFiles.writeNoSync(bundle.config(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec));
     } catch (IOException e) {
-      throw EngineException.system("could not write the OCI bundle in " + bundle + ": " + e.getMessage(), e);
+      throw EngineException.system("could not write the OCI bundle in " + bundle.dir() + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.docklab.engine.storage;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.StorageDriverName;
+import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.sys.Posix;
 import dev.docklab.engine.sys.SyscallException;
 import java.io.IOException;
@@ -31,15 +33,15 @@ public final class OverlayDriver implements StorageDriver {
   }
 
   @Override
-  public String name() {
-    return "overlay2";
+  public StorageDriverName kind() {
+    return StorageDriverName.OVERLAY2;
   }
 
   @Override
-  public RootFs mount(Path containerDir, List<Path> layersTopFirst) {
-    Path upper = containerDir.resolve("upper");
-    Path work = containerDir.resolve("work");
-    Path merged = containerDir.resolve("merged");
+  public RootFs mount(ContainerFiles container, List<Path> layersTopFirst) {
+    Path upper = container.upper();
+    Path work = container.work();
+    Path merged = container.merged();
     try {
       Files.createDirectories(upper);
       Files.createDirectories(work);
@@ -47,7 +49,7 @@ public final class OverlayDriver implements StorageDriver {
       List<Path> lowers = layersTopFirst;
       if (lowers.isEmpty()) {
         // An image FROM scratch with no layer: overlayfs still needs one lower dir.
-        Path empty = Files.createDirectories(containerDir.resolve("empty"));
+        Path empty = Files.createDirectories(container.emptyLower());
         lowers = List.of(empty);
       }
       String options = options(lowers, upper, work);
@@ -55,8 +57,8 @@ public final class OverlayDriver implements StorageDriver {
       if (options.length() > MAX_OPTIONS) {
         // Too many layers for one page of options: name each layer dir by a short link, relative to the
         // data root, and mount from there, as Docker's overlay2 does with its l/ directory.
-        Path root = containerDir.getParent().getParent();
-        Path links = Files.createDirectories(root.resolve("l"));
+        Path root = container.layout().root();
+        Path links = Files.createDirectories(container.layout().shortLinks());
         List<Path> shortLowers = new ArrayList<>();
         for (Path lower : lowers) {
           shortLowers.add(root.relativize(shortLink(links, lower)));
@@ -78,7 +80,7 @@ public final class OverlayDriver implements StorageDriver {
       }
       return new RootFs(merged, upper, work, lowers, options);
     } catch (IOException e) {
-      throw EngineException.system("cannot prepare " + containerDir + ": " + e.getMessage(), e);
+      throw EngineException.system("cannot prepare " + container.dir() + ": " + e.getMessage(), e);
     } catch (SyscallException e) {
       throw EngineException.system("cannot mount the container's root filesystem: " + e.getMessage(), e);
     }
@@ -130,8 +132,8 @@ public final class OverlayDriver implements StorageDriver {
   }
 
   @Override
-  public void unmount(Path containerDir) {
-    Path merged = containerDir.resolve("merged");
+  public void unmount(ContainerFiles container) {
+    Path merged = container.merged();
     if (isMounted(merged)) {
       posix.umount(merged, Posix.MNT_DETACH);
     }

@@ -1,6 +1,8 @@
 package dev.docklab.engine.storage;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.StorageDriverName;
+import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
@@ -21,16 +23,16 @@ import java.util.Map;
  */
 public final class VfsDriver implements StorageDriver {
   @Override
-  public String name() {
-    return "vfs";
+  public StorageDriverName kind() {
+    return StorageDriverName.VFS;
   }
 
   @Override
-  public RootFs mount(Path containerDir, List<Path> layersTopFirst) {
-    Path rootfs = containerDir.resolve("rootfs");
+  public RootFs mount(ContainerFiles container, List<Path> layersTopFirst) {
+    Path rootfs = container.rootfs();
     try {
       if (!Files.isDirectory(rootfs)) {
-        Path tmp = Files.createDirectories(containerDir.resolve("rootfs.tmp"));
+        Path tmp = Files.createDirectories(container.rootfsTmp());
         List<Path> bottomFirst = new ArrayList<>(layersTopFirst);
         Collections.reverse(bottomFirst);
         for (Path layer : bottomFirst) {
@@ -45,7 +47,7 @@ public final class VfsDriver implements StorageDriver {
   }
 
   @Override
-  public void unmount(Path containerDir) {
+  public void unmount(ContainerFiles container) {
     // a copy needs no unmounting
   }
 

@@ -10,15 +10,30 @@ import java.nio.file.Path;
  * blobs/sha256/HEX             content-addressed blobs: layer tars, configs, manifests
  * layers/HEX/diff/             one unpacked layer, named by its diff id
  * layers/HEX/layer.json        its size and when it was unpacked
+ * l/XXXXXXXXXXXX               short links to layer dirs, when an overlay mount's options would not fit a page
  * images/HEX.json              one image (by config digest): its manifest and layers
  * images/repositories.json     tags: reference to image id
- * containers/ID/               container.json, bundle/, upper/, work/, merged/ (rootfs)
+ * containers/ID/               one container: see {@link ContainerFiles}
+ * containers/.removing-ID/     a removed container's files, deleted in the background
+ * volumes/NAME/_data/          a volume's files
+ * volumes/NAME/volume.json     its record
+ * networks/                    networks made with docker network create
+ * network/endpoints/ID.json    a container's endpoint on a bridge, until it is taken down
  * runtime/                     the OCI runtime's state dir (runc --root)
  * exits/ID                     a container's exit code, written by its monitor (conmon)
+ * registry/                    the built-in registry's data: see {@link RegistryFiles}
+ * distribution/                which repositories each layer blob was pulled from or pushed to
+ * daemon.json                  the engine's settings (registry mirrors, the hub)
+ * build-cache.json             the build cache
+ * bootstrapped                 the base images built on first run
+ * engine.lock, engine.owner    one engine per data root: the lock, and who holds it
  * tmp/                         temp files, renamed into place when complete
  * </pre>
  */
 public record Layout(Path root) {
+  private static final String CONTAINERS = "containers";
+  private static final String REMOVING = ".removing-";
+
   public Layout {
     root = root.toAbsolutePath().normalize();
   }
@@ -40,7 +55,17 @@ public record Layout(Path root) {
   }
 
   public Path layerDiff(Digest diffId) {
-    return layerDir(diffId).resolve("diff");
+    return layerFiles(diffId).diff();
+  }
+
+  /** The files of one unpacked layer. */
+  public LayerFiles layerFiles(Digest diffId) {
+    return new LayerFiles(layerDir(diffId));
+  }
+
+  /** {@code l/}: short links to layer dirs, for overlay mounts of many layers. */
+  public Path shortLinks() {
+    return root.resolve("l");
   }
 
   public Path images() {
@@ -56,14 +81,56 @@ public record Layout(Path root) {
   }
 
   public Path containers() {
-    return root.resolve("containers");
+    return root.resolve(CONTAINERS);
   }
 
   public Path container(String id) {
     return containers().resolve(id);
   }
 
-  /** Where monitors write a container's exit code when it ends (file name: the id). */
+  /** The files of container {@code id}: its record, log, bundle and root filesystem. */
+  public ContainerFiles containerFiles(String id) {
+    return new ContainerFiles(this, id);
+  }
+
+  /**
+   * The files of the container whose directory is {@code dir}, as {@link #container} gave it.
+   *
+   * @throws IllegalArgumentException when {@code dir} is not {@code DATA_ROOT/containers/ID}
+   */
+  public static ContainerFiles containerFilesAt(Path dir) {
+    Path d = dir.toAbsolutePath().normalize();
+    Path parent = d.getParent();
+    if (parent == null || parent.getParent() == null || !parent.getFileName().toString().equals(CONTAINERS)) {
+      throw new IllegalArgumentException(dir + " is not a container's directory (DATA_ROOT/" + CONTAINERS + "/ID)");
+    }
+    return new Layout(parent.getParent()).containerFiles(d.getFileName().toString());
+  }
+
+  /** Where a removed container's directory is renamed to, so that it is gone at once for every reader. */
+  public Path removedContainer(String id) {
+    return containers().resolve(REMOVING + id);
+  }
+
+  /** True when {@code dir}, in {@link #containers}, is a removed container's (see {@link #removedContainer}). */
+  public static boolean isRemovedContainer(Path dir) {
+    return dir.getFileName().toString().startsWith(REMOVING);
+  }
+
+  public Path volumes() {
+    return root.resolve("volumes");
+  }
+
+  /** The files of volume {@code name}. */
+  public VolumeFiles volume(String name) {
+    return new VolumeFiles(volumes().resolve(name));
+  }
+
+  /** {@code networks/}: the networks made with {@code docker network create}. */
+  public Path networks() {
+    return root.resolve("networks");
+  }
+
   /**
    * {@code network/endpoints}: one file per container that is on the bridge, written before its
    * namespace is made and removed once it is taken down, so a crash in between leaves a note of
@@ -73,6 +140,12 @@ public record Layout(Path root) {
     return root.resolve("network").resolve("endpoints");
   }
 
+  /** The note of container {@code id}'s endpoint (see {@link #endpoints}). */
+  public Path endpoint(String id) {
+    return endpoints().resolve(id + ".json");
+  }
+
+  /** Where monitors write a container's exit code when it ends (file name: the id). */
   public Path exits() {
     return root.resolve("exits");
   }
@@ -81,11 +154,46 @@ public record Layout(Path root) {
     return root.resolve("runtime");
   }
 
+  /** {@code registry/}: the built-in registry's data. */
+  public Path registry() {
+    return root.resolve("registry");
+  }
+
+  /** The files of the built-in registry. */
+  public RegistryFiles registryFiles() {
+    return new RegistryFiles(registry());
+  }
+
+  /** {@code distribution/}: which repositories each layer blob was pulled from or pushed to. */
+  public Path distribution() {
+    return root.resolve("distribution");
+  }
+
+  /** {@code daemon.json}: the engine's settings (registry mirrors, the hub's address). */
+  public Path daemonConfig() {
+    return root.resolve("daemon.json");
+  }
+
+  /** {@code build-cache.json}: the build cache. */
+  public Path buildCache() {
+    return root.resolve("build-cache.json");
+  }
+
+  /** {@code bootstrapped}: written once the base images have been built. */
+  public Path bootstrapped() {
+    return root.resolve("bootstrapped");
+  }
+
   public Path tmp() {
     return root.resolve("tmp");
   }
 
   public Path lockFile() {
     return root.resolve("engine.lock");
+  }
+
+  /** {@code engine.owner}: who holds {@link #lockFile}, for the message another engine shows. */
+  public Path ownerFile() {
+    return root.resolve("engine.owner");
   }
 }

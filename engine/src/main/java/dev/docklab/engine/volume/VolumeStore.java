@@ -18,14 +18,14 @@ import java.util.Map;
 /** Named volumes: {@code volumes/NAME/_data} holds the files, {@code volumes/NAME/volume.json} the record. */
 public final class VolumeStore {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Path root;
+  private final Layout layout;
 
   public VolumeStore(Layout layout) {
-    this.root = layout.root().resolve("volumes");
+    this.layout = layout;
   }
 
   public Path data(String name) {
-    return root.resolve(name).resolve("_data");
+    return layout.volume(name).data();
   }
 
   /** Creates the volume when it does not exist; returns it. */
@@ -44,7 +44,7 @@ public final class VolumeStore {
   }
 
   public synchronized Volume get(String name) {
-    Path f = root.resolve(name).resolve("volume.json");
+    Path f = layout.volume(name).config();
     if (!Files.isRegularFile(f)) {
       return null;
     }
@@ -70,7 +70,7 @@ public final class VolumeStore {
     m.put("seeded", v.seeded());
     m.put("anonymous", v.anonymous());
     try {
-      AtomicFiles.write(root.resolve(v.name()).resolve("volume.json"), JSON.writeValueAsBytes(m));
+      AtomicFiles.write(layout.volume(v.name()).config(), JSON.writeValueAsBytes(m));
     } catch (IOException e) {
       throw EngineException.system("could not write volume " + v.name() + ": " + e.getMessage(), e);
     }
@@ -78,10 +78,10 @@ public final class VolumeStore {
 
   public synchronized List<Volume> list() {
     List<Volume> out = new ArrayList<>();
-    if (!Files.isDirectory(root)) {
+    if (!Files.isDirectory(layout.volumes())) {
       return out;
     }
-    try (var dirs = Files.list(root)) {
+    try (var dirs = Files.list(layout.volumes())) {
       for (Path d : dirs.sorted().toList()) {
         Volume v = get(d.getFileName().toString());
         if (v != null) {
@@ -97,8 +97,8 @@ public final class VolumeStore {
   /** Deletes the volume and its files (callers check that no container uses it). */
   public synchronized void remove(String name) {
     try {
-      Files.deleteIfExists(root.resolve(name).resolve("volume.json"));
-      Trees.deleteRecursively(root.resolve(name));
+      Files.deleteIfExists(layout.volume(name).config());
+      Trees.deleteRecursively(layout.volume(name).dir());
     } catch (IOException e) {
       throw EngineException.system("could not remove volume " + name + ": " + e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.RepositoryMeta;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.RepositoryNames;
+import dev.docklab.engine.store.RegistryFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,9 +62,10 @@ public final class Hub implements AutoCloseable {
 
   /** A hub on the data under {@code root}; {@code log} gets one line per request (or null). */
   public Hub(Path root, Consumer<String> log) throws IOException {
+    RegistryFiles files = new RegistryFiles(root);
     this.store = new HubStore(root);
-    this.accounts = new Accounts(root.resolve("users.json"));
-    this.tokens = new Tokens(root.resolve("token.key"));
+    this.accounts = new Accounts(files.users());
+    this.tokens = new Tokens(files.tokenKey());
     this.log = log;
   }
 

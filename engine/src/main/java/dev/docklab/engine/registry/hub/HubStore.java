@@ -9,6 +9,8 @@ import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.RepositoryNames;
 import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.RegistryFiles;
+import dev.docklab.engine.store.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +24,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -37,35 +38,30 @@ public final class HubStore {
   static final ObjectMapper JSON = new ObjectMapper();
   /** A manifest is small: anything larger is refused rather than held in memory. */
   static final int MAX_MANIFEST = 4 << 20;
-  private final Path root;
+  private final RegistryFiles files;
 
   public HubStore(Path root) {
-    this.root = root;
+    this.files = new RegistryFiles(root);
     try {
-      Files.createDirectories(root.resolve("blobs/sha256"));
-      Files.createDirectories(root.resolve("repositories"));
-      Files.createDirectories(root.resolve("uploads"));
+      Files.createDirectories(files.blobs());
+      Files.createDirectories(files.repositories());
+      Files.createDirectories(files.uploads());
     } catch (IOException e) {
       throw new UncheckedIOException("could not make the hub's store in " + root, e);
     }
   }
-
 
   /** A manifest as stored: its media type, bytes and digest. */
   public record StoredManifest(String mediaType, byte[] bytes, Digest digest) {}
 
   // ---- blobs
 
-  private Path blob(Digest d) {
-    return root.resolve("blobs/sha256").resolve(d.hex());
-  }
-
-  private Path repo(String name) {
-    return root.resolve("repositories").resolve(RepositoryNames.requireName(name));
+  private RegistryFiles.Repository repo(String name) {
+    return files.repository(RepositoryNames.requireName(name));
   }
 
   public boolean hasBlob(String name, Digest d) {
-    return Files.exists(repo(name).resolve("_layers").resolve(d.hex())) && Files.exists(blob(d));
+    return Files.exists(repo(name).layer(d)) && Files.exists(files.blob(d));
   }
 
   public long blobSize(String name, Digest d) {
@@ -73,7 +69,7 @@ public final class HubStore {
       throw RegistryError.blobUnknown(d.toString());
     }
     try {
-      return Files.size(blob(d));
+      return Files.size(files.blob(d));
     } catch (IOException e) {
       throw RegistryError.blobUnknown(d.toString());
     }
@@ -83,17 +79,17 @@ public final class HubStore {
     if (!hasBlob(name, d)) {
       throw RegistryError.blobUnknown(d.toString());
     }
-    return Files.newInputStream(blob(d));
+    return Files.newInputStream(files.blob(d));
   }
 
-  private void link(String name, String kind, Digest d, String content) throws IOException {
-    Path dir = repo(name).resolve(kind);
-    Files.createDirectories(dir);
-    AtomicFiles.write(dir.resolve(d.hex()), content.getBytes(StandardCharsets.UTF_8));
+  /** Writes {@code link}, a repository's link to a blob, holding {@code content}. */
+  private static void link(Path link, String content) throws IOException {
+    Files.createDirectories(link.getParent());
+    AtomicFiles.write(link, content.getBytes(StandardCharsets.UTF_8));
   }
 
   public void deleteBlob(String name, Digest d) throws IOException {
-    if (!Files.deleteIfExists(repo(name).resolve("_layers").resolve(d.hex()))) {
+    if (!Files.deleteIfExists(repo(name).layer(d))) {
       throw RegistryError.blobUnknown(d.toString());
     }
   }
@@ -103,22 +99,22 @@ public final class HubStore {
     if (!RepositoryNames.validName(from) || !hasBlob(from, d)) {
       return false;
     }
-    link(name, "_layers", d, "");
+    link(repo(name).layer(d), "");
     return true;
   }
 
   /** Moves a verified temp file into the blob store (or drops it when the blob is there already). */
   private void adopt(Path tmp, Digest d) throws IOException {
-    if (Files.exists(blob(d))) {
+    if (Files.exists(files.blob(d))) {
       Files.deleteIfExists(tmp);
     } else {
-      Files.move(tmp, blob(d), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, files.blob(d), StandardCopyOption.ATOMIC_MOVE);
     }
   }
 
   /** Adds a blob from a stream, verified against {@code expected}, and links it into {@code name}. */
   public void importBlob(String name, Digest expected, InputStream in) throws IOException {
-    Path tmp = Files.createTempFile(root.resolve("uploads"), "import-", ".blob");
+    Path tmp = Files.createTempFile(files.uploads(), "import-", ".blob");
     try {
       Digest actual;
       try (Sha256.HashingOutputStream out = new Sha256.HashingOutputStream(Files.newOutputStream(tmp))) {
@@ -130,7 +126,7 @@ public final class HubStore {
         throw RegistryError.digestInvalid("the content is " + actual + ", not " + expected);
       }
       adopt(tmp, actual);
-      link(name, "_layers", actual, "");
+      link(repo(name).layer(actual), "");
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -138,35 +134,35 @@ public final class HubStore {
 
   // ---- uploads
 
-  private Path upload(String name, String id) {
+  private RegistryFiles.Upload upload(String name, String id) {
     if (!id.matches("[0-9a-f-]{36}")) {
       throw RegistryError.uploadUnknown(id);
     }
-    Path dir = root.resolve("uploads").resolve(id);
+    RegistryFiles.Upload upload = files.upload(id);
     try {
-      if (!Files.readString(dir.resolve("name")).equals(name)) {
+      if (!Files.readString(upload.nameFile()).equals(name)) {
         throw RegistryError.uploadUnknown(id);
       }
     } catch (IOException e) {
       throw RegistryError.uploadUnknown(id);
     }
-    return dir;
+    return upload;
   }
 
   /** Starts an upload session in repository {@code name}; returns its id. */
   public String startUpload(String name) throws IOException {
     RepositoryNames.requireName(name);
     String id = UUID.randomUUID().toString();
-    Path dir = root.resolve("uploads").resolve(id);
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("name"), name);
-    Files.createFile(dir.resolve("data"));
+    RegistryFiles.Upload upload = files.upload(id);
+    Files.createDirectories(upload.dir());
+    Files.writeString(upload.nameFile(), name);
+    Files.createFile(upload.data());
     return id;
   }
 
   /** How many bytes an upload holds so far. */
   public long uploadSize(String name, String id) throws IOException {
-    return Files.size(upload(name, id).resolve("data"));
+    return Files.size(upload(name, id).data());
   }
 
   /**
@@ -174,7 +170,7 @@ public final class HubStore {
    * upload ends now. Returns the new size.
    */
   public long append(String name, String id, long start, InputStream body) throws IOException {
-    Path data = upload(name, id).resolve("data");
+    Path data = upload(name, id).data();
     if (start >= 0 && start != Files.size(data)) {
       throw new RegistryError("BLOB_UPLOAD_INVALID", 416, "blob upload invalid",
           "the upload holds " + Files.size(data) + " bytes, the chunk starts at " + start);
@@ -187,9 +183,9 @@ public final class HubStore {
 
   /** Ends an upload: the last bytes, then the digest is checked and the blob kept in {@code name}. */
   public void finish(String name, String id, Digest expected, InputStream last) throws IOException {
-    Path dir = upload(name, id);
+    RegistryFiles.Upload upload = upload(name, id);
     append(name, id, -1, last);
-    Path data = dir.resolve("data");
+    Path data = upload.data();
     Digest actual;
     try (Sha256.HashingInputStream in = new Sha256.HashingInputStream(Files.newInputStream(data))) {
       in.drain();
@@ -200,24 +196,24 @@ public final class HubStore {
       throw RegistryError.digestInvalid("the upload's content is " + actual + ", not " + expected);
     }
     adopt(data, actual);
-    link(name, "_layers", actual, "");
-    deleteTree(dir);
+    link(repo(name).layer(actual), "");
+    Trees.deleteRecursively(upload.dir());
   }
 
   public void cancel(String name, String id) throws IOException {
-    deleteTree(upload(name, id));
+    Trees.deleteRecursively(upload(name, id).dir());
   }
 
   /** Removes uploads whose last bytes arrived before {@code cutoff}: abandoned ones. Returns how many. */
   public int purgeUploads(Instant cutoff) throws IOException {
     int n = 0;
-    try (Stream<Path> dirs = Files.list(root.resolve("uploads"))) {
+    try (Stream<Path> dirs = Files.list(files.uploads())) {
       for (Path d : dirs.filter(Files::isDirectory).toList()) {
-        Path data = d.resolve("data");
+        Path data = new RegistryFiles.Upload(d).data();
         Instant last = Files.exists(data) ? Files.getLastModifiedTime(data).toInstant()
             : Files.getLastModifiedTime(d).toInstant();
         if (last.isBefore(cutoff)) {
-          deleteTree(d);
+          Trees.deleteRecursively(d);
           n++;
         }
       }
@@ -227,9 +223,9 @@ public final class HubStore {
 
   /** Removes every upload left from an earlier run: an upload abandoned is not resumed across restarts. */
   public void cleanUploads() throws IOException {
-    try (Stream<Path> dirs = Files.list(root.resolve("uploads"))) {
+    try (Stream<Path> dirs = Files.list(files.uploads())) {
       for (Path d : dirs.toList()) {
-        deleteTree(d);
+        Trees.deleteRecursively(d);
       }
     }
   }
@@ -271,7 +267,7 @@ public final class HubStore {
     if (MediaTypes.isIndex(mediaType)) {
       for (JsonNode m : json.path("manifests")) {
         Digest d = Digest.parse(m.path("digest").asText());
-        if (!Files.exists(repo(name).resolve("_manifests").resolve(d.hex()))) {
+        if (!Files.exists(repo(name).manifest(d))) {
           throw new RegistryError("MANIFEST_UNKNOWN", 400, "manifest unknown", d.toString());
         }
       }
@@ -289,22 +285,22 @@ public final class HubStore {
         }
       }
     }
-    Path tmp = Files.createTempFile(root.resolve("uploads"), "manifest-", ".json");
+    Path tmp = Files.createTempFile(files.uploads(), "manifest-", ".json");
     Files.write(tmp, bytes);
     adopt(tmp, digest);
-    link(name, "_manifests", digest, mediaType);
+    link(repo(name).manifest(digest), mediaType);
     if (!byDigest) {
-      Path tags = repo(name).resolve("_tags");
+      Path tags = repo(name).tags();
       Files.createDirectories(tags);
-      AtomicFiles.write(tags.resolve(reference), digest.toString().getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(repo(name).tag(reference), digest.toString().getBytes(StandardCharsets.UTF_8));
     }
     return digest;
   }
 
   /** The manifest a tag or digest names in {@code name}. */
   public StoredManifest manifest(String name, String reference) throws IOException {
-    Path repo = repo(name);
-    if (!Files.isDirectory(repo.resolve("_manifests"))) {
+    RegistryFiles.Repository repo = repo(name);
+    if (!Files.isDirectory(repo.manifests())) {
       throw RegistryError.nameUnknown(name);
     }
     Digest d;
@@ -315,33 +311,33 @@ public final class HubStore {
         throw RegistryError.tagInvalid(reference);
       }
       try {
-        d = Digest.parse(Files.readString(repo.resolve("_tags").resolve(reference)).strip());
+        d = Digest.parse(Files.readString(repo.tag(reference)).strip());
       } catch (NoSuchFileException e) {
         throw RegistryError.manifestUnknown(reference);
       }
     }
-    Path link = repo.resolve("_manifests").resolve(d.hex());
-    if (!Files.exists(link) || !Files.exists(blob(d))) {
+    Path link = repo.manifest(d);
+    if (!Files.exists(link) || !Files.exists(files.blob(d))) {
       throw RegistryError.manifestUnknown(reference);
     }
-    return new StoredManifest(Files.readString(link), Files.readAllBytes(blob(d)), d);
+    return new StoredManifest(Files.readString(link), Files.readAllBytes(files.blob(d)), d);
   }
 
   /** Deletes a manifest by digest (and every tag on it), or one tag. */
   public void deleteManifest(String name, String reference) throws IOException {
-    Path repo = repo(name);
+    RegistryFiles.Repository repo = repo(name);
     if (!Digest.isDigest(reference)) {
-      if (!Files.deleteIfExists(repo.resolve("_tags").resolve(reference))) {
+      if (!Files.deleteIfExists(repo.tag(reference))) {
         throw RegistryError.manifestUnknown(reference);
       }
       return;
     }
     Digest d = Digest.parse(reference);
-    if (!Files.deleteIfExists(repo.resolve("_manifests").resolve(d.hex()))) {
+    if (!Files.deleteIfExists(repo.manifest(d))) {
       throw RegistryError.manifestUnknown(reference);
     }
     for (String tag : tags(name)) {
-      Path t = repo.resolve("_tags").resolve(tag);
+      Path t = repo.tag(tag);
       if (Files.readString(t).strip().equals(d.toString())) {
         Files.deleteIfExists(t);
       }
@@ -350,12 +346,12 @@ public final class HubStore {
 
   /** The repository's tags, sorted; NAME_UNKNOWN when it holds no manifest. */
   public List<String> tags(String name) throws IOException {
-    Path repo = repo(name);
-    if (!Files.isDirectory(repo.resolve("_manifests"))) {
+    RegistryFiles.Repository repo = repo(name);
+    if (!Files.isDirectory(repo.manifests())) {
       throw RegistryError.nameUnknown(name);
     }
     List<String> out = new ArrayList<>();
-    Path tags = repo.resolve("_tags");
+    Path tags = repo.tags();
     if (Files.isDirectory(tags)) {
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(tags)) {
         ds.forEach(p -> out.add(p.getFileName().toString()));
@@ -368,10 +364,10 @@ public final class HubStore {
 
   /** Every repository that holds a manifest, sorted. */
   public List<String> catalog() throws IOException {
-    Path repos = root.resolve("repositories");
+    Path repos = files.repositories();
     List<String> out = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(repos)) {
-      walk.filter(p -> p.getFileName().toString().equals("_manifests") && Files.isDirectory(p))
+      walk.filter(p -> RegistryFiles.Repository.isManifests(p) && Files.isDirectory(p))
           .forEach(p -> out.add(repos.relativize(p.getParent()).toString()));
     }
     out.sort(null);
@@ -381,7 +377,7 @@ public final class HubStore {
   // ---- Hub metadata
 
   public RepositoryMeta meta(String name) {
-    Path f = repo(name).resolve("_meta.json");
+    Path f = repo(name).meta();
     try {
       return Files.exists(f) ? JSON.readValue(f.toFile(), RepositoryMeta.class) : new RepositoryMeta("", 0, false, false);
     } catch (IOException e) {
@@ -390,18 +386,7 @@ public final class HubStore {
   }
 
   public void setMeta(String name, RepositoryMeta meta) throws IOException {
-    Files.createDirectories(repo(name));
-    AtomicFiles.write(repo(name).resolve("_meta.json"), JSON.writeValueAsBytes(meta));
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    Files.createDirectories(repo(name).dir());
+    AtomicFiles.write(repo(name).meta(), JSON.writeValueAsBytes(meta));
   }
 }

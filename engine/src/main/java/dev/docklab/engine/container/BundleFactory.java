@@ -1,0 +1,125 @@
+package dev.docklab.engine.container;
+
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.Endpoint;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.runtime.BundleSpec;
+import dev.docklab.engine.runtime.HostFacts;
+import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.engine.runtime.OciSpec;
+import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.ContainerFiles;
+import dev.docklab.engine.store.Trees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes what the OCI runtime runs a container from: its lower dirs (its init layer on its image's
+ * layers), its /etc files, and the bundle's {@code config.json}.
+ */
+final class BundleFactory {
+  private final ContainerStore store;
+  private final LayerStore layers;
+  private final ContainerNetworks nets;
+  private final HostFacts host;
+
+  BundleFactory(ContainerStore store, LayerStore layers, ContainerNetworks nets, HostFacts host) {
+    this.store = store;
+    this.layers = layers;
+    this.nets = nets;
+    this.host = host;
+  }
+
+  /** The container's lower dirs, top first: its init layer, then its image's layers. */
+  List<Path> lowers(ContainerFiles files, Image image) {
+    List<Path> lowers = new ArrayList<>();
+    for (Digest diffId : image.diffIds()) {
+      lowers.add(0, layers.get(diffId).diff());
+    }
+    lowers.add(0, initLayer(files));
+    return lowers;
+  }
+
+  /**
+   * Docker's "init layer": a read-only layer of the container's own, just above the image, holding the
+   * files the engine bind-mounts (/etc/hostname, /etc/hosts, /etc/resolv.conf), so that mounting
+   * them creates nothing in the container's read-write layer and {@code docker diff} stays true.
+   */
+  private static Path initLayer(ContainerFiles files) {
+    Path init = files.init();
+    try {
+      if (!Files.isDirectory(init)) {
+        Path tmp = files.initTmp();
+        Trees.deleteRecursively(tmp);
+        Files.createDirectories(tmp.resolve("etc"));
+        for (String f : List.of("hostname", "hosts", "resolv.conf")) {
+          Files.createFile(tmp.resolve("etc").resolve(f));
+        }
+        Files.move(tmp, init);
+      }
+      return init;
+    } catch (IOException e) {
+      throw EngineException.system("could not make the init layer in " + init + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the bundle's {@code config.json} from {@code spec}, with this host's limits. */
+  void write(ContainerFiles.Bundle bundle, BundleSpec spec) {
+    OciRuntime.writeBundle(bundle, OciSpec.build(spec, host));
+  }
+
+  /**
+   * What the runtime needs to run {@code c} on {@code rootfs}; writes the container's /etc/hostname,
+   * /etc/hosts and /etc/resolv.conf on the way.
+   */
+  BundleSpec spec(Container c, Path rootfs, ContainerFiles files) {
+    Endpoint ep = c.network();
+    boolean hostNet = "host".equals(ep.network());
+    boolean joined = ep.network().startsWith("container:");
+    String hostname = hostNet ? ContainerNetworks.hostHostname()
+        : joined ? ep.network().substring(10, 22) : c.id().substring(0, 12);
+    AtomicFiles.writeNoSync(files.hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8));
+    ContainerFiles target = joined ? store.files(ep.network().substring(10)) : null;
+    AtomicFiles.writeNoSync(files.hosts(), (hostNet ? readHostFile(Path.of("/etc/hosts"))
+        : joined ? readHostFile(target.hosts())
+        : nets.hosts(c, hostname)).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeNoSync(files.resolvConf(), (hostNet ? readHostFile(Path.of("/etc/resolv.conf"))
+        : EtcFiles.resolvConf(readHostFile(Path.of("/etc/resolv.conf")))).getBytes(StandardCharsets.UTF_8));
+    int[] ids = Users.resolve(c.user(), rootfs);
+    String netns = switch (ep.network()) {
+      case "host" -> BundleSpec.HOST_NETWORK;
+      case "none" -> null;
+      default -> ep.sandboxKey(); // the bridge's namespace, or the joined container's
+    };
+    return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
+        "/" + ContainerService.CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
+        binds(c, files), netns);
+  }
+
+  private static String readHostFile(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static List<BundleSpec.Bind> binds(Container c, ContainerFiles files) {
+    // The learner's mounts first, then the engine's files, so that /etc/hosts stays visible under a volume on /etc.
+    List<BundleSpec.Bind> binds = new ArrayList<>();
+    for (Container.MountPoint m : c.mounts()) {
+      binds.add(new BundleSpec.Bind(Path.of(m.source()), m.destination(), m.readOnly()));
+    }
+    binds.add(new BundleSpec.Bind(files.hostname(), "/etc/hostname", false));
+    binds.add(new BundleSpec.Bind(files.hosts(), "/etc/hosts", false));
+    binds.add(new BundleSpec.Bind(files.resolvConf(), "/etc/resolv.conf", false));
+    return binds;
+  }
+}

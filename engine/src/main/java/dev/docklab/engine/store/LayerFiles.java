@@ -1,0 +1,21 @@
+package dev.docklab.engine.store;
+
+import java.nio.file.Path;
+
+/**
+ * The files of one unpacked layer: {@code layers/HEX/} of the data root, or the temp dir it is
+ * unpacked into before it is renamed there.
+ *
+ * @param dir the layer's directory
+ */
+public record LayerFiles(Path dir) {
+  /** The layer's files, unpacked, with whiteouts in overlayfs's form. */
+  public Path diff() {
+    return dir.resolve("diff");
+  }
+
+  /** {@code layer.json}: the layer's diff id, size and entry count. */
+  public Path config() {
+    return dir.resolve("layer.json");
+  }
+}
