@@ -44,7 +44,7 @@ final class BaseImages {
 
   private List<String> bootstrapped() {
     try {
-      Path f = p.layout().root().resolve("bootstrapped");
+      Path f = p.layout().bootstrapped();
       return Files.exists(f) ? Files.readAllLines(f).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()
           : List.of();
     } catch (IOException e) {
@@ -56,7 +56,7 @@ final class BaseImages {
     List<String> all = new ArrayList<>(bootstrapped());
     if (!all.contains(name)) {
       all.add(name);
-      AtomicFiles.write(p.layout().root().resolve("bootstrapped"),
+      AtomicFiles.write(p.layout().bootstrapped(),
           (String.join("\n", all) + "\n").getBytes(StandardCharsets.UTF_8));
     }
   }

@@ -125,7 +125,7 @@ final class BuildHostAdapter implements BuildHost {
   }
 
   private Path cacheFile() {
-    return layout.root().resolve("build-cache.json");
+    return layout.buildCache();
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
+import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.container.UpperDir;
 import dev.docklab.engine.image.ImageAssembler;
 import dev.docklab.engine.sys.Posix;
@@ -34,12 +35,12 @@ final class ContainerLayers {
 
   /** The container's read-write layer; refused under vfs, where it is not kept apart from the image. */
   UpperDir upperDir(Container c) {
-    if (c.driver().equals("vfs")) {
+    if (!StorageDriverName.of(c.driver()).unionMount()) {
       throw EngineException.invalid("diff and commit need the overlay2 storage driver: with vfs, the container's "
           + "changes are not kept apart from its image");
     }
     Image image = p.images().get(c.imageDigest());
-    return new UpperDir(p.layout().container(c.id()).resolve("upper"), lowersTopFirst(image), Posix.host());
+    return new UpperDir(p.layout().containerFiles(c.id()).upper(), lowersTopFirst(image), Posix.host());
   }
 
   /** The read-write layer of a container as a new layer on {@code base}, with {@code config}. */

@@ -1,22 +1,23 @@
 package dev.docklab.engine.service;
 
+import dev.docklab.engine.api.BootFacts;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.CowEvent;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Explain;
-import dev.docklab.engine.api.Progress;
-import dev.docklab.engine.api.Container;
-import dev.docklab.engine.container.ContainerService;
-import dev.docklab.engine.container.ContainerStore;
-import dev.docklab.engine.api.RunRequest;
-import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.api.BootFacts;
-import dev.docklab.engine.api.CowEvent;
-import dev.docklab.engine.explain.Explainer;
 import dev.docklab.engine.api.FileReport;
+import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.LayerReport;
 import dev.docklab.engine.api.MountReport;
 import dev.docklab.engine.api.NetworkFacts;
-import dev.docklab.engine.api.Image;
-import dev.docklab.engine.api.ImageConfig;
+import dev.docklab.engine.api.Progress;
+import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.StorageDriverName;
+import dev.docklab.engine.container.ContainerService;
+import dev.docklab.engine.container.ContainerStore;
+import dev.docklab.engine.explain.Explainer;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.runtime.HostFacts;
@@ -124,11 +125,11 @@ final class Explanations implements Explain {
   @Override
   public Map<String, CowEvent> cow(String nameOrId) {
     Container c = containerStore.find(nameOrId);
-    if (c.driver().equals("vfs")) {
+    if (!StorageDriverName.of(c.driver()).unionMount()) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: it has no read-write layer "
           + "apart from its copy, so there is no copy-on-write to watch");
     }
-    Path upper = layout.container(c.id()).resolve("upper");
+    Path upper = layout.containerFiles(c.id()).upper();
     Image image = images0.get(c.imageDigest());
     List<Digest> ids = image.diffIds();
     Map<String, CowEvent> out = new TreeMap<>();
@@ -164,7 +165,7 @@ final class Explanations implements Explain {
   @Override
   public FileReport file(String nameOrId, String path) {
     Container c = containerStore.find(nameOrId);
-    if (c.driver().equals("vfs")) {
+    if (!StorageDriverName.of(c.driver()).unionMount()) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is one full copy, "
           + "so every file comes from that copy");
     }
@@ -174,8 +175,8 @@ final class Explanations implements Explain {
     List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
         : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
     List<FileReport.Entry> out = new ArrayList<>();
-    out.add(entry("container layer (upperdir)", "what the container wrote", dir.resolve("upper"), rel));
-    out.add(entry("init", "the container's init layer", dir.resolve("init"), rel));
+    out.add(entry("container layer (upperdir)", "what the container wrote", Layout.containerFilesAt(dir).upper(), rel));
+    out.add(entry("init", "the container's init layer", Layout.containerFilesAt(dir).init(), rel));
     List<Digest> ids = image.diffIds();
     for (int i = ids.size() - 1; i >= 0; i--) {
       out.add(entry(ids.get(i).shortHex(), i < steps.size() ? steps.get(i).createdBy() : "",
@@ -321,14 +322,14 @@ final class Explanations implements Explain {
   @Override
   public MountReport mount(String nameOrId) {
     Container c = containerStore.find(nameOrId);
-    if (c.driver().equals("vfs")) {
+    if (!StorageDriverName.of(c.driver()).unionMount()) {
       throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is a full copy of the "
           + "layers, there is no union mount to show (start docklab with --storage-driver overlay2)");
     }
     Path dir = layout.container(c.id());
     Image image = images0.get(c.imageDigest());
     List<MountReport.Lower> lowers = new ArrayList<>();
-    lowers.add(new MountReport.Lower(dir.resolve("init"), "init",
+    lowers.add(new MountReport.Lower(Layout.containerFilesAt(dir).init(), "init",
         "the container's init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
     List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
         : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
@@ -337,7 +338,7 @@ final class Explanations implements Explain {
       lowers.add(new MountReport.Lower(layers.get(ids.get(i)).diff(), ids.get(i).toString(),
           i < steps.size() ? steps.get(i).createdBy() : ""));
     }
-    Path merged = dir.resolve("merged");
+    Path merged = Layout.containerFilesAt(dir).merged();
     String options = null;
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
@@ -352,9 +353,9 @@ final class Explanations implements Explain {
     boolean mounted = options != null;
     if (!mounted) {
       options = "lowerdir=" + String.join(":", lowers.stream().map(l -> l.dir().toString()).toList())
-          + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work") + ",redirect_dir=off,index=off";
+          + ",upperdir=" + Layout.containerFilesAt(dir).upper() + ",workdir=" + Layout.containerFilesAt(dir).work() + ",redirect_dir=off,index=off";
     }
-    return new MountReport(c.name(), mounted, options, lowers, dir.resolve("upper"),
-        dir.resolve("work"), merged);
+    return new MountReport(c.name(), mounted, options, lowers, Layout.containerFilesAt(dir).upper(),
+        Layout.containerFilesAt(dir).work(), merged);
   }
 }

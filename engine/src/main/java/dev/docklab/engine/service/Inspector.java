@@ -2,13 +2,14 @@ package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
-import dev.docklab.engine.api.Endpoint;
-import dev.docklab.engine.api.PortMapping;
-import dev.docklab.engine.network.Subnet;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.api.PortMapping;
+import dev.docklab.engine.api.StorageDriverName;
+import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.network.Subnet;
 import dev.docklab.engine.store.Layout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,10 +63,10 @@ final class Inspector {
     state.put("FinishedAt", s.finishedAt() == null ? ZERO_TIME : s.finishedAt());
     m.put("State", state);
     m.put("Image", c.imageId());
-    m.put("ResolvConfPath", dir.resolve("resolv.conf").toString());
-    m.put("HostnamePath", dir.resolve("hostname").toString());
-    m.put("HostsPath", dir.resolve("hosts").toString());
-    m.put("LogPath", dir.resolve("container.log").toString());
+    m.put("ResolvConfPath", Layout.containerFilesAt(dir).resolvConf().toString());
+    m.put("HostnamePath", Layout.containerFilesAt(dir).hostname().toString());
+    m.put("HostsPath", Layout.containerFilesAt(dir).hosts().toString());
+    m.put("LogPath", Layout.containerFilesAt(dir).log().toString());
     m.put("Name", "/" + c.name());
     m.put("RestartCount", c.restartCount());
     m.put("Driver", driver);
@@ -273,8 +274,8 @@ final class Inspector {
 
   private Map<String, Object> graphDriver(String driver, Image image, Path dir) {
     Map<String, Object> data = new LinkedHashMap<>();
-    if (driver.equals("vfs")) {
-      data.put("RootDir", dir.resolve("rootfs").toString());
+    if (!StorageDriverName.of(driver).unionMount()) {
+      data.put("RootDir", Layout.containerFilesAt(dir).rootfs().toString());
     } else {
       List<String> lowers = new ArrayList<>();
       if (image != null) {
@@ -282,11 +283,11 @@ final class Inspector {
           lowers.add(0, layout.layerDiff(d).toString());
         }
       }
-      lowers.add(0, dir.resolve("init").toString()); // above the image's layers, as the mount stacks it
+      lowers.add(0, Layout.containerFilesAt(dir).init().toString()); // above the image's layers, as the mount stacks it
       data.put("LowerDir", String.join(":", lowers));
-      data.put("MergedDir", dir.resolve("merged").toString());
-      data.put("UpperDir", dir.resolve("upper").toString());
-      data.put("WorkDir", dir.resolve("work").toString());
+      data.put("MergedDir", Layout.containerFilesAt(dir).merged().toString());
+      data.put("UpperDir", Layout.containerFilesAt(dir).upper().toString());
+      data.put("WorkDir", Layout.containerFilesAt(dir).work().toString());
     }
     Map<String, Object> g = new LinkedHashMap<>();
     g.put("Data", data);

@@ -11,6 +11,7 @@ import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.api.Started;
+import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.container.LogReader;
 import dev.docklab.engine.layer.TreeTar;
 import dev.docklab.engine.storage.StorageDriver;
@@ -152,7 +153,7 @@ final class LocalContainers implements Containers {
     List<Path> lowers = containerLayers.lowersTopFirst(p.images().get(c.imageDigest()));
     boolean mountedHere = !c.state().running();
     StorageDriver.RootFs root = mountedHere ? p.driver().mount(dir, lowers)
-        : new StorageDriver.RootFs(dir.resolve(c.driver().equals("vfs") ? "rootfs" : "merged"), null, null, lowers, "");
+        : new StorageDriver.RootFs(dir.resolve(!StorageDriverName.of(c.driver()).unionMount() ? "rootfs" : "merged"), null, null, lowers, "");
     try {
       TreeTar.write(root.merged(), out);
     } catch (IOException e) {
@@ -169,14 +170,14 @@ final class LocalContainers implements Containers {
     Container c = p.containerStore().find(ref);
     Path dir = p.layout().container(c.id());
     try {
-      return Trees.size(dir.resolve(c.driver().equals("vfs") ? "rootfs" : "upper"));
+      return Trees.size(dir.resolve(!StorageDriverName.of(c.driver()).unionMount() ? "rootfs" : "upper"));
     } catch (IOException e) {
       return 0;
     }
   }
 
   private Path logFile(String ref) {
-    return p.layout().container(p.containerStore().find(ref).id()).resolve("container.log");
+    return p.layout().containerFiles(p.containerStore().find(ref).id()).log();
   }
 
   @Override

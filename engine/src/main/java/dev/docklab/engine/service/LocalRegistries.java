@@ -62,14 +62,14 @@ final class LocalRegistries implements Registries, AutoCloseable {
   /** The registry client, with daemon.json's mirrors and the login store; made on first use. */
   synchronized RegistryClient client() {
     if (registryClient == null) {
-      registryClient = new RegistryClient(RegistryConfig.read(layout.root().resolve("daemon.json")),
+      registryClient = new RegistryClient(RegistryConfig.read(layout.daemonConfig()),
           Credentials.forUser(), this::startHub, listener);
     }
     return registryClient;
   }
 
   private Transfers transfers() {
-    return new Transfers(client(), blobs, layers, images, new Sources(layout.root().resolve("distribution")));
+    return new Transfers(client(), blobs, layers, images, new Sources(layout.distribution()));
   }
 
   /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */
@@ -203,7 +203,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
     String addr = client().config().hub();
     int colon = addr.lastIndexOf(':');
     try {
-      var h = new Hub(layout.root().resolve("registry"), null);
+      var h = new Hub(layout.registry(), null);
       h.start(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
       hub = h;
       publishBaseImages();
@@ -216,7 +216,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
   /** Official images in docklab's hub: the offline base images, so a fresh install can search and pull. */
   @Override
   public void publishBaseImages() {
-    var store = new HubStore(layout.root().resolve("registry"));
+    var store = new HubStore(layout.registry());
     publish(store, "busybox", List.of("latest", "1.35", "1.35.0"),
         "BusyBox: the Swiss Army knife of embedded Linux in 2 MB, built offline from busybox-static");
     publish(store, WebImage.NAME, WebImage.TAGS,

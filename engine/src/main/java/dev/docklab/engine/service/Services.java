@@ -4,6 +4,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.Explain;
+import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.api.Images;
 import dev.docklab.engine.api.Networks;
 import dev.docklab.engine.api.Registries;
@@ -56,11 +57,9 @@ public final class Services implements AutoCloseable {
     LayerStore layers = new LayerStore(layout, posix);
     ImageStore imageStore = new ImageStore(layout, blobs, layers);
     ContainerStore containerStore = new ContainerStore(layout);
-    StorageDriver driver = switch (options.storageDriver()) {
-      case "overlay2", "overlay" -> new OverlayDriver(posix);
-      case "vfs" -> new VfsDriver();
-      default -> throw EngineException.invalid("unknown storage driver \"" + options.storageDriver()
-          + "\": choose overlay2 or vfs");
+    StorageDriver driver = switch (StorageDriverName.of(options.storageDriver())) {
+      case OVERLAY2 -> new OverlayDriver(posix);
+      case VFS -> new VfsDriver();
     };
     OciRuntime runtime = new OciRuntime(RuntimeChoice.choose(host, options.runtime()), layout.runtimeState());
     Path conmonBinary = Conmon.find();
@@ -70,7 +69,7 @@ public final class Services implements AutoCloseable {
     }
     Conmon conmon = new Conmon(conmonBinary, runtime, layout.exits());
     VolumeStore volumeStore = new VolumeStore(layout);
-    NetworkStore networkStore = new NetworkStore(layout.root().resolve("networks"));
+    NetworkStore networkStore = new NetworkStore(layout.networks());
     this.networks = new LocalNetworks();
     ContainerService lifecycle = new ContainerService(containerStore, imageStore, layers, driver, runtime, conmon,
         host, listener, volumeStore, networks::network);
