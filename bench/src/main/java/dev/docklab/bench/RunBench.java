@@ -29,7 +29,7 @@ final class RunBench {
    */
   static void run(Path root, int runs, int warmup) throws Exception {
     Map<String, List<Double>> steps = new TreeMap<>();
-    EngineListener byStep = e -> steps.computeIfAbsent(e.step(), k -> new ArrayList<>()).add(e.took().toNanos() / 1e6);
+    EngineListener byStep = e -> steps.computeIfAbsent(e.step().key(), k -> new ArrayList<>()).add(e.took().toNanos() / 1e6);
     try (Engine engine = Engine.open(EngineOptions.at(root), byStep)) {
       engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);

@@ -66,14 +66,14 @@ class ContainerLifecycleIT {
     sleep(800); // no engine at all now
     engine = TestEngines.open(root);
     Container c = engine.containers().inspect("clock");
-    assertEquals("running", c.state().status());
+    assertEquals("running", c.state().status().dockerName());
     assertTrue(Duration.between(Instant.parse(c.state().startedAt()), Instant.now()).toMillis() >= 1300);
     List<String> lines = logLines("clock");
     assertTrue(lines.size() >= before + 5, "lines written while no engine ran: " + before + " -> " + lines.size());
     assertEquals("tick 0", lines.get(0));
     assertEquals("tick " + (lines.size() - 1), lines.get(lines.size() - 1), "no line lost or repeated");
     Container stopped = engine.containers().stop("clock", 1);
-    assertEquals("exited", stopped.state().status());
+    assertEquals("exited", stopped.state().status().dockerName());
     assertEquals(137, stopped.state().exitCode(), "sh ignores SIGTERM as PID 1, so stop had to SIGKILL it");
     assertTrue(Mounts.under(root).isEmpty(), "a stopped container's root is unmounted");
   }
@@ -86,7 +86,7 @@ class ContainerLifecycleIT {
     Instant reopened = Instant.now();
     engine = TestEngines.open(root);
     Container c = engine.containers().inspect("short");
-    assertEquals("exited", c.state().status());
+    assertEquals("exited", c.state().status().dockerName());
     assertEquals(3, c.state().exitCode());
     Instant finished = Instant.parse(c.state().finishedAt());
     assertTrue(finished.isBefore(reopened), "finish time is when it ended, not when the engine noticed: " + finished);
@@ -97,20 +97,20 @@ class ContainerLifecycleIT {
   void startStopRestartPauseAndWait() throws Exception {
     runDetached("svc", RestartPolicy.NO, "sleep", "100");
     Container paused = engine.containers().pause("svc");
-    assertEquals("paused", paused.state().status());
+    assertEquals("paused", paused.state().status().dockerName());
     assertThrows(EngineException.class, () -> engine.containers().pause("svc"));
     engine.containers().unpause("svc");
     assertTrue(engine.containers().top("svc").contains("sleep 100"), engine.containers().top("svc"));
     Container restarted = engine.containers().restart("svc", 1);
-    assertEquals("running", restarted.state().status());
+    assertEquals("running", restarted.state().status().dockerName());
     engine.containers().kill("svc", "SIGKILL");
     assertEquals(137, engine.containers().wait("svc"));
     EngineException notRunning = assertThrows(EngineException.class, () -> engine.containers().kill("svc", "KILL"));
     assertTrue(notRunning.getMessage().startsWith("Cannot kill container: svc: Container "), notRunning.getMessage());
     engine.containers().start("svc", false);
-    assertEquals("running", engine.containers().inspect("svc").state().status());
+    assertEquals("running", engine.containers().inspect("svc").state().status().dockerName());
     engine.containers().rename("svc", "service");
-    assertEquals("running", engine.containers().inspect("service").state().status());
+    assertEquals("running", engine.containers().inspect("service").state().status().dockerName());
     assertThrows(EngineException.class, () -> engine.containers().kill("service", "NOSUCHSIGNAL"));
   }
 
@@ -127,7 +127,7 @@ class ContainerLifecycleIT {
     }
     Container c = engine.containers().inspect("flaky");
     assertEquals(2, c.restartCount());
-    assertEquals("exited", c.state().status());
+    assertEquals("exited", c.state().status().dockerName());
     assertEquals(1, c.state().exitCode());
   }
 

@@ -51,7 +51,7 @@ class EngineRunIT {
     RunResult r = run(out, RunRequest.of("busybox", "echo", "hello"));
     assertEquals("hello\n", out.stdout());
     assertEquals(0, r.exitCode());
-    assertEquals("exited", engine.containers().inspect(r.container().id()).state().status());
+    assertEquals("exited", engine.containers().inspect(r.container().id()).state().status().dockerName());
   }
 
   @Test
@@ -171,7 +171,7 @@ class EngineRunIT {
     assertEquals(127, e.exitCode());
     assertTrue(e.getMessage().contains("executable file not found"), e.getMessage());
     Container failed = engine.containers().list(true).get(0);
-    assertEquals("created", failed.state().status());
+    assertEquals("created", failed.state().status().dockerName());
     assertTrue(Mounts.under(root).isEmpty(), "the failed container's root is unmounted");
   }
 

@@ -74,7 +74,7 @@ class KilledReplIT {
             c.name() + " keeps its network too");
       }
       engine.containers().kill("fg", "KILL");
-      assertEquals("exited", engine.containers().inspect("fg").state().status());
+      assertEquals("exited", engine.containers().inspect("fg").state().status().dockerName());
       assertEquals(137, engine.containers().inspect("fg").state().exitCode());
     }
     // only the running container's root is still mounted
@@ -90,7 +90,7 @@ class KilledReplIT {
       p.waitFor();
       try (Engine engine = Engine.open(EngineOptions.at(t.root), EngineListener.NONE)) {
         for (Container c : engine.containers().list(true)) {
-          String st = c.state().status();
+          String st = c.state().status().dockerName();
           assertTrue(st.equals("running") || st.equals("created") || st.equals("exited"), st);
           if (!st.equals("running")) {
             assertTrue(Mounts.under(t.root.resolve("containers").resolve(c.id())).isEmpty(),

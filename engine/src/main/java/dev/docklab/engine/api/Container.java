@@ -121,24 +121,24 @@ public record Container(String id, String name, String created, String image, St
    * @param stoppedByUser set by {@code docker stop}/{@code kill}: the restart policy then leaves it be
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record State(String status, long pid, int exitCode, String error, String startedAt, String finishedAt,
+  public record State(ContainerStatus status, long pid, int exitCode, String error, String startedAt, String finishedAt,
       long monitorPid, boolean stoppedByUser) {
     public static State created() {
-      return new State("created", 0, 0, "", null, null, 0, false);
+      return new State(ContainerStatus.CREATED, 0, 0, "", null, null, 0, false);
     }
 
     /** Running or paused: its processes exist. */
     @JsonIgnore
     public boolean running() {
-      return "running".equals(status) || "paused".equals(status);
+      return status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED;
     }
 
     @JsonIgnore
     public boolean paused() {
-      return "paused".equals(status);
+      return status == ContainerStatus.PAUSED;
     }
 
-    public State withStatus(String newStatus) {
+    public State withStatus(ContainerStatus newStatus) {
       return new State(newStatus, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser);
     }
 

@@ -12,7 +12,7 @@ public interface EngineListener {
   void on(EngineEvent event);
 
   /** Times {@code body} and reports it as one event. */
-  default <T> T timed(String step, String subject, Function<T, String> detail,
+  default <T> T timed(EventStep step, String subject, Function<T, String> detail,
       Supplier<T> body) {
     long t0 = System.nanoTime();
     T result = body.get();

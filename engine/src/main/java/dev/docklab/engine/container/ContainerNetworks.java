@@ -1,14 +1,15 @@
 package dev.docklab.engine.container;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
-import dev.docklab.engine.network.BridgeNetwork;
-import dev.docklab.engine.api.Endpoint;
-import dev.docklab.engine.network.HostPorts;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
+import dev.docklab.engine.network.BridgeNetwork;
+import dev.docklab.engine.network.HostPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ final class ContainerNetworks {
         0, "", "", "", ports, null));
     Endpoint ep;
     try {
-      ep = listener.timed("network", c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
+      ep = listener.timed(EventStep.NETWORK, c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
           + net.device() + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
           + (e.ports().isEmpty() ? "" : ", ports " + e.ports()), () -> net.connect(c.id(), ports));
     } catch (RuntimeException e) {
@@ -109,14 +110,14 @@ final class ContainerNetworks {
       return;
     }
     try {
-      listener.timed("network", id, x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
+      listener.timed(EventStep.NETWORK, id, x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
           + " and " + ep.sandboxKey() + (ep.ports().isEmpty() ? "" : ", unpublished " + ep.ports()), () -> {
             networks.apply(ep.network()).disconnect(id, ep);
             return ep;
           });
       store.deleteEndpoint(id);
     } catch (RuntimeException e) {
-      listener.on(new EngineEvent("warning", id, "could not take it off the network: " + e.getMessage(),
+      listener.on(new EngineEvent(EventStep.WARNING, id, "could not take it off the network: " + e.getMessage(),
           Duration.ZERO));
     }
   }
@@ -180,7 +181,7 @@ final class ContainerNetworks {
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
           }
         } catch (IOException e) {
-          listener.on(new EngineEvent("warning", m.id(), "could not update its /etc/hosts: " + e.getMessage(),
+          listener.on(new EngineEvent(EventStep.WARNING, m.id(), "could not update its /etc/hosts: " + e.getMessage(),
               Duration.ZERO));
         }
       }

@@ -2,11 +2,13 @@ package dev.docklab.engine.container;
 
 import dev.docklab.engine.api.Attachment;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.NetworkMode;
@@ -28,9 +30,9 @@ import dev.docklab.engine.runtime.HostFacts;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.AtomicFiles;
+import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
-import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.volume.VolumeStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,26 +135,26 @@ public final class ContainerService {
     try {
       Image image = images.get(c.imageDigest());
       List<Path> lowers = bundles.lowers(files, image);
-      StorageDriver.RootFs root = listener.timed("mount", c.id(), StorageDriver.RootFs::mountOptions,
+      StorageDriver.RootFs root = listener.timed(EventStep.MOUNT, c.id(), StorageDriver.RootFs::mountOptions,
           () -> driver.mount(files, lowers));
       volumes.seed(c, root.merged());
       endpoint = nets.connect(c);
       BundleSpec spec = bundles.spec(c.withNetwork(endpoint), root.merged(), files);
-      listener.timed("spec", c.id(), b -> b.config().toString(), () -> {
+      listener.timed(EventStep.SPEC, c.id(), b -> b.config().toString(), () -> {
         bundles.write(bundle, spec);
         return bundle;
       });
-      Conmon.Created created = listener.timed("create", c.id(), x -> "pid " + x.pid() + ", monitor " + x.monitorPid(),
+      Conmon.Created created = listener.timed(EventStep.CREATE, c.id(), x -> "pid " + x.pid() + ", monitor " + x.monitorPid(),
           () -> conmon.create(c.id(), c.name(), bundle, files.log(), c.tty(), c.openStdin(),
               c.tty() || !attach, exits.exitCommand(c), ExitWatcher.restartDelaySeconds(c)));
       if (attach) {
         attachment = MonitorAttachment.open(bundle);
       }
-      listener.timed("start", c.id(), x -> runtime.choice().name() + " start " + c.id(), () -> {
+      listener.timed(EventStep.START, c.id(), x -> runtime.choice().name() + " start " + c.id(), () -> {
         runtime.start(c.id());
         return c;
       });
-      Container running = c.withNetwork(endpoint).withState(new Container.State("running", created.pid(),
+      Container running = c.withNetwork(endpoint).withState(new Container.State(ContainerStatus.RUNNING, created.pid(),
           c.state().exitCode(), "", Instant.now().toString(), c.state().finishedAt(), created.monitorPid(), false));
       store.save(running);
       if (ContainerNetworks.userNetwork(running)) {
@@ -184,7 +186,7 @@ public final class ContainerService {
     if (c.hostConfig().autoRemove()) {
       store.delete(c.id());
     } else {
-      store.save(c.withState(new Container.State("created", 0, exitCode, error, c.state().startedAt(),
+      store.save(c.withState(new Container.State(ContainerStatus.CREATED, 0, exitCode, error, c.state().startedAt(),
           c.state().finishedAt(), 0, false)));
     }
   }
@@ -208,11 +210,11 @@ public final class ContainerService {
         output.accept(p.stream(), p.data());
       }
     }
-    listener.on(new EngineEvent("output", created.id(), "attach socket closed",
+    listener.on(new EngineEvent(EventStep.OUTPUT, created.id(), "attach socket closed",
         Duration.ofNanos(System.nanoTime() - t0)));
     long t1 = System.nanoTime();
     int code = waitExit(s.container());
-    listener.on(new EngineEvent("recorded", created.id(), "exit " + code, Duration.ofNanos(System.nanoTime() - t1)));
+    listener.on(new EngineEvent(EventStep.RECORDED, created.id(), "exit " + code, Duration.ofNanos(System.nanoTime() - t1)));
     Container after = store.byId(created.id());
     return new RunResult(after == null ? s.container() : after, code, after == null);
   }
@@ -264,7 +266,7 @@ public final class ContainerService {
         throw EngineException.conflict("Container " + c.id() + " is already paused");
       }
       runtime.pause(c.id());
-      Container paused = c.withState(c.state().withStatus("paused"));
+      Container paused = c.withState(c.state().withStatus(ContainerStatus.PAUSED));
       store.save(paused);
       return paused;
     }
@@ -277,7 +279,7 @@ public final class ContainerService {
         throw EngineException.conflict("Container " + c.id() + " is not paused");
       }
       runtime.resume(c.id());
-      Container running = c.withState(c.state().withStatus("running"));
+      Container running = c.withState(c.state().withStatus(ContainerStatus.RUNNING));
       store.save(running);
       return running;
     }
@@ -369,7 +371,7 @@ public final class ContainerService {
       if (removeVolumes) {
         volumes.removeAnonymous(cur);
       }
-      listener.on(new EngineEvent("remove", c.id(), store.files(c.id()).dir().toString(), Duration.ZERO));
+      listener.on(new EngineEvent(EventStep.REMOVE, c.id(), store.files(c.id()).dir().toString(), Duration.ZERO));
       return cur;
     }
   }

@@ -4,6 +4,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.runtime.OciRuntime;
 import java.time.Duration;
@@ -62,7 +63,7 @@ final class ContainerStopper {
     if (c.state().paused() && sig.equals("KILL")) {
       runtime.resume(c.id());
     }
-    listener.on(new EngineEvent("signal", c.id(), "SIG" + sig + " to PID 1 (" + runtime.choice().name() + " kill)",
+    listener.on(new EngineEvent(EventStep.SIGNAL, c.id(), "SIG" + sig + " to PID 1 (" + runtime.choice().name() + " kill)",
         Duration.ZERO));
     runtime.kill(c.id(), sig);
     if (sig.equals("KILL")) {
@@ -94,7 +95,7 @@ final class ContainerStopper {
 
   private void signalQuietly(String id, String signal) {
     try {
-      listener.on(new EngineEvent("signal", id, "SIG" + signal + " to PID 1 (" + runtime.choice().name() + " kill)",
+      listener.on(new EngineEvent(EventStep.SIGNAL, id, "SIG" + signal + " to PID 1 (" + runtime.choice().name() + " kill)",
           Duration.ZERO));
       runtime.kill(id, signal);
     } catch (EngineException e) {

@@ -1,6 +1,7 @@
 package dev.docklab.engine.container;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.storage.StorageDriver;
@@ -55,7 +56,7 @@ final class CrashRecovery {
             runtime.delete(c.id(), true);
             nets.disconnect(c);
             driver.unmount(files);
-            store.save(c.withNetwork(null).withState(new Container.State("exited", 0, 255, "", c.state().startedAt(),
+            store.save(c.withNetwork(null).withState(new Container.State(ContainerStatus.EXITED, 0, 255, "", c.state().startedAt(),
                 Instant.now().toString(), 0, c.state().stoppedByUser())));
           }
         }
@@ -96,7 +97,7 @@ final class CrashRecovery {
       startedAt = Instant.now().toString();
     }
     // its network, from the note written before its namespace was made
-    store.save(c.withNetwork(store.endpoints().get(c.id())).withState(new Container.State(status, pid,
+    store.save(c.withNetwork(store.endpoints().get(c.id())).withState(new Container.State(ContainerStatus.of(status), pid,
         c.state().exitCode(), "", startedAt,
         c.state().finishedAt(), monitor, false)));
     return true;

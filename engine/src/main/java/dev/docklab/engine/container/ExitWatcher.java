@@ -1,10 +1,12 @@
 package dev.docklab.engine.container;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.storage.StorageDriver;
@@ -175,24 +177,24 @@ final class ExitWatcher {
         runtime.delete(id, true);
         nets.disconnect(id, ep);
       }));
-      listener.timed("unmount", id, x -> files.merged().toString(), () -> {
+      listener.timed(EventStep.UNMOUNT, id, x -> files.merged().toString(), () -> {
         driver.unmount(files);
         return files;
       });
       Container.State s = c.state();
-      Container exited = c.withNetwork(null).withState(new Container.State("exited", 0, exit.code(), "", s.startedAt(),
+      Container exited = c.withNetwork(null).withState(new Container.State(ContainerStatus.EXITED, 0, exit.code(), "", s.startedAt(),
           exit.at().toString(), 0, s.stoppedByUser()));
       store.save(exited);
       if (ContainerNetworks.userNetwork(exited)) {
         nets.refreshHosts(exited.hostConfig().networkMode());
       }
       conmon.clearExit(id);
-      listener.on(new EngineEvent("exit", id, "exit code " + exit.code(), Duration.ZERO));
+      listener.on(new EngineEvent(EventStep.EXIT, id, "exit code " + exit.code(), Duration.ZERO));
       if (c.hostConfig().autoRemove()) {
         removedExits.put(id, exit.code());
         store.delete(id);
         volumes.removeAnonymous(c);
-        listener.on(new EngineEvent("remove", id, files.dir().toString(), Duration.ZERO));
+        listener.on(new EngineEvent(EventStep.REMOVE, id, files.dir().toString(), Duration.ZERO));
       } else if (c.hostConfig().restartPolicy().shouldRestart(exit.code(), c.restartCount(), s.stoppedByUser())) {
         Container again = exited.withRestartCount(c.restartCount() + 1);
         store.save(again);

@@ -4,6 +4,7 @@ import dev.docklab.engine.api.BuildRequest;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.bootstrap.WebImage;
@@ -72,7 +73,7 @@ final class BaseImages {
       ImageAssembler assembler = new ImageAssembler(p.layout(), p.blobs(), p.layers(), p.images());
       for (byte[] layer : recipe.layers()) {
         Digest diffId = assembler.addLayer(new ByteArrayInputStream(layer));
-        p.listener().on(new EngineEvent("layer", "busybox", diffId.toString(), Duration.ZERO));
+        p.listener().on(new EngineEvent(EventStep.LAYER, "busybox", diffId.toString(), Duration.ZERO));
       }
       Digest id = assembler.finish(recipe.config());
       for (String tag : recipe.tags()) {
@@ -80,7 +81,7 @@ final class BaseImages {
         p.images().tag(ref, id);
         tags.add(ref.familiarString());
       }
-      p.listener().on(new EngineEvent("image", "busybox", id.toString(), Duration.ofNanos(System.nanoTime() - t0)));
+      p.listener().on(new EngineEvent(EventStep.IMAGE, "busybox", id.toString(), Duration.ofNanos(System.nanoTime() - t0)));
     }
     markBootstrapped("busybox");
     if (!done.contains(WebImage.NAME) && p.images().byReference(ImageReference.parse(WebImage.NAME + ":latest")) == null) {

@@ -1,6 +1,7 @@
 package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.Image;
@@ -50,12 +51,12 @@ final class Inspector {
     m.put("Args", c.args());
     Container.State s = c.state();
     Map<String, Object> state = new LinkedHashMap<>();
-    state.put("Status", s.status());
+    state.put("Status", s.status().dockerName());
     state.put("Running", s.running());
     state.put("Paused", s.paused());
-    state.put("Restarting", "restarting".equals(s.status()));
+    state.put("Restarting", s.status() == ContainerStatus.RESTARTING);
     state.put("OOMKilled", false);
-    state.put("Dead", "dead".equals(s.status()));
+    state.put("Dead", s.status() == ContainerStatus.DEAD);
     state.put("Pid", s.running() ? s.pid() : 0);
     state.put("ExitCode", s.exitCode());
     state.put("Error", s.error() == null ? "" : s.error());

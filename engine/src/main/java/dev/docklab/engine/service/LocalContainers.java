@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Change;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.LogLine;
 import dev.docklab.engine.api.Progress;
@@ -41,7 +42,7 @@ final class LocalContainers implements Containers {
 
   @Override
   public Container create(RunRequest request, Image image) {
-    return p.listener().timed("new", request.image(), Container::id, () -> p.containers().create(request, image));
+    return p.listener().timed(EventStep.NEW, request.image(), Container::id, () -> p.containers().create(request, image));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.docklab.engine.api.CommitRequest;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
@@ -49,7 +50,7 @@ final class LocalImages implements Images {
 
   @Override
   public Image find(String ref) {
-    return p.listener().timed("resolve", ref, i -> i == null ? "not found" : i.id().toString(),
+    return p.listener().timed(EventStep.RESOLVE, ref, i -> i == null ? "not found" : i.id().toString(),
         () -> p.images().find(ref));
   }
 

@@ -2,6 +2,7 @@ package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Networks;
 import dev.docklab.engine.network.BridgeNetwork;
 import dev.docklab.engine.network.Subnet;
@@ -76,7 +77,7 @@ final class LocalNetworks implements Networks {
         BridgeNetwork.hostSubnets());
     used.add(bridge().subnet());
     var c = p.networkStore().create(name, subnet, used);
-    p.listener().on(new EngineEvent("network", name, "created " + c.device() + " for " + c.subnet(), Duration.ZERO));
+    p.listener().on(new EngineEvent(EventStep.NETWORK, name, "created " + c.device() + " for " + c.subnet(), Duration.ZERO));
     return c.id();
   }
 

@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
@@ -89,7 +90,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
         default -> EngineException.system(e.dockerText(), e);
       };
     }
-    listener.on(new EngineEvent("pull", ref.familiarString(), pulled.image().id().toString(),
+    listener.on(new EngineEvent(EventStep.PULL, ref.familiarString(), pulled.image().id().toString(),
         Duration.ofNanos(System.nanoTime() - t0)));
     return pulled;
   }
@@ -207,7 +208,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
       h.start(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
       hub = h;
       publishBaseImages();
-      listener.on(new EngineEvent("hub", addr, "docklab's hub started on http://" + addr, Duration.ZERO));
+      listener.on(new EngineEvent(EventStep.HUB, addr, "docklab's hub started on http://" + addr, Duration.ZERO));
     } catch (Exception e) {
       throw EngineException.system("could not start docklab's hub on " + addr + ": " + e.getMessage(), e);
     }

@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Container.HostConfig;
 import dev.docklab.engine.api.Container.MountPoint;
 import dev.docklab.engine.api.Container.State;
+import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.Image;
-import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageConfig.RunConfig;
+import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.api.RestartPolicy;
@@ -108,7 +108,7 @@ class InspectorTest {
   }
 
   private static State running() {
-    return new State("running", 4242, 0, "", STARTED, null, 4240, false);
+    return new State(ContainerStatus.RUNNING, 4242, 0, "", STARTED, null, 4240, false);
   }
 
   private Map<String, Object> inspectRunning() {
@@ -144,7 +144,7 @@ class InspectorTest {
 
     @Test
     void anExitedContainerHasNoPidAndKeepsItsExitCode() {
-      State exited = new State("exited", 4242, 137, "", STARTED, "2024-05-01T10:05:00Z", 0, true);
+      State exited = new State(ContainerStatus.EXITED, 4242, 137, "", STARTED, "2024-05-01T10:05:00Z", 0, true);
       Map<String, Object> state = at(inspector.container(web(exited, published(), List.of(), null), nginx(),
           "overlay2"), "State");
 
@@ -167,7 +167,7 @@ class InspectorTest {
 
     @Test
     void aPausedContainerIsStillRunning() {
-      Map<String, Object> state = at(inspector.container(web(running().withStatus("paused"), published(), List.of(),
+      Map<String, Object> state = at(inspector.container(web(running().withStatus(ContainerStatus.PAUSED), published(), List.of(),
           BRIDGE), nginx(), "overlay2"), "State");
 
       assertEquals("paused", state.get("Status"));
@@ -307,7 +307,7 @@ class InspectorTest {
 
     @Test
     void aStoppedContainerHasNoAddressButStaysOnItsNetwork() {
-      State exited = new State("exited", 0, 0, "", STARTED, "2024-05-01T10:05:00Z", 0, false);
+      State exited = new State(ContainerStatus.EXITED, 0, 0, "", STARTED, "2024-05-01T10:05:00Z", 0, false);
       Map<String, Object> net = at(inspector.container(web(exited, published(), List.of(), null), nginx(), "overlay2"),
           "NetworkSettings");
 

@@ -3,6 +3,7 @@ package dev.docklab.shell.command;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Image;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ final class ContainerFilter {
           if (!STATUSES.contains(value)) {
             throw EngineException.invalid("invalid filter 'status=" + value + "'");
           }
-          yield c -> c.state().status().equals(value);
+          yield c -> c.state().status().dockerName().equals(value);
         }
         case "name" -> {
           Pattern re = Pattern.compile(value.startsWith("/") ? value.substring(1) : value);
@@ -51,7 +52,7 @@ final class ContainerFilter {
           } catch (NumberFormatException e) {
             throw EngineException.invalid("invalid filter 'exited=" + value + "'");
           }
-          yield c -> c.state().status().equals("exited") && c.state().exitCode() == code;
+          yield c -> c.state().status() == ContainerStatus.EXITED && c.state().exitCode() == code;
         }
         case "ancestor" -> {
           Image img = engine.images().find(value);

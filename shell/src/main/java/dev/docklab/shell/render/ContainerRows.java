@@ -53,7 +53,7 @@ public final class ContainerRows {
     f.put("CreatedAt", CREATED_AT.format(c.createdAt()));
     f.put("RunningFor", Human.duration(Duration.between(c.createdAt(), now)) + " ago");
     f.put("Ports", ports(c));
-    f.put("State", c.state().status());
+    f.put("State", c.state().status().dockerName());
     f.put("Status", status(c, now));
     f.put("Size", size == null ? "" : size);
     f.put("Names", c.name());
@@ -107,12 +107,12 @@ public final class ContainerRows {
   public static String status(Container c, Instant now) {
     Container.State s = c.state();
     return switch (s.status()) {
-      case "running" -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now));
-      case "paused" -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now)) + " (Paused)";
-      case "exited" -> "Exited (" + s.exitCode() + ") "
+      case RUNNING -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now));
+      case PAUSED -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now)) + " (Paused)";
+      case EXITED -> "Exited (" + s.exitCode() + ") "
           + Human.duration(Duration.between(Instant.parse(s.finishedAt()), now)) + " ago";
-      case "created" -> "Created";
-      default -> Character.toUpperCase(s.status().charAt(0)) + s.status().substring(1);
+      case CREATED -> "Created";
+      default -> Character.toUpperCase(s.status().dockerName().charAt(0)) + s.status().dockerName().substring(1);
     };
   }
 }

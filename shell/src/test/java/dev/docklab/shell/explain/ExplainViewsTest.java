@@ -2,13 +2,14 @@ package dev.docklab.shell.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.BootFacts;
+import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.FileReport;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.LayerReport;
 import dev.docklab.engine.api.MountReport;
 import dev.docklab.engine.api.NetworkFacts;
-import dev.docklab.engine.api.ImageReference;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Text;
 import java.nio.file.Path;
@@ -160,8 +161,8 @@ class ExplainViewsTest {
   @Test
   void traceNumbersTheStepsWithTheirTimes() {
     List<String> lines = ExplainViews.trace("docker run busybox true", List.of(
-        new EngineEvent("resolve", "busybox", "sha256:abc", Duration.ofMillis(2)),
-        new EngineEvent("mount", "id", "lowerdir=/a,upperdir=/b", Duration.ofMillis(3))), EN);
+        new EngineEvent(EventStep.RESOLVE, "busybox", "sha256:abc", Duration.ofMillis(2)),
+        new EngineEvent(EventStep.MOUNT, "id", "lowerdir=/a,upperdir=/b", Duration.ofMillis(3))), EN);
     assertEquals("What happened for: docker run busybox true", lines.get(0));
     assertEquals(" 1. resolve      2.0 ms  find the image by name or id", lines.get(2));
     assertEquals("       lowerdir=/a,upperdir=/b", lines.get(5), "a short artifact stays on one line");

@@ -1,8 +1,8 @@
 package dev.docklab.shell.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.PortMapping;
 import java.time.Duration;
@@ -54,11 +54,11 @@ class RenderTest {
     Container exited = new Container("a".repeat(64), "clock", "2026-11-27T10:00:00Z", "busybox", "sha256:x",
         "sh", List.of("-c", "while true; do date; sleep 2; done"), List.of(), "/", "", "overlay2",
         new Container.HostConfig(0, 0, false, null),
-        new Container.State("exited", 0, 137, "", "2026-11-27T10:00:01Z", "2026-11-27T10:05:00Z", 0, false),
+        new Container.State(ContainerStatus.EXITED, 0, 137, "", "2026-11-27T10:00:01Z", "2026-11-27T10:05:00Z", 0, false),
         false, false, 0);
     Container running = new Container("b".repeat(64), "web", "2026-11-27T10:09:00Z", "busybox:1.35", "sha256:x",
         "top", List.of(), List.of(), "/", "", "overlay2", new Container.HostConfig(0, 0, false, null),
-        new Container.State("running", 42, 0, "", "2026-11-27T10:09:30Z", null, 7, false), false, false, 0);
+        new Container.State(ContainerStatus.RUNNING, 42, 0, "", "2026-11-27T10:09:30Z", null, 7, false), false, false, 0);
     assertEquals(List.of(
         "CONTAINER ID   IMAGE          COMMAND                  CREATED              STATUS                       PORTS     NAMES",
         "bbbbbbbbbbbb   busybox:1.35   \"top\"                    About a minute ago   Up 30 seconds                          web",
@@ -68,7 +68,7 @@ class RenderTest {
 
   @Test
   void portsShowAsDockerPsShowsThem() {
-    Container.State up = new Container.State("running", 42, 0, "", "2026-11-27T10:09:30Z", null, 7, false);
+    Container.State up = new Container.State(ContainerStatus.RUNNING, 42, 0, "", "2026-11-27T10:09:30Z", null, 7, false);
     var ports = List.of(new PortMapping("", 8001, 81, "tcp"), new PortMapping("", 8000, 80, "tcp"),
         new PortMapping("127.0.0.1", 5353, 53, "udp"));
     var endpoint = new Endpoint("bridge", "/run/netns/x", "172.17.0.2", 16, "172.17.0.1", "", "veth0", ports, null);
@@ -76,6 +76,6 @@ class RenderTest {
         List.of(), List.of(), "/", "", "overlay2", new Container.HostConfig(0, 0, false, null), up, false, false, 0,
         List.of(), List.of("80/tcp", "81/tcp", "443/tcp", "53/udp"), endpoint);
     assertEquals("0.0.0.0:8000-8001->80-81/tcp, 127.0.0.1:5353->53/udp, 443/tcp", ContainerRows.ports(web));
-    assertEquals("", ContainerRows.ports(web.withState(up.withStatus("exited"))), "not running: nothing");
+    assertEquals("", ContainerRows.ports(web.withState(up.withStatus(ContainerStatus.EXITED))), "not running: nothing");
   }
 }

@@ -2,13 +2,14 @@ package dev.docklab.engine.registry.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.api.Engine;
-import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;
 import java.io.IOException;
@@ -367,7 +368,7 @@ public final class RegistryClient {
     try {
       long t0 = System.nanoTime();
       HttpResponse<byte[]> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      listener.on(new EngineEvent("token", realm.getHost(), "GET " + realm.getRawPath() + "?"
+      listener.on(new EngineEvent(EventStep.TOKEN, realm.getHost(), "GET " + realm.getRawPath() + "?"
           + URLDecoder.decode(realm.getRawQuery(), StandardCharsets.UTF_8) + " -> " + resp.statusCode() + (login == null ? " (anonymous)" : " (as " + login.user()
           + ", Basic auth)"), Duration.ofNanos(System.nanoTime() - t0)));
       if (resp.statusCode() == 401) {
@@ -407,7 +408,7 @@ public final class RegistryClient {
           throw EngineException.system("something else than a registry answers on " + r.host() + " (docklab's hub"
               + " address): stop it, or give the hub another address with \"hub\" in daemon.json", null);
         }
-        listener.on(new EngineEvent("http", r.host(), request.method() + " "
+        listener.on(new EngineEvent(EventStep.HTTP, r.host(), request.method() + " "
             + request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?"
             + URLDecoder.decode(request.uri().getRawQuery(), StandardCharsets.UTF_8))
             + " -> " + resp.statusCode() + explainStatus(resp), Duration.ofNanos(System.nanoTime() - t0)));

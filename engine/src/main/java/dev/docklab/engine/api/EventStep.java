@@ -1,0 +1,57 @@
+package dev.docklab.engine.api;
+
+import java.util.Locale;
+
+/** The steps the engine reports, each with the short key that explain views and message keys use. */
+public enum EventStep {
+  /** A name or id resolved to an image. */
+  RESOLVE,
+  /** A container recorded ({@code docker create}). */
+  NEW,
+  /** The runtime's create (namespaces, cgroups), under its monitor. */
+  CREATE,
+  /** The union mount (or the vfs copy) of a container's root. */
+  MOUNT,
+  /** The OCI spec written for the runtime. */
+  SPEC,
+  /** The container's process started. */
+  START,
+  /** A network set up or taken down (namespace, veth, addresses, port rules). */
+  NETWORK,
+  /** A container's root unmounted. */
+  UNMOUNT,
+  /** A container's process ended, with its exit code. */
+  EXIT,
+  /** A signal sent to a container ({@code stop}, {@code kill}). */
+  SIGNAL,
+  /** Something removed (a container, its files). */
+  REMOVE,
+  /** A state recorded on disk. */
+  RECORDED,
+  /** Output of a step (a build's RUN). */
+  OUTPUT,
+  /** Something a learner should know that did not stop the command. */
+  WARNING,
+  /** A layer unpacked or made. */
+  LAYER,
+  /** An image recorded. */
+  IMAGE,
+  /** A pull's manifest resolved. */
+  PULL,
+  /** One HTTP request of the registry protocol. */
+  HTTP,
+  /** A registry token obtained. */
+  TOKEN,
+  /** docklab's hub started. */
+  HUB;
+
+  /** The short key: {@code mount}, {@code http}... */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return key();
+  }
+}
