@@ -4,6 +4,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.container.LogReader;
 import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.io.Processes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,6 +4,8 @@ import dev.docklab.engine.Engine;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.io.Interaction;
+import dev.docklab.shell.io.StreamInteraction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
