@@ -118,12 +118,7 @@ public final class Shell {
     PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
     execute(docklabPart, s.withOut(out));
     out.flush();
-    Session fed = new Session(() -> s.engine(), s.out(), s.err(), new ByteArrayInputStream(buf.toByteArray()),
-        s.messages(), s.foreground());
-    fed.setWorkspace(s.workspace());
-    int code = host(hostPart, fed);
-    s.setWorkspace(fed.workspace());
-    return code;
+    return host(hostPart, s.withStreams(s.out(), s.err(), new ByteArrayInputStream(buf.toByteArray())));
   }
 
   /**
@@ -154,10 +149,7 @@ public final class Shell {
       Thread.currentThread().interrupt();
       return 130;
     }
-    Session fed = new Session(() -> s.engine(), s.out(), s.err(), new ByteArrayInputStream(input),
-        s.messages(), s.foreground());
-    fed.setWorkspace(s.workspace());
-    return executeDocklab(docklabPart, fed);
+    return executeDocklab(docklabPart, s.withStreams(s.out(), s.err(), new ByteArrayInputStream(input)));
   }
 
   /** One command of docklab's own (docker ..., help, echo...), with $(...) expanded. */
@@ -219,7 +211,7 @@ public final class Shell {
           Map.of("DOCKLAB_PWD_FILE", pwdFile.toString()));
       String pwd = Files.readString(pwdFile).strip();
       if (!pwd.isEmpty()) {
-        s.setWorkspace(Path.of(pwd));
+        s.state().setWorkspace(Path.of(pwd));
       }
       return code;
     } catch (IOException e) {
@@ -280,13 +272,13 @@ public final class Shell {
   }
 
   private static int cd(List<String> args, Session s) {
-    Path target = args.isEmpty() ? Session.defaultWorkspace()
+    Path target = args.isEmpty() ? SessionState.defaultWorkspace()
         : s.workspace().resolve(args.get(0).replaceFirst("^~", System.getenv().getOrDefault("HOME", "~"))).normalize();
     if (!Files.isDirectory(target)) {
       s.err().println("docklab: cd: " + args.get(0) + ": No such file or directory");
       return 1;
     }
-    s.setWorkspace(target);
+    s.state().setWorkspace(target);
     return 0;
   }
 
@@ -342,7 +334,7 @@ public final class Shell {
       s.err().println("docklab: " + s.msg("lang.unknown", args.get(0)));
       return 1;
     }
-    s.setMessages(new Messages(l));
+    s.state().setMessages(new Messages(l));
     s.out().println(s.msg("lang.set"));
     return 0;
   }
