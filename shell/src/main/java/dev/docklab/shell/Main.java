@@ -238,8 +238,8 @@ public final class Main {
         String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
         Path history = Path.of(home, ".docklab_history");
         TerminalLines lines = new TerminalLines(terminal, history,
-            new DockerCompleter(shell.docker(), engine),
-            new DocklabHighlighter(shell.docker()), "docklab> ");
+            new DockerCompleter(shell.builtins(), engine),
+            new DocklabHighlighter(shell.builtins()), "docklab> ");
         var info = e.info();
         out.println(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()));
         while (!shell.exitRequested()) {
