@@ -7,9 +7,13 @@ import java.util.List;
 /**
  * One of docklab's own words ({@code help}, {@code lang}, {@code cd}...): its name, the other names
  * that call it, the message key of its entry in {@code help} (null when help describes it elsewhere),
- * and what it does.
+ * whether it {@code pipes}, and what it does.
+ *
+ * @param pipes whether docklab runs it when its line pipes or redirects its output (to the host's
+ *     shell: {@code explain layers web | less}); otherwise such a line goes to the host's shell,
+ *     which has its own {@code echo}, {@code cd} and {@code pwd}
  */
-public record Builtin(String name, List<String> aliases, String usageKey, Body body) {
+public record Builtin(String name, List<String> aliases, String usageKey, boolean pipes, Body body) {
 
   /** What a builtin does with its arguments (already expanded); returns the exit status. */
   @FunctionalInterface

@@ -26,15 +26,15 @@ public final class Builtins {
     this.docker = docker;
     HelpCommand help = new HelpCommand(docker, this);
     this.all = List.of(
-        new Builtin("docker", List.of(), null, docker::execute),
-        new Builtin("explain", List.of(), null, explain),
-        new Builtin("help", List.of("?"), "builtin.help.usage", help::run),
-        new Builtin("lang", List.of(), "builtin.lang.usage", Builtins::lang),
-        new Builtin("echo", List.of(), "builtin.echo.usage", Builtins::echo),
-        new Builtin("clear", List.of(), "builtin.clear.usage", Builtins::clear),
-        new Builtin("exit", List.of("quit"), "builtin.exit.usage", Builtins::exit),
-        new Builtin("cd", List.of(), null, Builtins::cd),
-        new Builtin("pwd", List.of(), null, Builtins::pwd));
+        new Builtin("docker", List.of(), null, true, docker::execute),
+        new Builtin("explain", List.of(), null, true, explain),
+        new Builtin("help", List.of("?"), "builtin.help.usage", false, help::run),
+        new Builtin("lang", List.of(), "builtin.lang.usage", false, Builtins::lang),
+        new Builtin("echo", List.of(), "builtin.echo.usage", false, Builtins::echo),
+        new Builtin("clear", List.of(), "builtin.clear.usage", false, Builtins::clear),
+        new Builtin("exit", List.of("quit"), "builtin.exit.usage", false, Builtins::exit),
+        new Builtin("cd", List.of(), null, false, Builtins::cd),
+        new Builtin("pwd", List.of(), null, false, Builtins::pwd));
   }
 
   /** Every builtin, in the order help lists them. */
