@@ -12,25 +12,16 @@ import dev.docklab.shell.line.Syntax;
  */
 public final class Shell {
   private final Session session;
-  private final DockerCli docker = new DockerCli();
-  private final Builtins builtins = new Builtins(docker, ExplainCommand::run);
+  private final Builtins builtins = new Builtins(new DockerCli(), ExplainCommand::run);
   private final Interpreter interpreter = new Interpreter(builtins);
 
   public Shell(Session session) {
     this.session = session;
   }
 
-  public DockerCli docker() {
-    return docker;
-  }
-
   /** docklab's own words: what completion, highlighting and help read. */
   public Builtins builtins() {
     return builtins;
-  }
-
-  public Session session() {
-    return session;
   }
 
   public boolean exitRequested() {
