@@ -86,11 +86,10 @@ final class Redirections {
     }
     Map<ToFile, ByteArrayOutputStream> files = new LinkedHashMap<>();
     Map<ToFile, PrintStream> streams = new LinkedHashMap<>();
-    PrintStream[] std = {stdout, s.err()};
     PrintStream[] to = new PrintStream[3];
     for (int fd = 1; fd <= 2; fd++) {
       if (fds[fd] instanceof Std x) {
-        to[fd] = std[x.ordinal()];
+        to[fd] = x == Std.OUT ? stdout : s.err();
       } else if (fds[fd] instanceof ToFile f) {
         to[fd] = streams.computeIfAbsent(f, k -> new PrintStream(files.computeIfAbsent(k, b -> new ByteArrayOutputStream()),
             true, StandardCharsets.UTF_8));
