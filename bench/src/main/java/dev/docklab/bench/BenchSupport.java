@@ -2,7 +2,7 @@ package dev.docklab.bench;
 
 import dev.docklab.engine.api.Engine;
 import dev.docklab.shell.command.Session;
-import dev.docklab.shell.command.Shell;
+import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;

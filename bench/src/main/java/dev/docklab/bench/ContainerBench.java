@@ -4,7 +4,7 @@ import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
-import dev.docklab.shell.command.Shell;
+import dev.docklab.shell.interp.Shell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.docklab.bench;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
-import dev.docklab.shell.command.Shell;
+import dev.docklab.shell.interp.Shell;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.docklab.bench;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
-import dev.docklab.shell.command.Shell;
+import dev.docklab.shell.interp.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;
 import dev.docklab.engine.store.Trees;
-import dev.docklab.shell.command.Shell;
+import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.render.Human;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.store.Layout;
-import dev.docklab.shell.command.Shell;
+import dev.docklab.shell.interp.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,15 +5,12 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.shell.command.Session;
-import dev.docklab.shell.command.Shell;
+import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
-import dev.docklab.shell.repl.DockerCompleter;
-import dev.docklab.shell.repl.DocklabHighlighter;
 import dev.docklab.shell.repl.LineSource;
+import dev.docklab.shell.repl.Repl;
 import dev.docklab.shell.repl.ScriptLines;
-import dev.docklab.shell.repl.TerminalInteraction;
-import dev.docklab.shell.repl.TerminalLines;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -28,8 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input.
@@ -151,19 +146,13 @@ public final class Main {
           ? stdin : InputStream.nullInputStream();
       Shell shell = new Shell(new Session(engine, out, err, commandInput, messages, Session.Foreground.NONE)
           .withTrace(trace));
-      String line;
-      while (!shell.exitRequested() && (line = lines.readLine()) != null) {
-        shell.execute(line);
-      }
-      return shell.lastStatus();
+      return Repl.loop(lines, shell);
     } catch (EngineException e) {
       err.println(messages.get("main.error", e.getMessage()));
       return 1;
     } catch (IOException e) {
       err.println(messages.get("main.error", e.getMessage()));
       return 1;
-    } catch (LineSource.Interrupted e) {
-      return 130;
     } finally {
       engine.close();
     }
@@ -209,111 +198,6 @@ public final class Main {
       if (engine != null) {
         engine.close();
         engine = null;
-      }
-    }
-  }
-
-  /** The interactive loop on a real terminal. */
-  static final class Repl {
-    private final LazyEngine engine;
-    private final Messages messages;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final TraceRecorder trace;
-
-    Repl(LazyEngine engine, Messages messages, PrintStream out, PrintStream err,
-        TraceRecorder trace) {
-      this.engine = engine;
-      this.messages = messages;
-      this.out = out;
-      this.err = err;
-      this.trace = trace;
-    }
-
-    int run() throws IOException {
-      Engine e = engine.get();
-      CtrlC ctrlC = new CtrlC(engine, err, messages);
-      try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
-        terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
-        Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
-            new TerminalInteraction(terminal)).withTrace(trace);
-        Shell shell = new Shell(session);
-        String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
-        Path history = Path.of(home, ".docklab_history");
-        TerminalLines lines = new TerminalLines(terminal, history,
-            new DockerCompleter(shell.docker(), engine),
-            new DocklabHighlighter(shell.docker()), "docklab> ");
-        var info = e.system().info();
-        out.println(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()));
-        while (!shell.exitRequested()) {
-          String line;
-          try {
-            line = lines.readLine();
-          } catch (LineSource.Interrupted interrupted) {
-            continue;
-          }
-          if (line == null) {
-            break;
-          }
-          shell.execute(line);
-        }
-        return shell.lastStatus();
-      }
-    }
-  }
-
-  /** Ctrl-C while a container runs in the foreground: the first reaches it, the second kills it. */
-  static final class CtrlC implements Session.Foreground {
-    private final LazyEngine engine;
-    private final PrintStream err;
-    private final Messages messages;
-    private volatile String container;
-    private volatile Runnable cancel;
-    private int presses;
-
-    CtrlC(LazyEngine engine, PrintStream err, Messages messages) {
-      this.engine = engine;
-      this.err = err;
-      this.messages = messages;
-    }
-
-    @Override
-    public synchronized void started(String containerId) {
-      container = containerId;
-      presses = 0;
-    }
-
-    @Override
-    public synchronized void finished() {
-      container = null;
-      cancel = null;
-    }
-
-    @Override
-    public synchronized void cancellable(Runnable onCtrlC) {
-      cancel = onCtrlC;
-    }
-
-    synchronized void interrupt() {
-      if (cancel != null) {
-        cancel.run();
-        return;
-      }
-      String id = container;
-      if (id == null) {
-        return;
-      }
-      try {
-        if (presses++ == 0) {
-          engine.get().containers().kill(id, "INT");
-          err.println();
-          err.println(messages.get("repl.interrupt"));
-        } else {
-          engine.get().containers().kill(id, "KILL");
-          err.println(messages.get("repl.killed"));
-        }
-      } catch (RuntimeException e) {
-        // it ended meanwhile
       }
     }
   }

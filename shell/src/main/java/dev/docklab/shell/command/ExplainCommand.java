@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code explain layers|mount|last|name}: what the engine really did, drawn from its own records. */
-final class ExplainCommand {
+public final class ExplainCommand {
   private ExplainCommand() {}
 
-  static int run(List<String> args, Session s) {
+  public static int run(List<String> args, Session s) {
     if (args.isEmpty()) {
       s.err().println(s.msg("explain.usage"));
       return 2;
@@ -151,7 +151,7 @@ final class ExplainCommand {
   }
 
   /** After each command: what changed in the watched containers' read-write layers. */
-  static void tick(Session s) {
+  public static void tick(Session s) {
     for (var entry : new ArrayList<>(s.cowWatch().entrySet())) {
       Map<String, CowEvent> now;
       try {

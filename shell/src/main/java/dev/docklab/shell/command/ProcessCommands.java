@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.LogLine;
 import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.io.Processes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

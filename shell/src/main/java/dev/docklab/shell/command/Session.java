@@ -4,77 +4,58 @@ import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
-import java.io.IOException;
+import dev.docklab.shell.io.Interaction;
+import dev.docklab.shell.io.StreamInteraction;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * What a command runs with: the engine (opened on first use, since help needs none), the output
- * streams (which {@code $(...)} swaps for a buffer), standard input for {@code docker import -},
- * and the learner's language.
+ * streams (which {@code $(...)}, pipes and redirections swap), standard input for {@code docker
+ * import -}, the way to the learner's terminal, and the {@link SessionState} kept between lines.
  */
 public final class Session {
   private final Supplier<Engine> engine;
   private final PrintStream out;
   private final PrintStream err;
   private final InputStream in;
-  private final Messages[] messages;
   private final Foreground foreground;
   private final Interaction interaction;
-  private final Path[] workspace;
-  private TraceRecorder trace = new TraceRecorder();
-  private Map<String, Map<String, CowEvent>> cowWatch =
-      new LinkedHashMap<>();
+  private final SessionState state;
 
   /** A session without a terminal: containers' stdio goes through plain streams. */
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
       Foreground foreground) {
-    this(engine, out, err, in, new Messages[] {messages}, foreground, new StreamInteraction(out, err, in),
-        new Path[] {defaultWorkspace()});
+    this(engine, out, err, in, messages, foreground, new StreamInteraction(out, err, in));
   }
 
   public Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages messages,
       Foreground foreground, Interaction interaction) {
-    this(engine, out, err, in, new Messages[] {messages}, foreground, interaction,
-        new Path[] {defaultWorkspace()});
+    this(engine, out, err, in, foreground, interaction, new SessionState(messages));
   }
 
-  private Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Messages[] messages,
-      Foreground foreground, Interaction interaction, Path[] workspace) {
+  private Session(Supplier<Engine> engine, PrintStream out, PrintStream err, InputStream in, Foreground foreground,
+      Interaction interaction, SessionState state) {
     this.engine = engine;
     this.out = out;
     this.err = err;
     this.in = in;
-    this.messages = messages;
     this.foreground = foreground;
     this.interaction = interaction;
-    this.workspace = workspace;
+    this.state = state;
   }
 
-  /** The learner's workspace: {@code $DOCKLAB_WORKSPACE}, else {@code ~/docklab}, where host commands run. */
-  static Path defaultWorkspace() {
-    String env = System.getenv("DOCKLAB_WORKSPACE");
-    String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of(home, "docklab");
+  /** What the session keeps between lines, shared with every session derived from this one. */
+  public SessionState state() {
+    return state;
   }
 
   /** The directory host commands run in (created on first use). */
   public Path workspace() {
-    try {
-      Files.createDirectories(workspace[0]);
-    } catch (IOException e) {
-      // the host command will say what is wrong
-    }
-    return workspace[0];
-  }
-
-  public void setWorkspace(Path dir) {
-    workspace[0] = dir;
+    return state.workspace();
   }
 
   /**
@@ -82,28 +63,30 @@ public final class Session {
    * captured command has no terminal.
    */
   public Session withOut(PrintStream newOut) {
-    return new Session(engine, newOut, err, in, messages, foreground, new StreamInteraction(newOut, err, in),
-        workspace).withTrace(trace).withCowWatch(cowWatch);
+    return withStreams(newOut, err, in);
+  }
+
+  /**
+   * The same session on other streams (a pipe, a redirection, input from the host): containers'
+   * stdio goes through them, not through the terminal.
+   */
+  public Session withStreams(PrintStream newOut, PrintStream newErr, InputStream newIn) {
+    return new Session(engine, newOut, newErr, newIn, foreground, new StreamInteraction(newOut, newErr, newIn), state);
   }
 
   /** The engine events of the learner's commands, for {@code explain last}. */
   public TraceRecorder trace() {
-    return trace;
+    return state.trace();
   }
 
   /** Containers whose copy-on-write the learner watches ({@code explain cow}), with the last snapshot. */
   public Map<String, Map<String, CowEvent>> cowWatch() {
-    return cowWatch;
+    return state.cowWatch();
   }
 
   /** Shares {@code recorder} (the one the engine reports to) with this session. */
   public Session withTrace(TraceRecorder recorder) {
-    this.trace = recorder;
-    return this;
-  }
-
-  private Session withCowWatch(Map<String, Map<String, CowEvent>> w) {
-    this.cowWatch = w;
+    state.setTrace(recorder);
     return this;
   }
 
@@ -128,17 +111,12 @@ public final class Session {
   }
 
   public Messages messages() {
-    return messages[0];
-  }
-
-  /** Switches the language for this session and every session derived from it. */
-  public void setMessages(Messages m) {
-    messages[0] = m;
+    return state.messages();
   }
 
   /** Shorthand for {@code messages().get(key, args)}. */
   public String msg(String key, Object... args) {
-    return messages[0].get(key, args);
+    return state.messages().get(key, args);
   }
 
   public Foreground foreground() {

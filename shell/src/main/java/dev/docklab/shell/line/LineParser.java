@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses the line language of a Docker tutorial: words with single and double quotes and
- * backslash escapes, {@code $(...)} command substitution, {@code $?}, {@code ;}, {@code &&}, {@code ||},
- * {@code #} comments and a trailing {@code \} continuing onto the next line.
+ * Parses the line language of a Docker tutorial, once, into a {@link Syntax.Line}: words with single
+ * and double quotes and backslash escapes, {@code $(...)} (its inside parsed too), {@code $?},
+ * pipelines ({@code |}), redirections ({@code >}, {@code >>}, {@code <}, {@code 2>&1}...),
+ * {@code ;}, {@code &}, {@code &&}, {@code ||}, {@code !} in front of a pipeline, {@code #} comments
+ * and a trailing {@code \} continuing onto the next line.
  */
 public final class LineParser {
+  private static final List<String> LIST_OPERATORS = List.of("&&", "||", ";", "&");
   private final String s;
   private int i;
 
@@ -17,25 +20,30 @@ public final class LineParser {
   }
 
   /** Parses {@code line}; throws {@link IncompleteLineException} when more input is needed. */
-  public static Script parse(String line) {
-    return new LineParser(line).script(false);
+  public static Syntax.Line parse(String line) {
+    return new LineParser(line).list(false);
   }
 
-  private Script script(boolean inSubstitution) {
-    List<Script.Step> steps = new ArrayList<>();
-    Script.Join join = Script.Join.ALWAYS;
-    List<Script.Word> words = new ArrayList<>();
-    boolean pendingOperator = false;
+  /** Pipelines joined by {@code ;}, {@code &}, {@code &&}, {@code ||}, up to the end (or the {@code )} of a {@code $(}). */
+  private Syntax.Line list(boolean inSubstitution) {
+    List<Syntax.Item> items = new ArrayList<>();
+    Syntax.Join join = Syntax.Join.ALWAYS;
     while (true) {
       skipBlanks();
       if (i >= s.length()) {
         if (inSubstitution) {
           throw new IncompleteLineException("$(");
         }
+        if (join != Syntax.Join.ALWAYS) {
+          throw new IncompleteLineException("operator");
+        }
         break;
       }
       char c = s.charAt(i);
       if (inSubstitution && c == ')') {
+        if (join != Syntax.Join.ALWAYS) {
+          throw new SyntaxException(")");
+        }
         i++;
         break;
       }
@@ -43,32 +51,124 @@ public final class LineParser {
         i = s.length();
         continue;
       }
-      if (c == ';' || c == '&' || c == '|') {
-        String op = c == ';' ? ";" : s.startsWith("&&", i) ? "&&" : s.startsWith("||", i) ? "||" : null;
-        if (op == null) {
-          throw new SyntaxException("syntax error near '" + c + "': docklab runs docker commands one after "
-              + "another with ; && or ||, it has no pipes or background jobs");
-        }
-        if (words.isEmpty()) {
-          throw new SyntaxException("syntax error near unexpected token '" + op + "'");
-        }
-        steps.add(new Script.Step(join, words));
-        words = new ArrayList<>();
-        join = op.equals(";") ? Script.Join.ALWAYS : op.equals("&&") ? Script.Join.IF_OK : Script.Join.IF_FAILED;
-        pendingOperator = !op.equals(";");
-        i += op.length();
-        continue;
+      Syntax.Pipeline pipeline = pipeline(inSubstitution);
+      skipBlanks();
+      if (at(";;")) {
+        throw new SyntaxException(";;");
       }
-      words.add(word(inSubstitution));
-      pendingOperator = false;
+      String op = null;
+      for (String o : LIST_OPERATORS) {
+        if (s.startsWith(o, i)) {
+          op = o;
+          i += o.length();
+          break;
+        }
+      }
+      items.add(new Syntax.Item(join, pipeline, "&".equals(op)));
+      join = "&&".equals(op) ? Syntax.Join.IF_OK : "||".equals(op) ? Syntax.Join.IF_FAILED : Syntax.Join.ALWAYS;
     }
-    if (pendingOperator) {
-      throw new IncompleteLineException("operator");
+    return new Syntax.Line(items);
+  }
+
+  /** {@code [!] COMMAND [| COMMAND]...}; a lone {@code !} is a pipeline of no command. */
+  private Syntax.Pipeline pipeline(boolean inSubstitution) {
+    boolean host = s.charAt(i) == '!';
+    if (host) {
+      i++;
     }
-    if (!words.isEmpty()) {
-      steps.add(new Script.Step(join, words));
+    List<Syntax.Command> commands = new ArrayList<>();
+    while (true) {
+      skipBlanks();
+      Syntax.Command c = command(inSubstitution);
+      if (c == null) {
+        if (!commands.isEmpty() && i >= s.length()) {
+          throw new IncompleteLineException("|");
+        }
+        if (host && commands.isEmpty() && !at("|")) {
+          break;
+        }
+        throw unexpected();
+      }
+      commands.add(c);
+      skipBlanks();
+      if (!at("|") || at("||")) {
+        break;
+      }
+      i++;
     }
-    return new Script(steps);
+    return new Syntax.Pipeline(commands, host);
+  }
+
+  /** Words and redirections up to an operator, a comment or the end; null when there is none. */
+  private Syntax.Command command(boolean inSubstitution) {
+    int start = i;
+    int end = i;
+    List<Syntax.Word> words = new ArrayList<>();
+    List<Syntax.Redirect> redirects = new ArrayList<>();
+    while (true) {
+      skipBlanks();
+      if (i >= s.length()) {
+        break;
+      }
+      char c = s.charAt(i);
+      if (c == ';' || c == '&' || c == '|' || (inSubstitution && c == ')')) {
+        break;
+      }
+      if (c == '#') {
+        i = s.length();
+        break;
+      }
+      Syntax.Redirect r = redirect(inSubstitution);
+      if (r != null) {
+        redirects.add(r);
+      } else {
+        words.add(word(inSubstitution));
+      }
+      end = i;
+    }
+    return words.isEmpty() && redirects.isEmpty() ? null : new Syntax.Command(words, redirects, s.substring(start, end));
+  }
+
+  /** At {@code [N]OP TARGET} ({@code 2>&1}, {@code > f.tar}): reads it; elsewhere returns null. */
+  private Syntax.Redirect redirect(boolean inSubstitution) {
+    int j = i;
+    while (j < s.length() && j - i < 4 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+      j++;
+    }
+    if (j >= s.length() || (s.charAt(j) != '<' && s.charAt(j) != '>')) {
+      return null;
+    }
+    Syntax.Op op = null;
+    for (Syntax.Op o : Syntax.Op.values()) {
+      if (s.startsWith(o.symbol(), j) && (op == null || o.symbol().length() > op.symbol().length())) {
+        op = o;
+      }
+    }
+    int fd = j > i ? Integer.parseInt(s.substring(i, j)) : op.defaultFd();
+    i = j + op.symbol().length();
+    skipBlanks();
+    if (i >= s.length() || ";&|<>".indexOf(s.charAt(i)) >= 0 || (inSubstitution && s.charAt(i) == ')')) {
+      throw unexpected();
+    }
+    int target = i;
+    word(inSubstitution);
+    return new Syntax.Redirect(fd, op, s.substring(target, i));
+  }
+
+  private SyntaxException unexpected() {
+    if (i >= s.length()) {
+      return new SyntaxException("newline");
+    }
+    for (String op : List.of("&&", "||", ";;", ">>", "<<")) {
+      if (s.startsWith(op, i)) {
+        return new SyntaxException(op);
+      }
+    }
+    return new SyntaxException(String.valueOf(s.charAt(i)));
+  }
+
+  private boolean at(String token) {
+    return s.startsWith(token, i);
   }
 
   private void skipBlanks() {
@@ -84,12 +184,13 @@ public final class LineParser {
     }
   }
 
-  private Script.Word word(boolean inSubstitution) {
-    List<Script.Part> parts = new ArrayList<>();
+  private Syntax.Word word(boolean inSubstitution) {
+    List<Syntax.Part> parts = new ArrayList<>();
     StringBuilder lit = new StringBuilder();
+    int start = i;
     while (i < s.length()) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || (inSubstitution && c == ')')) {
+      if (c == ' ' || c == '\t' || c == '\n' || ";&|<>".indexOf(c) >= 0 || (inSubstitution && c == ')')) {
         break;
       }
       if (c == '\\') {
@@ -115,11 +216,14 @@ public final class LineParser {
         i++;
       }
     }
+    if (i == start) {
+      throw unexpected();
+    }
     flush(parts, lit);
-    return new Script.Word(parts);
+    return new Syntax.Word(parts);
   }
 
-  private void doubleQuoted(List<Script.Part> parts, StringBuilder lit) {
+  private void doubleQuoted(List<Syntax.Part> parts, StringBuilder lit) {
     // an empty "" still makes a word: mark it with an empty literal
     boolean any = false;
     while (true) {
@@ -130,7 +234,7 @@ public final class LineParser {
       if (c == '"') {
         i++;
         if (!any && lit.length() == 0) {
-          parts.add(new Script.Literal(""));
+          parts.add(new Syntax.Literal(""));
         }
         return;
       }
@@ -148,31 +252,24 @@ public final class LineParser {
   }
 
   /** At {@code $(} or {@code $?}: adds that part and returns true; elsewhere returns false. */
-  private boolean dollar(List<Script.Part> parts, StringBuilder lit, boolean quoted) {
+  private boolean dollar(List<Syntax.Part> parts, StringBuilder lit, boolean quoted) {
     if (s.charAt(i) != '$' || i + 1 >= s.length() || (s.charAt(i + 1) != '(' && s.charAt(i + 1) != '?')) {
       return false;
     }
     flush(parts, lit);
     if (s.charAt(i + 1) == '(') {
-      parts.add(new Script.Substitution(substitution(), quoted));
+      i += 2;
+      parts.add(new Syntax.Substitution(list(true), quoted));
     } else {
-      parts.add(new Script.Status());
+      parts.add(new Syntax.Status());
       i += 2;
     }
     return true;
   }
 
-  /** Reads {@code $( ... )} and returns the inner source, checked by parsing it. */
-  private String substitution() {
-    i += 2;
-    int start = i;
-    script(true);
-    return s.substring(start, i - 1);
-  }
-
-  private static void flush(List<Script.Part> parts, StringBuilder lit) {
+  private static void flush(List<Syntax.Part> parts, StringBuilder lit) {
     if (lit.length() > 0) {
-      parts.add(new Script.Literal(lit.toString()));
+      parts.add(new Syntax.Literal(lit.toString()));
       lit.setLength(0);
     }
   }

@@ -5,6 +5,8 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.shell.builtin.Builtin;
+import dev.docklab.shell.builtin.Builtins;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.command.Command;
 import dev.docklab.shell.command.DockerCli;
@@ -17,19 +19,22 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: docker subcommands (with or without {@code docker}), their flags, the names and
- * ids of containers that exist, image names and tags, and signal names after {@code kill -s}.
+ * Tab completion: docklab's own words and docker subcommands (with or without {@code docker}), their
+ * flags, the names and ids of containers that exist, image names and tags, and signal names after
+ * {@code kill -s}.
  */
 public final class DockerCompleter implements Completer {
   private static final Set<String> TAKE_CONTAINERS = Set.of("rm", "start", "stop", "restart", "kill", "pause",
       "unpause", "wait", "rename", "attach", "exec", "logs", "top", "inspect", "commit", "diff");
   private static final Set<String> TAKE_IMAGES = Set.of("run", "create", "images", "pull", "inspect", "tag", "rmi",
       "history");
+  private final Builtins builtins;
   private final DockerCli docker;
   private final Supplier<Engine> engine;
 
-  public DockerCompleter(DockerCli docker, Supplier<Engine> engine) {
-    this.docker = docker;
+  public DockerCompleter(Builtins builtins, Supplier<Engine> engine) {
+    this.builtins = builtins;
+    this.docker = builtins.docker();
     this.engine = engine;
   }
 
@@ -39,8 +44,8 @@ public final class DockerCompleter implements Completer {
     int index = line.wordIndex();
     int offset = !words.isEmpty() && words.get(0).equals("docker") ? 1 : 0;
     if (index == 0) {
-      for (String w : List.of("docker", "help", "lang", "exit", "clear", "echo", "cd", "pwd")) {
-        out.add(new Candidate(w));
+      for (Builtin b : builtins.all()) {
+        b.words().forEach(w -> out.add(new Candidate(w)));
       }
       docker.commands().forEach(c -> out.add(new Candidate(c.name())));
       return;

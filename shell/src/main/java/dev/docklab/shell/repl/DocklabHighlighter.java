@@ -1,9 +1,8 @@
 package dev.docklab.shell.repl;
 
-import dev.docklab.shell.command.DockerCli;
+import dev.docklab.shell.builtin.Builtins;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jline.reader.Highlighter;
 import org.jline.reader.LineReader;
@@ -16,15 +15,13 @@ import org.jline.utils.AttributedStyle;
  * words, programs on this machine) in green, an unknown one in red, flags in cyan.
  */
 public final class DocklabHighlighter implements Highlighter {
-  private static final Set<String> OWN = Set.of("docker", "help", "?", "exit", "quit", "lang", "echo", "clear", "cd",
-      "pwd");
   private static final AttributedStyle KNOWN = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN).bold();
   private static final AttributedStyle UNKNOWN = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).underline();
   private static final AttributedStyle FLAG = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
-  private final DockerCli docker;
+  private final Builtins builtins;
 
-  public DocklabHighlighter(DockerCli docker) {
-    this.docker = docker;
+  public DocklabHighlighter(Builtins builtins) {
+    this.builtins = builtins;
   }
 
   @Override
@@ -54,7 +51,7 @@ public final class DocklabHighlighter implements Highlighter {
         style = known(w) ? KNOWN : UNKNOWN;
         afterDocker = w.equals("docker");
       } else if (word == 1 && afterDocker) {
-        style = docker.command(w) != null ? KNOWN : UNKNOWN;
+        style = builtins.docker().command(w) != null ? KNOWN : UNKNOWN;
       } else if (w.startsWith("-")) {
         style = FLAG;
       }
@@ -66,7 +63,7 @@ public final class DocklabHighlighter implements Highlighter {
   }
 
   private boolean known(String w) {
-    if (OWN.contains(w) || docker.command(w) != null || w.startsWith("!") || w.startsWith("#")) {
+    if (builtins.isOwn(w) || w.startsWith("!") || w.startsWith("#")) {
       return true;
     }
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {

@@ -1,7 +1,7 @@
 package dev.docklab.shell.repl;
 
 import dev.docklab.engine.api.Attachment;
-import dev.docklab.shell.command.Interaction;
+import dev.docklab.shell.io.Interaction;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;

@@ -3,13 +3,14 @@ package dev.docklab.shell.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.docklab.shell.builtin.Builtins;
 import dev.docklab.shell.command.DockerCli;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
 
 class DocklabHighlighterTest {
-  private final DocklabHighlighter h = new DocklabHighlighter(new DockerCli());
+  private final DocklabHighlighter h = new DocklabHighlighter(new Builtins(new DockerCli(), (args, s) -> 0));
 
   private static long fg(AttributedString s, int index) {
     return s.styleAt(index).getStyle();
@@ -34,5 +35,13 @@ class DocklabHighlighterTest {
     assertEquals(fg(docker, 0), fg(ls, 0));
     assertEquals(fg(docker, 0), fg(ps, 0));
     assertNotEquals(AttributedStyle.DEFAULT.getStyle(), fg(docker, 0));
+  }
+
+  @Test
+  void everyBuiltinOfTheListIsKnown() {
+    AttributedString docker = h.highlight(null, "docker");
+    for (String w : new String[] {"explain", "quit", "?", "cd", "pwd", "lang"}) {
+      assertEquals(fg(docker, 0), fg(h.highlight(null, w + " x"), 0), w);
+    }
   }
 }

@@ -1,27 +1,28 @@
-package dev.docklab.shell.line;
+package dev.docklab.shell.interp;
 
+import dev.docklab.shell.line.Syntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Turns a step's words into the argument list, running each {@code $(...)} through
+ * Turns a command's words into its argument list, running each {@code $(...)} through
  * {@code substitute} (which returns what the inner line printed) and putting in {@code $?}.
  */
-public final class Expander {
+final class Expander {
   private Expander() {}
 
-  public static List<String> expand(List<Script.Word> words, Function<String, String> substitute, int lastStatus) {
+  static List<String> expand(List<Syntax.Word> words, Function<Syntax.Line, String> substitute, int lastStatus) {
     List<String> out = new ArrayList<>();
-    for (Script.Word w : words) {
+    for (Syntax.Word w : words) {
       StringBuilder current = null;
-      for (Script.Part p : w.parts()) {
-        if (p instanceof Script.Literal l) {
+      for (Syntax.Part p : w.parts()) {
+        if (p instanceof Syntax.Literal l) {
           current = (current == null ? new StringBuilder() : current).append(l.text());
-        } else if (p instanceof Script.Status) {
+        } else if (p instanceof Syntax.Status) {
           current = (current == null ? new StringBuilder() : current).append(lastStatus);
-        } else if (p instanceof Script.Substitution sub) {
-          String text = stripTrailingNewlines(substitute.apply(sub.source()));
+        } else if (p instanceof Syntax.Substitution sub) {
+          String text = stripTrailingNewlines(substitute.apply(sub.line()));
           if (sub.quoted()) {
             current = (current == null ? new StringBuilder() : current).append(text);
             continue;

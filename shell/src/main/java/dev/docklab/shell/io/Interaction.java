@@ -1,4 +1,4 @@
-package dev.docklab.shell.command;
+package dev.docklab.shell.io;
 
 import dev.docklab.engine.api.Attachment;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.docklab.shell.command;
+package dev.docklab.shell.io;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs a host process with its output copied into docklab's streams, as it comes. */
-final class Processes {
+public final class Processes {
   private Processes() {}
 
   /**
@@ -17,7 +17,7 @@ final class Processes {
    *
    * @param in what to feed its stdin, or null for none
    */
-  static int run(List<String> command, Path cwd, Map<String, String> env, InputStream in, PrintStream out,
+  public static int run(List<String> command, Path cwd, Map<String, String> env, InputStream in, PrintStream out,
       PrintStream err) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command);
     if (cwd != null) {

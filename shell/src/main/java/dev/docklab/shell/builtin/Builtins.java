@@ -1,0 +1,120 @@
+package dev.docklab.shell.builtin;
+
+import dev.docklab.shell.command.DockerCli;
+import dev.docklab.shell.command.Session;
+import dev.docklab.shell.command.SessionState;
+import dev.docklab.shell.i18n.Messages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * docklab's own words, in the one list that the interpreter dispatches from, the completer offers,
+ * the highlighter colours and {@code help} lists: {@code docker}, {@code explain}, {@code help}
+ * ({@code ?}), {@code lang}, {@code echo}, {@code clear}, {@code exit} ({@code quit}), {@code cd} and
+ * {@code pwd}. A line whose first word is none of them nor a docker subcommand runs on the host.
+ */
+public final class Builtins {
+  private final DockerCli docker;
+  private final List<Builtin> all;
+
+  /**
+   * The builtins around {@code docker}; {@code explain} is given by the command package, where the
+   * engine's reports it draws are.
+   */
+  public Builtins(DockerCli docker, Builtin.Body explain) {
+    this.docker = docker;
+    HelpCommand help = new HelpCommand(docker, this);
+    this.all = List.of(
+        new Builtin("docker", List.of(), null, true, docker::execute),
+        new Builtin("explain", List.of(), null, true, explain),
+        new Builtin("help", List.of("?"), "builtin.help.usage", false, help::run),
+        new Builtin("lang", List.of(), "builtin.lang.usage", false, Builtins::lang),
+        new Builtin("echo", List.of(), "builtin.echo.usage", false, Builtins::echo),
+        new Builtin("clear", List.of(), "builtin.clear.usage", false, Builtins::clear),
+        new Builtin("exit", List.of("quit"), "builtin.exit.usage", false, Builtins::exit),
+        new Builtin("cd", List.of(), null, false, Builtins::cd),
+        new Builtin("pwd", List.of(), null, false, Builtins::pwd));
+  }
+
+  /** Every builtin, in the order help lists them. */
+  public List<Builtin> all() {
+    return all;
+  }
+
+  /** The builtin {@code word} calls (by its name or an alias), or null. */
+  public Builtin find(String word) {
+    for (Builtin b : all) {
+      if (b.words().contains(word)) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /** The {@code docker} command and its subcommands. */
+  public DockerCli docker() {
+    return docker;
+  }
+
+  /** Whether {@code word} is docklab's own: a builtin, or a docker subcommand typed without docker. */
+  public boolean isOwn(String word) {
+    return find(word) != null || docker.command(word) != null;
+  }
+
+  private static int lang(List<String> args, Session s) {
+    if (args.isEmpty()) {
+      s.out().println(s.messages().lang().name().toLowerCase());
+      return 0;
+    }
+    Messages.Lang l = Messages.Lang.parse(args.get(0));
+    if (l == null) {
+      s.err().println("docklab: " + s.msg("lang.unknown", args.get(0)));
+      return 1;
+    }
+    s.state().setMessages(new Messages(l));
+    s.out().println(s.msg("lang.set"));
+    return 0;
+  }
+
+  private static int echo(List<String> args, Session s) {
+    s.out().println(String.join(" ", args));
+    return 0;
+  }
+
+  private static int clear(List<String> args, Session s) {
+    s.out().print("\033[H\033[2J");
+    s.out().flush();
+    return 0;
+  }
+
+  /** {@code exit [N]}: no further command runs; the status is N, or the last command's. */
+  private static int exit(List<String> args, Session s) {
+    s.state().requestExit();
+    if (args.isEmpty()) {
+      return s.state().lastStatus();
+    }
+    try {
+      return Integer.parseInt(args.get(0)) & 0xff;
+    } catch (NumberFormatException e) {
+      return 2;
+    }
+  }
+
+  private static int pwd(List<String> args, Session s) {
+    s.out().println(s.workspace());
+    return 0;
+  }
+
+  /** {@code cd [DIR]}: moves the workspace, where host commands run; no argument goes back to the default. */
+  private static int cd(List<String> args, Session s) {
+    Path target = args.isEmpty() ? SessionState.defaultWorkspace()
+        : s.workspace().resolve(args.get(0).replaceFirst("^~", System.getenv().getOrDefault("HOME", "~"))).normalize();
+    if (!Files.isDirectory(target)) {
+      s.err().println("docklab: cd: " + args.get(0) + ": No such file or directory");
+      return 1;
+    }
+    s.state().setWorkspace(target);
+    return 0;
+  }
+}

@@ -1,0 +1,2 @@
+/** Every learner-facing text, in English and in Chinese. */
+package dev.docklab.shell.i18n;

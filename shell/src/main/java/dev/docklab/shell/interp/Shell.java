@@ -1,0 +1,51 @@
+package dev.docklab.shell.interp;
+
+import dev.docklab.shell.builtin.Builtins;
+import dev.docklab.shell.command.DockerCli;
+import dev.docklab.shell.command.ExplainCommand;
+import dev.docklab.shell.command.Session;
+import dev.docklab.shell.interp.Interpreter;
+import dev.docklab.shell.line.Syntax;
+
+/**
+ * A learner's docklab shell: the {@code docker} command, the builtins around it, and the
+ * {@link Interpreter} that runs lines with them in one {@link Session}. After each line (but an
+ * {@code explain}), the trace starts anew for {@code explain last} and watched containers report
+ * their copy-on-write.
+ */
+public final class Shell {
+  private final Session session;
+  private final Builtins builtins = new Builtins(new DockerCli(), ExplainCommand::run);
+  private final Interpreter interpreter = new Interpreter(builtins);
+
+  public Shell(Session session) {
+    this.session = session;
+  }
+
+  /** docklab's own words: what completion, highlighting and help read. */
+  public Builtins builtins() {
+    return builtins;
+  }
+
+  public boolean exitRequested() {
+    return session.state().exitRequested();
+  }
+
+  public int lastStatus() {
+    return session.state().lastStatus();
+  }
+
+  /** Runs one (complete) line and returns the status of the last command that ran. */
+  public int execute(String text) {
+    Syntax.Line line = interpreter.parse(text, session);
+    boolean explain = line != null && "explain".equals(line.firstWord());
+    if (!explain) {
+      session.trace().newCommand(text.strip());
+    }
+    int status = line == null ? session.state().lastStatus() : interpreter.run(line, session);
+    if (!session.cowWatch().isEmpty() && !explain) {
+      ExplainCommand.tick(session);
+    }
+    return status;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.docklab.shell.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.shell.command.DockerCli;
+import dev.docklab.shell.command.Session;
+import dev.docklab.shell.i18n.Messages;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BuiltinsTest {
+  private final Builtins builtins = new Builtins(new DockerCli(), (args, s) -> 42);
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  @TempDir
+  Path workspace;
+
+  private Session session(Messages.Lang lang) {
+    Session s = new Session(() -> {
+      throw new AssertionError("no builtin here needs the engine");
+    }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        InputStream.nullInputStream(), new Messages(lang), Session.Foreground.NONE);
+    s.state().setWorkspace(workspace);
+    return s;
+  }
+
+  private int run(Session s, String... argv) {
+    return builtins.find(argv[0]).run(List.of(argv).subList(1, argv.length), s);
+  }
+
+  @Test
+  void everyWordOfTheListCallsItsBuiltin() {
+    assertEquals(List.of("docker", "explain", "help", "?", "lang", "echo", "clear", "exit", "quit", "cd", "pwd"),
+        builtins.all().stream().flatMap(b -> b.words().stream()).toList());
+    assertEquals("help", builtins.find("?").name());
+    assertEquals("exit", builtins.find("quit").name());
+    assertEquals(42, run(session(Messages.Lang.EN), "explain", "last"), "explain is the body it was given");
+  }
+
+  @Test
+  void dockerSubcommandsAreOwnButHostProgramsAreNot() {
+    assertTrue(builtins.isOwn("ps"), "ps is docker ps");
+    assertTrue(builtins.isOwn("explain"));
+    assertFalse(builtins.isOwn("ls"));
+    assertNull(builtins.find("ps"), "a subcommand is docker's, not a builtin");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Messages.Lang.class)
+  void everyUsageInHelpIsSaidInBothLanguages(Messages.Lang lang) {
+    Messages m = new Messages(lang);
+    for (Builtin b : builtins.all()) {
+      assertTrue(b.usageKey() == null || m.has(b.usageKey()), b.name());
+    }
+  }
+
+  @Test
+  void helpListsTheBuiltinsFromTheList() {
+    assertEquals(0, run(session(Messages.Lang.EN), "help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(
+        "\nAlso: help [COMMAND]   lang zh|en   echo TEXT   clear   exit (or Ctrl-D)\n"), out.toString());
+    out.reset();
+    assertEquals(0, run(session(Messages.Lang.ZH), "?"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(
+        "\n另外还有：help [命令]   lang zh|en   echo 文本   clear   exit（或 Ctrl-D）\n"), out.toString());
+  }
+
+  @Test
+  void exitStopsTheSessionWithTheLastStatusOrItsArgument() {
+    Session s = session(Messages.Lang.EN);
+    s.state().setLastStatus(3);
+    assertEquals(3, run(s, "quit"));
+    assertTrue(s.state().exitRequested());
+    assertEquals(4, run(s, "exit", "260"));
+    assertEquals(2, run(s, "exit", "soon"));
+  }
+
+  @Test
+  void cdMovesTheWorkspaceAndRefusesWhatIsNoDirectory() throws Exception {
+    Session s = session(Messages.Lang.EN);
+    Files.createDirectory(workspace.resolve("test"));
+    assertEquals(0, run(s, "cd", "test"));
+    assertEquals(workspace.resolve("test"), s.workspace());
+    assertEquals(1, run(s, "cd", "nowhere"));
+    assertEquals("docklab: cd: nowhere: No such file or directory\n", err.toString(StandardCharsets.UTF_8));
+    run(s, "pwd");
+    assertEquals(workspace.resolve("test") + "\n", out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void langSwitchesTheSessionsLanguage() {
+    Session s = session(Messages.Lang.EN);
+    assertEquals(0, run(s, "lang", "zh"));
+    assertEquals(Messages.Lang.ZH, s.messages().lang());
+    assertEquals(1, run(s, "lang", "fr"));
+  }
+}
