@@ -69,7 +69,7 @@ class KilledReplIT {
       List<Container> all = engine.containers().list(true);
       assertEquals(2, all.size());
       for (Container c : all) {
-        assertEquals("running", c.state().status(), c.name() + " keeps running, as on Docker when the client dies");
+        assertEquals("running", c.state().status().dockerName(), c.name() + " keeps running, as on Docker when the client dies");
         assertTrue(c.network() != null && Files.exists(Path.of(c.network().sandboxKey())),
             c.name() + " keeps its network too");
       }
