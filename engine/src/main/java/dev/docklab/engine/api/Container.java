@@ -92,14 +92,28 @@ public record Container(String id, String name, String created, String image, St
    * @param networkMode {@code --network}: bridge, host or none
    * @param portBindings {@code -p}, as asked (host port 0: a random one at each start)
    * @param publishAll {@code -P}
+   * @param securityOpt {@code --security-opt}, as Docker keeps it (a seccomp profile as its JSON)
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record HostConfig(long memory, long pidsLimit, boolean autoRemove, RestartPolicy restartPolicy,
-      String networkMode, List<PortMapping> portBindings, boolean publishAll) {
+      String networkMode, List<PortMapping> portBindings, boolean publishAll, List<String> securityOpt) {
     public HostConfig {
       restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
       networkMode = networkMode == null ? "bridge" : networkMode;
       portBindings = portBindings == null ? List.of() : List.copyOf(portBindings);
+      securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
+    }
+
+    /** Without security options. */
+    public HostConfig(long memory, long pidsLimit, boolean autoRemove, RestartPolicy restartPolicy,
+        String networkMode, List<PortMapping> portBindings, boolean publishAll) {
+      this(memory, pidsLimit, autoRemove, restartPolicy, networkMode, portBindings, publishAll, List.of());
+    }
+
+    /** Its {@code --security-opt} values, parsed. */
+    @JsonIgnore
+    public SecurityOpts security() {
+      return SecurityOpts.parse(securityOpt);
     }
 
     /** On the default bridge, nothing published. */

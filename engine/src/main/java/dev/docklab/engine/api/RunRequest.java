@@ -24,10 +24,12 @@ import java.util.TreeMap;
  * @param volumes {@code -v} and {@code --mount}
  * @param network {@code --network}, {@code -p}, {@code -P}, {@code --expose}
  * @param labels {@code --label KEY=VALUE}
+ * @param securityOpt {@code --security-opt} values as the docker client sends them (a seccomp FILE already
+ *     replaced by its JSON), read by {@link SecurityOpts#parse}
  */
 public record RunRequest(String image, String name, List<String> command, List<String> env, long memory,
     long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
-    List<VolumeSpec> volumes, Network network, Map<String, String> labels) {
+    List<VolumeSpec> volumes, Network network, Map<String, String> labels, List<String> securityOpt) {
 
   public RunRequest {
     command = command == null ? List.of() : List.copyOf(command);
@@ -36,6 +38,21 @@ public record RunRequest(String image, String name, List<String> command, List<S
     volumes = volumes == null ? List.of() : List.copyOf(volumes);
     network = network == null ? Network.DEFAULT : network;
     labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+    securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
+  }
+
+  /** Without security options: the default seccomp profile. */
+  public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
+      long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
+      List<VolumeSpec> volumes, Network network, Map<String, String> labels) {
+    this(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy, volumes, network,
+        labels, List.of());
+  }
+
+  /** The same request with {@code --security-opt} values. */
+  public RunRequest withSecurityOpt(List<String> values) {
+    return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
+        volumes, network, labels, values);
   }
 
   /** Without labels. */
