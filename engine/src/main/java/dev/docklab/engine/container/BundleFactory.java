@@ -76,10 +76,10 @@ final class BundleFactory {
   }
 
   /**
-   * What the runtime needs to run {@code c} on {@code rootfs}; writes the container's /etc/hostname,
-   * /etc/hosts and /etc/resolv.conf on the way.
+   * What the runtime needs to run {@code c} on {@code rootfs} under {@code confinement}; writes the
+   * container's /etc/hostname, /etc/hosts and /etc/resolv.conf on the way.
    */
-  BundleSpec spec(Container c, Path rootfs, ContainerFiles files) {
+  BundleSpec spec(Container c, Path rootfs, ContainerFiles files, BundleSpec.Security confinement) {
     Endpoint ep = c.network();
     boolean hostNet = "host".equals(ep.network());
     boolean joined = ep.network().startsWith("container:");
@@ -100,7 +100,7 @@ final class BundleFactory {
     };
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         "/" + ContainerService.CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
-        binds(c, files), netns);
+        binds(c, files), netns, confinement);
   }
 
   private static String readHostFile(Path path) {

@@ -7,7 +7,9 @@ import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.SecurityOpts;
 import dev.docklab.engine.bootstrap.BusyboxImage;
+import dev.docklab.engine.runtime.SecurityProfiles;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * Makes a new container's record from a run request and its image, as {@code docker create} does:
- * id, name, command, environment, hostname, network mode, ports, mounts and labels.
+ * id, name, command, environment, hostname, network mode, ports, mounts, labels and security options.
  */
 final class ContainerFactory {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -27,12 +29,15 @@ final class ContainerFactory {
   private final ContainerNetworks nets;
   private final ContainerVolumes volumes;
   private final String driver;
+  private final SecurityProfiles security;
 
-  ContainerFactory(ContainerStore store, ContainerNetworks nets, ContainerVolumes volumes, String driver) {
+  ContainerFactory(ContainerStore store, ContainerNetworks nets, ContainerVolumes volumes, String driver,
+      SecurityProfiles security) {
     this.store = store;
     this.nets = nets;
     this.volumes = volumes;
     this.driver = driver;
+    this.security = security;
   }
 
   /** The name asked for ({@code --name}), checked; or a random one no container uses. */
@@ -48,6 +53,7 @@ final class ContainerFactory {
     if (command.isEmpty()) {
       throw EngineException.invalid("no command specified");
     }
+    security.check(SecurityOpts.parse(req.securityOpt()));
     byte[] idBytes = new byte[32];
     RANDOM.nextBytes(idBytes);
     String id = HexFormat.of().formatHex(idBytes);
@@ -79,7 +85,8 @@ final class ContainerFactory {
         cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
         cfg.user() == null ? "" : cfg.user(), driver,
         new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove(), req.restartPolicy(),
-            networkMode, net.mode() == NetworkMode.HOST ? List.of() : net.publish(), net.publishAll()),
+            networkMode, net.mode() == NetworkMode.HOST ? List.of() : net.publish(), net.publishAll(),
+            req.securityOpt()),
         Container.State.created(), req.tty(), req.openStdin(), 0, volumes.mountPoints(req.volumes()),
         exposedPorts(cfg, net), null, labels(cfg, req));
   }

@@ -28,6 +28,7 @@ import dev.docklab.engine.runtime.BundleSpec;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.HostFacts;
 import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.engine.runtime.SecurityProfiles;
 import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.ContainerFiles;
@@ -67,6 +68,7 @@ public final class ContainerService {
   private final ExitWatcher exits;
   private final CrashRecovery recovery;
   private final ContainerStopper stopper;
+  private final SecurityProfiles security;
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
@@ -79,12 +81,18 @@ public final class ContainerService {
     this.listener = listener;
     this.nets = new ContainerNetworks(store, listener, networks);
     this.volumes = new ContainerVolumes(volumes);
-    this.factory = new ContainerFactory(store, nets, this.volumes, driver.name());
+    this.security = SecurityProfiles.probe(host);
+    this.factory = new ContainerFactory(store, nets, this.volumes, driver.name(), security);
     this.bundles = new BundleFactory(store, layers, nets, host);
     this.exits = new ExitWatcher(lock, store, driver, runtime, conmon, listener, nets, this.volumes,
         again -> startLocked(again, false));
     this.recovery = new CrashRecovery(lock, store, driver, runtime, conmon, nets, exits);
     this.stopper = new ContainerStopper(lock, store, runtime, listener, exits);
+  }
+
+  /** The seccomp and AppArmor profiles containers run under on this host. */
+  public SecurityProfiles security() {
+    return security;
   }
 
   /**
@@ -133,13 +141,15 @@ public final class ContainerService {
     Attachment attachment = null;
     Endpoint endpoint = null;
     try {
+      // first, so that a missing seccomp profile refuses the start before anything is mounted
+      BundleSpec.Security confinement = security.forContainer(c.hostConfig().security());
       Image image = images.get(c.imageDigest());
       List<Path> lowers = bundles.lowers(files, image);
       StorageDriver.RootFs root = listener.timed(EventStep.MOUNT, c.id(), StorageDriver.RootFs::mountOptions,
           () -> driver.mount(files, lowers));
       volumes.seed(c, root.merged());
       endpoint = nets.connect(c);
-      BundleSpec spec = bundles.spec(c.withNetwork(endpoint), root.merged(), files);
+      BundleSpec spec = bundles.spec(c.withNetwork(endpoint), root.merged(), files, confinement);
       listener.timed(EventStep.SPEC, c.id(), b -> b.config().toString(), () -> {
         bundles.write(bundle, spec);
         return bundle;

@@ -2,6 +2,7 @@ package dev.docklab.engine.runtime;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What goes into one container's OCI {@code config.json}: the process, its root, its limits.
@@ -20,13 +21,23 @@ import java.util.List;
  * @param binds files or directories bind-mounted into the container
  * @param networkNamespace null for a new namespace of its own, {@link #HOST_NETWORK} for the host's, or the
  *     path of a namespace made beforehand (docklab's bridge) that the container joins
+ * @param security its seccomp filter, AppArmor profile and no_new_privs bit
  */
 public record BundleSpec(List<String> args, List<String> env, String cwd, int uid, int gid, String hostname,
     boolean terminal, Path rootfs, String cgroupsPath, long memoryBytes, long pidsLimit, List<Bind> binds,
-    String networkNamespace) {
+    String networkNamespace, Security security) {
   /** {@link #networkNamespace} for {@code --network host}. */
   public static final String HOST_NETWORK = "host";
 
   /** A bind mount: host {@code source} at {@code destination} inside, read-only or not. */
   public record Bind(Path source, String destination, boolean readOnly) {}
+
+  /**
+   * What fences the process in besides namespaces and capabilities.
+   *
+   * @param seccomp the OCI {@code linux.seccomp}, or null for no filter ({@code seccomp=unconfined})
+   * @param appArmorProfile the AppArmor profile, or null for none
+   * @param noNewPrivileges the no_new_privs bit ({@code --security-opt no-new-privileges})
+   */
+  public record Security(Map<String, Object> seccomp, String appArmorProfile, boolean noNewPrivileges) {}
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * Writes an OCI runtime spec with Docker's defaults: namespaces pid, mount, uts, ipc, network
  * (and cgroup on cgroup v2); /proc, /dev, /dev/pts, /dev/shm, /dev/mqueue, /sys (ro) and
  * /sys/fs/cgroup (ro); Docker's 14 default capabilities; its masked and read-only /proc paths; its
- * device rules; and an open-files limit never above the host's hard limit.
+ * device rules; an open-files limit never above the host's hard limit; and the seccomp filter, AppArmor
+ * profile and no_new_privs bit the container's security options ask for.
  */
 public final class OciSpec {
   /** The capabilities Docker grants a container by default. */
@@ -53,7 +54,10 @@ public final class OciSpec {
     p.put("capabilities", caps);
     long nofile = Math.min(DEFAULT_NOFILE, host.nofileHardLimit());
     p.put("rlimits", List.of(Map.of("type", "RLIMIT_NOFILE", "hard", nofile, "soft", nofile)));
-    p.put("noNewPrivileges", false);
+    p.put("noNewPrivileges", s.security().noNewPrivileges());
+    if (s.security().appArmorProfile() != null) {
+      p.put("apparmorProfile", s.security().appArmorProfile());
+    }
     p.put("oomScoreAdj", 0);
     return p;
   }
@@ -113,6 +117,9 @@ public final class OciSpec {
     l.put("resources", res);
     l.put("maskedPaths", MASKED_PATHS);
     l.put("readonlyPaths", READONLY_PATHS);
+    if (s.security().seccomp() != null) {
+      l.put("seccomp", s.security().seccomp());
+    }
     return l;
   }
 
