@@ -13,6 +13,15 @@ package dev.docklab.engine.api;
  * @param rootMount the mount table line of / inside the container
  * @param mounts how many mounts the container sees
  * @param throwaway whether docklab started a container just to read these facts
+ * @param confinement its seccomp filter and AppArmor profile (null when not read)
  */
 public record BootFacts(String container, String hostKernel, String containerKernel, int imageKernels,
-    String pid1Command, long hostPid, String rootMount, int mounts, boolean throwaway) {}
+    String pid1Command, long hostPid, String rootMount, int mounts, boolean throwaway, Confinement confinement) {
+
+  /** Without the confinement facts. */
+  public BootFacts(String container, String hostKernel, String containerKernel, int imageKernels,
+      String pid1Command, long hostPid, String rootMount, int mounts, boolean throwaway) {
+    this(container, hostKernel, containerKernel, imageKernels, pid1Command, hostPid, rootMount, mounts, throwaway,
+        null);
+  }
+}

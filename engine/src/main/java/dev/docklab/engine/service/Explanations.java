@@ -1,6 +1,9 @@
 package dev.docklab.engine.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.BootFacts;
+import dev.docklab.engine.api.Confinement;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.engine.api.Digest;
@@ -14,6 +17,7 @@ import dev.docklab.engine.api.MountReport;
 import dev.docklab.engine.api.NetworkFacts;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
+import dev.docklab.engine.api.SecurityOpts;
 import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
@@ -29,8 +33,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +44,7 @@ import java.util.TreeMap;
  * layer stack, the union mount, where a path comes from, copy-on-write, and live boot facts.
  */
 final class Explanations implements Explain {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Layout layout;
   private final ImageStore images0;
   private final LayerStore layers;
@@ -287,7 +294,7 @@ final class Explanations implements Explain {
     try {
       List<String> cmd = containers.execCommand(c.id(), List.of("sh", "-c",
           "uname -r; tr '\\0' ' ' < /proc/1/cmdline; echo; grep ' / / ' /proc/self/mountinfo | head -1; "
-              + "wc -l < /proc/self/mountinfo"), List.of(), false);
+              + "wc -l < /proc/self/mountinfo; grep '^Seccomp:' /proc/1/status"), List.of(), false);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
       if (p.waitFor() != 0 || lines.size() < 4) {
@@ -303,9 +310,10 @@ final class Explanations implements Explain {
           }
         }
       }
+      String seccomp = lines.size() > 4 ? lines.get(4).replaceAll("\\D", "") : "";
       return new BootFacts(c.name(), host.kernel(), lines.get(0).strip(), kernels,
           lines.get(1).strip(), c.state().pid(), lines.get(2).strip(), Integer.parseInt(lines.get(3).strip()),
-          throwaway);
+          throwaway, confinement(c, seccomp.isEmpty() ? -1 : Integer.parseInt(seccomp)));
     } catch (IOException e) {
       throw EngineException.system("could not read the container's facts: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -316,6 +324,25 @@ final class Explanations implements Explain {
         containers.remove(c.id(), true);
       }
     }
+  }
+
+  /** Its seccomp filter and AppArmor profile, from the spec its runtime was given; {@code mode} read live. */
+  private Confinement confinement(Container c, int mode) {
+    JsonNode spec;
+    try {
+      spec = JSON.readTree(containerStore.files(c.id()).bundle().config().toFile());
+    } catch (IOException e) {
+      throw EngineException.system("could not read the OCI spec of " + c.name() + ": " + e.getMessage(), e);
+    }
+    JsonNode seccomp = spec.path("linux").path("seccomp");
+    Set<String> names = new HashSet<>();
+    seccomp.path("syscalls").forEach(r -> r.path("names").forEach(n -> names.add(n.asText())));
+    SecurityOpts opts = c.hostConfig().security();
+    String profile = opts.seccompUnconfined() ? SecurityOpts.UNCONFINED : opts.customSeccomp() ? "custom"
+        : containers.security().defaultSeccomp().toString();
+    JsonNode appArmor = spec.path("process").path("apparmorProfile");
+    return new Confinement(mode, names.size(), seccomp.path("defaultAction").asText(""), profile,
+        containers.security().appArmorAvailable(), appArmor.isTextual() ? appArmor.asText() : null);
   }
 
   /** {@code explain mount}: the container's union mount, each lower dir mapped back to its layer. */

@@ -91,6 +91,8 @@ final class Inspector {
     host.put("PidsLimit", c.hostConfig().pidsLimit() > 0 ? c.hostConfig().pidsLimit() : null);
     host.put("CgroupParent", "");
     host.put("Binds", null);
+    host.put("Privileged", false);
+    host.put("SecurityOpt", c.hostConfig().securityOpt().isEmpty() ? null : c.hostConfig().securityOpt());
     m.put("HostConfig", host);
     m.put("GraphDriver", graphDriver(driver, image, dir));
     List<Map<String, Object>> mounts = new ArrayList<>();

@@ -7,9 +7,11 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.Info;
 import dev.docklab.engine.api.SystemService;
+import dev.docklab.engine.runtime.SecurityProfiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,23 @@ final class LocalSystem implements SystemService {
         backingFilesystem(), p.runtime().choice().name(), p.runtime().choice().reason(), p.host().cgroupVersion(),
         p.host().hybridCgroups(), "cgroupfs", p.host().kernel(), p.host().operatingSystem(),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
-        p.layout().root(), Engine.VERSION);
+        p.layout().root(), Engine.VERSION, securityOptions());
+  }
+
+  /** Docker's list: AppArmor where the host has it, the default seccomp profile, cgroupns on cgroup v2. */
+  private List<String> securityOptions() {
+    SecurityProfiles security = p.containers().security();
+    List<String> out = new ArrayList<>();
+    if (security.appArmorAvailable()) {
+      out.add("name=apparmor");
+    }
+    out.add("name=seccomp,profile=" + security.defaultSeccomp()
+        + (security.defaultSeccompInstalled() ? "" : " (missing: apt-get install " + SecurityProfiles.SECCOMP_PACKAGE
+            + ")"));
+    if (p.host().cgroupVersion() == 2) {
+      out.add("name=cgroupns");
+    }
+    return out;
   }
 
   private String backingFilesystem() {
