@@ -55,6 +55,8 @@ public final class ContainerCommands {
         Option.value("net", '\0', "network", "opt.run.net"),
         Option.value("volume", 'v', "list", "opt.run.volume"),
         Option.value("mount", '\0', "mount", "opt.run.mount"),
+        Option.value("security-opt", '\0', "list", "opt.run.security-opt"),
+        Option.bool("privileged", '\0', "opt.run.privileged"),
         Option.bool("explain", '\0', "opt.run.explain"));
   }
 
@@ -116,6 +118,10 @@ public final class ContainerCommands {
 
   private static int runOrCreate(Args args, Session s, boolean start) {
     String cmd = start ? "run" : "create";
+    if (args.has("privileged")) {
+      s.err().println(s.msg("run.privileged-refused"));
+      return Errors.RUN_FAILED;
+    }
     args.requireAtLeast(1);
     boolean detach = args.has("detach");
     boolean tty = args.has("tty");
@@ -146,7 +152,7 @@ public final class ContainerCommands {
       }
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), args.values("env"),
           memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart, volumes, network(args, s),
-          labels(args.values("label")));
+          labels(args.values("label")), SecurityOptions.read(args.values("security-opt"), s.workspace()));
     } catch (EngineException e) {
       return usageError(s, cmd, e.getMessage());
     }

@@ -3,6 +3,7 @@ package dev.docklab.shell.command;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Info;
 import dev.docklab.shell.render.Human;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code info}, {@code version}: the engine and the host. */
@@ -35,6 +36,7 @@ public final class SystemCommands {
       o.println(" Cgroup Version: " + i.cgroupVersion() + (i.hybridCgroups() ? " (hybrid: v1 controllers + a cgroup2 mount)" : ""));
       o.println(" Runtimes: " + i.runtime());
       o.println(" Default Runtime: " + i.runtime() + "  (" + i.runtimeReason() + ")");
+      securityOptions(i.securityOptions()).forEach(o::println);
       o.println(" Kernel Version: " + i.kernel());
       o.println(" Operating System: " + i.operatingSystem());
       o.println(" OSType: linux");
@@ -52,6 +54,27 @@ public final class SystemCommands {
       o.println(" docklab hub: " + registries.hub() + " (started on demand; docklab registry serves it alone)");
       return 0;
     });
+  }
+
+  /** Docker's way of printing {@code name=seccomp,profile=PATH} and the like: the name, then its profile. */
+  static List<String> securityOptions(List<String> options) {
+    if (options.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(List.of(" Security Options:"));
+    for (String option : options) {
+      for (String kv : option.split(",")) {
+        int eq = kv.indexOf('=');
+        String key = eq < 0 ? kv : kv.substring(0, eq);
+        String value = eq < 0 ? "" : kv.substring(eq + 1);
+        if (key.equals("name")) {
+          out.add("  " + value);
+        } else if (key.equals("profile")) {
+          out.add("   Profile: " + value);
+        }
+      }
+    }
+    return out;
   }
 
   static Command version() {

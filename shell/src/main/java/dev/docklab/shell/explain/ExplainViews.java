@@ -2,6 +2,7 @@ package dev.docklab.shell.explain;
 
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.BootFacts;
+import dev.docklab.engine.api.Confinement;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.engine.api.FileReport;
 import dev.docklab.engine.api.LayerReport;
@@ -202,6 +203,21 @@ public final class ExplainViews {
     out.add("  " + m.get("explain.boot.pid1", f.pid1Command(), String.valueOf(f.hostPid())));
     out.add("  " + m.get("explain.boot.mounts", String.valueOf(f.mounts())));
     out.add(Text.ellipsis("    " + f.rootMount(), WIDTH));
+    if (f.confinement() != null) {
+      confinement(f.confinement(), m).forEach(l -> out.add("  " + l));
+    }
+    return out;
+  }
+
+  /** Its seccomp filter (read live from /proc/1/status) and AppArmor profile, or why it has none. */
+  static List<String> confinement(Confinement c, Messages m) {
+    List<String> out = new ArrayList<>();
+    out.addAll(List.of((c.seccompMode() == 2
+        ? m.get("explain.boot.seccomp", String.valueOf(c.syscalls()), c.defaultAction(), c.profile())
+        : m.get("explain.boot.seccomp-none", String.valueOf(c.seccompMode()))).split("\n")));
+    out.addAll(List.of((!c.appArmorAvailable() ? m.get("explain.boot.apparmor-unavailable")
+        : c.appArmorProfile() == null ? m.get("explain.boot.apparmor-none")
+        : m.get("explain.boot.apparmor", c.appArmorProfile())).split("\n")));
     return out;
   }
 

@@ -3,6 +3,7 @@ package dev.docklab.shell.explain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.api.BootFacts;
+import dev.docklab.engine.api.Confinement;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.FileReport;
@@ -83,8 +84,14 @@ class ExplainViewsTest {
         new FileReport.Entry("container layer (upperdir)", "what the container wrote",
             "WHITEOUT", 0),
         new FileReport.Entry("6988212e4ea9", "COPY busybox", "LINK", 0)));
+    var confined = new BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242, "/ / overlay", 27, false,
+        new Confinement(2, 406, "SCMP_ACT_ERRNO", "/usr/share/containers/seccomp.json", false, null));
+    var unconfined = new BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242, "/ / overlay", 27, false,
+        new Confinement(0, 0, "", "unconfined", true, "docklab-default"));
     for (Messages lang : List.of(EN, ZH)) {
       List<String> all = new ArrayList<>(ExplainViews.boot(facts, lang));
+      all.addAll(ExplainViews.boot(confined, lang));
+      all.addAll(ExplainViews.boot(unconfined, lang));
       all.addAll(ExplainViews.vm(120, 1444, 1940, 1, "6.18.0", lang));
       all.addAll(ExplainViews.file(file, lang));
       for (String l : all) {
@@ -93,6 +100,19 @@ class ExplainViewsTest {
     }
     assertTrue(ExplainViews.boot(facts, EN).contains("  kernel: host 6.18.0, inside 6.18.0: the same kernel"));
     assertTrue(ExplainViews.boot(facts, EN).contains("  PID 1 inside: sleep 60; the same process on the host: PID 4242"));
+    List<String> seccomp = ExplainViews.boot(confined, EN);
+    assertEquals(List.of(
+        "  seccomp: PID 1 runs under a filter with rules for 406 system calls",
+        "    (Seccomp: 2 in /proc/1/status); any other call gets SCMP_ACT_ERRNO",
+        "    profile: /usr/share/containers/seccomp.json",
+        "  AppArmor: not available on this host (no /sys/kernel/security/apparmor",
+        "    or no apparmor_parser), so no AppArmor profile confines it"),
+        seccomp.subList(seccomp.size() - 5, seccomp.size()));
+    List<String> open = ExplainViews.boot(unconfined, EN);
+    assertEquals(List.of(
+        "  seccomp: no filter (Seccomp: 0 in /proc/1/status): every system call",
+        "    reaches the kernel (--security-opt seccomp=unconfined)",
+        "  AppArmor: profile docklab-default"), open.subList(open.size() - 3, open.size()));
     assertEquals(List.of("/bin/vi in container web",
         "  is deleted: a whiteout in container layer (upperdir) hides the copies below"),
         ExplainViews.file(file, EN).subList(0, 2));
