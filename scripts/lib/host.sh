@@ -35,7 +35,8 @@ ensure_packages() {
 }
 
 # The packages the engine uses at run time.
-RUNTIME_PACKAGES=(runc conmon busybox-static containernetworking-plugins iptables iproute2)
+RUNTIME_PACKAGES=(runc conmon busybox-static containernetworking-plugins iptables iproute2
+  golang-github-containers-common)
 
 # ensure_toolchain: a JDK (17 or newer) and Maven to build docklab.
 ensure_toolchain() {
