@@ -76,6 +76,9 @@ public final class LayerStore {
       AtomicFiles.move(tmp, layout.layerDir(diffId));
       tmp = null;
       return new Unpacked(new Layer(diffId, layout.layerDiff(diffId), size), stats, true);
+    } catch (BoundedTarInputStream.OversizedTarException e) {
+      throw EngineException.invalid("refusing to unpack the layer: " + e.getMessage()
+          + "; the layer archive is unsafe, do not use it");
     } catch (IOException e) {
       throw EngineException.system("could not unpack layer: " + AtomicFiles.describe(e)
           + (AtomicFiles.describe(e).contains("no space") ? "; free some disk space under " + layout.root()
