@@ -20,11 +20,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Unpacked layers, each in its own directory named by its diff id and shared by every image that
- * lists it. A layer is unpacked into a temp directory and renamed into place only when complete,
- * so a failure (a hostile entry, a full disk) leaves the store exactly as it was.
+ * lists it. A layer is unpacked into a temp directory and renamed into place only when complete (its
+ * stream read to the end, a gzip or zstd trailer checked, its digest accepted by the caller), so a
+ * failure (a hostile entry, a full disk, a corrupt trailer) leaves the store exactly as it was.
  */
 public final class LayerStore {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TMP_PREFIX = "tmp-";
   private final Layout layout;
   private final TarExtractor extractor;
 
@@ -56,26 +58,33 @@ public final class LayerStore {
    * that layer, the new copy is dropped and the shared one returned.
    */
   public Unpacked unpack(InputStream raw) {
+    try (Staged staged = stage(raw)) {
+      return staged.commit();
+    }
+  }
+
+  /**
+   * Unpacks a layer tar (as {@link #unpack}) into a temp directory of the store, reading {@code raw} to
+   * its very end, so that a bad gzip or zstd trailer fails here. Nothing is in the store until
+   * {@link Staged#commit}; closing a staged layer that was not committed throws it away.
+   */
+  public Staged stage(InputStream raw) {
     Path tmp = null;
     try {
       Files.createDirectories(layout.layers());
-      tmp = Files.createTempDirectory(layout.layers(), "tmp-");
+      tmp = Files.createTempDirectory(layout.layers(), TMP_PREFIX);
       LayerFiles staged = new LayerFiles(tmp);
       Path diff = Files.createDirectory(staged.diff());
       Sha256.HashingInputStream tar = new Sha256.HashingInputStream(decompress(raw));
       ExtractStats stats = extractor.extract(tar, diff);
       tar.drain();
       Digest diffId = tar.digest();
-      if (has(diffId)) {
-        return new Unpacked(get(diffId), stats, false);
-      }
       long size = Trees.size(diff);
       AtomicFiles.write(staged.config(), JSON.writeValueAsBytes(Map.of("diffId", diffId.toString(),
           "size", size, "entries", stats.entries())));
-      Trees.deleteRecursively(layout.layerDir(diffId));
-      AtomicFiles.move(tmp, layout.layerDir(diffId));
+      Staged done = new Staged(tmp, diffId, size, stats);
       tmp = null;
-      return new Unpacked(new Layer(diffId, layout.layerDiff(diffId), size), stats, true);
+      return done;
     } catch (BoundedTarInputStream.OversizedTarException e) {
       throw EngineException.invalid("refusing to unpack the layer: " + e.getMessage()
           + "; the layer archive is unsafe, do not use it");
@@ -84,18 +93,77 @@ public final class LayerStore {
           + (AtomicFiles.describe(e).contains("no space") ? "; free some disk space under " + layout.root()
           + " and try again" : ""), e);
     } finally {
-      if (tmp != null) {
-        try {
-          Trees.deleteRecursively(tmp);
-        } catch (IOException ignored) {
-          // a temp dir left behind is removed by the next start's clean-up of layers/tmp-*
-        }
+      deleteQuietly(tmp);
+    }
+  }
+
+  /** Renames a staged layer into place, unless the store has that layer already. */
+  private synchronized Unpacked commit(Path tmp, Digest diffId, long size, ExtractStats stats) throws IOException {
+    if (has(diffId)) {
+      return new Unpacked(get(diffId), stats, false);
+    }
+    Trees.deleteRecursively(layout.layerDir(diffId));
+    AtomicFiles.move(tmp, layout.layerDir(diffId));
+    return new Unpacked(new Layer(diffId, layout.layerDiff(diffId), size), stats, true);
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    if (tmp != null) {
+      try {
+        Trees.deleteRecursively(tmp);
+      } catch (IOException ignored) {
+        // a temp dir left behind is removed by the next start's clean-up of layers/tmp-*
       }
     }
   }
 
   /** The result of {@link #unpack}: the layer, what unpacking did, and whether it was new. */
   public record Unpacked(Layer layer, ExtractStats stats, boolean created) {}
+
+  /** A layer unpacked into a temp directory, whole and checked, not yet in the store (see {@link #stage}). */
+  public final class Staged implements AutoCloseable {
+    private Path tmp;
+    private final Digest diffId;
+    private final long size;
+    private final ExtractStats stats;
+
+    private Staged(Path tmp, Digest diffId, long size, ExtractStats stats) {
+      this.tmp = tmp;
+      this.diffId = diffId;
+      this.size = size;
+      this.stats = stats;
+    }
+
+    /** The digest of the uncompressed tar, for the caller to check before it commits. */
+    public Digest diffId() {
+      return diffId;
+    }
+
+    /** Puts the layer into the store (or returns the one there already); the temp directory is gone after. */
+    public Unpacked commit() {
+      if (tmp == null) {
+        throw new IllegalStateException("layer " + diffId + " was committed or discarded already");
+      }
+      try {
+        Unpacked done = LayerStore.this.commit(tmp, diffId, size, stats);
+        if (done.created()) {
+          tmp = null;
+        }
+        return done;
+      } catch (IOException e) {
+        throw EngineException.system("could not store layer " + diffId + ": " + AtomicFiles.describe(e), e);
+      } finally {
+        close();
+      }
+    }
+
+    /** Throws the temp directory away, unless it was committed. */
+    @Override
+    public void close() {
+      deleteQuietly(tmp);
+      tmp = null;
+    }
+  }
 
   /** Removes a layer directory (callers check that no image uses it). */
   public void delete(Digest diffId) {
@@ -113,7 +181,7 @@ public final class LayerStore {
     }
     try (var list = Files.list(layout.layers())) {
       for (Path p : (Iterable<Path>) list::iterator) {
-        if (p.getFileName().toString().startsWith("tmp-")) {
+        if (p.getFileName().toString().startsWith(TMP_PREFIX)) {
           Trees.deleteRecursively(p);
         }
       }
