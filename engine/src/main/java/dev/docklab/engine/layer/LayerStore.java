@@ -8,6 +8,7 @@ import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.LayerFiles;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Trash;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import java.io.BufferedInputStream;
@@ -15,7 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,14 +33,19 @@ public final class LayerStore {
   private static final String TMP_PREFIX = "tmp-";
   private final Layout layout;
   private final TarExtractor extractor;
+  private final Trash trash;
 
   public LayerStore(Layout layout, Posix posix) {
     this.layout = layout;
     this.extractor = new TarExtractor(posix);
+    this.trash = new Trash(layout);
   }
 
+  /** Whether the layer is here and complete (its mark written last is there). */
   public boolean has(Digest diffId) {
-    return Files.isDirectory(layout.layerDiff(diffId)) && Files.isRegularFile(metaFile(diffId));
+    LayerFiles files = layout.layerFiles(diffId);
+    return Files.isRegularFile(files.complete()) && Files.isDirectory(files.diff())
+        && Files.isRegularFile(files.config());
   }
 
   /** The layer with this diff id; it must be present. */
@@ -102,7 +111,8 @@ public final class LayerStore {
     if (has(diffId)) {
       return new Unpacked(get(diffId), stats, false);
     }
-    Trees.deleteRecursively(layout.layerDir(diffId));
+    AtomicFiles.write(new LayerFiles(tmp).complete(), new byte[0]);
+    trash.delete(layout.layerDir(diffId)); // an incomplete one, never used: it is replaced
     AtomicFiles.move(tmp, layout.layerDir(diffId));
     return new Unpacked(new Layer(diffId, layout.layerDiff(diffId), size), stats, true);
   }
@@ -165,26 +175,71 @@ public final class LayerStore {
     }
   }
 
-  /** Removes a layer directory (callers check that no image uses it). */
-  public void delete(Digest diffId) {
+  /**
+   * Removes a layer directory (callers check that no image uses it): renamed out of the store first,
+   * so that a crash half-way leaves no half layer behind for a later load or pull to reuse.
+   */
+  public synchronized void delete(Digest diffId) {
     try {
-      Trees.deleteRecursively(layout.layerDir(diffId));
+      trash.delete(layout.layerDir(diffId));
     } catch (IOException e) {
       throw EngineException.system("could not delete layer " + diffId + ": " + AtomicFiles.describe(e), e);
     }
   }
 
-  /** Removes temp directories a crash may have left. */
-  public void cleanTemp() throws IOException {
+  /**
+   * What a crash may have left: layers half unpacked (temp dirs) or half deleted (in the trash) go;
+   * layers of older data roots, which had no completeness mark, get one when their files still add up
+   * to the size recorded when they were unpacked, and are otherwise never used again (an unpack of
+   * the same layer replaces them).
+   */
+  public void recover() throws IOException {
+    trash.empty();
+    for (Path p : dirs()) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(TMP_PREFIX)) {
+        Trees.deleteRecursively(p);
+      } else if (Digest.isDigest("sha256:" + name)) {
+        markIfWhole(Digest.sha256(name));
+      }
+    }
+  }
+
+  /** The diff ids of every layer directory in the store, complete or not. */
+  public List<Digest> list() throws IOException {
+    List<Digest> out = new ArrayList<>();
+    for (Path p : dirs()) {
+      String name = p.getFileName().toString();
+      if (!name.startsWith(TMP_PREFIX) && Digest.isDigest("sha256:" + name)) {
+        out.add(Digest.sha256(name));
+      }
+    }
+    return out;
+  }
+
+  private List<Path> dirs() throws IOException {
     if (!Files.isDirectory(layout.layers())) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(layout.layers())) {
+      return list.toList();
+    }
+  }
+
+  /** A layer of an older data root (no mark): marked complete when its files add up to its recorded size. */
+  private void markIfWhole(Digest diffId) throws IOException {
+    LayerFiles files = layout.layerFiles(diffId);
+    if (Files.exists(files.complete()) || !Files.isRegularFile(files.config()) || !Files.isDirectory(files.diff())) {
       return;
     }
-    try (var list = Files.list(layout.layers())) {
-      for (Path p : (Iterable<Path>) list::iterator) {
-        if (p.getFileName().toString().startsWith(TMP_PREFIX)) {
-          Trees.deleteRecursively(p);
-        }
-      }
+    Object size;
+    try {
+      size = JSON.readValue(files.config().toFile(), Map.class).get("size");
+    } catch (IOException e) {
+      return; // a layer.json cut short: never used
+    }
+    if (size instanceof Number n && n.longValue() == Trees.size(files.diff())) {
+      AtomicFiles.write(files.complete(), new byte[0]);
     }
   }
 
