@@ -11,6 +11,7 @@ import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.image.ConfigChanges;
+import dev.docklab.engine.layer.BoundedTarInputStream;
 import dev.docklab.engine.layer.LayerStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -408,8 +409,7 @@ public final class Builder {
   private static void addArchive(TarArchiveOutputStream tar, Path archive, String target,
       MessageDigest hash) throws IOException {
     try (InputStream raw = Files.newInputStream(archive);
-        TarArchiveInputStream in = new TarArchiveInputStream(
-            LayerStore.decompress(raw), StandardCharsets.UTF_8.name())) {
+        TarArchiveInputStream in = new BoundedTarInputStream(LayerStore.decompress(raw))) {
       TarArchiveEntry e;
       while ((e = in.getNextEntry()) != null) {
         String name = (target.replaceFirst("^/+", "") + "/" + e.getName().replaceFirst("^\\./", ""))
@@ -420,9 +420,11 @@ public final class Builder {
         }
         tar.putArchiveEntry(e);
         if (e.isFile() && !e.isLink()) {
-          byte[] content = in.readAllBytes();
-          tar.write(content);
-          hash.update(content);
+          byte[] buf = new byte[1 << 16];
+          for (int n; (n = in.read(buf)) > 0; ) {
+            tar.write(buf, 0, n);
+            hash.update(buf, 0, n);
+          }
         }
         tar.closeArchiveEntry();
         hash.update(name.getBytes(StandardCharsets.UTF_8));

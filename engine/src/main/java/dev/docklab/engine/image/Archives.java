@@ -6,6 +6,8 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Loaded;
+import dev.docklab.engine.layer.BoundedTarInputStream;
+import dev.docklab.engine.layer.EntryNames;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
@@ -34,6 +36,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * and write, and, for loading, the OCI image layout ({@code index.json}, {@code blobs/sha256/...}).
  */
 public final class Archives {
+  /** The most a manifest, index or image config of an archive may weigh (as a registry's manifest). */
+  static final long JSON_MAX = 16L << 20;
   private final Layout layout;
   private final BlobStore blobs;
   private final LayerStore layers;
@@ -143,13 +147,13 @@ public final class Archives {
 
   private List<Loaded> loadDockerArchive(Path dir) throws IOException {
     List<Loaded> out = new ArrayList<>();
-    JsonNode manifest = ImageStore.JSON.readTree(dir.resolve("manifest.json").toFile());
+    JsonNode manifest = ImageStore.JSON.readTree(readSmall(dir.resolve("manifest.json")));
     for (JsonNode entry : manifest) {
       List<Path> layerFiles = new ArrayList<>();
       for (JsonNode l : entry.path("Layers")) {
         layerFiles.add(inside(dir, l.asText()));
       }
-      byte[] config = Files.readAllBytes(inside(dir, entry.path("Config").asText()));
+      byte[] config = readSmall(inside(dir, entry.path("Config").asText()));
       List<ImageReference> names = new ArrayList<>();
       for (JsonNode t : entry.path("RepoTags")) {
         names.add(ImageReference.parse(t.asText()).withDefaultTag());
@@ -161,9 +165,9 @@ public final class Archives {
 
   private List<Loaded> loadOciLayout(Path dir) throws IOException {
     List<Loaded> out = new ArrayList<>();
-    JsonNode index = ImageStore.JSON.readTree(dir.resolve("index.json").toFile());
+    JsonNode index = ImageStore.JSON.readTree(readSmall(dir.resolve("index.json")));
     for (JsonNode desc : index.path("manifests")) {
-      JsonNode manifest = ImageStore.JSON.readTree(blobFile(dir, desc.path("digest").asText()).toFile());
+      JsonNode manifest = ImageStore.JSON.readTree(readSmall(blobFile(dir, desc.path("digest").asText())));
       if (manifest.has("manifests")) {
         throw EngineException.invalid("invalid archive: nested image indexes are not supported yet");
       }
@@ -171,7 +175,7 @@ public final class Archives {
       for (JsonNode l : manifest.path("layers")) {
         layerFiles.add(blobFile(dir, l.path("digest").asText()));
       }
-      byte[] config = Files.readAllBytes(blobFile(dir, manifest.path("config").path("digest").asText()));
+      byte[] config = readSmall(blobFile(dir, manifest.path("config").path("digest").asText()));
       List<ImageReference> names = new ArrayList<>();
       String refName = desc.path("annotations").path("io.containerd.image.name").asText(
           desc.path("annotations").path("org.opencontainers.image.ref.name").asText(""));
@@ -197,6 +201,16 @@ public final class Archives {
     return new Loaded(id, names);
   }
 
+  /** A JSON file of the archive (manifest, index, config), read whole: at most {@link #JSON_MAX} bytes. */
+  private static byte[] readSmall(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > JSON_MAX) {
+      throw EngineException.invalid("invalid archive: \"" + file.getFileName() + "\" is " + size
+          + " bytes, more than any manifest or config needs (at most " + JSON_MAX + ")");
+    }
+    return Files.readAllBytes(file);
+  }
+
   private static Path blobFile(Path dir, String digest) {
     Digest d = Digest.parse(digest);
     return inside(dir, "blobs/" + d.algorithm() + "/" + d.hex());
@@ -205,7 +219,8 @@ public final class Archives {
   private static Path inside(Path dir, String name) {
     Path p = dir.resolve(name).normalize();
     if (!p.startsWith(dir) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-      throw EngineException.invalid("invalid archive: \"" + name + "\" is missing or outside the archive");
+      throw EngineException.invalid("invalid archive: \"" + EntryNames.brief(name)
+          + "\" is missing or outside the archive");
     }
     return p;
   }
@@ -216,7 +231,7 @@ public final class Archives {
    * it) becomes a copy of that file; a link that points outside is refused.
    */
   private static void unpackPlain(InputStream in, Path dir) throws IOException {
-    TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
+    TarArchiveInputStream tar = new BoundedTarInputStream(in);
     TarArchiveEntry e;
     int count = 0;
     Map<Path, Path> links = new LinkedHashMap<>();
@@ -224,12 +239,14 @@ public final class Archives {
       count++;
       Path p = dir.resolve(e.getName()).normalize();
       if (e.getName().startsWith("/") || !p.startsWith(dir)) {
-        throw EngineException.invalid("invalid archive: refusing entry \"" + e.getName() + "\" outside the archive");
+        throw EngineException.invalid("invalid archive: refusing entry \"" + EntryNames.brief(e.getName())
+            + "\" outside the archive");
       }
       if (e.isSymbolicLink()) { // before isFile(): commons-compress counts a symbolic link as a file
         Path target = p.getParent().resolve(e.getLinkName()).normalize();
         if (e.getLinkName().startsWith("/") || !target.startsWith(dir)) {
-          throw EngineException.invalid("invalid archive: the link \"" + e.getName() + "\" points outside the archive");
+          throw EngineException.invalid("invalid archive: the link \"" + EntryNames.brief(e.getName())
+              + "\" points outside the archive");
         }
         links.put(p, target);
       } else if (e.isDirectory()) {
@@ -240,7 +257,7 @@ public final class Archives {
           tar.transferTo(out);
         }
       } else {
-        throw EngineException.invalid("invalid archive: unexpected entry \"" + e.getName() + "\"");
+        throw EngineException.invalid("invalid archive: unexpected entry \"" + EntryNames.brief(e.getName()) + "\"");
       }
     }
     if (count == 0) {

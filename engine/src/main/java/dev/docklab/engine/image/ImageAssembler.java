@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.zip.Deflater;
@@ -54,59 +55,61 @@ public final class ImageAssembler {
 
   /**
    * Adds a layer from a tar stream (plain or gzip); returns its diff id. In one pass over the data the
-   * tar is gzip-compressed into a blob and, in a second thread, unpacked into its layer directory.
+   * tar is gzip-compressed into a blob and, in a second thread, unpacked into a staged layer; the layer
+   * goes into the store only once the whole input has been read and checked (a bad gzip trailer
+   * throws it away).
    */
   public Digest addLayer(InputStream tar) {
     Path tmp = null;
+    PipedOutputStream toExtract = null;
+    CompletableFuture<LayerStore.Staged> staging = null;
+    LayerStore.Staged staged = null;
     try {
       Files.createDirectories(layout.tmp());
       tmp = Files.createTempFile(layout.tmp(), "layer-", ".tar.gz");
       PipedInputStream extractIn = new PipedInputStream(1 << 20);
-      PipedOutputStream toExtract = new PipedOutputStream(extractIn);
-      CompletableFuture<LayerStore.Unpacked> unpacked =
-          CompletableFuture.supplyAsync(() -> {
-            try (extractIn) {
-              return layers.unpack(extractIn);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+      toExtract = new PipedOutputStream(extractIn);
+      staging = CompletableFuture.supplyAsync(() -> {
+        try (extractIn) {
+          return layers.stage(extractIn);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
       Sha256.HashingOutputStream compressed = new Sha256.HashingOutputStream(Files.newOutputStream(tmp));
       Sha256.HashingOutputStream plain;
       try (GZIPOutputStream gz = new FastGzip(compressed)) {
         plain = new Sha256.HashingOutputStream(gz);
-        try (InputStream in = LayerStore.decompress(tar); toExtract) {
+        try (InputStream in = LayerStore.decompress(tar); PipedOutputStream pipe = toExtract) {
           byte[] buf = new byte[1 << 16];
           int n;
           while ((n = in.read(buf)) > 0) {
             plain.write(buf, 0, n);
             try {
-              toExtract.write(buf, 0, n);
+              pipe.write(buf, 0, n);
             } catch (IOException pipeClosed) {
               break; // the extractor failed: its error is reported below
             }
           }
         }
       }
-      Digest diffId;
-      try {
-        diffId = unpacked.join().layer().diffId();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : EngineException.system(e.getMessage(), e);
-      }
-      if (!diffId.equals(plain.digest())) {
-        throw EngineException.system("layer unpacked to " + diffId + " but was written as " + plain.digest(), null);
+      staged = join(staging);
+      if (!staged.diffId().equals(plain.digest())) {
+        throw EngineException.system("layer unpacked to " + staged.diffId() + " but was written as " + plain.digest(),
+            null);
       }
       Digest blobDigest = compressed.digest();
       long size = Files.size(tmp);
       blobs.adopt(tmp, blobDigest);
       tmp = null;
+      Digest diffId = staged.commit().layer().diffId();
       layerDescriptors.add(new Manifest.Descriptor(Manifest.DOCKER_LAYER_GZIP, size, blobDigest.toString()));
       diffIds.add(diffId.toString());
       return diffId;
     } catch (IOException e) {
       throw EngineException.system("could not store layer: " + AtomicFiles.describe(e), e);
     } finally {
+      discard(toExtract, staging, staged);
       if (tmp != null) {
         try {
           Files.deleteIfExists(tmp);
@@ -114,6 +117,39 @@ public final class ImageAssembler {
           // tmp/ is emptied at start-up
         }
       }
+    }
+  }
+
+  private static LayerStore.Staged join(CompletableFuture<LayerStore.Staged> staging) {
+    try {
+      return staging.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : EngineException.system(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * After a failure: ends the extractor's input (so it stops), waits for it, and throws away what it
+   * staged; after success, a no-op.
+   */
+  private static void discard(PipedOutputStream toExtract, CompletableFuture<LayerStore.Staged> staging,
+      LayerStore.Staged staged) {
+    if (toExtract != null) {
+      try {
+        toExtract.close();
+      } catch (IOException ignored) {
+        // closed already
+      }
+    }
+    if (staged == null && staging != null) {
+      try {
+        staged = staging.join();
+      } catch (CompletionException | CancellationException e) {
+        return; // the extractor failed and removed its temp directory
+      }
+    }
+    if (staged != null) {
+      staged.close();
     }
   }
 

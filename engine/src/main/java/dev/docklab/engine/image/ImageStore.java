@@ -124,7 +124,8 @@ public final class ImageStore {
       ImageConfig config = parseConfig(id);
       long size = 0;
       for (String diffId : config.diffIdsOrEmpty()) {
-        size += layers.get(Digest.parse(diffId)).size();
+        Digest d = Digest.parse(diffId);
+        size += layers.has(d) ? layers.get(d).size() : 0; // a missing layer shows when the image is run
       }
       List<ImageReference> tags = new ArrayList<>();
       List<ImageReference> digests = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.LayerFiles;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Trash;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import java.io.BufferedInputStream;
@@ -15,26 +16,36 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Unpacked layers, each in its own directory named by its diff id and shared by every image that
- * lists it. A layer is unpacked into a temp directory and renamed into place only when complete,
- * so a failure (a hostile entry, a full disk) leaves the store exactly as it was.
+ * lists it. A layer is unpacked into a temp directory and renamed into place only when complete (its
+ * stream read to the end, a gzip or zstd trailer checked, its digest accepted by the caller), so a
+ * failure (a hostile entry, a full disk, a corrupt trailer) leaves the store exactly as it was.
  */
 public final class LayerStore {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TMP_PREFIX = "tmp-";
   private final Layout layout;
   private final TarExtractor extractor;
+  private final Trash trash;
 
   public LayerStore(Layout layout, Posix posix) {
     this.layout = layout;
     this.extractor = new TarExtractor(posix);
+    this.trash = new Trash(layout);
   }
 
+  /** Whether the layer is here and complete (its mark written last is there). */
   public boolean has(Digest diffId) {
-    return Files.isDirectory(layout.layerDiff(diffId)) && Files.isRegularFile(metaFile(diffId));
+    LayerFiles files = layout.layerFiles(diffId);
+    return Files.isRegularFile(files.complete()) && Files.isDirectory(files.diff())
+        && Files.isRegularFile(files.config());
   }
 
   /** The layer with this diff id; it must be present. */
@@ -56,37 +67,62 @@ public final class LayerStore {
    * that layer, the new copy is dropped and the shared one returned.
    */
   public Unpacked unpack(InputStream raw) {
+    try (Staged staged = stage(raw)) {
+      return staged.commit();
+    }
+  }
+
+  /**
+   * Unpacks a layer tar (as {@link #unpack}) into a temp directory of the store, reading {@code raw} to
+   * its very end, so that a bad gzip or zstd trailer fails here. Nothing is in the store until
+   * {@link Staged#commit}; closing a staged layer that was not committed throws it away.
+   */
+  public Staged stage(InputStream raw) {
     Path tmp = null;
     try {
       Files.createDirectories(layout.layers());
-      tmp = Files.createTempDirectory(layout.layers(), "tmp-");
+      tmp = Files.createTempDirectory(layout.layers(), TMP_PREFIX);
       LayerFiles staged = new LayerFiles(tmp);
       Path diff = Files.createDirectory(staged.diff());
       Sha256.HashingInputStream tar = new Sha256.HashingInputStream(decompress(raw));
       ExtractStats stats = extractor.extract(tar, diff);
       tar.drain();
       Digest diffId = tar.digest();
-      if (has(diffId)) {
-        return new Unpacked(get(diffId), stats, false);
-      }
       long size = Trees.size(diff);
       AtomicFiles.write(staged.config(), JSON.writeValueAsBytes(Map.of("diffId", diffId.toString(),
           "size", size, "entries", stats.entries())));
-      Trees.deleteRecursively(layout.layerDir(diffId));
-      AtomicFiles.move(tmp, layout.layerDir(diffId));
+      Staged done = new Staged(tmp, diffId, size, stats);
       tmp = null;
-      return new Unpacked(new Layer(diffId, layout.layerDiff(diffId), size), stats, true);
+      return done;
+    } catch (BoundedTarInputStream.OversizedTarException e) {
+      throw EngineException.invalid("refusing to unpack the layer: " + e.getMessage()
+          + "; the layer archive is unsafe, do not use it");
     } catch (IOException e) {
       throw EngineException.system("could not unpack layer: " + AtomicFiles.describe(e)
           + (AtomicFiles.describe(e).contains("no space") ? "; free some disk space under " + layout.root()
           + " and try again" : ""), e);
     } finally {
-      if (tmp != null) {
-        try {
-          Trees.deleteRecursively(tmp);
-        } catch (IOException ignored) {
-          // a temp dir left behind is removed by the next start's clean-up of layers/tmp-*
-        }
+      deleteQuietly(tmp);
+    }
+  }
+
+  /** Renames a staged layer into place, unless the store has that layer already. */
+  private synchronized Unpacked commit(Path tmp, Digest diffId, long size, ExtractStats stats) throws IOException {
+    if (has(diffId)) {
+      return new Unpacked(get(diffId), stats, false);
+    }
+    AtomicFiles.write(new LayerFiles(tmp).complete(), new byte[0]);
+    trash.delete(layout.layerDir(diffId)); // an incomplete one, never used: it is replaced
+    AtomicFiles.move(tmp, layout.layerDir(diffId));
+    return new Unpacked(new Layer(diffId, layout.layerDiff(diffId), size), stats, true);
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    if (tmp != null) {
+      try {
+        Trees.deleteRecursively(tmp);
+      } catch (IOException ignored) {
+        // a temp dir left behind is removed by the next start's clean-up of layers/tmp-*
       }
     }
   }
@@ -94,26 +130,116 @@ public final class LayerStore {
   /** The result of {@link #unpack}: the layer, what unpacking did, and whether it was new. */
   public record Unpacked(Layer layer, ExtractStats stats, boolean created) {}
 
-  /** Removes a layer directory (callers check that no image uses it). */
-  public void delete(Digest diffId) {
+  /** A layer unpacked into a temp directory, whole and checked, not yet in the store (see {@link #stage}). */
+  public final class Staged implements AutoCloseable {
+    private Path tmp;
+    private final Digest diffId;
+    private final long size;
+    private final ExtractStats stats;
+
+    private Staged(Path tmp, Digest diffId, long size, ExtractStats stats) {
+      this.tmp = tmp;
+      this.diffId = diffId;
+      this.size = size;
+      this.stats = stats;
+    }
+
+    /** The digest of the uncompressed tar, for the caller to check before it commits. */
+    public Digest diffId() {
+      return diffId;
+    }
+
+    /** Puts the layer into the store (or returns the one there already); the temp directory is gone after. */
+    public Unpacked commit() {
+      if (tmp == null) {
+        throw new IllegalStateException("layer " + diffId + " was committed or discarded already");
+      }
+      try {
+        Unpacked done = LayerStore.this.commit(tmp, diffId, size, stats);
+        if (done.created()) {
+          tmp = null;
+        }
+        return done;
+      } catch (IOException e) {
+        throw EngineException.system("could not store layer " + diffId + ": " + AtomicFiles.describe(e), e);
+      } finally {
+        close();
+      }
+    }
+
+    /** Throws the temp directory away, unless it was committed. */
+    @Override
+    public void close() {
+      deleteQuietly(tmp);
+      tmp = null;
+    }
+  }
+
+  /**
+   * Removes a layer directory (callers check that no image uses it): renamed out of the store first,
+   * so that a crash half-way leaves no half layer behind for a later load or pull to reuse.
+   */
+  public synchronized void delete(Digest diffId) {
     try {
-      Trees.deleteRecursively(layout.layerDir(diffId));
+      trash.delete(layout.layerDir(diffId));
     } catch (IOException e) {
       throw EngineException.system("could not delete layer " + diffId + ": " + AtomicFiles.describe(e), e);
     }
   }
 
-  /** Removes temp directories a crash may have left. */
-  public void cleanTemp() throws IOException {
+  /**
+   * What a crash may have left: layers half unpacked (temp dirs) or half deleted (in the trash) go;
+   * layers of older data roots, which had no completeness mark, get one when their files still add up
+   * to the size recorded when they were unpacked, and are otherwise never used again (an unpack of
+   * the same layer replaces them).
+   */
+  public void recover() throws IOException {
+    trash.empty();
+    for (Path p : dirs()) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(TMP_PREFIX)) {
+        Trees.deleteRecursively(p);
+      } else if (Digest.isDigest("sha256:" + name)) {
+        markIfWhole(Digest.sha256(name));
+      }
+    }
+  }
+
+  /** The diff ids of every layer directory in the store, complete or not. */
+  public List<Digest> list() throws IOException {
+    List<Digest> out = new ArrayList<>();
+    for (Path p : dirs()) {
+      String name = p.getFileName().toString();
+      if (!name.startsWith(TMP_PREFIX) && Digest.isDigest("sha256:" + name)) {
+        out.add(Digest.sha256(name));
+      }
+    }
+    return out;
+  }
+
+  private List<Path> dirs() throws IOException {
     if (!Files.isDirectory(layout.layers())) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(layout.layers())) {
+      return list.toList();
+    }
+  }
+
+  /** A layer of an older data root (no mark): marked complete when its files add up to its recorded size. */
+  private void markIfWhole(Digest diffId) throws IOException {
+    LayerFiles files = layout.layerFiles(diffId);
+    if (Files.exists(files.complete()) || !Files.isRegularFile(files.config()) || !Files.isDirectory(files.diff())) {
       return;
     }
-    try (var list = Files.list(layout.layers())) {
-      for (Path p : (Iterable<Path>) list::iterator) {
-        if (p.getFileName().toString().startsWith("tmp-")) {
-          Trees.deleteRecursively(p);
-        }
-      }
+    Object size;
+    try {
+      size = JSON.readValue(files.config().toFile(), Map.class).get("size");
+    } catch (IOException e) {
+      return; // a layer.json cut short: never used
+    }
+    if (size instanceof Number n && n.longValue() == Trees.size(files.diff())) {
+      AtomicFiles.write(files.complete(), new byte[0]);
     }
   }
 

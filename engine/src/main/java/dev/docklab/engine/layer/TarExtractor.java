@@ -44,7 +44,7 @@ public final class TarExtractor {
 
   /** Unpacks the uncompressed tar {@code in} into {@code target}, which must exist. */
   public ExtractStats extract(InputStream in, Path target) throws IOException {
-    TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
+    TarArchiveInputStream tar = new BoundedTarInputStream(in);
     List<TarArchiveEntry> dirs = new ArrayList<>();
     List<Path> dirPaths = new ArrayList<>();
     int entries = 0;
@@ -100,8 +100,8 @@ public final class TarExtractor {
         Path source = linkParent.resolve(linkParts.get(linkParts.size() - 1));
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)
             || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-          throw new UnsafeEntryException(entry.getName(), "its hardlink target \"" + entry.getLinkName()
-              + "\" is not a file unpacked earlier in this layer");
+          throw new UnsafeEntryException(entry.getName(), "its hardlink target \""
+              + EntryNames.brief(entry.getLinkName()) + "\" is not a file unpacked earlier in this layer");
         }
         Files.createLink(path, source);
         continue; // a hardlink shares the metadata of its target
@@ -128,7 +128,7 @@ public final class TarExtractor {
   /** Splits an entry name into clean components, refusing absolute names and escapes. */
   static List<String> safeParts(String name, String entryName) {
     if (name.startsWith("/")) {
-      throw new UnsafeEntryException(entryName, "\"" + name + "\" is an absolute path");
+      throw new UnsafeEntryException(entryName, "\"" + EntryNames.brief(name) + "\" is an absolute path");
     }
     if (name.indexOf('\0') >= 0) {
       throw new UnsafeEntryException(entryName, "the name contains a NUL byte");
@@ -140,7 +140,8 @@ public final class TarExtractor {
       }
       if (part.equals("..")) {
         if (parts.isEmpty()) {
-          throw new UnsafeEntryException(entryName, "\"" + name + "\" climbs out of the layer directory through \"..\"");
+          throw new UnsafeEntryException(entryName, "\"" + EntryNames.brief(name)
+              + "\" climbs out of the layer directory through \"..\"");
         }
         parts.remove(parts.size() - 1);
       } else {
@@ -172,7 +173,8 @@ public final class TarExtractor {
       dir = dir.resolve(parts.get(i));
       BasicFileAttributes attrs = attrsOrNull(dir);
       if (attrs == null) {
-        throw new UnsafeEntryException(entryName, "its hardlink target directory \"" + target.relativize(dir)
+        throw new UnsafeEntryException(entryName, "its hardlink target directory \""
+            + EntryNames.brief(target.relativize(dir).toString())
             + "\" does not exist in this layer");
       }
       refuseNonDirectory(attrs, target, dir, entryName);
@@ -183,10 +185,11 @@ public final class TarExtractor {
   private static void refuseNonDirectory(BasicFileAttributes attrs, Path target, Path dir, String entryName) {
     if (attrs.isSymbolicLink()) {
       throw new UnsafeEntryException(entryName, "it would be written through the symlink \""
-          + target.relativize(dir) + "\"");
+          + EntryNames.brief(target.relativize(dir).toString()) + "\"");
     }
     if (!attrs.isDirectory()) {
-      throw new UnsafeEntryException(entryName, "its parent \"" + target.relativize(dir) + "\" is not a directory");
+      throw new UnsafeEntryException(entryName, "its parent \""
+          + EntryNames.brief(target.relativize(dir).toString()) + "\" is not a directory");
     }
   }
 

@@ -7,7 +7,7 @@ public final class UnsafeEntryException extends EngineException {
   private final String entry;
 
   UnsafeEntryException(String entry, String why) {
-    super(Kind.INVALID, "refusing to unpack layer entry \"" + entry + "\": " + why
+    super(Kind.INVALID, "refusing to unpack layer entry \"" + EntryNames.brief(entry) + "\": " + why
         + "; the layer archive is unsafe, do not use it");
     this.entry = entry;
   }

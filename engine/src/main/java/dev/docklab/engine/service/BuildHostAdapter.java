@@ -17,6 +17,7 @@ import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.CrashPoints;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
@@ -64,6 +65,7 @@ final class BuildHostAdapter implements BuildHost {
   public RunOutcome run(Image image, List<String> command, List<String> extraEnv, BiConsumer<Integer, byte[]> output) {
     Container c = containers.create(new RunRequest(image.id().toString(), null, command, extraEnv, 0, 0, false), image);
     int code = containers.runForeground(c, output).exitCode();
+    CrashPoints.reach(CrashPoints.BUILD_STEP_RAN);
     return new RunOutcome(c.id(), code);
   }
 

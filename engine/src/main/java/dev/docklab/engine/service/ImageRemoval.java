@@ -9,6 +9,7 @@ import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Removal;
 import dev.docklab.engine.image.Manifest;
 import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.CrashPoints;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,6 +85,7 @@ final class ImageRemoval {
         .max(Comparator.comparingInt(p -> p.config().history() == null ? 0 : p.config().history().size()))
         .orElse(null);
     p.images().remove(img.id());
+    CrashPoints.reach(CrashPoints.RMI_UNRECORDED);
     deleted.add(img.id().toString());
     Set<Digest> stillUsed = new HashSet<>();
     for (Image other : p.images().list()) {

@@ -20,6 +20,7 @@ import dev.docklab.engine.container.UpperDir;
 import dev.docklab.engine.image.Archives;
 import dev.docklab.engine.image.ConfigChanges;
 import dev.docklab.engine.image.ImageAssembler;
+import dev.docklab.engine.store.CrashPoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -114,6 +115,7 @@ final class LocalImages implements Images {
     if (request.pause() && c.state().running() && !c.state().paused()) {
       p.containers().pause(c.id());
       paused = true;
+      CrashPoints.reach(CrashPoints.COMMIT_PAUSED);
     }
     try {
       String now = Instant.now().toString();

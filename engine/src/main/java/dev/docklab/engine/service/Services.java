@@ -95,7 +95,7 @@ public final class Services implements AutoCloseable {
   /** Clears what a crash may have left: temp files, stale mounts, containers recorded as running that are gone. */
   public void recover() throws IOException {
     Trees.deleteRecursively(parts.layout().tmp());
-    parts.layers().cleanTemp();
+    parts.layers().recover();
     parts.containerStore().cleanTrash();
     parts.containers().reconcile();
   }

@@ -18,4 +18,12 @@ public record LayerFiles(Path dir) {
   public Path config() {
     return dir.resolve("layer.json");
   }
+
+  /**
+   * {@code complete}: written last, once {@link #diff} and {@link #config} are whole; a layer without
+   * it is never used (it was cut short, or half deleted by a crash).
+   */
+  public Path complete() {
+    return dir.resolve("complete");
+  }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * <pre>
  * blobs/sha256/HEX             content-addressed blobs: layer tars, configs, manifests
  * layers/HEX/diff/             one unpacked layer, named by its diff id
- * layers/HEX/layer.json        its size and when it was unpacked
+ * layers/HEX/layer.json        its size and entry count
+ * layers/HEX/complete          written last: only a layer that has it is ever used
+ * layers/tmp-XXX/              a layer being unpacked, renamed to layers/HEX/ when complete
  * l/XXXXXXXXXXXX               short links to layer dirs, when an overlay mount's options would not fit a page
  * images/HEX.json              one image (by config digest): its manifest and layers
  * images/repositories.json     tags: reference to image id
@@ -28,6 +30,7 @@ import java.nio.file.Path;
  * bootstrapped                 the base images built on first run
  * engine.lock, engine.owner    one engine per data root: the lock, and who holds it
  * tmp/                         temp files, renamed into place when complete
+ * trash/                       what is being deleted, renamed out of the store first (see {@link Trash})
  * </pre>
  */
 public record Layout(Path root) {
@@ -186,6 +189,11 @@ public record Layout(Path root) {
 
   public Path tmp() {
     return root.resolve("tmp");
+  }
+
+  /** {@code trash/}: directories being deleted, out of the store already (see {@link Trash}). */
+  public Path trash() {
+    return root.resolve("trash");
   }
 
   public Path lockFile() {

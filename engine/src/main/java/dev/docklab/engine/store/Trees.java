@@ -22,6 +22,7 @@ public final class Trees {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
         Files.deleteIfExists(file);
+        CrashPoints.reach(CrashPoints.TREE_DELETE);
         return FileVisitResult.CONTINUE;
       }
 

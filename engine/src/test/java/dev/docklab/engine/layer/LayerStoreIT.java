@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.store.Layout;
@@ -15,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -73,5 +75,48 @@ class LayerStoreIT {
     } finally {
       Posix.host().umount(small, 0);
     }
+  }
+
+  @Test
+  void layersOfOlderDataRootsAreUsedOnlyWhenTheirFilesAddUp() throws Exception {
+    TarBuilder whole = new TarBuilder(Instant.EPOCH).dir("w", 0755);
+    TarBuilder half = new TarBuilder(Instant.EPOCH).dir("h", 0755);
+    for (int i = 0; i < 20; i++) {
+      whole.file("w/f" + i, 0644, "whole " + i);
+      half.file("h/f" + i, 0644, "half " + i);
+    }
+    byte[] wholeTar = whole.toBytes();
+    byte[] halfTar = half.toBytes();
+    Layout layout = new Layout(root);
+    LayerStore store = new LayerStore(layout, Posix.host());
+    Digest w = store.unpack(new ByteArrayInputStream(wholeTar)).layer().diffId();
+    Digest h = store.unpack(new ByteArrayInputStream(halfTar)).layer().diffId();
+    // as an older docklab left them: no completeness mark, and one half deleted by a crash in rmi
+    Files.delete(layout.layerFiles(w).complete());
+    Files.delete(layout.layerFiles(h).complete());
+    for (int i = 0; i < 10; i++) {
+      Files.delete(layout.layerDiff(h).resolve("h/f" + i));
+    }
+    store.recover();
+    assertTrue(store.has(w), "a whole layer of an older data root is kept in use");
+    assertFalse(store.has(h), "a half-deleted one is never used");
+    LayerStore.Unpacked again = store.unpack(new ByteArrayInputStream(halfTar));
+    assertTrue(again.created(), "unpacked again, not reused");
+    try (Stream<Path> s = Files.list(layout.layerDiff(h).resolve("h"))) {
+      assertEquals(20, s.count());
+    }
+    assertFalse(Files.exists(layout.trash()) && Files.list(layout.trash()).findAny().isPresent(), "the trash is empty");
+  }
+
+  @Test
+  void aDeletedLayerLeavesTheStoreAtOnce() throws Exception {
+    Layout layout = new Layout(root);
+    LayerStore store = new LayerStore(layout, Posix.host());
+    Digest d = store.unpack(new ByteArrayInputStream(new TarBuilder(Instant.EPOCH).file("a", 0644, "a").toBytes()))
+        .layer().diffId();
+    store.delete(d);
+    assertFalse(store.has(d));
+    assertFalse(Files.exists(layout.layerDir(d)));
+    assertEquals(List.of(), store.list());
   }
 }

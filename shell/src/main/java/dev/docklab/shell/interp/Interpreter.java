@@ -151,6 +151,11 @@ public final class Interpreter {
       s.err().println("docklab: " + s.msg("shell.internal-error", String.join(" ", argv),
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
       return 1;
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // one command's runaway must not end the learner's shell: what it held is garbage once it is unwound
+      s.err().println("docklab: " + s.msg("shell.out-of-memory", String.join(" ", argv),
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      return 1;
     }
   }
 

@@ -114,6 +114,20 @@ class InterpreterTest {
   }
 
   @Test
+  void aCommandThatRunsOutOfMemoryIsStoppedAndTheLineGoesOn() {
+    Session starved = new Session(() -> {
+      throw new OutOfMemoryError("Java heap space");
+    }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        InputStream.nullInputStream(), new Messages(Messages.Lang.EN), Session.Foreground.NONE);
+    starved.state().setWorkspace(workspace);
+    Syntax.Line line = interpreter.parse("docker images; echo still here", starved);
+    interpreter.run(line, starved);
+    assertEquals("still here\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals("docklab: 'docker images' ran out of memory (Java heap space) and was stopped; docklab goes on\n",
+        err());
+  }
+
+  @Test
   void whatDocklabCannotDoIsSaidInOneLine() {
     run("docker --version &");
     assertEquals("docklab: syntax error near '&': docklab runs docker commands one after another with ; && or ||, "

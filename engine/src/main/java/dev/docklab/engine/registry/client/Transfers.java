@@ -178,17 +178,15 @@ public final class Transfers {
         continue;
       }
       p.layer(d.shortHex(), "Extracting", 0, 0);
-      Digest diffId;
-      try (InputStream raw = blobs.open(d); InputStream tar = LayerStore.decompress(raw)) {
-        diffId = layers.unpack(tar).layer().diffId();
+      try (InputStream raw = blobs.open(d); LayerStore.Staged staged = layers.stage(raw)) {
+        if (!staged.diffId().toString().equals(diffIds.get(i))) {
+          blobs.delete(d);
+          throw EngineException.invalid("layer " + d.shortHex() + " unpacks to " + staged.diffId()
+              + " but the image config says " + diffIds.get(i) + ": refused");
+        }
+        staged.commit();
       } catch (IOException ex) {
         throw EngineException.system("could not unpack layer " + d.shortHex() + ": " + ex.getMessage(), ex);
-      }
-      if (!diffId.toString().equals(diffIds.get(i))) {
-        layers.delete(diffId);
-        blobs.delete(d);
-        throw EngineException.invalid("layer " + d.shortHex() + " unpacks to " + diffId + " but the image config says "
-            + diffIds.get(i) + ": refused");
       }
       p.layer(d.shortHex(), "Pull complete", 0, 0);
     }
