@@ -15,7 +15,6 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -176,7 +175,7 @@ public final class BridgeNetwork {
     Endpoint partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, null);
     try {
       deleteNetns(netns);
-      ip("netns", "add", netns.getFileName().toString());
+      HostCommands.ip("netns", "add", netns.getFileName().toString());
       cni.add(loopbackConf(), containerId, netns, "lo");
       JsonNode result = cni.add(bridgeConf(), containerId, netns, "eth0");
       partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, JSON.writeValueAsString(result));
@@ -309,44 +308,20 @@ public final class BridgeNetwork {
     return conf;
   }
 
-  /**
-   * The two host rules the bridge needs, made once and named for docklab: masquerade for traffic
-   * leaving the subnet (Docker's {@code -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE}), and forwarding
-   * allowed to and from the bridge even where the host's FORWARD policy drops.
-   */
+  /** The host rules this bridge needs ({@link HostRule#forBridge}), made once. */
   private synchronized void ensureHostRules() {
     if (hostRulesDone) {
       return;
     }
-    for (String[] rule : hostRules()) {
-      ensureRule(rule[0], rule[1], Arrays.copyOfRange(rule, 2, rule.length));
-    }
+    HostRule.forBridge(device, subnet()).forEach(HostRule::ensure);
     hostRulesDone = true;
-  }
-
-  /** Table, chain and rule of each of this network's host rules. */
-  private List<String[]> hostRules() {
-    String s = subnet().toString();
-    return List.of(
-        new String[] {"nat", "POSTROUTING", "-s", s, "!", "-o", device, "-m", "comment", "--comment",
-            "docklab: containers on " + device + " reach the outside", "-j", "MASQUERADE"},
-        new String[] {"filter", "FORWARD", "-o", device, "-m", "comment", "--comment", "docklab: into " + device,
-            "-j", "ACCEPT"},
-        new String[] {"filter", "FORWARD", "-i", device, "-m", "comment", "--comment", "docklab: out of " + device,
-            "-j", "ACCEPT"});
   }
 
   /** {@code docker network rm}: the bridge device, this network's host rules and its leases go. */
   public synchronized void destroy() {
-    for (String[] rule : hostRules()) {
-      List<String> del = new ArrayList<>(List.of("iptables", "-w", "-t", rule[0], "-D", rule[1]));
-      del.addAll(List.of(rule).subList(2, rule.length));
-      while (exec(del).code() == 0) {
-        // a rule added twice goes twice
-      }
-    }
+    HostRule.forBridge(device, subnet()).forEach(HostRule::delete);
     if (Files.exists(Path.of("/sys/class/net", device))) {
-      ip("link", "delete", device);
+      HostCommands.ip("link", "delete", device);
     }
     try {
       Path leases = IPAM_DIR.resolve(cniName);
@@ -364,48 +339,9 @@ public final class BridgeNetwork {
     hostRulesDone = false;
   }
 
-  private static void ensureRule(String table, String chain, String... rule) {
-    List<String> check = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-C", chain));
-    check.addAll(List.of(rule));
-    if (exec(check).code() == 0) {
-      return;
-    }
-    List<String> add = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-A", chain));
-    add.addAll(List.of(rule));
-    Result r = exec(add);
-    if (r.code() != 0) {
-      throw EngineException.system("could not add docklab's rule to the " + table + " table: " + r.output(), null);
-    }
-  }
-
   private static void deleteNetns(Path netns) {
     if (Files.exists(netns)) {
-      ip("netns", "delete", netns.getFileName().toString());
-    }
-  }
-
-  private static void ip(String... args) {
-    List<String> cmd = new ArrayList<>(List.of("ip"));
-    cmd.addAll(List.of(args));
-    Result r = exec(cmd);
-    if (r.code() != 0) {
-      throw EngineException.system(String.join(" ", cmd) + " failed: " + r.output(), null);
-    }
-  }
-
-  private record Result(int code, String output) {}
-
-  private static Result exec(List<String> cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).strip();
-      return new Result(p.waitFor(), out);
-    } catch (IOException e) {
-      throw EngineException.system("could not run " + cmd.get(0) + ": " + e.getMessage()
-          + " (apt-get install iproute2 iptables)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while running " + cmd.get(0), e);
+      HostCommands.ip("netns", "delete", netns.getFileName().toString());
     }
   }
 }
