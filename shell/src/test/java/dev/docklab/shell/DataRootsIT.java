@@ -1,19 +1,25 @@
 package dev.docklab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.storage.Mounts;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two data roots on one host share its ports: a host port that one root publishes is refused to the
- * other with Docker's message, as is a port a host program listens on.
+ * Two data roots on one host share its ports and its addresses: a host port that one root publishes
+ * is refused to the other with Docker's message, as is a port a host program listens on; same-named
+ * user networks get subnets and leases of their own, and removing one leaves the other's alone.
  */
 class DataRootsIT {
   static Transcript a;
@@ -67,5 +73,71 @@ class DataRootsIT {
           r.err());
       b.run("docker rm busy");
     }
+  }
+
+  @Test
+  void sameNamedUserNetworksInTwoDataRootsKeepTheirSubnetsAndLeasesApart() throws Exception {
+    assertEquals(0, a.run("docker network create shared").status());
+    assertEquals(0, b.run("docker network create shared").status());
+    String subnetA = subnet(a, "shared");
+    String subnetB = subnet(b, "shared");
+    assertNotEquals(subnetA, subnetB, "two roots, one subnet");
+    Transcript.Result overlap = b.run("docker network create --subnet " + subnetA + " other");
+    assertTrue(overlap.err().contains("Pool overlaps with other one on this address space"), overlap.err());
+
+    String ca = a.run("docker run -d --network shared --name ca busybox sleep 120").out().strip();
+    String cb = b.run("docker run -d --network shared --name cb busybox sleep 120").out().strip();
+    String ipB = ip(b, "cb");
+    assertTrue(leased(cb), "a lease for " + cb);
+    a.run("docker rm -f ca");
+    assertEquals("shared\n", a.run("docker network rm shared").out());
+    assertFalse(leased(ca));
+    assertTrue(leased(cb), "the other root's lease survives network rm");
+    b.run("docker run -d --network shared --name cb2 busybox sleep 120");
+    assertNotEquals(ipB, ip(b, "cb2"), "a new container does not get a running one's address");
+    b.run("docker rm -f cb cb2");
+    assertEquals("shared\n", b.run("docker network rm shared").out());
+  }
+
+  @Test
+  void aUserNetworkWhoseSubnetWasTakenWhileItsBridgeWasGoneIsRefused() throws Exception {
+    String id = a.run("docker network create gone").out().strip();
+    String subnet = subnet(a, "gone");
+    Process delete = new ProcessBuilder("ip", "link", "delete", "dl-" + id.substring(0, 12)).start();
+    assertEquals(0, delete.waitFor(), "its bridge goes, as at a reboot");
+    assertEquals(0, b.run("docker network create --subnet " + subnet + " taker").status());
+    Transcript.Result refused = a.run("docker run --rm --network gone busybox true");
+    assertEquals(125, refused.status());
+    assertTrue(refused.err().contains("network gone: Pool overlaps with other one on this address space"),
+        refused.err());
+    assertEquals("taker\n", b.run("docker network rm taker").out());
+    Transcript.Result again = a.run("docker run --rm --network gone busybox true");
+    assertEquals(0, again.status(), "its subnet is free again, its bridge made again: " + again.err());
+    assertEquals("gone\n", a.run("docker network rm gone").out());
+  }
+
+  static String subnet(Transcript t, String network) {
+    return t.run("docker network inspect -f '{{range .IPAM.Config}}{{.Subnet}}{{end}}' " + network).out().strip();
+  }
+
+  static String ip(Transcript t, String container) {
+    return t.run("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' " + container)
+        .out().strip();
+  }
+
+  /** Whether any docklab network holds an address lease for that container. */
+  static boolean leased(String containerId) throws IOException {
+    try (Stream<Path> dirs = Files.list(Path.of("/run/docklab/ipam"))) {
+      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path f : files.filter(Files::isRegularFile).toList()) {
+            if (Files.readString(f).contains(containerId)) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
   }
 }

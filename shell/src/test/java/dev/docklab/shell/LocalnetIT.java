@@ -34,8 +34,6 @@ class LocalnetIT {
 
   @AfterAll
   static void tearDown() throws Exception {
-    t.run("docker rm -f lweb lprobe uweb uprobe");
-    t.run("docker network rm localnet");
     t.destroy();
     assertTrue(Mounts.under(t.root).isEmpty());
   }

@@ -41,6 +41,8 @@ public final class BridgeNetwork {
   private final String name;
   private final String cniName;
   private final String device;
+  /** Whether the subnet is the network's own (a user network's); docklab0's is chosen when it is made. */
+  private final boolean ownSubnet;
   private Subnet subnet;
   private boolean hostRulesDone;
 
@@ -59,6 +61,7 @@ public final class BridgeNetwork {
     this.cniName = cniName;
     this.device = device;
     this.subnet = subnet;
+    this.ownSubnet = subnet != null;
   }
 
   /** The plugins of this host; a clear error when they are not installed. */
@@ -165,11 +168,53 @@ public final class BridgeNetwork {
   }
 
   /**
+   * Makes the bridge with its gateway address unless it exists, as Docker does at {@code network
+   * create}, so that every data root sees the subnet taken. Under the host's network lock, the subnet
+   * is checked against every interface and route of the host, the bridges of other data roots
+   * included: docklab0 then takes the first free one; a user network whose subnet was taken meanwhile
+   * (its bridge went with a reboot) is refused.
+   */
+  public void ensureDevice() {
+    if (exists()) {
+      return;
+    }
+    try (HostLock lock = HostLock.acquire()) {
+      synchronized (this) {
+        if (exists()) {
+          return;
+        }
+        List<Subnet> used = hostSubnets();
+        if (!ownSubnet) {
+          subnet = freeSubnet(used);
+          hostRulesDone = false;
+        } else if (used.stream().anyMatch(subnet::overlaps)) {
+          throw EngineException.conflict("network " + name + ": Pool overlaps with other one on this address space"
+              + " (its subnet " + subnet + " is in use on this host now; docker network rm " + name
+              + " and create it again)");
+        }
+        HostCommands.ip("link", "add", device, "type", "bridge");
+        try {
+          HostCommands.ip("addr", "add", subnet.gateway() + "/" + subnet.prefix(), "dev", device);
+          HostCommands.ip("link", "set", device, "up");
+        } catch (RuntimeException e) {
+          HostCommands.run(List.of("ip", "link", "delete", device));
+          throw e;
+        }
+      }
+    }
+  }
+
+  private boolean exists() {
+    return Files.exists(Path.of("/sys/class/net", device));
+  }
+
+  /**
    * Gives a container its network: a namespace of its own, {@code lo} up, {@code eth0} on the
    * bridge with the next free address, and DNAT rules for {@code ports} (host ports already
    * chosen). Undone completely when any step fails.
    */
   public Endpoint connect(String containerId, List<PortMapping> ports) {
+    ensureDevice();
     ensureHostRules();
     Path netns = netnsPath(containerId);
     Endpoint partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, null);
@@ -320,7 +365,7 @@ public final class BridgeNetwork {
   /** {@code docker network rm}: the bridge device, this network's host rules and its leases go. */
   public synchronized void destroy() {
     HostRule.forBridge(device, subnet()).forEach(HostRule::delete);
-    if (Files.exists(Path.of("/sys/class/net", device))) {
+    if (exists()) {
       HostCommands.ip("link", "delete", device);
     }
     try {
