@@ -37,9 +37,10 @@ final class Transcript {
     return run(line, new ByteArrayInputStream(stdin));
   }
 
-  /** Removes every container through docklab itself, then the data root. */
+  /** Removes every container and user network through docklab itself, then the data root. */
   void destroy() throws IOException {
     run("docker rm -f $(docker ps -aq)");
+    run("docker network prune -f"); // a user network's bridge is the host's
     for (Path m : Mounts.under(root)) {
       Posix.host().umount(m, Posix.MNT_DETACH);
     }

@@ -9,6 +9,7 @@ import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.network.BridgeNetwork;
+import dev.docklab.engine.network.HostLock;
 import dev.docklab.engine.network.HostPorts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,14 +72,23 @@ final class ContainerNetworks {
         }
       }
     }
-    Set<String> taken = new HashSet<>();
-    for (Container other : store.list()) {
-      if (!other.id().equals(c.id()) && other.network() != null) {
-        other.network().ports().forEach(p -> taken.add(HostPorts.key(p)));
-      }
-    }
-    List<PortMapping> ports = HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")");
     BridgeNetwork net = networks.apply(c.hostConfig().networkMode());
+    if (wanted.isEmpty()) {
+      return connect(c, net, List.of());
+    }
+    // host ports are the host's: chosen and taken under the host's lock, against every data root's
+    try (HostLock lock = HostLock.acquire()) {
+      Set<String> taken = new HashSet<>(HostPorts.publishedOnHost(c.id()));
+      for (Container other : store.list()) {
+        if (!other.id().equals(c.id()) && other.network() != null) {
+          other.network().ports().forEach(p -> taken.add(HostPorts.key(p)));
+        }
+      }
+      return connect(c, net, HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")"));
+    }
+  }
+
+  private Endpoint connect(Container c, BridgeNetwork net, List<PortMapping> ports) {
     store.saveEndpoint(c.id(), new Endpoint(net.name(), BridgeNetwork.netnsPath(c.id()).toString(), "",
         0, "", "", "", ports, null));
     Endpoint ep;

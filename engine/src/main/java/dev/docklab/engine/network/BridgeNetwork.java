@@ -15,7 +15,6 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -42,6 +41,8 @@ public final class BridgeNetwork {
   private final String name;
   private final String cniName;
   private final String device;
+  /** Whether the subnet is the network's own (a user network's); docklab0's is chosen when it is made. */
+  private final boolean ownSubnet;
   private Subnet subnet;
   private boolean hostRulesDone;
 
@@ -60,6 +61,7 @@ public final class BridgeNetwork {
     this.cniName = cniName;
     this.device = device;
     this.subnet = subnet;
+    this.ownSubnet = subnet != null;
   }
 
   /** The plugins of this host; a clear error when they are not installed. */
@@ -166,17 +168,59 @@ public final class BridgeNetwork {
   }
 
   /**
+   * Makes the bridge with its gateway address unless it exists, as Docker does at {@code network
+   * create}, so that every data root sees the subnet taken. Under the host's network lock, the subnet
+   * is checked against every interface and route of the host, the bridges of other data roots
+   * included: docklab0 then takes the first free one; a user network whose subnet was taken meanwhile
+   * (its bridge went with a reboot) is refused.
+   */
+  public void ensureDevice() {
+    if (exists()) {
+      return;
+    }
+    try (HostLock lock = HostLock.acquire()) {
+      synchronized (this) {
+        if (exists()) {
+          return;
+        }
+        List<Subnet> used = hostSubnets();
+        if (!ownSubnet) {
+          subnet = freeSubnet(used);
+          hostRulesDone = false;
+        } else if (used.stream().anyMatch(subnet::overlaps)) {
+          throw EngineException.conflict("network " + name + ": Pool overlaps with other one on this address space"
+              + " (its subnet " + subnet + " is in use on this host now; docker network rm " + name
+              + " and create it again)");
+        }
+        HostCommands.ip("link", "add", device, "type", "bridge");
+        try {
+          HostCommands.ip("addr", "add", subnet.gateway() + "/" + subnet.prefix(), "dev", device);
+          HostCommands.ip("link", "set", device, "up");
+        } catch (RuntimeException e) {
+          HostCommands.run(List.of("ip", "link", "delete", device));
+          throw e;
+        }
+      }
+    }
+  }
+
+  private boolean exists() {
+    return Files.exists(Path.of("/sys/class/net", device));
+  }
+
+  /**
    * Gives a container its network: a namespace of its own, {@code lo} up, {@code eth0} on the
    * bridge with the next free address, and DNAT rules for {@code ports} (host ports already
    * chosen). Undone completely when any step fails.
    */
   public Endpoint connect(String containerId, List<PortMapping> ports) {
+    ensureDevice();
     ensureHostRules();
     Path netns = netnsPath(containerId);
     Endpoint partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, null);
     try {
       deleteNetns(netns);
-      ip("netns", "add", netns.getFileName().toString());
+      HostCommands.ip("netns", "add", netns.getFileName().toString());
       cni.add(loopbackConf(), containerId, netns, "lo");
       JsonNode result = cni.add(bridgeConf(), containerId, netns, "eth0");
       partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, JSON.writeValueAsString(result));
@@ -309,44 +353,20 @@ public final class BridgeNetwork {
     return conf;
   }
 
-  /**
-   * The two host rules the bridge needs, made once and named for docklab: masquerade for traffic
-   * leaving the subnet (Docker's {@code -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE}), and forwarding
-   * allowed to and from the bridge even where the host's FORWARD policy drops.
-   */
+  /** The host rules this bridge needs ({@link HostRule#forBridge}), made once. */
   private synchronized void ensureHostRules() {
     if (hostRulesDone) {
       return;
     }
-    for (String[] rule : hostRules()) {
-      ensureRule(rule[0], rule[1], Arrays.copyOfRange(rule, 2, rule.length));
-    }
+    HostRule.forBridge(device, subnet()).forEach(HostRule::ensure);
     hostRulesDone = true;
-  }
-
-  /** Table, chain and rule of each of this network's host rules. */
-  private List<String[]> hostRules() {
-    String s = subnet().toString();
-    return List.of(
-        new String[] {"nat", "POSTROUTING", "-s", s, "!", "-o", device, "-m", "comment", "--comment",
-            "docklab: containers on " + device + " reach the outside", "-j", "MASQUERADE"},
-        new String[] {"filter", "FORWARD", "-o", device, "-m", "comment", "--comment", "docklab: into " + device,
-            "-j", "ACCEPT"},
-        new String[] {"filter", "FORWARD", "-i", device, "-m", "comment", "--comment", "docklab: out of " + device,
-            "-j", "ACCEPT"});
   }
 
   /** {@code docker network rm}: the bridge device, this network's host rules and its leases go. */
   public synchronized void destroy() {
-    for (String[] rule : hostRules()) {
-      List<String> del = new ArrayList<>(List.of("iptables", "-w", "-t", rule[0], "-D", rule[1]));
-      del.addAll(List.of(rule).subList(2, rule.length));
-      while (exec(del).code() == 0) {
-        // a rule added twice goes twice
-      }
-    }
-    if (Files.exists(Path.of("/sys/class/net", device))) {
-      ip("link", "delete", device);
+    HostRule.forBridge(device, subnet()).forEach(HostRule::delete);
+    if (exists()) {
+      HostCommands.ip("link", "delete", device);
     }
     try {
       Path leases = IPAM_DIR.resolve(cniName);
@@ -364,48 +384,9 @@ public final class BridgeNetwork {
     hostRulesDone = false;
   }
 
-  private static void ensureRule(String table, String chain, String... rule) {
-    List<String> check = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-C", chain));
-    check.addAll(List.of(rule));
-    if (exec(check).code() == 0) {
-      return;
-    }
-    List<String> add = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-A", chain));
-    add.addAll(List.of(rule));
-    Result r = exec(add);
-    if (r.code() != 0) {
-      throw EngineException.system("could not add docklab's rule to the " + table + " table: " + r.output(), null);
-    }
-  }
-
   private static void deleteNetns(Path netns) {
     if (Files.exists(netns)) {
-      ip("netns", "delete", netns.getFileName().toString());
-    }
-  }
-
-  private static void ip(String... args) {
-    List<String> cmd = new ArrayList<>(List.of("ip"));
-    cmd.addAll(List.of(args));
-    Result r = exec(cmd);
-    if (r.code() != 0) {
-      throw EngineException.system(String.join(" ", cmd) + " failed: " + r.output(), null);
-    }
-  }
-
-  private record Result(int code, String output) {}
-
-  private static Result exec(List<String> cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).strip();
-      return new Result(p.waitFor(), out);
-    } catch (IOException e) {
-      throw EngineException.system("could not run " + cmd.get(0) + ": " + e.getMessage()
-          + " (apt-get install iproute2 iptables)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while running " + cmd.get(0), e);
+      HostCommands.ip("netns", "delete", netns.getFileName().toString());
     }
   }
 }

@@ -18,11 +18,58 @@ import java.util.Set;
 /**
  * Chooses host ports for a container's published ports, as Docker's port allocator: a port named by
  * the learner must be free, a port left to docklab ({@code -p 80}, {@code -P}) comes from the
- * kernel's ephemeral range. Free means no other docklab container publishes it and no host program
- * listens on it.
+ * kernel's ephemeral range. Free means no container publishes it, from this data root or any other
+ * (see {@link #publishedOnHost}), and no host program listens on it.
  */
 public final class HostPorts {
+  /** The nat chain where portmap sends every published port of the host, whichever CNI runtime made it. */
+  static final String PORTMAP_CHAIN = "CNI-HOSTPORT-DNAT";
+
   private HostPorts() {}
+
+  /**
+   * {@code proto:port} of each port published on this host, by any data root of docklab (or any other
+   * CNI runtime), except {@code containerId}'s own: host ports are the host's, and the kernel's DNAT
+   * rules are the one record that every data root shares. Read under {@link HostLock}, and keep it
+   * until the new rules are in.
+   */
+  public static Set<String> publishedOnHost(String containerId) {
+    HostCommands.Result r = HostCommands.run(List.of("iptables", "-w", "-t", "nat", "-S", PORTMAP_CHAIN));
+    return r.code() == 0 ? portmapPorts(r.output(), containerId) : Set.of(); // no chain: nothing published yet
+  }
+
+  /**
+   * The ports of portmap's rules, as {@code iptables -S CNI-HOSTPORT-DNAT} prints them: {@code -A
+   * CNI-HOSTPORT-DNAT -p tcp -m comment --comment "dnat name: \"docklab\" id: \"ID\"" -m multiport
+   * --dports 8080,8443 -j CNI-DN-...}; the rules of container {@code exceptId} are left out.
+   */
+  static Set<String> portmapPorts(String rules, String exceptId) {
+    Set<String> out = new HashSet<>();
+    for (String line : rules.split("\n")) {
+      if (!line.startsWith("-A ") || line.contains("id: \\\"" + exceptId + "\\\"")) {
+        continue;
+      }
+      List<String> words = List.of(line.trim().split("\\s+"));
+      int proto = words.indexOf("-p");
+      int ports = Math.max(words.indexOf("--dports"), words.indexOf("--dport"));
+      if (proto < 0 || ports < 0 || ports + 1 >= words.size()) {
+        continue;
+      }
+      for (String item : words.get(ports + 1).split(",")) {
+        String[] range = item.split(":");
+        try {
+          int first = Integer.parseInt(range[0]);
+          int last = range.length > 1 ? Integer.parseInt(range[1]) : first;
+          for (int port = first; port <= last && port <= 65535; port++) {
+            out.add(words.get(proto + 1) + ":" + port);
+          }
+        } catch (NumberFormatException e) {
+          // not a port: not one of portmap's rules
+        }
+      }
+    }
+    return out;
+  }
 
   /** {@code proto:port} of a mapping, the key of {@code taken}. */
   public static String key(PortMapping p) {

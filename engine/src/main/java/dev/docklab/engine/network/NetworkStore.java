@@ -42,9 +42,12 @@ public final class NetworkStore {
       return "dl-" + id.substring(0, 12);
     }
 
-    /** Its CNI network name, which its rules and leases carry. */
+    /**
+     * Its CNI network name, which its rules and its lease directory carry: with its id, so that
+     * same-named networks of two data roots keep their leases apart.
+     */
     public String cniName() {
-      return "docklab-" + name;
+      return "docklab-" + name + "-" + id.substring(0, 12);
     }
   }
 

@@ -5,6 +5,8 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Networks;
 import dev.docklab.engine.network.BridgeNetwork;
+import dev.docklab.engine.network.HostLock;
+import dev.docklab.engine.network.NetworkStore;
 import dev.docklab.engine.network.Subnet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,13 +72,28 @@ final class LocalNetworks implements Networks {
         found.equals("bridge") ? BridgeNetwork.DEVICE : null, null, p.containerStore().list());
   }
 
-  /** {@code docker network create [--subnet CIDR] NAME}: a bridge network of its own; returns its id. */
+  /**
+   * {@code docker network create [--subnet CIDR] NAME}: a bridge network of its own, its bridge made now
+   * as Docker makes it, so that other data roots see its subnet taken; returns its id. The subnet is
+   * chosen under the host's network lock, clear of every interface and route of the host.
+   */
   @Override
   public String create(String name, String subnet) {
-    List<Subnet> used = new ArrayList<>(
-        BridgeNetwork.hostSubnets());
-    used.add(bridge().subnet());
-    var c = p.networkStore().create(name, subnet, used);
+    NetworkStore.Config c;
+    try (HostLock lock = HostLock.acquire()) {
+      List<Subnet> used = new ArrayList<>(BridgeNetwork.hostSubnets());
+      used.add(bridge().subnet());
+      c = p.networkStore().create(name, subnet, used);
+      try {
+        network(c.name()).ensureDevice();
+      } catch (RuntimeException e) {
+        synchronized (this) {
+          userNetworks.remove(c.id());
+        }
+        p.networkStore().remove(c);
+        throw e;
+      }
+    }
     p.listener().on(new EngineEvent(EventStep.NETWORK, name, "created " + c.device() + " for " + c.subnet(), Duration.ZERO));
     return c.id();
   }

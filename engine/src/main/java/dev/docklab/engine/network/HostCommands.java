@@ -1,0 +1,39 @@
+package dev.docklab.engine.network;
+
+import dev.docklab.engine.api.EngineException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the host's {@code ip} and {@code iptables}, which set up bridges, namespaces and rules. */
+final class HostCommands {
+  private HostCommands() {}
+
+  /** What a command printed (stdout and stderr together) and its exit code. */
+  record Result(int code, String output) {}
+
+  /** Runs {@code cmd} and returns its exit code and output. */
+  static Result run(List<String> cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).strip();
+      return new Result(p.waitFor(), out);
+    } catch (IOException e) {
+      throw EngineException.system("could not run " + cmd.get(0) + ": " + e.getMessage()
+          + " (apt-get install iproute2 iptables)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted while running " + cmd.get(0), e);
+    }
+  }
+
+  /** {@code ip ARGS...}; a clear error when it fails. */
+  static void ip(String... args) {
+    List<String> cmd = new ArrayList<>(List.of("ip"));
+    cmd.addAll(List.of(args));
+    Result r = run(cmd);
+    if (r.code() != 0) {
+      throw EngineException.system(String.join(" ", cmd) + " failed: " + r.output(), null);
+    }
+  }
+}
