@@ -50,6 +50,9 @@ class LocalnetIT {
           "a SYN from the container reached a server bound to 127.0.0.1 only");
     }
     assertEquals(1, inputRules("docklab0"), "the drop rule is there, once");
+    String explained = t.run("explain network lweb").out();
+    assertTrue(explained.contains("(CVE-2020-8558)") && explained.contains("  iptables -S INPUT | grep docklab0\n"),
+        explained);
 
     assertTrue(NetworkIT.getSoon("127.0.0.1", port).contains("docklab's web image"), "localhost from the host");
     String gateway = t.run("docker inspect -f '{{.NetworkSettings.Gateway}}' lprobe").out().strip();

@@ -262,6 +262,7 @@ public final class ExplainViews {
       String hostPort = first.substring(first.lastIndexOf(':', first.indexOf("->")) + 1, first.indexOf("->"));
       String ctr = first.substring(first.indexOf("->") + 2, first.indexOf('/', first.indexOf("->")));
       out.addAll(List.of(m.get("explain.network.how", hostPort, ip + ":" + ctr, f.bridge()).split("\n")));
+      out.addAll(List.of(m.get("explain.network.localnet", hostPort, f.bridge()).split("\n")));
     }
     out.add(m.get("explain.network.try"));
     if (f.namespace().startsWith("/run/netns/")) {
@@ -269,6 +270,9 @@ public final class ExplainViews {
     }
     out.add("  ip link show master " + f.bridge());
     out.add("  iptables -t nat -S | grep " + ip);
+    if (!f.ports().isEmpty()) {
+      out.add("  iptables -S INPUT | grep " + f.bridge());
+    }
     return out;
   }
 

@@ -156,10 +156,19 @@ class ExplainViewsTest {
         "by that rule, then routed over docklab0 into the veth.",
         "The container sees it arrive on eth0. No program on the host listens on 8080:",
         "the kernel forwards it.",
+        "localhost:8080 works too: portmap lets docklab0 route 127.0.0.0/8",
+        "(route_localnet=1). An INPUT rule drops every other packet from docklab0",
+        "to 127.0.0.0/8, so what the host binds to 127.0.0.1 only stays out of the",
+        "containers' reach (CVE-2020-8558).",
         "See for yourself:",
         "  ip netns exec docklab-7246e4935ba5 ip addr",
         "  ip link show master docklab0",
-        "  iptables -t nat -S | grep 172.17.0.2"), ExplainViews.network(web, EN));
+        "  iptables -t nat -S | grep 172.17.0.2",
+        "  iptables -S INPUT | grep docklab0"), ExplainViews.network(web, EN));
+    var user = new NetworkFacts("app", "mynet", "/run/netns/docklab-7246e4935ba5", web.interfaces(), web.routes(),
+        "veth6cf1adb9", "dl-0123456789ab", "172.18.0.1/16", List.of("0.0.0.0:65535->65535/tcp"),
+        List.of("-A CNI-DN-013c2862b06177cfd6e92 -p tcp -m tcp --dport 65535 -j DNAT --to-destination "
+            + "172.18.0.2:65535"));
     var quiet = new NetworkFacts("quiet", "bridge", "/run/netns/docklab-9bdc29a6aca1",
         web.interfaces(), web.routes(), "veth1", "docklab0", "172.17.0.1/16", List.of(), List.of());
     var alone = new NetworkFacts("alone", "none", "/proc/9406/ns/net",
@@ -172,6 +181,11 @@ class ExplainViewsTest {
           assertTrue(Text.width(l) <= 80, "too wide: " + l);
           assertTrue(!l.contains("…"), "cut short: " + l);
         }
+      }
+    }
+    for (Messages lang : List.of(EN, ZH)) {
+      for (String l : ExplainViews.network(user, lang)) {
+        assertTrue(Text.width(l) <= 80, "too wide with a user network's bridge and a five-digit port: " + l);
       }
     }
     assertTrue(ExplainViews.network(alone, EN).contains("Only lo: nothing can reach it and it reaches nothing "
