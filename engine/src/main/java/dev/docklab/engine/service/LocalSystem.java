@@ -2,6 +2,7 @@ package dev.docklab.engine.service;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
@@ -14,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code docker info}, {@code docker inspect} of any object, and the offline base images. */
+/** {@code docker info}, {@code docker system df}, {@code docker inspect} of any object, and the offline base images. */
 final class LocalSystem implements SystemService {
   private final EngineParts p;
   private BaseImages baseImages;
@@ -37,6 +38,11 @@ final class LocalSystem implements SystemService {
         p.host().hybridCgroups(), "cgroupfs", p.host().kernel(), p.host().operatingSystem(),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
         p.layout().root(), Engine.VERSION);
+  }
+
+  @Override
+  public DiskUsage df() {
+    return new DiskUsages(p).measure();
   }
 
   private String backingFilesystem() {
