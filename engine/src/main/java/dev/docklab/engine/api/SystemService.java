@@ -8,6 +8,9 @@ public interface SystemService {
   /** {@code docker info}. */
   Info info();
 
+  /** {@code docker system df}: the space images, containers, volumes and the build cache take. */
+  DiskUsage df();
+
   /**
    * {@code docker inspect}: a container or an image, by name or id (containers first, as Docker), in
    * the Engine API's shape. {@code type} is "container", "image" or null for either.

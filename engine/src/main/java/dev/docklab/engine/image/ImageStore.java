@@ -163,6 +163,22 @@ public final class ImageStore {
     }
   }
 
+  /**
+   * The blobs an image stands on: its config, its manifest and its layers' blobs.
+   *
+   * @throws EngineException when its manifest is missing or unreadable
+   */
+  public static List<Digest> blobsOf(BlobStore blobs, Image img) {
+    List<Digest> out = new ArrayList<>(List.of(img.id(), img.manifest()));
+    try {
+      Manifest m = JSON.readValue(blobs.read(img.manifest()), Manifest.class);
+      m.layers().forEach(l -> out.add(Digest.parse(l.digest())));
+    } catch (IOException e) {
+      throw EngineException.system("the manifest of image " + img.id() + " is not valid JSON: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   private List<Digest> ids() {
     List<Digest> ids = new ArrayList<>();
     if (!Files.isDirectory(layout.images())) {

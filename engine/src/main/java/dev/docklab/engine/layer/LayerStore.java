@@ -205,6 +205,15 @@ public final class LayerStore {
     }
   }
 
+  /** The bytes of regular files a layer directory holds, complete or not (0 when it is gone). */
+  public long sizeOnDisk(Digest diffId) {
+    try {
+      return Trees.size(layout.layerDiff(diffId));
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** The diff ids of every layer directory in the store, complete or not. */
   public List<Digest> list() throws IOException {
     List<Digest> out = new ArrayList<>();

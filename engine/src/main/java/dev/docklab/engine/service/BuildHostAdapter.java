@@ -6,6 +6,7 @@ import dev.docklab.engine.build.BuildHost;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
+import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
@@ -33,6 +34,12 @@ import java.util.function.BiConsumer;
 
 /** The engine as a build sees it: images, throw-away containers for RUN, new layers, the build cache. */
 final class BuildHostAdapter implements BuildHost {
+  /**
+   * The label of the throw-away containers a build runs its RUN steps in: the build removes each one
+   * after its step, and the next start removes those a crash left.
+   */
+  static final String STEP_LABEL = "dev.docklab.build-step";
+
   private final Layout layout;
   private final BlobStore blobs;
   private final LayerStore layers;
@@ -63,7 +70,8 @@ final class BuildHostAdapter implements BuildHost {
 
   @Override
   public RunOutcome run(Image image, List<String> command, List<String> extraEnv, BiConsumer<Integer, byte[]> output) {
-    Container c = containers.create(new RunRequest(image.id().toString(), null, command, extraEnv, 0, 0, false), image);
+    Container c = containers.create(new RunRequest(image.id().toString(), null, command, extraEnv, 0, 0, false, false,
+        false, RestartPolicy.NO, List.of(), RunRequest.Network.DEFAULT, Map.of(STEP_LABEL, "true")), image);
     int code = containers.runForeground(c, output).exitCode();
     CrashPoints.reach(CrashPoints.BUILD_STEP_RAN);
     return new RunOutcome(c.id(), code);

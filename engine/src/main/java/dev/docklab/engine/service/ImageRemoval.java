@@ -1,16 +1,14 @@
 package dev.docklab.engine.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Removal;
-import dev.docklab.engine.image.Manifest;
+import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.CrashPoints;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -121,16 +119,12 @@ final class ImageRemoval {
     return new Removal(untagged, deleted, reclaimed);
   }
 
-  /** The blobs an image stands on: its config, its manifest and its layers' blobs. */
+  /** The blobs an image stands on: its config, its manifest and its layers' blobs (a missing manifest, none). */
   static List<Digest> blobsOf(BlobStore blobs, Image img) {
-    List<Digest> out = new ArrayList<>(List.of(img.id(), img.manifest()));
     try {
-      Manifest m = new ObjectMapper()
-          .readValue(blobs.read(img.manifest()), Manifest.class);
-      m.layers().forEach(l -> out.add(Digest.parse(l.digest())));
-    } catch (IOException | EngineException e) {
-      // a missing manifest has no layers to keep
+      return ImageStore.blobsOf(blobs, img);
+    } catch (EngineException e) {
+      return List.of(img.id(), img.manifest()); // a missing manifest has no layers to keep
     }
-    return out;
   }
 }

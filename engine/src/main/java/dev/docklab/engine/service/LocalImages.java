@@ -20,10 +20,13 @@ import dev.docklab.engine.container.UpperDir;
 import dev.docklab.engine.image.Archives;
 import dev.docklab.engine.image.ConfigChanges;
 import dev.docklab.engine.image.ImageAssembler;
+import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.CrashPoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +115,9 @@ final class LocalImages implements Images {
     Image base = p.images().get(c.imageDigest());
     UpperDir upper = containerLayers.upperDir(c);
     boolean paused = false;
+    Path pauseNote = p.containerStore().files(c.id()).pausedByCommit();
     if (request.pause() && c.state().running() && !c.state().paused()) {
+      AtomicFiles.writeNoSync(pauseNote, new byte[0]);
       p.containers().pause(c.id());
       paused = true;
       CrashPoints.reach(CrashPoints.COMMIT_PAUSED);
@@ -127,6 +132,11 @@ final class LocalImages implements Images {
     } finally {
       if (paused) {
         p.containers().unpause(c.id());
+        try {
+          Files.deleteIfExists(pauseNote);
+        } catch (IOException e) {
+          // the next start finds the container running and only drops the note
+        }
       }
     }
   }

@@ -27,6 +27,7 @@ import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Leases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -70,7 +71,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
   }
 
   private Transfers transfers() {
-    return new Transfers(client(), blobs, layers, images, new Sources(layout.distribution()));
+    return new Transfers(client(), blobs, layers, images, new Sources(layout.distribution()), new Leases(layout));
   }
 
   /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */

@@ -2,6 +2,7 @@ package dev.docklab.engine.service;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
@@ -16,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code docker info}, {@code docker inspect} of any object, and the offline base images. */
+/** {@code docker info}, {@code docker system df}, {@code docker inspect} of any object, and the offline base images. */
 final class LocalSystem implements SystemService {
   private final EngineParts p;
   private BaseImages baseImages;
@@ -55,6 +56,11 @@ final class LocalSystem implements SystemService {
       out.add("name=cgroupns");
     }
     return out;
+  }
+
+  @Override
+  public DiskUsage df() {
+    return new DiskUsages(p).measure();
   }
 
   private String backingFilesystem() {

@@ -92,12 +92,17 @@ public final class Services implements AutoCloseable {
     }
   }
 
-  /** Clears what a crash may have left: temp files, stale mounts, containers recorded as running that are gone. */
+  /**
+   * Clears what a crash may have left: temp files, half-unpacked and half-deleted layers, stale mounts,
+   * containers recorded as running that are gone, then the step containers of a build, the pause of a
+   * commit, and the layers and blobs no image stands on.
+   */
   public void recover() throws IOException {
     Trees.deleteRecursively(parts.layout().tmp());
     parts.layers().recover();
     parts.containerStore().cleanTrash();
     parts.containers().reconcile();
+    new CrashLeftovers(parts).clear();
   }
 
   /** Records the containers that ended since the last call, and applies their restart policies. */

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Content-addressed blobs: each stored under its sha256, verified while it streams in, written to a
@@ -111,6 +113,26 @@ public final class BlobStore {
       throw EngineException.notFound("blob " + digest + " is missing from " + layout.blobs());
     } catch (IOException e) {
       throw EngineException.system("could not open blob " + digest + ": " + AtomicFiles.describe(e), e);
+    }
+  }
+
+  /** Every blob in the store. */
+  public List<Digest> list() throws IOException {
+    if (!Files.isDirectory(layout.blobs())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(layout.blobs())) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9a-f]{64}")).map(Digest::sha256)
+          .toList();
+    }
+  }
+
+  /** The blob's size in bytes, 0 when it is missing. */
+  public long size(Digest digest) {
+    try {
+      return Files.size(layout.blob(digest));
+    } catch (IOException e) {
+      return 0;
     }
   }
 

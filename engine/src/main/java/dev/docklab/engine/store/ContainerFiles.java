@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * empty/                       overlay2: the lower dir of an image with no layer at all
  * rootfs/                      vfs: its root, a full copy of the image (rootfs.tmp/ while copied)
  * bundle/                      its OCI bundle, with the monitor's files: see {@link Bundle}
+ * paused-by-commit             there while docker commit holds it paused, so a crash's pause is undone
  * </pre>
  *
  * @param layout the data root the container belongs to
@@ -29,6 +30,15 @@ public record ContainerFiles(Layout layout, String id) {
   /** The container's record. */
   public Path config() {
     return dir().resolve("container.json");
+  }
+
+  /**
+   * Written before {@code docker commit} pauses the container and removed once it is unpaused: when a
+   * crash comes in between, the next start finds it and unpauses the container (a pause the learner
+   * asked for has no such note, and stays).
+   */
+  public Path pausedByCommit() {
+    return dir().resolve("paused-by-commit");
   }
 
   /** The container's log, written by its monitor. */

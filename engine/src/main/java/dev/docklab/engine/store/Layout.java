@@ -25,6 +25,7 @@ import java.nio.file.Path;
  * exits/ID                     a container's exit code, written by its monitor (conmon)
  * registry/                    the built-in registry's data: see {@link RegistryFiles}
  * distribution/                which repositories each layer blob was pulled from or pushed to
+ * leases/HEX.json              what an unfinished pull holds on to (see {@link Leases})
  * daemon.json                  the engine's settings (registry mirrors, the hub)
  * build-cache.json             the build cache
  * bootstrapped                 the base images built on first run
@@ -170,6 +171,11 @@ public record Layout(Path root) {
   /** {@code distribution/}: which repositories each layer blob was pulled from or pushed to. */
   public Path distribution() {
     return root.resolve("distribution");
+  }
+
+  /** {@code leases/}: what unfinished pulls hold on to (see {@link Leases}). */
+  public Path leases() {
+    return root.resolve("leases");
   }
 
   /** {@code daemon.json}: the engine's settings (registry mirrors, the hub's address). */

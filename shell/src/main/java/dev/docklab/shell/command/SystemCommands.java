@@ -1,17 +1,33 @@
 package dev.docklab.shell.command;
 
+import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Info;
+import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.render.DiskUsageRows;
 import dev.docklab.shell.render.Human;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code info}, {@code version}: the engine and the host. */
+/** {@code info}, {@code version}, {@code system df}: the engine, the host and the space used. */
 public final class SystemCommands {
   private SystemCommands() {}
 
   public static List<Command> all() {
-    return List.of(info(), version());
+    return List.of(info(), version(), df());
+  }
+
+  static Command df() {
+    List<Option> opts = List.of(Option.bool("verbose", 'v', "opt.df.verbose"));
+    return new SimpleCommand("system df", "system df [OPTIONS]", opts, true, (args, s) -> {
+      args.requireAtMost(0);
+      DiskUsage usage = s.engine().system().df();
+      List<String> lines = args.has("verbose") ? DiskUsageRows.verbose(usage, Instant.now())
+          : DiskUsageRows.summary(usage);
+      lines.forEach(s.out()::println);
+      return 0;
+    });
   }
 
   static Command info() {

@@ -45,7 +45,12 @@ public final class Human {
 
   /** go-units HumanSizeWithPrecision(size, 3): "4.26MB", "512kB", "0B" (decimal units). */
   public static String size(long bytes) {
-    return scaled(bytes, 1000.0, DECIMAL);
+    return scaled(bytes, 1000.0, DECIMAL, 3);
+  }
+
+  /** go-units HumanSize: four significant digits, "16.43MB" (decimal units), as docker system df prints sizes. */
+  public static String diskSize(long bytes) {
+    return scaled(bytes, 1000.0, DECIMAL, 4);
   }
 
   /** go-units BytesSize: "23.46GiB" (binary units), as docker info prints memory. */
@@ -60,13 +65,13 @@ public final class Human {
         .stripTrailingZeros().toPlainString() + BINARY[i];
   }
 
-  private static String scaled(long bytes, double base, String[] units) {
+  private static String scaled(long bytes, double base, String[] units, int digits) {
     double size = bytes;
     int i = 0;
     while (size >= base && i < units.length - 1) {
       size /= base;
       i++;
     }
-    return new BigDecimal(size).round(new MathContext(3)).stripTrailingZeros().toPlainString() + units[i];
+    return new BigDecimal(size).round(new MathContext(digits)).stripTrailingZeros().toPlainString() + units[i];
   }
 }

@@ -3,6 +3,7 @@ package dev.docklab.shell.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.ContainerStatus;
+import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.PortMapping;
 import java.time.Duration;
@@ -26,6 +27,19 @@ class RenderTest {
       "5000000000, 5GB"})
   void sizesLikeGoUnits(long bytes, String text) {
     assertEquals(text, Human.size(bytes));
+  }
+
+  @Test
+  void systemDfSummaryIsLaidOutAsDockers() {
+    DiskUsage du = new DiskUsage(new DiskUsage.Summary(5, 2, 16_432_100, 11_630_000),
+        new DiskUsage.Summary(2, 0, 72, 72), new DiskUsage.Summary(1, 1, 0, 0), new DiskUsage.Summary(0, 0, 0, 0),
+        List.of(), List.of(), List.of());
+    assertEquals(List.of(
+        "TYPE            TOTAL     ACTIVE    SIZE      RECLAIMABLE",
+        "Images          5         2         16.43MB   11.63MB (70%)",
+        "Containers      2         0         72B       72B (100%)",
+        "Local Volumes   1         1         0B        0B",
+        "Build Cache     0         0         0B        0B"), DiskUsageRows.summary(du));
   }
 
   @Test

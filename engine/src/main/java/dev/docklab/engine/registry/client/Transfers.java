@@ -16,11 +16,14 @@ import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.Leases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +32,8 @@ import java.util.concurrent.Future;
 /**
  * {@code docker pull} and {@code docker push} on the local store: layers downloaded three at a time
  * and verified as they stream, unpacked in order, the image recorded only when all is there (an
- * interrupted pull leaves no half image; the next one skips what was kept); pushes skip what the
+ * interrupted pull leaves no half image; its lease keeps what it fetched, and the next one skips
+ * that); pushes skip what the
  * registry has, mount what another of its repositories has, and upload the rest.
  */
 public final class Transfers {
@@ -39,13 +43,16 @@ public final class Transfers {
   private final LayerStore layers;
   private final ImageStore images;
   private final Sources sources;
+  private final Leases leases;
 
-  public Transfers(RegistryClient client, BlobStore blobs, LayerStore layers, ImageStore images, Sources sources) {
+  public Transfers(RegistryClient client, BlobStore blobs, LayerStore layers, ImageStore images, Sources sources,
+      Leases leases) {
     this.client = client;
     this.blobs = blobs;
     this.layers = layers;
     this.images = images;
     this.sources = sources;
+    this.leases = leases;
   }
 
   /** Pulls {@code ref} (tag or digest): from the first endpoint that has it. */
@@ -130,6 +137,12 @@ public final class Transfers {
       needed.add(!have);
       p.layer(d.shortHex(), have ? "Already exists" : "Pulling fs layer", 0, 0);
     }
+    // until the image is recorded, what is fetched belongs to no image: the lease keeps it for the next try
+    String lease = manifest.digest().hex();
+    List<Digest> held = new ArrayList<>(blobDigests);
+    diffIds.forEach(id -> held.add(Digest.parse(id)));
+    leases.hold(lease, held);
+    Set<Digest> fetched = new HashSet<>(); // blobs this pull downloads: no image of the store uses them yet
     ExecutorService pool = Executors.newFixedThreadPool(3, run -> {
       Thread t = new Thread(run, "docklab-pull");
       t.setDaemon(true);
@@ -146,6 +159,7 @@ public final class Transfers {
           }
           continue;
         }
+        fetched.add(d);
         downloads.add(pool.submit(() -> {
           try (InputStream in = new Counted(client.blob(r, repo, d), n -> p.layer(d.shortHex(), "Downloading", n,
               size))) {
@@ -180,7 +194,9 @@ public final class Transfers {
       p.layer(d.shortHex(), "Extracting", 0, 0);
       try (InputStream raw = blobs.open(d); LayerStore.Staged staged = layers.stage(raw)) {
         if (!staged.diffId().toString().equals(diffIds.get(i))) {
-          blobs.delete(d);
+          if (fetched.contains(d)) {
+            blobs.delete(d); // a blob another image has stays: only this image's claim about it is wrong
+          }
           throw EngineException.invalid("layer " + d.shortHex() + " unpacks to " + staged.diffId()
               + " but the image config says " + diffIds.get(i) + ": refused");
         }
@@ -193,6 +209,7 @@ public final class Transfers {
     blobs.put(config);
     Digest manifestDigest = blobs.put(manifest.bytes());
     Digest id = images.add(configDigest, manifestDigest);
+    leases.release(lease);
     tag(ref, images.get(id));
     images.tag(new ImageReference(ref.domain(), ref.path(), null, top.digest()), id);
     return new Pulled(images.get(id), top.digest(), true);

@@ -16,6 +16,7 @@ import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.Pulled;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.image.StoreSweep;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.layer.NoopPosix;
 import dev.docklab.engine.layer.TarBuilder;
@@ -23,6 +24,7 @@ import dev.docklab.engine.registry.MediaTypes;
 import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Leases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,6 +42,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
@@ -68,6 +71,7 @@ class TransfersTest {
   BlobStore blobs;
   LayerStore layers;
   ImageStore images;
+  Leases leases;
   Credentials credentials;
   Transfers transfers;
   Recorded progress;
@@ -81,7 +85,8 @@ class TransfersTest {
     images = new ImageStore(layout, blobs, layers);
     credentials = new Credentials(root.resolve("config/config.json"));
     RegistryClient client = new RegistryClient(new RegistryConfig(List.of(), List.of(), null), credentials, null);
-    transfers = new Transfers(client, blobs, layers, images, new Sources(layout.root().resolve("distribution")));
+    transfers = new Transfers(client, blobs, layers, images, new Sources(layout.root().resolve("distribution")),
+        leases = new Leases(layout));
     progress = new Recorded();
   }
 
@@ -233,7 +238,7 @@ class TransfersTest {
     }
 
     @Test
-    void aPullThatFailedLeavesNoImageAndTheNextOneKeepsWhatWasDownloaded() {
+    void aPullThatFailedLeavesNoImageAndTheNextOneKeepsWhatWasDownloaded() throws IOException {
       Layer good = Layer.of("a.txt", "a");
       Layer bad = Layer.of("b.txt", "b");
       Stored img = image(good, bad);
@@ -244,6 +249,9 @@ class TransfersTest {
       assertNull(images.byReference(ref("team/app:1.0")), "no half image");
       assertNull(images.find(img.configDigest().toString()));
 
+      assertTrue(new StoreSweep(blobs, layers, images, leases).sweep(Set.of()).blobs().isEmpty(),
+          "a restart in between keeps what the lease holds");
+      assertTrue(blobs.has(good.digest()));
       registry.blob("team/app", bad.digest(), bad.blob());
       registry.requests.clear();
       progress = new Recorded();
@@ -253,6 +261,7 @@ class TransfersTest {
       assertEquals(List.of("Pulling fs layer", "Download complete", "Extracting", "Pull complete"),
           progress.statuses(good.digest()));
       assertEquals(img.configDigest(), images.byReference(ref("team/app:1.0")).id());
+      assertEquals(Set.of(), leases.held(), "the image is recorded: its lease is released");
     }
   }
 
@@ -382,6 +391,20 @@ class TransfersTest {
       assertFalse(layers.has(layer.diffId()));
       assertFalse(blobs.has(layer.digest()));
       assertNull(images.byReference(ref("team/app:1.0")));
+    }
+
+    @Test
+    void aLayerThatUnpacksToAnotherImagesLayerDoesNotTakeItAway() {
+      Layer shared = Layer.of("hello.txt", "hi");
+      push("team/first", "1.0", image(shared));
+      pull("team/first:1.0");
+      Digest claimed = Layer.of("hello.txt", "something else").diffId();
+      push("team/liar", "1.0", image(MediaTypes.DOCKER_MANIFEST, List.of(claimed.toString()), shared));
+
+      assertThrows(EngineException.class, () -> pull("team/liar:1.0"));
+
+      assertTrue(layers.has(shared.diffId()), "the first image keeps its layer");
+      assertTrue(blobs.has(shared.digest()), "and its blob");
     }
   }
 
