@@ -89,6 +89,8 @@ public record Container(String id, String name, String created, String image, St
   /**
    * Limits and options given at {@code docker run}.
    *
+   * @param memory the memory limit in bytes, 0 for none (the run's, or the engine's default)
+   * @param pidsLimit the process-count limit, 0 for none (the run's, or the engine's default)
    * @param networkMode {@code --network}: bridge, host or none
    * @param portBindings {@code -p}, as asked (host port 0: a random one at each start)
    * @param publishAll {@code -P}

@@ -34,6 +34,11 @@ public final class ContainerStore {
     this.layout = layout;
   }
 
+  /** The data root the containers are in. */
+  public Layout layout() {
+    return layout;
+  }
+
   public Path dir(String id) {
     return layout.container(id);
   }

@@ -1,0 +1,44 @@
+package dev.docklab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.docklab.engine.storage.Mounts;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code --pids-limit} and {@code -m} on top of the engine's default limits, as a learner sees them. */
+class LimitsTranscriptIT {
+  private static final String PIDS_MAX = "cat /sys/fs/cgroup/pids/pids.max";
+  static Transcript t;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    t = new Transcript(Files.createTempDirectory("docklab-shell-"));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    t.destroy();
+    assertTrue(Mounts.under(t.root).isEmpty());
+  }
+
+  @Test
+  void pidsLimitIsTheDefaultUnlessTheRunSetsOrLiftsIt() {
+    assertEquals("1024\n", t.run("docker run --rm busybox " + PIDS_MAX).out());
+    assertEquals("300\n", t.run("docker run --rm --pids-limit 300 busybox " + PIDS_MAX).out());
+    assertEquals("max\n", t.run("docker run --rm --pids-limit -1 busybox " + PIDS_MAX).out());
+    assertEquals("max\n", t.run("docker run --rm --pids-limit=0 busybox " + PIDS_MAX).out());
+  }
+
+  @Test
+  void memoryIsTheDefaultUnlessTheRunSetsOrLiftsIt() {
+    String limit = "cat /sys/fs/cgroup/memory/memory.limit_in_bytes";
+    assertEquals("1073741824\n", t.run("docker run --rm busybox " + limit).out());
+    assertEquals("67108864\n", t.run("docker run --rm -m 64m busybox " + limit).out());
+    assertTrue(Long.parseLong(t.run("docker run --rm -m 0 busybox " + limit).out().strip()) > 1L << 60);
+    assertEquals("-m 0: no limit\n", t.run("docker run --name nolimit -m 0 busybox true; "
+        + "docker inspect -f '-m {{.HostConfig.Memory}}: no limit' nolimit").out());
+  }
+}
