@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every container has a pids limit and a memory limit unless it asks for none (daemon.json's
- * {@code default-pids-limit} and {@code default-memory}).
+ * {@code default-pids-limit} and {@code default-memory}), and one killed for memory says so.
  */
 class ContainerLimitsIT {
   /** Prints the container's pids.max and memory limit, from the v1 controllers or the v2 files. */
@@ -102,5 +102,20 @@ class ContainerLimitsIT {
     } finally {
       Files.delete(daemonJson);
     }
+  }
+
+  @Test
+  void aContainerKilledForMemoryIsOomKilled() {
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = run(out, 8L << 20, 0, "x=$(head -c 64m /dev/zero | tr '\\0' a); echo survived");
+    assertEquals(137, r.exitCode(), out.stdout() + out.stderr());
+    Map<String, Object> state = part(r.container().id(), "State");
+    assertEquals("exited", state.get("Status"));
+    assertEquals(137, ((Number) state.get("ExitCode")).intValue());
+    assertEquals(true, state.get("OOMKilled"), state.toString());
+    TestEngines.Output fine = new TestEngines.Output();
+    RunResult ok = run(fine, 8L << 20, 0, "x=$(head -c 1m /dev/zero | tr '\\0' a); echo ${#x}");
+    assertEquals("1048576\n", fine.stdout(), fine.stderr());
+    assertEquals(false, part(ok.container().id(), "State").get("OOMKilled"));
   }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code --pids-limit} and {@code -m} on top of the engine's default limits, as a learner sees them. */
+/** {@code --pids-limit} and {@code -m} on top of the engine's default limits, and OOMKilled, as a learner sees them. */
 class LimitsTranscriptIT {
   private static final String PIDS_MAX = "cat /sys/fs/cgroup/pids/pids.max";
   static Transcript t;
@@ -40,5 +40,13 @@ class LimitsTranscriptIT {
     assertTrue(Long.parseLong(t.run("docker run --rm -m 0 busybox " + limit).out().strip()) > 1L << 60);
     assertEquals("-m 0: no limit\n", t.run("docker run --name nolimit -m 0 busybox true; "
         + "docker inspect -f '-m {{.HostConfig.Memory}}: no limit' nolimit").out());
+  }
+
+  @Test
+  void aContainerKilledByItsMemoryLimitShowsOomKilled() {
+    Transcript.Result r = t.run("docker run --name hog -m 8m busybox sh -c 'x=$(head -c 64m /dev/zero | tr \"\\0\" a)'; "
+        + "echo $?; docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' hog");
+    assertEquals("137\ntrue 137\n", r.out(), r.err());
+    assertTrue(t.run("docker ps -a --filter name=hog").out().contains("Exited (137)"));
   }
 }

@@ -121,10 +121,17 @@ public record Container(String id, String name, String created, String image, St
    * @param finishedAt when it last ended
    * @param monitorPid the pid of its monitor (conmon) while it runs
    * @param stoppedByUser set by {@code docker stop}/{@code kill}: the restart policy then leaves it be
+   * @param oomKilled whether the kernel's OOM killer killed a process of its last run (Docker's OOMKilled)
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record State(ContainerStatus status, long pid, int exitCode, String error, String startedAt, String finishedAt,
-      long monitorPid, boolean stoppedByUser) {
+      long monitorPid, boolean stoppedByUser, boolean oomKilled) {
+    /** Not killed for memory: a run starting, or one that ended otherwise. */
+    public State(ContainerStatus status, long pid, int exitCode, String error, String startedAt, String finishedAt,
+        long monitorPid, boolean stoppedByUser) {
+      this(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser, false);
+    }
+
     public static State created() {
       return new State(ContainerStatus.CREATED, 0, 0, "", null, null, 0, false);
     }
@@ -141,11 +148,11 @@ public record Container(String id, String name, String created, String image, St
     }
 
     public State withStatus(ContainerStatus newStatus) {
-      return new State(newStatus, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser);
+      return new State(newStatus, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser, oomKilled);
     }
 
     public State withStoppedByUser(boolean stopped) {
-      return new State(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stopped);
+      return new State(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stopped, oomKilled);
     }
   }
 

@@ -105,7 +105,7 @@ final class BundleFactory {
       default -> ep.sandboxKey(); // the bridge's namespace, or the joined container's
     };
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
-        "/" + ContainerService.CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
+        ContainerService.cgroupsPath(c.id()), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
         binds(c, files), netns);
   }
 
