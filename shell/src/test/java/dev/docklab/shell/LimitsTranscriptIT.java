@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,24 @@ class LimitsTranscriptIT {
     assertTrue(Long.parseLong(t.run("docker run --rm -m 0 busybox " + limit).out().strip()) > 1L << 60);
     assertEquals("-m 0: no limit\n", t.run("docker run --name nolimit -m 0 busybox true; "
         + "docker inspect -f '-m {{.HostConfig.Memory}}: no limit' nolimit").out());
+  }
+
+  @Test
+  void aBadDefaultInDaemonJsonIsOneClearLine() throws Exception {
+    Path daemonJson = t.root.resolve("daemon.json");
+    Files.writeString(daemonJson, "{\"default-memory\": \"1m\"}\n");
+    try {
+      Transcript.Result r = t.run("docker run --rm busybox true");
+      // after the base images' first-run lines, if this runs first
+      List<String> lines = r.err().lines().filter(l -> !l.startsWith("Building the base") && !l.startsWith("Made image"))
+          .toList();
+      assertEquals(List.of("docker: Error response from daemon: could not read " + daemonJson + ": default-memory: "
+          + "Minimum memory limit allowed is 6MB (fix it, or remove it for the defaults).",
+          "See 'docker run --help'."), lines, r.err());
+      assertEquals(125, r.status());
+    } finally {
+      Files.delete(daemonJson);
+    }
   }
 
   @Test
