@@ -51,8 +51,8 @@ class LimitsTranscriptIT {
     try {
       Transcript.Result r = t.run("docker run --rm busybox true");
       // after the base images' first-run lines, if this runs first
-      List<String> lines = r.err().lines().filter(l -> !l.startsWith("Building the base") && !l.startsWith("Made image"))
-          .toList();
+      List<String> lines = r.err().lines()
+          .filter(l -> !l.startsWith("Building the base") && !l.startsWith("Made image")).toList();
       assertEquals(List.of("docker: Error response from daemon: could not read " + daemonJson + ": default-memory: "
           + "Minimum memory limit allowed is 6MB (fix it, or remove it for the defaults).",
           "See 'docker run --help'."), lines, r.err());
@@ -64,7 +64,8 @@ class LimitsTranscriptIT {
 
   @Test
   void aContainerKilledByItsMemoryLimitShowsOomKilled() {
-    Transcript.Result r = t.run("docker run --name hog -m 8m busybox sh -c 'x=$(head -c 64m /dev/zero | tr \"\\0\" a)'; "
+    Transcript.Result r = t.run("docker run --name hog -m 8m busybox "
+        + "sh -c 'x=$(head -c 64m /dev/zero | tr \"\\0\" a)'; "
         + "echo $?; docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' hog");
     assertEquals("137\ntrue 137\n", r.out(), r.err());
     assertTrue(t.run("docker ps -a --filter name=hog").out().contains("Exited (137)"));

@@ -164,9 +164,11 @@ class InspectorTest {
       assertEquals(true, state.get("OOMKilled"));
       assertEquals(137, state.get("ExitCode"));
       assertEquals(true, killed.withStatus(ContainerStatus.DEAD).oomKilled(), "kept while the run's record changes");
-      Container read = JSON.readValue(JSON.writeValueAsBytes(web(killed, published(), List.of(), null)), Container.class);
+      Container read = JSON.readValue(JSON.writeValueAsBytes(web(killed, published(), List.of(), null)),
+          Container.class);
       assertEquals(true, read.state().oomKilled(), "container.json keeps it");
-      String before = JSON.writeValueAsString(web(running(), published(), List.of(), null)).replace(",\"oomKilled\":false", "");
+      String before = JSON.writeValueAsString(web(running(), published(), List.of(), null))
+          .replace(",\"oomKilled\":false", "");
       assertFalse(before.contains("oomKilled"));
       assertEquals(false, JSON.readValue(before, Container.class).state().oomKilled(), "a record written before it");
     }
