@@ -14,6 +14,7 @@ import dev.docklab.engine.api.Volumes;
 import dev.docklab.engine.service.Services;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.PrivateDirs;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -58,8 +59,9 @@ public final class LocalEngine implements Engine {
   }
 
   /**
-   * Opens the data root, taking its lock (one engine per data root), and reconciles what a crash may
-   * have left: temp files, stale mounts, containers recorded as running that are gone.
+   * Opens the data root, taking its lock (one engine per data root), closes it to other users, and
+   * reconciles what a crash may have left: temp files, stale mounts, containers recorded as running that
+   * are gone.
    */
   static LocalEngine open(EngineOptions options, EngineListener listener) {
     if (Posix.host().geteuid() != 0) {
@@ -98,6 +100,7 @@ public final class LocalEngine implements Engine {
         throw EngineException.conflict("another docklab engine is using " + layout.root()
             + ": close the other docklab first, or use another data root (--data-root DIR)");
       }
+      PrivateDirs.secure(layout);
       AtomicFiles.writeNoSync(owner, (ProcessHandle.current().pid() + " "
           + System.getProperty("docklab.role", "engine") + "\n").getBytes(StandardCharsets.UTF_8));
       LocalEngine engine = new LocalEngine(new Services(options, listener), ch, lock);

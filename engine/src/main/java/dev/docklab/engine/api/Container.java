@@ -89,6 +89,8 @@ public record Container(String id, String name, String created, String image, St
   /**
    * Limits and options given at {@code docker run}.
    *
+   * @param memory the memory limit in bytes, 0 for none (the run's, or the engine's default)
+   * @param pidsLimit the process-count limit, 0 for none (the run's, or the engine's default)
    * @param networkMode {@code --network}: bridge, host or none
    * @param portBindings {@code -p}, as asked (host port 0: a random one at each start)
    * @param publishAll {@code -P}
@@ -133,10 +135,17 @@ public record Container(String id, String name, String created, String image, St
    * @param finishedAt when it last ended
    * @param monitorPid the pid of its monitor (conmon) while it runs
    * @param stoppedByUser set by {@code docker stop}/{@code kill}: the restart policy then leaves it be
+   * @param oomKilled whether the kernel's OOM killer killed a process of its last run (Docker's OOMKilled)
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record State(ContainerStatus status, long pid, int exitCode, String error, String startedAt, String finishedAt,
-      long monitorPid, boolean stoppedByUser) {
+      long monitorPid, boolean stoppedByUser, boolean oomKilled) {
+    /** Not killed for memory: a run starting, or one that ended otherwise. */
+    public State(ContainerStatus status, long pid, int exitCode, String error, String startedAt, String finishedAt,
+        long monitorPid, boolean stoppedByUser) {
+      this(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser, false);
+    }
+
     public static State created() {
       return new State(ContainerStatus.CREATED, 0, 0, "", null, null, 0, false);
     }
@@ -153,11 +162,11 @@ public record Container(String id, String name, String created, String image, St
     }
 
     public State withStatus(ContainerStatus newStatus) {
-      return new State(newStatus, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser);
+      return new State(newStatus, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser, oomKilled);
     }
 
     public State withStoppedByUser(boolean stopped) {
-      return new State(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stopped);
+      return new State(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stopped, oomKilled);
     }
   }
 

@@ -15,8 +15,10 @@ import java.util.TreeMap;
  * @param name the container name, or null for a random one
  * @param command the command to run instead of the image's CMD; empty for the default
  * @param env extra {@code KEY=value} entries
- * @param memory the memory limit in bytes, 0 for none
- * @param pidsLimit the process-count limit, 0 for none
+ * @param memory the memory limit in bytes; 0 for the engine's default (daemon.json's {@code default-memory}),
+ *     negative for none
+ * @param pidsLimit the process-count limit; 0 for the engine's default (daemon.json's {@code default-pids-limit}),
+ *     negative for none
  * @param autoRemove remove the container when it exits ({@code --rm})
  * @param tty give it a pseudo-terminal ({@code -t})
  * @param openStdin keep its stdin open ({@code -i})

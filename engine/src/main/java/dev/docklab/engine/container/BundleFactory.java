@@ -17,14 +17,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Makes what the OCI runtime runs a container from: its lower dirs (its init layer on its image's
  * layers), its /etc files, and the bundle's {@code config.json}.
  */
 final class BundleFactory {
+  /** The mode of the /etc files the engine mounts, as Docker's: any user in the container reads them. */
+  private static final Set<PosixFilePermission> ETC_FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
   private final ContainerStore store;
   private final LayerStore layers;
   private final ContainerNetworks nets;
@@ -85,13 +90,14 @@ final class BundleFactory {
     boolean joined = ep.network().startsWith("container:");
     String hostname = hostNet ? ContainerNetworks.hostHostname()
         : joined ? ep.network().substring(10, 22) : c.id().substring(0, 12);
-    AtomicFiles.writeNoSync(files.hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeNoSync(files.hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
     ContainerFiles target = joined ? store.files(ep.network().substring(10)) : null;
     AtomicFiles.writeNoSync(files.hosts(), (hostNet ? readHostFile(Path.of("/etc/hosts"))
         : joined ? readHostFile(target.hosts())
-        : nets.hosts(c, hostname)).getBytes(StandardCharsets.UTF_8));
+        : nets.hosts(c, hostname)).getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
     AtomicFiles.writeNoSync(files.resolvConf(), (hostNet ? readHostFile(Path.of("/etc/resolv.conf"))
-        : EtcFiles.resolvConf(readHostFile(Path.of("/etc/resolv.conf")))).getBytes(StandardCharsets.UTF_8));
+        : EtcFiles.resolvConf(readHostFile(Path.of("/etc/resolv.conf")))).getBytes(StandardCharsets.UTF_8),
+        ETC_FILE_MODE);
     int[] ids = Users.resolve(c.user(), rootfs);
     String netns = switch (ep.network()) {
       case "host" -> BundleSpec.HOST_NETWORK;
@@ -99,7 +105,7 @@ final class BundleFactory {
       default -> ep.sandboxKey(); // the bridge's namespace, or the joined container's
     };
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
-        "/" + ContainerService.CGROUP_PARENT + "/" + c.id(), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
+        ContainerService.cgroupsPath(c.id()), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
         binds(c, files), netns, confinement);
   }
 

@@ -10,6 +10,7 @@ import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.SecurityOpts;
 import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.runtime.SecurityProfiles;
+import dev.docklab.engine.store.DaemonConfig;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * Makes a new container's record from a run request and its image, as {@code docker create} does:
- * id, name, command, environment, hostname, network mode, ports, mounts, labels and security options.
+ * id, name, command, environment, hostname, network mode, ports, mounts, labels, security options, and
+ * its limits (the run's, or daemon.json's defaults, read as the container is made).
  */
 final class ContainerFactory {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -80,13 +82,14 @@ final class ContainerFactory {
       env.add("TERM=xterm");
     }
     env.addAll(req.env());
+    DaemonConfig daemon = DaemonConfig.read(store.layout().daemonConfig());
     return new Container(id, name, Instant.now().toString(), req.image(), image.id().toString(),
         command.get(0), command.subList(1, command.size()), env,
         cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
         cfg.user() == null ? "" : cfg.user(), driver,
-        new Container.HostConfig(req.memory(), req.pidsLimit(), req.autoRemove(), req.restartPolicy(),
-            networkMode, net.mode() == NetworkMode.HOST ? List.of() : net.publish(), net.publishAll(),
-            req.securityOpt()),
+        new Container.HostConfig(daemon.memoryLimit(req.memory()), daemon.pidsLimit(req.pidsLimit()), req.autoRemove(),
+            req.restartPolicy(), networkMode, net.mode() == NetworkMode.HOST ? List.of() : net.publish(),
+            net.publishAll(), req.securityOpt()),
         Container.State.created(), req.tty(), req.openStdin(), 0, volumes.mountPoints(req.volumes()),
         exposedPorts(cfg, net), null, labels(cfg, req));
   }

@@ -25,6 +25,7 @@ import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.network.BridgeNetwork;
 import dev.docklab.engine.network.HostPorts;
 import dev.docklab.engine.runtime.BundleSpec;
+import dev.docklab.engine.runtime.Cgroups;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.HostFacts;
 import dev.docklab.engine.runtime.OciRuntime;
@@ -84,7 +85,7 @@ public final class ContainerService {
     this.security = SecurityProfiles.probe(host);
     this.factory = new ContainerFactory(store, nets, this.volumes, driver.name(), security);
     this.bundles = new BundleFactory(store, layers, nets, host);
-    this.exits = new ExitWatcher(lock, store, driver, runtime, conmon, listener, nets, this.volumes,
+    this.exits = new ExitWatcher(lock, store, driver, runtime, conmon, listener, nets, this.volumes, new Cgroups(host),
         again -> startLocked(again, false));
     this.recovery = new CrashRecovery(lock, store, driver, runtime, conmon, nets, exits);
     this.stopper = new ContainerStopper(lock, store, runtime, listener, exits);
@@ -93,6 +94,11 @@ public final class ContainerService {
   /** The seccomp and AppArmor profiles containers run under on this host. */
   public SecurityProfiles security() {
     return security;
+  }
+
+  /** The cgroup of container {@code id}, as its OCI spec names it: {@code /docklab/ID}. */
+  public static String cgroupsPath(String id) {
+    return "/" + CGROUP_PARENT + "/" + id;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.PrivateDirs;
 import dev.docklab.engine.store.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,11 @@ public final class ContainerStore {
     this.layout = layout;
   }
 
+  /** The data root the containers are in. */
+  public Layout layout() {
+    return layout;
+  }
+
   public Path dir(String id) {
     return layout.container(id);
   }
@@ -44,6 +50,9 @@ public final class ContainerStore {
 
   public synchronized void save(Container c) {
     try {
+      if (!load().containsKey(c.id())) {
+        PrivateDirs.create(dir(c.id())); // closed to other users: its upper dir may hold setuid files
+      }
       // State is reconciled at start-up, so it need not wait for the disk.
       AtomicFiles.writeNoSync(files(c.id()).config(), JSON.writeValueAsBytes(c));
       load().put(c.id(), c);

@@ -7,6 +7,7 @@ import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EventStep;
+import dev.docklab.engine.runtime.Cgroups;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.OciRuntime;
 import dev.docklab.engine.storage.StorageDriver;
@@ -21,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Sees containers end, from the exit files their monitors write, and records it: exit code, root
- * unmounted, runtime state and network deleted; then {@code --rm} removes the container, or its
- * restart policy starts it again.
+ * Sees containers end, from the exit files their monitors write, and records it: exit code, whether
+ * the kernel killed it for memory, root unmounted, runtime state and network deleted; then {@code --rm}
+ * removes the container, or its restart policy starts it again.
  */
 final class ExitWatcher {
   private final Object lock;
@@ -34,6 +35,7 @@ final class ExitWatcher {
   private final EngineListener listener;
   private final ContainerNetworks nets;
   private final ContainerVolumes volumes;
+  private final Cgroups cgroups;
   /** Starts a container again (its restart policy says so), under {@link #lock}. */
   private final Consumer<Container> restart;
   /** Exit codes of containers removed on exit ({@code --rm}), for whoever waits on them. */
@@ -47,7 +49,8 @@ final class ExitWatcher {
   private volatile List<String> whenExited = List.of();
 
   ExitWatcher(Object lock, ContainerStore store, StorageDriver driver, OciRuntime runtime, Conmon conmon,
-      EngineListener listener, ContainerNetworks nets, ContainerVolumes volumes, Consumer<Container> restart) {
+      EngineListener listener, ContainerNetworks nets, ContainerVolumes volumes, Cgroups cgroups,
+      Consumer<Container> restart) {
     this.lock = lock;
     this.store = store;
     this.driver = driver;
@@ -56,6 +59,7 @@ final class ExitWatcher {
     this.listener = listener;
     this.nets = nets;
     this.volumes = volumes;
+    this.cgroups = cgroups;
     this.restart = restart;
   }
 
@@ -169,6 +173,8 @@ final class ExitWatcher {
         return null;
       }
       ContainerFiles files = store.files(id);
+      // Before its cgroup goes with the runtime's record: did the kernel's OOM killer act in it?
+      boolean oomKilled = cgroups.oomKills(ContainerService.cgroupsPath(id)) > 0;
       // The runtime's record of the ended container goes in the background (a second runtime process
       // is not worth a learner's wait); the next start of this container waits for it.
       // So is its network: its namespace, veth, lease and rules (noted on disk until they are gone).
@@ -182,14 +188,15 @@ final class ExitWatcher {
         return files;
       });
       Container.State s = c.state();
-      Container exited = c.withNetwork(null).withState(new Container.State(ContainerStatus.EXITED, 0, exit.code(), "", s.startedAt(),
-          exit.at().toString(), 0, s.stoppedByUser()));
+      Container exited = c.withNetwork(null).withState(new Container.State(ContainerStatus.EXITED, 0, exit.code(), "",
+          s.startedAt(), exit.at().toString(), 0, s.stoppedByUser(), oomKilled));
       store.save(exited);
       if (ContainerNetworks.userNetwork(exited)) {
         nets.refreshHosts(exited.hostConfig().networkMode());
       }
       conmon.clearExit(id);
-      listener.on(new EngineEvent(EventStep.EXIT, id, "exit code " + exit.code(), Duration.ZERO));
+      listener.on(new EngineEvent(EventStep.EXIT, id, "exit code " + exit.code()
+          + (oomKilled ? ", killed by the kernel's OOM killer" : ""), Duration.ZERO));
       if (c.hostConfig().autoRemove()) {
         removedExits.put(id, exit.code());
         store.delete(id);

@@ -106,7 +106,10 @@ public final class Conmon {
     }
     Process p;
     try {
-      p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+      // In the bundle, as Podman starts it: conmon writes a file "oom" in its working directory when the
+      // kernel kills the container for memory, which must not land wherever docklab was started.
+      p = new ProcessBuilder(cmd).directory(bundle.dir().toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.appendTo(bundle.monitorLog().toFile())).start();
       p.waitFor();

@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * What the engine needs to know about the host: cgroup layout, the open-files hard limit, kernel,
  * and which OCI runtimes are installed. Read once at start-up.
+ *
+ * @param swapLimit whether cgroups can limit swap (see {@link Cgroups#limitsSwap})
  */
 public record HostFacts(int cgroupVersion, boolean hybridCgroups, long nofileHardLimit, String kernel,
-    String operatingSystem, Path runc, Path crun) {
+    String operatingSystem, Path runc, Path crun, boolean swapLimit) {
 
   /** Reads the facts of this machine. */
   public static HostFacts probe() {
@@ -18,7 +20,7 @@ public record HostFacts(int cgroupVersion, boolean hybridCgroups, long nofileHar
     boolean pureV2 = Files.exists(cg.resolve("cgroup.controllers"));
     boolean hybrid = !pureV2 && Files.exists(cg.resolve("unified/cgroup.controllers"));
     return new HostFacts(pureV2 ? 2 : 1, hybrid, readNofileHard(), readKernel(), readOs(),
-        which("runc"), which("crun"));
+        which("runc"), which("crun"), new Cgroups(cg, pureV2).limitsSwap());
   }
 
   static long readNofileHard() {

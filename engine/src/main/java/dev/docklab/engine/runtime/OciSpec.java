@@ -9,8 +9,9 @@ import java.util.Map;
  * Writes an OCI runtime spec with Docker's defaults: namespaces pid, mount, uts, ipc, network
  * (and cgroup on cgroup v2); /proc, /dev, /dev/pts, /dev/shm, /dev/mqueue, /sys (ro) and
  * /sys/fs/cgroup (ro); Docker's 14 default capabilities; its masked and read-only /proc paths; its
- * device rules; an open-files limit never above the host's hard limit; and the seccomp filter, AppArmor
- * profile and no_new_privs bit the container's security options ask for.
+ * device rules; an open-files limit never above the host's hard limit; with a memory limit, swap
+ * bounded as Docker bounds it; and the seccomp filter, AppArmor profile and no_new_privs bit the
+ * container's security options ask for.
  */
 public final class OciSpec {
   /** The capabilities Docker grants a container by default. */
@@ -109,7 +110,9 @@ public final class OciSpec {
     Map<String, Object> res = new LinkedHashMap<>();
     res.put("devices", deviceRules());
     if (s.memoryBytes() > 0) {
-      res.put("memory", Map.of("limit", s.memoryBytes()));
+      // Docker's default swap: as much again as the memory limit (memory + swap = twice the limit)
+      res.put("memory", host.swapLimit() ? Map.of("limit", s.memoryBytes(), "swap", 2 * s.memoryBytes())
+          : Map.of("limit", s.memoryBytes()));
     }
     if (s.pidsLimit() > 0) {
       res.put("pids", Map.of("limit", s.pidsLimit()));

@@ -55,7 +55,7 @@ final class Inspector {
     state.put("Running", s.running());
     state.put("Paused", s.paused());
     state.put("Restarting", s.status() == ContainerStatus.RESTARTING);
-    state.put("OOMKilled", false);
+    state.put("OOMKilled", s.oomKilled());
     state.put("Dead", s.status() == ContainerStatus.DEAD);
     state.put("Pid", s.running() ? s.pid() : 0);
     state.put("ExitCode", s.exitCode());

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /** Writes files so that a reader sees either the old content or the new, never a half. */
 public final class AtomicFiles {
@@ -28,11 +30,26 @@ public final class AtomicFiles {
     write(target, bytes, false);
   }
 
+  /**
+   * Like {@link #writeNoSync(Path, byte[])}, with the file's mode {@code perms} instead of the owner-only
+   * mode of a new temp file: for files a container's processes read, whatever their user.
+   */
+  public static void writeNoSync(Path target, byte[] bytes, Set<PosixFilePermission> perms) {
+    write(target, bytes, false, perms);
+  }
+
   private static void write(Path target, byte[] bytes, boolean sync) {
+    write(target, bytes, sync, null);
+  }
+
+  private static void write(Path target, byte[] bytes, boolean sync, Set<PosixFilePermission> perms) {
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       try {
+        if (perms != null) {
+          Files.setPosixFilePermissions(tmp, perms);
+        }
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
             OutputStream out = Channels.newOutputStream(ch)) {
           out.write(bytes);

@@ -26,7 +26,7 @@ import java.nio.file.Path;
  * registry/                    the built-in registry's data: see {@link RegistryFiles}
  * distribution/                which repositories each layer blob was pulled from or pushed to
  * leases/HEX.json              what an unfinished pull holds on to (see {@link Leases})
- * daemon.json                  the engine's settings (registry mirrors, the hub)
+ * daemon.json                  the engine's settings (registry mirrors, the hub, containers' default limits)
  * build-cache.json             the build cache
  * bootstrapped                 the base images built on first run
  * engine.lock, engine.owner    one engine per data root: the lock, and who holds it
@@ -178,7 +178,7 @@ public record Layout(Path root) {
     return root.resolve("leases");
   }
 
-  /** {@code daemon.json}: the engine's settings (registry mirrors, the hub's address). */
+  /** {@code daemon.json}: the engine's settings (see {@link DaemonConfig}). */
   public Path daemonConfig() {
     return root.resolve("daemon.json");
   }

@@ -156,6 +156,24 @@ class InspectorTest {
     }
 
     @Test
+    void aContainerTheKernelKilledForMemoryIsOomKilledUntilItStartsAgain() throws Exception {
+      State killed = new State(ContainerStatus.EXITED, 0, 137, "", STARTED, "2024-05-01T10:05:00Z", 0, false, true);
+      Map<String, Object> state = at(inspector.container(web(killed, published(), List.of(), null), nginx(),
+          "overlay2"), "State");
+
+      assertEquals(true, state.get("OOMKilled"));
+      assertEquals(137, state.get("ExitCode"));
+      assertEquals(true, killed.withStatus(ContainerStatus.DEAD).oomKilled(), "kept while the run's record changes");
+      Container read = JSON.readValue(JSON.writeValueAsBytes(web(killed, published(), List.of(), null)),
+          Container.class);
+      assertEquals(true, read.state().oomKilled(), "container.json keeps it");
+      String before = JSON.writeValueAsString(web(running(), published(), List.of(), null))
+          .replace(",\"oomKilled\":false", "");
+      assertFalse(before.contains("oomKilled"));
+      assertEquals(false, JSON.readValue(before, Container.class).state().oomKilled(), "a record written before it");
+    }
+
+    @Test
     void aCreatedContainerHasNeverStarted() {
       Map<String, Object> state = at(inspector.container(web(State.created(), published(), List.of(), null), nginx(),
           "overlay2"), "State");

@@ -141,8 +141,11 @@ public final class ContainerCommands {
       if (args.has("rm") && !restart.name().equals("no")) {
         return usageError(s, cmd, "Conflicting options: --restart and --rm");
       }
+      // Not given: the engine's default (0 in the request); 0 or -1 given: no limit (negative), as on Docker.
       long memory = args.value("memory", null) == null ? 0 : MemorySize.parseMemoryLimit(args.value("memory", null));
+      memory = memory == 0 && args.value("memory", null) != null ? -1 : memory;
       long pids = args.intValue("pids-limit", 0);
+      pids = pids <= 0 && args.value("pids-limit", null) != null ? -1 : pids;
       List<VolumeSpec> volumes = new ArrayList<>();
       for (String v : args.values("volume")) {
         volumes.add(VolumeSpec.parseV(v));
@@ -151,7 +154,7 @@ public final class ContainerCommands {
         volumes.add(VolumeSpec.parseMount(m));
       }
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), args.values("env"),
-          memory, Math.max(0, pids), args.has("rm"), tty, stdin, restart, volumes, network(args, s),
+          memory, pids, args.has("rm"), tty, stdin, restart, volumes, network(args, s),
           labels(args.values("label")), SecurityOptions.read(args.values("security-opt"), s.workspace()));
     } catch (EngineException e) {
       return usageError(s, cmd, e.getMessage());

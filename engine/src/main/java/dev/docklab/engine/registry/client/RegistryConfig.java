@@ -1,25 +1,17 @@
 package dev.docklab.engine.registry.client;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docklab.engine.api.EngineException;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.docklab.engine.store.DaemonConfig;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * docklab's {@code daemon.json} (in the data root), with Docker's keys: {@code registry-mirrors}
- * (Docker Hub pulls go there first), {@code insecure-registries} (spoken to over plain HTTP), and
- * {@code hub} (where docklab's own hub listens, started on demand). Without a file: the built-in hub
- * on 127.0.0.1:5000 is the mirror, so a classroom with no internet pulls {@code busybox} from it.
+ * The registry settings of docklab's {@code daemon.json} (in the data root), with Docker's keys:
+ * {@code registry-mirrors} (Docker Hub pulls go there first), {@code insecure-registries} (spoken to
+ * over plain HTTP), and {@code hub} (where docklab's own hub listens, started on demand). Without a
+ * file: the built-in hub on 127.0.0.1:5000 is the mirror, so a classroom with no internet pulls
+ * {@code busybox} from it.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record RegistryConfig(
-    @JsonProperty("registry-mirrors") List<String> mirrors,
-    @JsonProperty("insecure-registries") List<String> insecure,
-    @JsonProperty("hub") String hub) {
+public record RegistryConfig(List<String> mirrors, List<String> insecure, String hub) {
   public static final String DEFAULT_HUB = "127.0.0.1:5000";
 
   public RegistryConfig {
@@ -35,15 +27,8 @@ public record RegistryConfig(
 
   /** The file's settings, or the defaults when there is none; a clear error when it is not valid JSON. */
   public static RegistryConfig read(Path file) {
-    if (!Files.exists(file)) {
-      return defaults();
-    }
-    try {
-      return new ObjectMapper().readValue(file.toFile(), RegistryConfig.class);
-    } catch (IOException e) {
-      throw EngineException.invalid("could not read " + file + ": " + e.getMessage().lines().findFirst().orElse("")
-          + " (fix it, or remove it for the defaults)");
-    }
+    DaemonConfig daemon = DaemonConfig.read(file);
+    return new RegistryConfig(daemon.registryMirrors(), daemon.insecureRegistries(), daemon.hub());
   }
 
   /** Whether {@code host} (host:port) is docklab's own hub: its address, or localhost with its port. */
