@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,10 +65,15 @@ public final class Hub implements AutoCloseable {
 
   /** A hub on the data under {@code root}; {@code log} gets one line per request (or null). */
   public Hub(Path root, Consumer<String> log) throws IOException {
+    this(root, HubLimits.DEFAULTS, log);
+  }
+
+  /** A hub on the data under {@code root} that lets each client fail no more logins than {@code limits} allow. */
+  public Hub(Path root, HubLimits limits, Consumer<String> log) throws IOException {
     RegistryFiles files = new RegistryFiles(root);
     this.store = new HubStore(root);
     this.accounts = new Accounts(files.users());
-    this.auth = new HubAuth(accounts, new Tokens(files.tokenKey()));
+    this.auth = new HubAuth(accounts, new Tokens(files.tokenKey()), new LoginThrottle(limits, Clock.systemUTC()));
     this.log = log;
   }
 
@@ -158,7 +164,9 @@ public final class Hub implements AutoCloseable {
       error(resp, callback, new RegistryError("UNKNOWN", 500, "unknown error", String.valueOf(e.getMessage())));
     } finally {
       if (log != null) {
-        log.accept(method + " " + path + " " + resp.getStatus());
+        Object note = req.getAttribute(HubAuth.LOG_NOTE);
+        String line = method + " " + path + " " + resp.getStatus() + (note == null ? "" : " " + note);
+        log.accept(line.replaceAll("\\p{Cntrl}", "?"));
       }
     }
   }

@@ -15,17 +15,21 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Docker's token authentication on the hub: {@code GET /token} checks a user's password and grants
- * what the user may do; every other request is let through only
+ * Docker's token authentication on the hub: {@code GET /token} checks a user's password (throttled
+ * per user and address) and grants what the user may do; every other request is let through only
  * with a bearer token that grants its action.
  */
 final class HubAuth {
+  /** The request attribute under which a handler leaves what the request log should add to its line. */
+  static final String LOG_NOTE = "docklab.hub.log";
   private final Accounts accounts;
   private final Tokens tokens;
+  private final LoginThrottle throttle;
 
-  HubAuth(Accounts accounts, Tokens tokens) {
+  HubAuth(Accounts accounts, Tokens tokens, LoginThrottle throttle) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.throttle = throttle;
   }
 
   /**
@@ -70,7 +74,11 @@ final class HubAuth {
         + (scope == null ? "" : ",scope=\"" + scope + "\"");
   }
 
-  /** {@code GET /token?service=&scope=...}: checks Basic credentials if any, grants what the user may do. */
+  /**
+   * {@code GET /token?service=&scope=...}: checks Basic credentials if any, grants what the user may do.
+   * A user or address that has failed too often gets 429 and Retry-After, its password unchecked; the
+   * log line says who was refused and from where, never with what password.
+   */
   void token(Request req, Response resp, Callback cb) {
     String user = null;
     String header = req.getHeaders().get(HttpHeader.AUTHORIZATION);
@@ -83,11 +91,26 @@ final class HubAuth {
       }
       int colon = decoded.indexOf(':');
       String name = colon < 0 ? decoded : decoded.substring(0, colon);
+      String address = Request.getRemoteAddr(req);
+      String who = "account=" + loggable(name) + " remote=" + address;
+      LoginThrottle.Attempt attempt;
+      try {
+        attempt = throttle.begin(name, address);
+      } catch (RegistryError e) {
+        req.setAttribute(LOG_NOTE, who + " login=throttled retry-after=" + e.retryAfterSeconds());
+        ObjectNode body = HubResponses.errorBody(e).put("details", e.getMessage());
+        HubResponses.retryAfter(resp, e);
+        HubResponses.json(resp, cb, e.status(), body);
+        return;
+      }
       if (colon < 0 || accounts.check(name, decoded.substring(colon + 1)) == null) {
+        req.setAttribute(LOG_NOTE, who + " login=failed");
         ObjectNode body = HubStore.JSON.createObjectNode().put("details", "incorrect username or password");
         HubResponses.json(resp, cb, 401, body);
         return;
       }
+      attempt.succeeded();
+      req.setAttribute(LOG_NOTE, who + " login=ok");
       user = name;
     }
     List<Tokens.Access> granted = new ArrayList<>();
@@ -118,5 +141,12 @@ final class HubAuth {
     body.put("expires_in", Tokens.LIFETIME_SECONDS);
     body.put("issued_at", now.toString());
     HubResponses.json(resp, cb, 200, body);
+  }
+
+  /** A user name as the log may show it: a name as the hub makes them, else a short, printable form. */
+  private static String loggable(String name) {
+    String shown = name.length() > 32 ? name.substring(0, 32) + "..." : name;
+    return shown.matches("[a-z0-9]+") ? shown : "\"" + shown.replaceAll("[^\\x21-\\x7e]", "?").replace("\"", "?")
+        + "\"";
   }
 }
