@@ -39,8 +39,10 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * docklab's hub: the OCI distribution API ({@code /v2/}) over the {@link HubStore}, Docker's token
@@ -57,7 +59,9 @@ public final class Hub implements AutoCloseable {
   private final HubStore store;
   private final Accounts accounts;
   private final HubAuth auth;
+  private final BodySlots bodies;
   private final Consumer<String> log;
+  private final HubLimits limits;
   /** An upload with no bytes for this long is abandoned: the janitor removes it (checked every 10 minutes). */
   public static final Duration ABANDONED = Duration.ofHours(1);
   private Server server;
@@ -68,12 +72,14 @@ public final class Hub implements AutoCloseable {
     this(root, HubLimits.DEFAULTS, log);
   }
 
-  /** A hub on the data under {@code root} that lets each client fail no more logins than {@code limits} allow. */
+  /** A hub on the data under {@code root} that lets each client take no more than {@code limits}. */
   public Hub(Path root, HubLimits limits, Consumer<String> log) throws IOException {
     RegistryFiles files = new RegistryFiles(root);
+    this.limits = limits;
     this.store = new HubStore(root);
     this.accounts = new Accounts(files.users());
     this.auth = new HubAuth(accounts, new Tokens(files.tokenKey()), new LoginThrottle(limits, Clock.systemUTC()));
+    this.bodies = new BodySlots(limits);
     this.log = log;
   }
 
@@ -88,18 +94,22 @@ public final class Hub implements AutoCloseable {
   /** Listens on {@code host:port} (port 0: any free one); returns the port. */
   public int start(String host, int port) throws Exception {
     store.cleanUploads();
-    server = new Server();
+    QueuedThreadPool threads = new QueuedThreadPool(limits.threads());
+    threads.setName("docklab-hub");
+    server = new Server(threads);
     ServerConnector connector = new ServerConnector(server, 1, 1);
     connector.setHost(host);
     connector.setPort(port);
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
+    Handler serving = new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
         serve(request, response, callback);
         return true;
       }
-    });
+    };
+    server.setHandler(new MinimumDataRateHandler(serving, limits.minBytesPerSecond(), 0));
     server.setStopTimeout(500);
     server.start();
     janitor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -198,6 +208,16 @@ public final class Hub implements AutoCloseable {
     return RepositoryNames.requireName(raw);
   }
 
+  /** A slot for a body from {@code account}; the log line of a refused one names the account. */
+  private BodySlots.Slot bodySlot(Request req, String account) {
+    try {
+      return bodies.take(account);
+    } catch (RegistryError e) {
+      req.setAttribute(HubAuth.LOG_NOTE, "account=" + account + " upload=refused retry-after=" + e.retryAfterSeconds());
+      throw e;
+    }
+  }
+
   private static String scope(String name, String actions) {
     return "repository:" + name + ":" + actions;
   }
@@ -222,9 +242,9 @@ public final class Hub implements AutoCloseable {
         }
       }
       case "PUT" -> {
-        auth.authorize(req, scope(name, "push"), "push");
+        String account = auth.authorize(req, scope(name, "push"), "push");
         byte[] body;
-        try (InputStream in = Content.Source.asInputStream(req)) {
+        try (BodySlots.Slot slot = bodySlot(req, account); InputStream in = RequestBody.ofManifest(req, limits)) {
           body = in.readNBytes(HubStore.MAX_MANIFEST + 1);
         }
         if (body.length > HubStore.MAX_MANIFEST) {
@@ -285,7 +305,7 @@ public final class Hub implements AutoCloseable {
 
   /** {@code POST .../blobs/uploads/}: a cross-repository mount, a whole blob in one request, or a new session. */
   private void startUpload(String name, Request req, Response resp, Callback cb, Fields query) throws IOException {
-    auth.authorize(req, scope(name, "push"), "push");
+    String account = auth.authorize(req, scope(name, "push"), "push");
     String mount = query.getValue("mount");
     String from = query.getValue("from");
     if (mount != null && from != null && Digest.isDigest(mount) && auth.canPull(req, from)
@@ -298,7 +318,7 @@ public final class Hub implements AutoCloseable {
     String digestText = query.getValue("digest");
     if (digestText != null) {
       Digest d = digest(digestText);
-      try (InputStream in = Content.Source.asInputStream(req)) {
+      try (BodySlots.Slot slot = bodySlot(req, account); InputStream in = RequestBody.ofUpload(req, limits)) {
         store.finish(name, store.startUpload(name), d, in);
       }
       resp.getHeaders().put(HttpHeader.LOCATION, "/v2/" + name + "/blobs/" + digestText);
@@ -311,7 +331,7 @@ public final class Hub implements AutoCloseable {
 
   private void upload(String method, String name, String id, Request req, Response resp, Callback cb, Fields query)
       throws IOException {
-    auth.authorize(req, scope(name, "push"), "push");
+    String account = auth.authorize(req, scope(name, "push"), "push");
     switch (method) {
       case "GET" -> uploadStatus(name, id, resp, cb, 204);
       case "PATCH" -> {
@@ -324,14 +344,14 @@ public final class Hub implements AutoCloseable {
           }
           start = Long.parseLong(r.group(1));
         }
-        try (InputStream in = Content.Source.asInputStream(req)) {
+        try (BodySlots.Slot slot = bodySlot(req, account); InputStream in = RequestBody.ofUpload(req, limits)) {
           store.append(name, id, start, in);
         }
         uploadStatus(name, id, resp, cb, 202);
       }
       case "PUT" -> {
         Digest d = digest(query.getValue("digest"));
-        try (InputStream in = Content.Source.asInputStream(req)) {
+        try (BodySlots.Slot slot = bodySlot(req, account); InputStream in = RequestBody.ofUpload(req, limits)) {
           store.finish(name, id, d, in);
         }
         resp.getHeaders().put(HttpHeader.LOCATION, "/v2/" + name + "/blobs/" + d);
