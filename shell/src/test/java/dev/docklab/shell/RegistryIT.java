@@ -47,6 +47,7 @@ class RegistryIT {
     hub = "localhost:" + port;
     Files.writeString(t.root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + port + "\"}");
     assertEquals(0, registry(List.of("user", "add", "alice", "--password-stdin"), "alice-secret\n"));
+    assertEquals(0, registry(List.of("user", "add", "carol", "--password-stdin"), "carol-secret\n"));
   }
 
   @AfterAll
@@ -191,6 +192,25 @@ class RegistryIT {
     assertTrue(missing.err().contains("manifest for " + repo + ":nosuch not found: manifest unknown: manifest unknown"),
         missing.err());
     t.run("docker tag " + repo + ":v1 web");
+  }
+
+  @Test
+  void guessingAPasswordIsThrottledInDockerHubsWords() {
+    // one line, so that every guess goes to the same hub (the REPL's, started on the first login)
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      line.append("docker login -u carol -p guess").append(i).append(' ').append(hub).append("; ");
+    }
+    Transcript.Result r = t.run(line + "docker login -u carol -p carol-secret " + hub);
+    assertEquals(1, r.status(), r.out());
+    List<String> errors = r.err().lines().filter(l -> l.startsWith("Error response from daemon: ")).toList();
+    assertEquals(6, errors.size(), r.err());
+    for (String wrong : errors.subList(0, 5)) {
+      assertEquals("Error response from daemon: Get \"http://" + hub + "/v2/\": unauthorized: incorrect username or "
+          + "password", wrong);
+    }
+    assertTrue(errors.get(5).matches("Error response from daemon: Get \"http://" + hub + "/v2/\": toomanyrequests: "
+        + "too many failed login attempts for this user name or address: try again in \\d+ seconds?"), errors.get(5));
   }
 
   @Test

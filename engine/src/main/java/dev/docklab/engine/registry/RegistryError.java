@@ -11,12 +11,19 @@ public final class RegistryError extends EngineException {
   private final String code;
   private final int status;
   private final transient Object detail;
+  private final long retryAfterSeconds;
 
   public RegistryError(String code, int status, String message, Object detail) {
+    this(code, status, message, detail, 0);
+  }
+
+  /** An error that says when to try again ({@code Retry-After}, in seconds; 0: it does not say). */
+  public RegistryError(String code, int status, String message, Object detail, long retryAfterSeconds) {
     super(status == 404 ? Kind.NOT_FOUND : status >= 500 ? Kind.SYSTEM : Kind.INVALID, message);
     this.code = code;
     this.status = status;
     this.detail = detail;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public String code() {
@@ -29,6 +36,11 @@ public final class RegistryError extends EngineException {
 
   public Object detail() {
     return detail;
+  }
+
+  /** Seconds to wait before trying again, as the {@code Retry-After} header says; 0 when it does not. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /** As the docker CLI prints a registry's error: {@code denied: requested access to the resource is denied}. */
@@ -75,6 +87,16 @@ public final class RegistryError extends EngineException {
 
   public static RegistryError unsupported(String detail) {
     return new RegistryError("UNSUPPORTED", 405, "The operation is unsupported.", detail);
+  }
+
+  /** Docker Hub's answer to a client that asks too much too fast: 429 with {@code Retry-After}. */
+  public static RegistryError tooManyRequests(String message, long retryAfterSeconds) {
+    return new RegistryError("TOOMANYREQUESTS", 429, message, null, Math.max(1, retryAfterSeconds));
+  }
+
+  /** A request body that stopped coming (or came too slowly): 408, under the code of what it was sending. */
+  public static RegistryError bodyStalled(String code, String message, String detail) {
+    return new RegistryError(code, 408, message, detail);
   }
 
   public static RegistryError unauthorized(String detail) {

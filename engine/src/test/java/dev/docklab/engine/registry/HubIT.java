@@ -162,6 +162,11 @@ class HubIT {
     HttpResponse<byte[]> refused = call("PUT", "/v2/alice/up/manifests/v1", t, missing.getBytes(),
         "Content-Type", MediaTypes.DOCKER_MANIFEST);
     assertEquals("MANIFEST_BLOB_UNKNOWN", code(refused));
+    String malformed = missing.replace(Sha256.of("nope".getBytes()).toString(), "sha256:not-hex");
+    HttpResponse<byte[]> invalid = call("PUT", "/v2/alice/up/manifests/v1", t, malformed.getBytes(),
+        "Content-Type", MediaTypes.DOCKER_MANIFEST);
+    assertEquals(400, invalid.statusCode());
+    assertEquals("DIGEST_INVALID", code(invalid), "as Docker's registry says, not UNSUPPORTED");
     byte[] m = (manifest(cd, config.length, ld, layer.length) + "\n").getBytes();
     HttpResponse<byte[]> put = call("PUT", "/v2/alice/up/manifests/v1", t, m, "Content-Type", MediaTypes.DOCKER_MANIFEST);
     assertEquals(201, put.statusCode());

@@ -374,6 +374,9 @@ public final class RegistryClient {
       if (resp.statusCode() == 401) {
         throw new RegistryError("UNAUTHORIZED", 401, "incorrect username or password", null);
       }
+      if (resp.statusCode() == 429) {
+        check(resp, resp.body());
+      }
       if (resp.statusCode() != 200) {
         throw EngineException.system("the token server " + realm.getHost() + " answered " + resp.statusCode(), null);
       }
@@ -478,25 +481,45 @@ public final class RegistryClient {
     }
   }
 
-  /** Throws the registry's error for a response that is not a success. */
+  /**
+   * Throws the registry's error for a response that is not a success: the first of its {@code errors},
+   * or the {@code details} that token servers send, with the Retry-After of a 429.
+   */
   static void check(HttpResponse<?> resp, byte[] body) {
     int status = resp.statusCode();
     if (status >= 200 && status < 300) {
       return;
     }
-    String code = status == 401 ? "UNAUTHORIZED" : status == 404 ? "NOT_FOUND" : "UNKNOWN";
-    String message = "HTTP " + status;
+    String code = switch (status) {
+      case 401 -> "UNAUTHORIZED";
+      case 404 -> "NOT_FOUND";
+      case 429 -> "TOOMANYREQUESTS";
+      default -> "UNKNOWN";
+    };
+    String message = status == 429 ? "too many requests" : "HTTP " + status;
     Object detail = null;
     try {
-      JsonNode first = JSON.readTree(body).path("errors").path(0);
+      JsonNode json = JSON.readTree(body);
+      JsonNode first = json.path("errors").path(0);
       if (!first.isMissingNode()) {
         code = first.path("code").asText(code);
         message = first.path("message").asText(message);
         detail = first.path("detail").isMissingNode() ? null : first.path("detail").asText();
+      } else if (json.path("details").isTextual()) {
+        message = json.path("details").asText();
       }
     } catch (IOException | RuntimeException e) {
       // not the registry's error format
     }
-    throw new RegistryError(code, status, message, detail);
+    throw new RegistryError(code, status, message, detail, retryAfter(resp));
+  }
+
+  /** The seconds a {@code Retry-After} header asks to wait (0 without one, or with an HTTP date). */
+  private static long retryAfter(HttpResponse<?> resp) {
+    try {
+      return resp.headers().firstValue("Retry-After").map(v -> Long.parseLong(v.strip())).orElse(0L);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }

@@ -1,5 +1,9 @@
 package dev.docklab.engine.registry.hub;
 
+import static dev.docklab.engine.registry.hub.HubResponses.empty;
+import static dev.docklab.engine.registry.hub.HubResponses.error;
+import static dev.docklab.engine.registry.hub.HubResponses.json;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Digest;
@@ -15,11 +19,10 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +39,10 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * docklab's hub: the OCI distribution API ({@code /v2/}) over the {@link HubStore}, Docker's token
@@ -53,8 +58,10 @@ public final class Hub implements AutoCloseable {
   private static final Pattern BLOB = Pattern.compile("/v2/(.+)/blobs/([^/]+)");
   private final HubStore store;
   private final Accounts accounts;
-  private final Tokens tokens;
+  private final HubAuth auth;
+  private final BodySlots bodies;
   private final Consumer<String> log;
+  private final HubLimits limits;
   /** An upload with no bytes for this long is abandoned: the janitor removes it (checked every 10 minutes). */
   public static final Duration ABANDONED = Duration.ofHours(1);
   private Server server;
@@ -62,10 +69,17 @@ public final class Hub implements AutoCloseable {
 
   /** A hub on the data under {@code root}; {@code log} gets one line per request (or null). */
   public Hub(Path root, Consumer<String> log) throws IOException {
+    this(root, HubLimits.DEFAULTS, log);
+  }
+
+  /** A hub on the data under {@code root} that lets each client take no more than {@code limits}. */
+  public Hub(Path root, HubLimits limits, Consumer<String> log) throws IOException {
     RegistryFiles files = new RegistryFiles(root);
+    this.limits = limits;
     this.store = new HubStore(root);
     this.accounts = new Accounts(files.users());
-    this.tokens = new Tokens(files.tokenKey());
+    this.auth = new HubAuth(accounts, new Tokens(files.tokenKey()), new LoginThrottle(limits, Clock.systemUTC()));
+    this.bodies = new BodySlots(limits);
     this.log = log;
   }
 
@@ -80,18 +94,22 @@ public final class Hub implements AutoCloseable {
   /** Listens on {@code host:port} (port 0: any free one); returns the port. */
   public int start(String host, int port) throws Exception {
     store.cleanUploads();
-    server = new Server();
+    QueuedThreadPool threads = new QueuedThreadPool(limits.threads());
+    threads.setName("docklab-hub");
+    server = new Server(threads);
     ServerConnector connector = new ServerConnector(server, 1, 1);
     connector.setHost(host);
     connector.setPort(port);
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
+    Handler serving = new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
         serve(request, response, callback);
         return true;
       }
-    });
+    };
+    server.setHandler(new MinimumDataRateHandler(serving, limits.minBytesPerSecond(), 0));
     server.setStopTimeout(500);
     server.start();
     janitor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -133,11 +151,11 @@ public final class Hub implements AutoCloseable {
     try {
       resp.getHeaders().put("Docker-Distribution-API-Version", "registry/2.0");
       if (path.equals("/token")) {
-        token(req, resp, callback);
+        auth.token(req, resp, callback);
       } else if (path.equals("/v1/search")) {
         search(req, resp, callback);
       } else if (path.equals("/v2/") || path.equals("/v2")) {
-        authorize(req, null, null);
+        auth.authorize(req, null, null);
         json(resp, callback, 200, HubStore.JSON.createObjectNode());
       } else if (path.startsWith("/v2/")) {
         v2(method, path, req, resp, callback);
@@ -146,7 +164,7 @@ public final class Hub implements AutoCloseable {
       }
     } catch (RegistryError e) {
       if (e.status() == 401) {
-        resp.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, challenge(req, e.detail() == null ? null
+        resp.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, HubAuth.challenge(req, e.detail() == null ? null
             : String.valueOf(e.detail())));
       }
       error(resp, callback, e);
@@ -156,7 +174,9 @@ public final class Hub implements AutoCloseable {
       error(resp, callback, new RegistryError("UNKNOWN", 500, "unknown error", String.valueOf(e.getMessage())));
     } finally {
       if (log != null) {
-        log.accept(method + " " + path + " " + resp.getStatus());
+        Object note = req.getAttribute(HubAuth.LOG_NOTE);
+        String line = method + " " + path + " " + resp.getStatus() + (note == null ? "" : " " + note);
+        log.accept(line.replaceAll("\\p{Cntrl}", "?"));
       }
     }
   }
@@ -165,11 +185,11 @@ public final class Hub implements AutoCloseable {
     Fields query = Request.extractQueryParameters(req);
     Matcher m;
     if (CATALOG.matcher(path).matches()) {
-      authorize(req, "registry:catalog:*", "*");
+      auth.authorize(req, "registry:catalog:*", "*");
       page(req, resp, cb, "repositories", store.catalog(), query, "/v2/_catalog");
     } else if ((m = TAGS.matcher(path)).matches()) {
       String name = name(m.group(1));
-      authorize(req, scope(name, "pull"), "pull");
+      auth.authorize(req, scope(name, "pull"), "pull");
       page(req, resp, cb, "tags", store.tags(name), query, "/v2/" + name + "/tags/list", name);
     } else if ((m = MANIFEST.matcher(path)).matches()) {
       manifest(method, name(m.group(1)), m.group(2), req, resp, cb);
@@ -188,91 +208,18 @@ public final class Hub implements AutoCloseable {
     return RepositoryNames.requireName(raw);
   }
 
+  /** A slot for a body from {@code account}; the log line of a refused one names the account. */
+  private BodySlots.Slot bodySlot(Request req, String account) {
+    try {
+      return bodies.take(account);
+    } catch (RegistryError e) {
+      req.setAttribute(HubAuth.LOG_NOTE, "account=" + account + " upload=refused retry-after=" + e.retryAfterSeconds());
+      throw e;
+    }
+  }
+
   private static String scope(String name, String actions) {
     return "repository:" + name + ":" + actions;
-  }
-
-  // ---- auth
-
-  /**
-   * Checks the request's bearer token grants {@code action} by {@code scope} (null scope: any valid
-   * token, even an anonymous one); else 401 with the challenge that tells the client where to get one.
-   */
-  private void authorize(Request req, String scope, String action) {
-    String header = req.getHeaders().get(HttpHeader.AUTHORIZATION);
-    List<Tokens.Access> access = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? tokens.verify(header.substring(7).strip()) : null;
-    if (access == null) {
-      throw RegistryError.unauthorized(scope);
-    }
-    if (scope == null) {
-      return;
-    }
-    String[] s = scope.split(":");
-    for (Tokens.Access a : access) {
-      if (a.type().equals(s[0]) && a.name().equals(s[1]) && (a.actions().contains(action)
-          || a.actions().contains("*"))) {
-        return;
-      }
-    }
-    throw RegistryError.denied(scope);
-  }
-
-  private static String challenge(Request req, String scope) {
-    String host = req.getHeaders().get(HttpHeader.HOST);
-    String realm = req.getHttpURI().getScheme() + "://" + (host == null ? "localhost" : host) + "/token";
-    return "Bearer realm=\"" + realm + "\",service=\"" + Tokens.SERVICE + "\""
-        + (scope == null ? "" : ",scope=\"" + scope + "\"");
-  }
-
-  /** {@code GET /token?service=&scope=...}: checks Basic credentials if any, grants what the user may do. */
-  private void token(Request req, Response resp, Callback cb) {
-    String user = null;
-    String header = req.getHeaders().get(HttpHeader.AUTHORIZATION);
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      String decoded;
-      try {
-        decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        decoded = "";
-      }
-      int colon = decoded.indexOf(':');
-      Accounts.User u = colon < 0 ? null : accounts.check(decoded.substring(0, colon), decoded.substring(colon + 1));
-      if (u == null) {
-        ObjectNode body = HubStore.JSON.createObjectNode().put("details", "incorrect username or password");
-        json(resp, cb, 401, body);
-        return;
-      }
-      user = decoded.substring(0, colon);
-    }
-    List<Tokens.Access> granted = new ArrayList<>();
-    List<String> scopes = Request.extractQueryParameters(req).getValues("scope");
-    for (String scope : scopes == null ? List.<String>of() : scopes) {
-      for (String one : scope.split(" ")) {
-        String[] parts = one.split(":");
-        if (parts.length < 3) {
-          continue;
-        }
-        String actions = parts[parts.length - 1];
-        String name = String.join(":", Arrays.copyOfRange(parts, 1, parts.length - 1));
-        if (parts[0].equals("registry") && name.equals("catalog")) {
-          granted.add(new Tokens.Access("registry", "catalog", List.of("*")));
-        } else if (parts[0].equals("repository") && RepositoryNames.validName(name)) {
-          List<String> may = accounts.allowed(user, name);
-          List<String> asked = new ArrayList<>(List.of(actions.split(",")));
-          asked.removeIf(a -> !may.contains(a) && !(a.equals("*") && may.contains("push")));
-          granted.add(new Tokens.Access("repository", name, asked));
-        }
-      }
-    }
-    Instant now = Instant.now();
-    String token = tokens.issue(user == null ? "" : user, granted, now);
-    ObjectNode body = HubStore.JSON.createObjectNode();
-    body.put("token", token);
-    body.put("access_token", token);
-    body.put("expires_in", Tokens.LIFETIME_SECONDS);
-    body.put("issued_at", now.toString());
-    json(resp, cb, 200, body);
   }
 
   // ---- manifests
@@ -281,7 +228,7 @@ public final class Hub implements AutoCloseable {
       throws IOException {
     switch (method) {
       case "GET", "HEAD" -> {
-        authorize(req, scope(name, "pull"), "pull");
+        auth.authorize(req, scope(name, "pull"), "pull");
         HubStore.StoredManifest m = store.manifest(name, ref);
         resp.setStatus(200);
         resp.getHeaders().put(HttpHeader.CONTENT_TYPE, m.mediaType());
@@ -295,9 +242,9 @@ public final class Hub implements AutoCloseable {
         }
       }
       case "PUT" -> {
-        authorize(req, scope(name, "push"), "push");
+        String account = auth.authorize(req, scope(name, "push"), "push");
         byte[] body;
-        try (InputStream in = Content.Source.asInputStream(req)) {
+        try (BodySlots.Slot slot = bodySlot(req, account); InputStream in = RequestBody.ofManifest(req, limits)) {
           body = in.readNBytes(HubStore.MAX_MANIFEST + 1);
         }
         if (body.length > HubStore.MAX_MANIFEST) {
@@ -309,7 +256,7 @@ public final class Hub implements AutoCloseable {
         empty(resp, cb, 201);
       }
       case "DELETE" -> {
-        authorize(req, scope(name, "delete"), "delete");
+        auth.authorize(req, scope(name, "delete"), "delete");
         store.deleteManifest(name, ref);
         empty(resp, cb, 202);
       }
@@ -324,7 +271,7 @@ public final class Hub implements AutoCloseable {
     Digest d = digest(digestText);
     switch (method) {
       case "GET", "HEAD" -> {
-        authorize(req, scope(name, "pull"), "pull");
+        auth.authorize(req, scope(name, "pull"), "pull");
         long size = store.blobSize(name, d);
         resp.setStatus(200);
         resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
@@ -341,7 +288,7 @@ public final class Hub implements AutoCloseable {
         cb.succeeded();
       }
       case "DELETE" -> {
-        authorize(req, scope(name, "delete"), "delete");
+        auth.authorize(req, scope(name, "delete"), "delete");
         store.deleteBlob(name, d);
         empty(resp, cb, 202);
       }
@@ -358,42 +305,33 @@ public final class Hub implements AutoCloseable {
 
   /** {@code POST .../blobs/uploads/}: a cross-repository mount, a whole blob in one request, or a new session. */
   private void startUpload(String name, Request req, Response resp, Callback cb, Fields query) throws IOException {
-    authorize(req, scope(name, "push"), "push");
+    String account = auth.authorize(req, scope(name, "push"), "push");
     String mount = query.getValue("mount");
     String from = query.getValue("from");
-    if (mount != null && from != null && Digest.isDigest(mount) && canPull(req, from)
+    if (mount != null && from != null && Digest.isDigest(mount) && auth.canPull(req, from)
         && store.mount(name, Digest.parse(mount), from)) {
       resp.getHeaders().put(HttpHeader.LOCATION, "/v2/" + name + "/blobs/" + mount);
       resp.getHeaders().put("Docker-Content-Digest", mount);
       empty(resp, cb, 201);
       return;
     }
-    String id = store.startUpload(name);
     String digestText = query.getValue("digest");
     if (digestText != null) {
-      try (InputStream in = Content.Source.asInputStream(req)) {
-        store.finish(name, id, digest(digestText), in);
+      Digest d = digest(digestText);
+      try (BodySlots.Slot slot = bodySlot(req, account); InputStream in = RequestBody.ofUpload(req, limits)) {
+        store.finish(name, store.startUpload(name), d, in);
       }
       resp.getHeaders().put(HttpHeader.LOCATION, "/v2/" + name + "/blobs/" + digestText);
       resp.getHeaders().put("Docker-Content-Digest", digestText);
       empty(resp, cb, 201);
       return;
     }
-    uploadStatus(name, id, resp, cb, 202);
-  }
-
-  private boolean canPull(Request req, String from) {
-    try {
-      authorize(req, scope(from, "pull"), "pull");
-      return true;
-    } catch (RegistryError e) {
-      return false;
-    }
+    uploadStatus(name, store.startUpload(name), resp, cb, 202);
   }
 
   private void upload(String method, String name, String id, Request req, Response resp, Callback cb, Fields query)
       throws IOException {
-    authorize(req, scope(name, "push"), "push");
+    String account = auth.authorize(req, scope(name, "push"), "push");
     switch (method) {
       case "GET" -> uploadStatus(name, id, resp, cb, 204);
       case "PATCH" -> {
@@ -406,14 +344,14 @@ public final class Hub implements AutoCloseable {
           }
           start = Long.parseLong(r.group(1));
         }
-        try (InputStream in = Content.Source.asInputStream(req)) {
+        try (BodySlots.Slot slot = bodySlot(req, account); InputStream in = RequestBody.ofUpload(req, limits)) {
           store.append(name, id, start, in);
         }
         uploadStatus(name, id, resp, cb, 202);
       }
       case "PUT" -> {
         Digest d = digest(query.getValue("digest"));
-        try (InputStream in = Content.Source.asInputStream(req)) {
+        try (BodySlots.Slot slot = bodySlot(req, account); InputStream in = RequestBody.ofUpload(req, limits)) {
           store.finish(name, id, d, in);
         }
         resp.getHeaders().put(HttpHeader.LOCATION, "/v2/" + name + "/blobs/" + d);
@@ -499,36 +437,5 @@ public final class Hub implements AutoCloseable {
     } catch (NumberFormatException e) {
       return dflt;
     }
-  }
-
-  // ---- responses
-
-  private static void json(Response resp, Callback cb, int status, Object body) {
-    try {
-      byte[] bytes = HubStore.JSON.writeValueAsBytes(body);
-      resp.setStatus(status);
-      resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-      resp.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-      resp.write(true, ByteBuffer.wrap(bytes), cb);
-    } catch (IOException e) {
-      cb.failed(e);
-    }
-  }
-
-  private static void empty(Response resp, Callback cb, int status) {
-    resp.setStatus(status);
-    resp.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
-    cb.succeeded();
-  }
-
-  private static void error(Response resp, Callback cb, RegistryError e) {
-    ObjectNode body = HubStore.JSON.createObjectNode();
-    ObjectNode err = body.putArray("errors").addObject();
-    err.put("code", e.code());
-    err.put("message", e.getMessage());
-    if (e.detail() != null) {
-      err.put("detail", String.valueOf(e.detail()));
-    }
-    json(resp, cb, e.status(), body);
   }
 }

@@ -266,7 +266,7 @@ public final class HubStore {
     }
     if (MediaTypes.isIndex(mediaType)) {
       for (JsonNode m : json.path("manifests")) {
-        Digest d = Digest.parse(m.path("digest").asText());
+        Digest d = referenced(m);
         if (!Files.exists(repo(name).manifest(d))) {
           throw new RegistryError("MANIFEST_UNKNOWN", 400, "manifest unknown", d.toString());
         }
@@ -279,7 +279,7 @@ public final class HubStore {
         if (!r.has("digest")) {
           throw RegistryError.manifestInvalid("a descriptor without a digest");
         }
-        Digest d = Digest.parse(r.path("digest").asText());
+        Digest d = referenced(r);
         if (!hasBlob(name, d)) {
           throw RegistryError.manifestBlobUnknown(d.toString());
         }
@@ -295,6 +295,16 @@ public final class HubStore {
       AtomicFiles.write(repo(name).tag(reference), digest.toString().getBytes(StandardCharsets.UTF_8));
     }
     return digest;
+  }
+
+  /** The digest a manifest's descriptor names; DIGEST_INVALID, as Docker's registry says, when it is malformed. */
+  private static Digest referenced(JsonNode descriptor) {
+    String text = descriptor.path("digest").asText("");
+    if (!Digest.isDigest(text)) {
+      String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+      throw RegistryError.digestInvalid("the manifest references \"" + shown + "\", which is not a sha256 digest");
+    }
+    return Digest.parse(text);
   }
 
   /** The manifest a tag or digest names in {@code name}. */

@@ -25,10 +25,15 @@ import java.util.UUID;
 public final class Tokens {
   public static final String SERVICE = "docklab-hub";
   public static final int LIFETIME_SECONDS = 300;
+  /** Clock skew forgiven on {@code nbf}, {@code iat} and {@code exp}. */
+  private static final int LEEWAY_SECONDS = 5;
   private final Algorithm algorithm;
 
   /** One grant: {@code repository:library/busybox:pull,push}. */
   public record Access(String type, String name, List<String> actions) {}
+
+  /** A verified token: whom it was issued to (empty: anonymous) and what it grants. */
+  public record Verified(String subject, List<Access> access) {}
 
   public Tokens(Path keyFile) throws IOException {
     if (!Files.exists(keyFile)) {
@@ -55,11 +60,18 @@ public final class Tokens {
         .withJWTId(UUID.randomUUID().toString()).withClaim("access", claims).sign(algorithm);
   }
 
-  /** The grants of a valid token, or null when it is forged, expired or not for this hub. */
-  public List<Access> verify(String token) {
+  /**
+   * What a valid token says, or null when it is forged, expired, not for this hub, or not bounded
+   * in time as the hub's own are (no expiry, or one further off than a token's lifetime).
+   */
+  public Verified verify(String token) {
     try {
-      DecodedJWT jwt = JWT.require(algorithm).withIssuer(SERVICE).withAudience(SERVICE).acceptLeeway(5).build()
-          .verify(token);
+      DecodedJWT jwt = JWT.require(algorithm).withIssuer(SERVICE).withAudience(SERVICE).acceptLeeway(LEEWAY_SECONDS)
+          .build().verify(token);
+      Instant expires = jwt.getExpiresAtAsInstant();
+      if (expires == null || expires.isAfter(Instant.now().plusSeconds(LIFETIME_SECONDS + LEEWAY_SECONDS))) {
+        return null;
+      }
       List<Access> out = new ArrayList<>();
       List<Map<String, Object>> list = jwt.getClaim("access").asList(Map.class) == null ? List.of()
           : castList(jwt.getClaim("access").asList(Map.class));
@@ -68,7 +80,7 @@ public final class Tokens {
         List<String> actions = (List<String>) m.getOrDefault("actions", List.of());
         out.add(new Access(String.valueOf(m.get("type")), String.valueOf(m.get("name")), actions));
       }
-      return out;
+      return new Verified(jwt.getSubject() == null ? "" : jwt.getSubject(), out);
     } catch (JWTVerificationException e) {
       return null;
     }
