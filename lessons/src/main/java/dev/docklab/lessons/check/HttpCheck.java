@@ -32,7 +32,9 @@ public record HttpCheck(Integer port, Integer published, String path, String con
   public List<Fact> facts() {
     List<Fact> f = new ArrayList<>();
     f.add(port != null ? new Fact("port", port.toString()) : new Fact("published", published.toString()));
-    f.add(new Fact("path", path));
+    if (!path.equals("/")) {
+      f.add(new Fact("urlPath", path));
+    }
     f.add(new Fact("contains", contains));
     return f;
   }

@@ -9,14 +9,23 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads a text, {@code {en: ..., zh: ...}}, noting (rather than stopping at) a missing or empty
- * language, so that {@code lesson lint} lists them all with their lines.
+ * language, so that {@code lesson lint} lists them all with their lines. In Chinese, the space a
+ * folded line leaves between two Chinese characters is dropped.
  */
 final class TextReader extends StdDeserializer<Text> {
   /** The attribute under which the reader finds the list of problems to add to. */
   static final String PROBLEMS = "docklab.lesson.problems";
+  /**
+   * The space YAML puts where it folds a line between two Chinese characters (or their punctuation),
+   * which Chinese text does not have.
+   */
+  private static final Pattern FOLDED = Pattern.compile(
+      "(?<=[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}])[ ]+"
+      + "(?=[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}])");
 
   TextReader() {
     super(Text.class);
@@ -47,7 +56,7 @@ final class TextReader extends StdDeserializer<Text> {
         problem(ctxt, line, "a text has en and zh only, not \"" + name + "\"");
       }
     }
-    return new Text(text(node, "en"), text(node, "zh"));
+    return new Text(text(node, "en"), FOLDED.matcher(text(node, "zh")).replaceAll(""));
   }
 
   private static String text(JsonNode node, String lang) {

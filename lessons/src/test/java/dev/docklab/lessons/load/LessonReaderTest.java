@@ -115,6 +115,22 @@ class LessonReaderTest {
   }
 
   @Test
+  void aFoldedChineseLineLeavesNoSpaceBetweenChineseCharacters() throws Exception {
+    Lesson l = read(GOOD_FOR_TESTS.replace("intro: {en: A demo., zh: 一个演示。}", """
+        intro:
+          en: >-
+            A demo
+            in two lines.
+          zh: >-
+            用 busybox 做一个
+            演示（很短）。
+            第二句。
+        """));
+    assertEquals("A demo in two lines.", l.intro().en());
+    assertEquals("用 busybox 做一个演示（很短）。第二句。", l.intro().zh());
+  }
+
+  @Test
   void anIdMustMakeALabel() {
     assertTrue(problems(GOOD_FOR_TESTS.replace("id: demo", "id: My Demo")).get(0).message()
         .contains("must be lower-case letters, digits and dashes"));
