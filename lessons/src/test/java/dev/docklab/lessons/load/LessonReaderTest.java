@@ -9,6 +9,8 @@ import dev.docklab.lessons.check.ContainerCheck;
 import dev.docklab.lessons.model.Lesson;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +130,16 @@ class LessonReaderTest {
         """));
     assertEquals("A demo in two lines.", l.intro().en());
     assertEquals("用 busybox 做一个演示（很短）。第二句。", l.intro().zh());
+  }
+
+  @Test
+  void theAnnotatedExampleOfTheReadmeIsALesson() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int from = readme.indexOf("```yaml\n") + "```yaml\n".length();
+    Lesson l = read(readme.substring(from, readme.indexOf("```", from)));
+    assertEquals("ports", l.id());
+    assertEquals("容器有自己的网络命名空间：它的 80 端口不是本机的 80 端口。", l.intro().zh());
+    assertEquals(List.of("docker run -d -p 8080:80 --name web web"), l.steps().get(0).play());
   }
 
   @Test
