@@ -41,16 +41,17 @@ final class LessonTool {
   private LessonTool() {}
 
   static int run(List<String> args, EngineOptions engine, PrintStream out, PrintStream err, Messages m) {
-    if (args.isEmpty() || !(args.get(0).equals("test") || args.get(0).equals("lint"))
-        || (args.get(0).equals("lint") && args.size() < 2) || args.size() > (args.get(0).equals("test") ? 2 : 99)) {
+    String verb = args.isEmpty() ? "" : args.get(0);
+    List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+    if (verb.equals("lint") && !rest.isEmpty()) {
+      return lint(rest, out, err, m);
+    }
+    if (!verb.equals("test") || rest.size() > 1) {
       err.println(m.get("lesson.tool.usage"));
       return 2;
     }
-    if (args.get(0).equals("lint")) {
-      return lint(args.subList(1, args.size()), out, err, m);
-    }
     try {
-      Course course = args.size() == 2 ? Course.at(Path.of(args.get(1))) : Course.bundled();
+      Course course = rest.isEmpty() ? Course.bundled() : Course.at(Path.of(rest.get(0)));
       return test(course, engine, out, err, m);
     } catch (IOException e) {
       err.println(m.get("main.error", e.getMessage()));

@@ -75,7 +75,7 @@ public final class LessonCommands {
         return 1;
       }
       int n = course(s).number(r.lesson().id());
-      print(s, r.finished() ? List.of(s.msg("lesson.done", n, LessonViews.text(r.lesson().title(), s.messages())))
+      print(s, r.finished() ? LessonViews.done(r.lesson(), n, s.messages())
           : LessonViews.resume(r.lesson(), n, r.stepIndex(), s.messages()));
       return 0;
     }
@@ -95,6 +95,7 @@ public final class LessonCommands {
     }
     int number = course(s).number(lesson.id());
     LessonProgress saved = store.load().of(lesson.id());
+    loaded = true; // this lesson is the one running now, whatever the progress said before
     if (saved.status() == LessonStatus.IN_PROGRESS && saved.started() != null) {
       run = LessonRun.resume(lesson, saved);
       save(s);
@@ -137,7 +138,8 @@ public final class LessonCommands {
     }
     run = null;
     store.save(store.load().activeOn(dataRoot(s), null));
-    s.out().println(s.msg("lesson.off", course(s).number(r.lesson().id()), r.stepIndex() + 1));
+    s.out().println(r.finished() ? s.msg("lesson.off.done")
+        : s.msg("lesson.off", course(s).number(r.lesson().id()), r.stepIndex() + 1));
     return 0;
   }
 
@@ -249,8 +251,10 @@ public final class LessonCommands {
         print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages()));
       }
       save(s);
-    } catch (EngineException | IllegalStateException e) {
-      s.err().println("docklab: " + s.msg("lesson.check.failed", e.getMessage()));
+    } catch (RuntimeException e) {
+      // whatever went wrong, the learner's line is done and the prompt comes back: one line, no trace
+      s.err().println("docklab: " + s.msg("lesson.check.failed",
+          e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
   }
 
@@ -262,8 +266,7 @@ public final class LessonCommands {
       return null;
     }
     if (r.finished()) {
-      s.out().println(s.msg("lesson.done", course(s).number(r.lesson().id()),
-          LessonViews.text(r.lesson().title(), s.messages())));
+      print(s, LessonViews.done(r.lesson(), course(s).number(r.lesson().id()), s.messages()));
       return null;
     }
     return r;

@@ -97,12 +97,17 @@ public final class LessonViews {
       lines.add(m.get("lesson.explain", r.explain()));
     }
     if (r.lessonDone()) {
-      lines.add(m.get("lesson.done", number, text(l.title(), m)));
+      lines.addAll(done(l, number, m));
     } else {
       lines.add("");
       lines.addAll(step(l, r.step(), m));
     }
     return lines;
+  }
+
+  /** A lesson whose every step is done. */
+  public static List<String> done(Lesson l, int number, Messages m) {
+    return wrap(m.get("lesson.done", number, text(l.title(), m)), "");
   }
 
   /** {@code hint}: tier {@code tier} (from 1) of {@code tiers}. */

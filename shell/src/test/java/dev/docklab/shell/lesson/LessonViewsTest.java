@@ -87,7 +87,8 @@ class LessonViewsTest {
     assertEquals(List.of(
         ">> 第 3/3 步完成：目标已达成。",
         "你用了 4 条命令；参考答案用了 3 条（借助帮助完成）。",
-        "第 1 课已完成：为什么容器这么轻。输入 lesson next 进入下一课，或输入 lessons 查看课程列表。"),
+        "第 1 课已完成：为什么容器这么轻。输入 lesson next 进入下一课，或输入 lessons",
+        "查看课程列表。"),
         LessonViews.passed(light, new StepResult(3, 4, 3, true, null, true), 1, ZH));
     assertEquals("You used 0 commands; the reference uses 2.",
         LessonViews.passed(light, new StepResult(1, 0, 2, false, null, true), 1, EN).get(1));
