@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.engine.storage.Mounts;
+import dev.docklab.engine.store.Trees;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -45,6 +46,7 @@ class LessonReplIT {
     } else {
       System.setProperty("docklab.config", configBefore);
     }
+    Trees.deleteRecursively(config);
   }
 
   record Said(int status, String out, String err) {}
