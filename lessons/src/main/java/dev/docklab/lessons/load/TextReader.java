@@ -20,12 +20,13 @@ final class TextReader extends StdDeserializer<Text> {
   /** The attribute under which the reader finds the list of problems to add to. */
   static final String PROBLEMS = "docklab.lesson.problems";
   /**
-   * The space YAML puts where it folds a line between two Chinese characters (or their punctuation),
-   * which Chinese text does not have.
+   * The space YAML puts where it folds a line after or before Chinese punctuation, or between two
+   * Chinese characters, which Chinese text does not have (the one between a Chinese and a Latin word
+   * stays).
    */
-  private static final Pattern FOLDED = Pattern.compile(
-      "(?<=[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}])[ ]+"
-      + "(?=[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}])");
+  private static final Pattern FOLDED = Pattern.compile("(?<=\\p{IsHan}) +(?=\\p{IsHan})"
+      + "|(?<=[\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}]) +"
+      + "| +(?=[\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}])");
 
   TextReader() {
     super(Text.class);

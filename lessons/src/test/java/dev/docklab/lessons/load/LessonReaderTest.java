@@ -126,10 +126,10 @@ class LessonReaderTest {
           zh: >-
             用 busybox 做一个
             演示（很短）。
-            第二句。
+            busybox 是第二句。
         """));
     assertEquals("A demo in two lines.", l.intro().en());
-    assertEquals("用 busybox 做一个演示（很短）。第二句。", l.intro().zh());
+    assertEquals("用 busybox 做一个演示（很短）。busybox 是第二句。", l.intro().zh());
   }
 
   @Test
