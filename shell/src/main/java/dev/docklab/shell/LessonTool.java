@@ -9,6 +9,7 @@ import dev.docklab.lessons.check.Http;
 import dev.docklab.lessons.load.Course;
 import dev.docklab.lessons.load.LessonFileException;
 import dev.docklab.lessons.load.LessonReader;
+import dev.docklab.lessons.load.Problem;
 import dev.docklab.lessons.model.Lesson;
 import dev.docklab.lessons.run.LessonPlayer;
 import dev.docklab.shell.command.Session;
@@ -75,10 +76,16 @@ final class LessonTool {
 
   private static int test(Course course, EngineOptions options, PrintStream out, PrintStream err, Messages m)
       throws IOException {
-    course.problems().forEach(p -> err.println(m.get("lesson.test.fail", p.file(), p)));
-    int failed = course.problems().size();
+    // a file that cannot be read (a text missing a language, a field unknown...) fails as it is
+    course.problems().forEach(p -> out.println(m.get("lesson.test.fail", p.file() + (p.line() > 0 ? ":" + p.line() : ""),
+        p.message())));
+    int failed = (int) course.problems().stream().map(Problem::file).distinct().count();
     int passed = 0;
     long t0 = System.nanoTime();
+    if (course.lessons().isEmpty()) {
+      out.println(m.get("lesson.test.summary", passed, failed, seconds(Duration.ofNanos(System.nanoTime() - t0))));
+      return failed == 0 ? 0 : 1;
+    }
     Path scratch = Files.createTempDirectory("docklab-lesson-test-");
     out.println(m.get("lesson.test.start", course.lessons().size(), scratch));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
