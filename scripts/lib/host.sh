@@ -34,9 +34,9 @@ ensure_packages() {
   }
 }
 
-# The packages the engine uses at run time.
+# The packages the engine uses at run time (and curl, which the lessons use to fetch a published page).
 RUNTIME_PACKAGES=(runc conmon busybox-static containernetworking-plugins iptables iproute2
-  golang-github-containers-common)
+  golang-github-containers-common curl)
 
 # ensure_toolchain: a JDK (17 or newer) and Maven to build docklab.
 ensure_toolchain() {
@@ -49,8 +49,8 @@ ensure_toolchain() {
 build_if_stale() {
   local root=$1 jar stale=
   for jar in "$root/shell/target/docklab.jar" "$root/bench/target/docklab-bench.jar"; do
-    if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/engine" "$root/shell" "$root/bench" -newer "$jar" \
-         \( -name '*.java' -o -name '*.properties' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]; then
+    if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/engine" "$root/lessons" "$root/shell" "$root/bench" -newer "$jar" \
+         \( -name '*.java' -o -name '*.properties' -o -name '*.yaml' -o -name '*.list' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]; then
       stale=1
     fi
   done

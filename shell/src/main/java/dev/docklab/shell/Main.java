@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input.
- * Exits with the status of the last command, as a shell does.
+ * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input;
+ * {@code docklab registry ...} (the hub) and {@code docklab lesson test|lint} (for teachers). Exits
+ * with the status of the last command, as a shell does.
  */
 public final class Main {
   private Main() {}
@@ -44,7 +45,7 @@ public final class Main {
 
   /** Parsed command-line options. */
   record Options(EngineOptions engine, Messages.Lang lang, String line, String file, boolean help,
-      List<String> registry) {}
+      List<String> registry, List<String> lessonTool, Path lessons) {}
 
   static Options parse(String[] argv) {
     EngineOptions engine = EngineOptions.defaults();
@@ -57,6 +58,9 @@ public final class Main {
     String file = null;
     boolean help = false;
     List<String> registry = null;
+    List<String> lessonTool = null;
+    String lessonsEnv = System.getenv("DOCKLAB_LESSONS");
+    Path lessons = lessonsEnv == null || lessonsEnv.isBlank() ? null : Path.of(lessonsEnv);
     List<String> args = new ArrayList<>(List.of(argv));
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -81,6 +85,10 @@ public final class Main {
           }
           i++;
         }
+        case "--lessons" -> {
+          lessons = Path.of(require(a, next));
+          i++;
+        }
         case "-c" -> {
           line = require(a, next);
           i++;
@@ -94,6 +102,14 @@ public final class Main {
             file = a;
           }
         }
+        case "lesson" -> {
+          if (file == null && line == null) {
+            lessonTool = List.copyOf(args.subList(i + 1, args.size()));
+            i = args.size();
+          } else {
+            file = a;
+          }
+        }
         default -> {
           if (a.startsWith("-") && !a.equals("-")) {
             throw new IllegalArgumentException("unknown option " + a);
@@ -102,7 +118,7 @@ public final class Main {
         }
       }
     }
-    return new Options(engine, lang, line, file, help, registry);
+    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons);
   }
 
   private static String require(String flag, String value) {
@@ -129,6 +145,13 @@ public final class Main {
     }
     if (opts.registry() != null) {
       return HubCommand.run(opts.registry(), opts.engine().dataRoot(), stdin, out, err, messages);
+    }
+    if (opts.lessons() != null) {
+      // the course every shell of this docklab reads: the bundled lessons, then the teacher's folder
+      System.setProperty("docklab.lessons", opts.lessons().toAbsolutePath().toString());
+    }
+    if (opts.lessonTool() != null) {
+      return LessonTool.run(opts.lessonTool(), opts.engine(), out, err, messages);
     }
     TraceRecorder trace = new TraceRecorder();
     LazyEngine engine = new LazyEngine(opts.engine(), err, messages, trace);

@@ -4,30 +4,46 @@ import dev.docklab.shell.command.DockerCli;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.SessionState;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.lesson.LessonCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * docklab's own words, in the one list that the interpreter dispatches from, the completer offers,
- * the highlighter colours and {@code help} lists: {@code docker}, {@code explain}, {@code help}
- * ({@code ?}), {@code lang}, {@code echo}, {@code clear}, {@code exit} ({@code quit}), {@code cd} and
- * {@code pwd}. A line whose first word is none of them nor a docker subcommand runs on the host.
+ * the highlighter colours and {@code help} lists: {@code docker}, {@code explain}, the lesson words
+ * ({@code lessons}, {@code lesson}, {@code goal}, {@code hint}, {@code solution}, {@code answer}),
+ * {@code help} ({@code ?}), {@code lang}, {@code echo}, {@code clear}, {@code exit} ({@code quit}),
+ * {@code cd} and {@code pwd}. A line whose first word is none of them nor a docker subcommand runs on
+ * the host.
  */
 public final class Builtins {
   private final DockerCli docker;
+  private final LessonCommands lessons;
   private final List<Builtin> all;
 
   /**
    * The builtins around {@code docker}; {@code explain} is given by the command package, where the
-   * engine's reports it draws are.
+   * engine's reports it draws are. Lessons come from the course and progress file of the environment.
    */
   public Builtins(DockerCli docker, Builtin.Body explain) {
+    this(docker, explain, LessonCommands.fromEnvironment());
+  }
+
+  /** The builtins, with the lesson words of {@code lessons}. */
+  public Builtins(DockerCli docker, Builtin.Body explain, LessonCommands lessons) {
     this.docker = docker;
+    this.lessons = lessons;
     HelpCommand help = new HelpCommand(docker, this);
     this.all = List.of(
         new Builtin("docker", List.of(), null, true, docker::execute),
         new Builtin("explain", List.of(), null, true, explain),
+        new Builtin("lessons", List.of(), "builtin.lessons.usage", true, lessons::lessons),
+        new Builtin("lesson", List.of(), "builtin.lesson.usage", true, lessons::lesson),
+        new Builtin("goal", List.of(), "builtin.goal.usage", true, lessons::goal),
+        new Builtin("hint", List.of(), "builtin.hint.usage", true, lessons::hint),
+        new Builtin("solution", List.of(), "builtin.solution.usage", true, lessons::solution),
+        new Builtin("answer", List.of(), "builtin.answer.usage", false, lessons::answer),
         new Builtin("help", List.of("?"), "builtin.help.usage", false, help::run),
         new Builtin("lang", List.of(), "builtin.lang.usage", false, Builtins::lang),
         new Builtin("echo", List.of(), "builtin.echo.usage", false, Builtins::echo),
@@ -50,6 +66,14 @@ public final class Builtins {
       }
     }
     return null;
+  }
+
+  /**
+   * What runs after every line, whatever it was: the lesson's check, which says when the step's goal
+   * holds and shows the next step.
+   */
+  public void afterLine(String line, Session session) {
+    lessons.afterLine(line, session);
   }
 
   /** The {@code docker} command and its subcommands. */

@@ -11,7 +11,7 @@ import dev.docklab.shell.line.Syntax;
  * A learner's docklab shell: the {@code docker} command, the builtins around it, and the
  * {@link Interpreter} that runs lines with them in one {@link Session}. After each line (but an
  * {@code explain}), the trace starts anew for {@code explain last} and watched containers report
- * their copy-on-write.
+ * their copy-on-write; after every line, a running lesson checks its step's goal.
  */
 public final class Shell {
   private final Session session;
@@ -46,6 +46,7 @@ public final class Shell {
     if (!session.cowWatch().isEmpty() && !explain) {
       ExplainCommand.tick(session);
     }
+    builtins.afterLine(text, session);
     return status;
   }
 }

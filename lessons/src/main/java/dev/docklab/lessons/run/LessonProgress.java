@@ -1,0 +1,72 @@
+package dev.docklab.lessons.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A learner's progress in one lesson, as {@code progress.json} keeps it.
+ *
+ * @param status not started, in progress or done
+ * @param step the current step, from 0
+ * @param started when the lesson started (its containers are those created since), ISO-8601
+ * @param stepStarted when the current step started, ISO-8601
+ * @param commands the lines typed in the current step
+ * @param hints the hint tiers shown in the current step
+ * @param help whether the current step's solution was shown
+ * @param answer the last answer typed in the current step, or null
+ * @param done how each finished step went
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record LessonProgress(LessonStatus status, int step, String started, String stepStarted, int commands,
+    int hints, boolean help, String answer, List<StepRecord> done) {
+  public LessonProgress {
+    status = status == null ? LessonStatus.NOT_STARTED : status;
+    done = done == null ? List.of() : List.copyOf(done);
+  }
+
+  /** A lesson started at {@code now}, at its first step. */
+  public static LessonProgress startedAt(Instant now) {
+    return new LessonProgress(LessonStatus.IN_PROGRESS, 0, now.toString(), now.toString(), 0, 0, false, null, List.of());
+  }
+
+  /** One more line typed in this step. */
+  public LessonProgress typed() {
+    return new LessonProgress(status, step, started, stepStarted, commands + 1, hints, help, answer, done);
+  }
+
+  /** One more hint tier shown. */
+  public LessonProgress hinted() {
+    return new LessonProgress(status, step, started, stepStarted, commands, hints + 1, help, answer, done);
+  }
+
+  /** The solution was shown. */
+  public LessonProgress helped() {
+    return new LessonProgress(status, step, started, stepStarted, commands, hints, true, answer, done);
+  }
+
+  /** {@code text} answered. */
+  public LessonProgress answered(String text) {
+    return new LessonProgress(status, step, started, stepStarted, commands, hints, help, text, done);
+  }
+
+  /** The step done with {@code reference} solution lines; the next step (or the end) starts at {@code now}. */
+  public LessonProgress passed(int reference, int steps, Instant now) {
+    List<StepRecord> all = new ArrayList<>(done);
+    all.add(new StepRecord(commands, reference, hints, help));
+    boolean last = step + 1 >= steps;
+    return new LessonProgress(last ? LessonStatus.DONE : LessonStatus.IN_PROGRESS, last ? step : step + 1, started,
+        now.toString(), 0, 0, false, null, all);
+  }
+
+  /** When the lesson started. */
+  public Instant startInstant() {
+    return Instant.parse(started);
+  }
+
+  /** When the current step started. */
+  public Instant stepInstant() {
+    return Instant.parse(stepStarted);
+  }
+}

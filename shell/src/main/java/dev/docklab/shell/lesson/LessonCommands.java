@@ -1,0 +1,317 @@
+package dev.docklab.shell.lesson;
+
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.lessons.check.EngineView;
+import dev.docklab.lessons.check.Http;
+import dev.docklab.lessons.load.Course;
+import dev.docklab.lessons.load.LessonFileException;
+import dev.docklab.lessons.load.LessonReader;
+import dev.docklab.lessons.load.Problem;
+import dev.docklab.lessons.model.Lesson;
+import dev.docklab.lessons.model.Text;
+import dev.docklab.lessons.run.GoalReport;
+import dev.docklab.lessons.run.LessonProgress;
+import dev.docklab.lessons.run.LessonRun;
+import dev.docklab.lessons.run.LessonStatus;
+import dev.docklab.lessons.run.Progress;
+import dev.docklab.lessons.run.ProgressStore;
+import dev.docklab.lessons.run.StartStage;
+import dev.docklab.lessons.run.StepResult;
+import dev.docklab.shell.command.Session;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The lesson words of one learner's shell ({@code lessons}, {@code lesson}, {@code goal},
+ * {@code hint}, {@code solution}, {@code answer}) and the check after every line. The lesson running
+ * on this data root is taken from the saved progress, so that a restart (or the next
+ * {@code docklab -c}) resumes it; every change is saved at once.
+ */
+public final class LessonCommands {
+  /** Words that ask about the lesson rather than work on it: they do not count as commands typed. */
+  private static final Set<String> ASKING = Set.of("lessons", "lesson", "goal", "hint", "solution", "help", "?",
+      "lang", "clear");
+  private static final Pattern FIRST_WORD = Pattern.compile("^\\s*[^\\s;&|<>()]+");
+
+  private final Supplier<Course> courseSource;
+  private final ProgressStore store;
+  private final Http http;
+  private Course course;
+  private String dataRoot;
+  private LessonRun run;
+  private boolean loaded;
+
+  public LessonCommands(Supplier<Course> course, ProgressStore store, Http http) {
+    this.courseSource = course;
+    this.store = store;
+    this.http = http;
+  }
+
+  /** The course and the progress file this docklab was started with. */
+  public static LessonCommands fromEnvironment() {
+    return new LessonCommands(Course::fromEnvironment, ProgressStore.fromEnvironment(), Http.local());
+  }
+
+  /** {@code lessons}: the course with each lesson's progress. */
+  public int lessons(List<String> args, Session s) {
+    Course c = course(s);
+    Progress p = store.load();
+    String active = p.active().isEmpty() ? null : p.active().get(dataRoot(s));
+    LessonViews.course(c.lessons(), p, active, s.messages()).forEach(s.out()::println);
+    return 0;
+  }
+
+  /** {@code lesson [N|ID|next|off|lint FILE...]}. */
+  public int lesson(List<String> args, Session s) {
+    if (args.isEmpty()) {
+      LessonRun r = active(s);
+      if (r == null) {
+        s.out().println(s.msg("lesson.none"));
+        return 1;
+      }
+      int n = course(s).number(r.lesson().id());
+      print(s, r.finished() ? LessonViews.done(r.lesson(), n, s.messages())
+          : LessonViews.resume(r.lesson(), n, r.stepIndex(), s.messages()));
+      return 0;
+    }
+    return switch (args.get(0)) {
+      case "off" -> off(s);
+      case "next" -> next(s);
+      case "lint" -> lint(args.subList(1, args.size()), s);
+      default -> start(args.get(0), s);
+    };
+  }
+
+  private int start(String word, Session s) {
+    Lesson lesson = course(s).find(word);
+    if (lesson == null) {
+      s.err().println("docklab: " + s.msg("lesson.unknown", word));
+      return 1;
+    }
+    int number = course(s).number(lesson.id());
+    LessonProgress saved = store.load().of(lesson.id());
+    loaded = true; // this lesson is the one running now, whatever the progress said before
+    if (saved.status() == LessonStatus.IN_PROGRESS && saved.started() != null) {
+      run = LessonRun.resume(lesson, saved);
+      save(s);
+      print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages()));
+      return 0;
+    }
+    Instant now = Instant.now();
+    StartStage.prepare(s.engine(), lesson);
+    run = LessonRun.start(lesson, now);
+    save(s);
+    print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages()));
+    return 0;
+  }
+
+  private int next(Session s) {
+    List<Lesson> all = course(s).lessons();
+    LessonRun r = active(s);
+    int from;
+    if (r != null) {
+      from = course(s).number(r.lesson().id());
+    } else {
+      Progress p = store.load();
+      from = 0;
+      while (from < all.size() && p.of(all.get(from).id()).status() == LessonStatus.DONE) {
+        from++;
+      }
+    }
+    if (from >= all.size()) {
+      s.out().println(s.msg("lesson.last"));
+      return 1;
+    }
+    return start(all.get(from).id(), s);
+  }
+
+  private int off(Session s) {
+    LessonRun r = active(s);
+    if (r == null) {
+      s.out().println(s.msg("lesson.off.none"));
+      return 0;
+    }
+    run = null;
+    store.save(store.load().activeOn(dataRoot(s), null));
+    s.out().println(r.finished() ? s.msg("lesson.off.done")
+        : s.msg("lesson.off", course(s).number(r.lesson().id()), r.stepIndex() + 1));
+    return 0;
+  }
+
+  /** {@code lesson lint FILE...}: each file read as {@code lesson test} would, problems with their lines. */
+  private int lint(List<String> files, Session s) {
+    if (files.isEmpty()) {
+      s.err().println("docklab: " + s.msg("lesson.lint.usage"));
+      return 2;
+    }
+    int status = 0;
+    for (String f : files) {
+      Path path = s.workspace().resolve(f);
+      try {
+        Lesson l = LessonReader.read(path);
+        s.out().println(s.msg("lesson.lint.ok", f, l.id(), l.steps().size()));
+      } catch (LessonFileException e) {
+        for (Problem p : e.problems()) {
+          s.err().println(new Problem(f, p.line(), p.message()));
+        }
+        status = 1;
+      }
+    }
+    return status;
+  }
+
+  /** {@code goal}: the step's goal, each check passed or not yet; 0 when it holds, 1 otherwise. */
+  public int goal(List<String> args, Session s) {
+    LessonRun r = running(s);
+    if (r == null) {
+      return 1;
+    }
+    GoalReport report = r.goal(EngineView.of(s.engine()), http);
+    print(s, LessonViews.goal(r.lesson(), r.stepIndex(), report, s.messages()));
+    return report.holds() ? 0 : 1;
+  }
+
+  /** {@code hint}: the next tier of help. */
+  public int hint(List<String> args, Session s) {
+    LessonRun r = running(s);
+    if (r == null) {
+      return 1;
+    }
+    Text t = r.nextHint();
+    save(s);
+    if (t == null) {
+      s.out().println(s.msg("lesson.hint.none"));
+      return 1;
+    }
+    print(s, LessonViews.hint(t, r.hintsShown(), r.step().hints().tiers().size(), s.messages()));
+    return 0;
+  }
+
+  /** {@code solution}: the reference commands; the step then counts as solved with help. */
+  public int solution(List<String> args, Session s) {
+    LessonRun r = running(s);
+    if (r == null) {
+      return 1;
+    }
+    r.solution();
+    save(s);
+    print(s, LessonViews.solution(r.step(), r.stepIndex(), s.messages()));
+    return 0;
+  }
+
+  /** {@code answer TEXT}: the answer to the step's question; 0 when it is accepted. */
+  public int answer(List<String> args, Session s) {
+    LessonRun r = running(s);
+    if (r == null) {
+      return 1;
+    }
+    if (args.isEmpty()) {
+      s.err().println("docklab: " + s.msg("lesson.answer.usage"));
+      return 2;
+    }
+    boolean asks = r.step().checks().stream().anyMatch(i -> i.answer() != null);
+    if (!asks) {
+      s.out().println(s.msg("lesson.answer.no-question"));
+      return 1;
+    }
+    r.answer(String.join(" ", args));
+    save(s);
+    boolean right = r.goal(EngineView.of(s.engine()), http).lines().stream()
+        .filter(l -> l.item().answer() != null).allMatch(l -> l.verdict().holds());
+    if (!right) {
+      s.out().println(s.msg("lesson.answer.wrong"));
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * After every line: counts it (unless it only asked about the lesson), and when the step's goal
+   * holds, says so and shows the next step. Never fails the line: a check that cannot run is one line.
+   */
+  public void afterLine(String line, Session s) {
+    try {
+      LessonRun r = active(s);
+      if (r == null || r.finished()) {
+        return;
+      }
+      Matcher word = FIRST_WORD.matcher(line);
+      String first = word.find() ? word.group() : "";
+      if (!first.isEmpty() && !ASKING.contains(first.strip())) {
+        r.typed();
+      }
+      GoalReport report = r.goal(EngineView.of(s.engine()), http);
+      if (report.holds()) {
+        StepResult result = r.pass(report, Instant.now());
+        print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages()));
+      }
+      save(s);
+    } catch (RuntimeException e) {
+      // whatever went wrong, the learner's line is done and the prompt comes back: one line, no trace
+      s.err().println("docklab: " + s.msg("lesson.check.failed",
+          e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  /** The lesson running, or null (saying so) when none is. */
+  private LessonRun running(Session s) {
+    LessonRun r = active(s);
+    if (r == null) {
+      s.out().println(s.msg("lesson.none"));
+      return null;
+    }
+    if (r.finished()) {
+      print(s, LessonViews.done(r.lesson(), course(s).number(r.lesson().id()), s.messages()));
+      return null;
+    }
+    return r;
+  }
+
+  /** The lesson running on this data root, as the saved progress says (read once per shell). */
+  private LessonRun active(Session s) {
+    if (!loaded) {
+      loaded = true;
+      Progress p = store.load();
+      if (!p.active().isEmpty()) {
+        String id = p.active().get(dataRoot(s));
+        Lesson l = id == null ? null : course(s).find(id);
+        if (l != null && p.of(id).started() != null) {
+          run = LessonRun.resume(l, p.of(id));
+        }
+      }
+    }
+    return run;
+  }
+
+  private void save(Session s) {
+    if (run != null) {
+      store.save(store.load().with(run.lesson().id(), run.progress()).activeOn(dataRoot(s), run.lesson().id()));
+    }
+  }
+
+  private Course course(Session s) {
+    if (course == null) {
+      course = courseSource.get();
+      for (Problem p : course.problems()) {
+        s.err().println("docklab: " + s.msg("lesson.problem", p));
+      }
+    }
+    return course;
+  }
+
+  private String dataRoot(Session s) {
+    if (dataRoot == null) {
+      dataRoot = s.engine().system().info().dataRoot().toAbsolutePath().normalize().toString();
+    }
+    return dataRoot;
+  }
+
+  private static void print(Session s, List<String> lines) {
+    lines.forEach(s.out()::println);
+  }
+}

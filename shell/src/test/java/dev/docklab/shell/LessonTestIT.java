@@ -1,0 +1,76 @@
+package dev.docklab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code docklab lesson test}: every bundled lesson played headless on a real engine, in a scratch data root. */
+class LessonTestIT {
+  record Said(int status, String out, String err) {}
+
+  static Said docklab(String... argv) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(argv, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Said(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> mountsUnder(String prefix) throws Exception {
+    return Files.readAllLines(Path.of("/proc/mounts")).stream().filter(l -> l.contains(prefix)).toList();
+  }
+
+  @Test
+  void everyBundledLessonCanBeSolvedAndNoGoalHoldsBeforeItsSolution() throws Exception {
+    Said said = docklab("--lang", "en", "lesson", "test");
+    assertEquals(0, said.status(), said.out() + said.err());
+    for (String id : List.of("light", "first-container", "background", "layers", "ports")) {
+      assertTrue(said.out().contains("\nPASS  " + id + "  ("), said.out());
+    }
+    assertTrue(said.out().contains("\n5 passed, 0 failed, in "), said.out());
+    assertEquals(List.of(), mountsUnder("docklab-lesson-test-"));
+  }
+
+  @Test
+  void aLessonWhoseGoalHoldsBeforeItsSolutionFails(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("too-easy.yaml"), """
+        id: too-easy
+        title: {en: Too easy, zh: 太容易}
+        intro: {en: Nothing to do., zh: 无事可做。}
+        start:
+          images: {present: [busybox]}
+        steps:
+          - instruction: {en: Have busybox., zh: 要有 busybox。}
+            goal: {en: busybox is there., zh: busybox 在。}
+            checks:
+              - image: {ref: busybox}
+            hints:
+              nudge: {en: It is there., zh: 它就在那里。}
+            solution: [docker images busybox]
+        """);
+    Said said = docklab("--lang", "en", "lesson", "test", dir.toString());
+    assertEquals(1, said.status(), said.out() + said.err());
+    assertTrue(said.out().contains("FAIL  too-easy: step 1: the goal holds before its solution was typed\n"),
+        said.out());
+    assertTrue(said.out().contains("\n0 passed, 1 failed, in "), said.out());
+  }
+
+  @Test
+  void lintPrintsEachProblemWithItsLine(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "id: bad\ntitle: {en: Bad}\nintro: {en: x, zh: 十}\nsteps: []\n");
+    Said said = docklab("lesson", "lint", bad.toString());
+    assertEquals(1, said.status());
+    assertEquals(bad + ":2: this text needs both en and zh; missing zh\n"
+        + bad + ":5: a lesson needs at least one step\n", said.err());
+  }
+}

@@ -1,0 +1,143 @@
+package dev.docklab.shell.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.lessons.check.AnswerCheck;
+import dev.docklab.lessons.check.Check;
+import dev.docklab.lessons.check.ContainerCheck;
+import dev.docklab.lessons.check.FileCheck;
+import dev.docklab.lessons.check.HttpCheck;
+import dev.docklab.lessons.check.ImageCheck;
+import dev.docklab.lessons.check.Scope;
+import dev.docklab.lessons.check.Verdict;
+import dev.docklab.lessons.load.Course;
+import dev.docklab.lessons.model.CheckItem;
+import dev.docklab.lessons.model.Lesson;
+import dev.docklab.lessons.run.GoalReport;
+import dev.docklab.lessons.run.LessonProgress;
+import dev.docklab.lessons.run.Progress;
+import dev.docklab.lessons.run.StepResult;
+import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Text;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class LessonViewsTest {
+  private static final Messages EN = new Messages(Messages.Lang.EN);
+  private static final Messages ZH = new Messages(Messages.Lang.ZH);
+  private final Course course = Course.bundled();
+  private final Lesson light = course.find("light");
+
+  @Test
+  void theCourseWithEachLessonsProgressAndTheActiveOneMarked() {
+    Progress p = Progress.EMPTY.with("light", LessonProgress.startedAt(Instant.EPOCH).passed(1, 3, Instant.EPOCH)
+        .passed(1, 3, Instant.EPOCH).passed(1, 3, Instant.EPOCH))
+        .with("first-container", LessonProgress.startedAt(Instant.EPOCH).passed(1, 3, Instant.EPOCH));
+    assertEquals(List.of(
+        "The course (lesson N starts one, lesson off returns to the free sandbox):",
+        "  #       ID                PROGRESS                 TITLE",
+        "  1       light             done                     Why a container is light",
+        "▶ 2       first-container   in progress (step 2/3)   The first container you talk to (-it, Ctrl+P Ctrl+Q, attach)",
+        "  3       background        not started              In the background: -d, logs, stop, rm",
+        "  4       layers            not started              An image is a roll of layers",
+        "  5       ports             not started              Publishing ports"),
+        LessonViews.course(course.lessons(), p, "first-container", EN));
+    List<String> zh = LessonViews.course(course.lessons(), p, null, ZH);
+    assertEquals("  #       ID                进度                  标题", zh.get(1));
+    assertEquals("  2       first-container   进行中（第 2/3 步）   第一个能对话的容器（-it、Ctrl+P Ctrl+Q、attach）", zh.get(3));
+  }
+
+  @Test
+  void theGoalWithEachCheckPassedOrNotYet() {
+    var step = light.steps().get(1);
+    GoalReport report = new GoalReport(List.of(new GoalReport.Line(step.checks().get(0), Verdict.by("c1")),
+        new GoalReport.Line(step.checks().get(1), Verdict.NO)));
+    assertEquals(List.of(
+        "Goal of step 2/3:",
+        "  You ran ps in a busybox container and answered which PID it had inside.",
+        "  [x] a container of image busybox, that exited with code 0, whose command has \"ps\"",
+        "  [ ] not yet: your answer, with answer N",
+        "Not yet: the goal holds when every check does, however you get there."),
+        LessonViews.goal(light, 1, report, EN));
+    assertEquals(List.of(
+        "第 2/3 步的目标：",
+        "  你在 busybox 容器里运行了 ps，并回答了它在容器里的 PID。",
+        "  [x] 一个容器：镜像为 busybox，退出码为 0，命令中含有“ps”",
+        "  [ ] 尚未完成：你的回答（answer N）",
+        "尚未达成：每一项检查都通过时目标才算达成，用什么方法都可以。"),
+        LessonViews.goal(light, 1, report, ZH));
+  }
+
+  @Test
+  void aPassedStepSaysHowManyCommandsThenShowsTheNext() {
+    List<String> lines = LessonViews.passed(light, new StepResult(1, 1, 1, false, "explain last", false), 1, EN);
+    assertEquals(List.of(
+        ">> Step 1/3 done: the goal holds.",
+        "You used 1 command; the reference uses 1.",
+        "See what happened: explain last",
+        "",
+        "Step 2/3:"), lines.subList(0, 5));
+    assertEquals("  (goal: what is checked; hint: a hint; solution: the reference commands)",
+        lines.get(lines.size() - 1));
+    assertEquals(List.of(
+        ">> 第 3/3 步完成：目标已达成。",
+        "你用了 4 条命令；参考答案用了 3 条（借助帮助完成）。",
+        "第 1 课已完成：为什么容器这么轻。输入 lesson next 进入下一课，或输入 lessons",
+        "查看课程列表。"),
+        LessonViews.passed(light, new StepResult(3, 4, 3, true, null, true), 1, ZH));
+    assertEquals("You used 0 commands; the reference uses 2.",
+        LessonViews.passed(light, new StepResult(1, 0, 2, false, null, true), 1, EN).get(1));
+  }
+
+  @Test
+  void longTextWrapsAtWordsAndChineseBetweenCharactersWithinTheWidth() {
+    List<String> en = LessonViews.start(light, 1, 5, EN);
+    List<String> zh = LessonViews.start(light, 1, 5, ZH);
+    for (String l : en) {
+      assertTrue(Text.width(l) <= LessonViews.WIDTH, l);
+    }
+    for (String l : zh) {
+      assertTrue(Text.width(l) <= LessonViews.WIDTH, l);
+      assertFalse(l.startsWith("，") || l.startsWith("。"), "punctuation stays with its character: " + l);
+    }
+    assertEquals(String.join(" ", en.subList(1, 6)), light.intro().en(), "no word cut, none lost");
+    assertEquals("Lesson 1/5: Why a container is light", en.get(0));
+    assertEquals("第 1/5 课：为什么容器这么轻", zh.get(0));
+  }
+
+  @Test
+  void hintsAndTheSolution() {
+    var step = light.steps().get(0);
+    assertEquals(List.of("Hint 3/3: Type: docker run busybox echo hello"),
+        LessonViews.hint(step.hints().command(), 3, 3, EN));
+    assertEquals(List.of("第 1 步的参考答案（这一步现在记为“借助帮助完成”）：", "  docker run busybox echo hello"),
+        LessonViews.solution(step, 0, ZH));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Messages.Lang.class)
+  void everyFieldOfEveryCheckIsDescribedInBothLanguages(Messages.Lang lang) {
+    Messages m = new Messages(lang);
+    ContainerCheck every = new ContainerCheck("web", "busybox", "a=b", Scope.ANY, true, "running", 0, true, true,
+        "sh", "8080:80", true, new ContainerCheck.MountWant("/data", "volume", "data", true), "hello");
+    ContainerCheck none = new ContainerCheck(null, null, null, null, false, null, null, false, false, null, null,
+        false, null, null);
+    List<Check> checks = List.of(every, none,
+        new ImageCheck("hello:v1", true, "hello:latest", "busybox", 1, "alice", "hi", "cat"),
+        new ImageCheck("gone", false, null, null, null, null, null, null),
+        new FileCheck(every, "/a", "added"), new FileCheck(null, "/b", "changed"), new FileCheck(null, "/c", "deleted"),
+        new HttpCheck(8080, null, "/index.html", "x"), new HttpCheck(null, 80, "/", "x"), AnswerCheck.of(List.of("1")));
+    for (Check c : checks) {
+      CheckItem item = new CheckItem(c instanceof ContainerCheck cc ? cc : null, c instanceof ImageCheck i ? i : null,
+          c instanceof FileCheck f ? f : null, c instanceof HttpCheck h ? h : null,
+          c instanceof AnswerCheck a ? a : null, null);
+      String said = LessonViews.describe(item, m);
+      assertFalse(said.contains("lesson."), "a message is missing: " + said);
+    }
+  }
+}
