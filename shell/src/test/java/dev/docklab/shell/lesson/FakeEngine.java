@@ -53,7 +53,7 @@ final class FakeEngine {
     Images is = proxy(Images.class, (name, args) -> name.equals("find") ? null : UNFAKED);
     SystemService sys = proxy(SystemService.class, (name, args) -> name.equals("info")
         ? new Info(0, 0, 0, 0, 0, "overlay2", "extfs", "runc", "", 1, true, "cgroupfs", "6.1", "Debian", "x86_64", 2,
-            0, dataRoot, "0.1.0") : UNFAKED);
+            0, dataRoot, "0.1.0", List.of()) : UNFAKED);
     return proxy(Engine.class, (name, args) -> switch (name) {
       case "containers" -> cs;
       case "images" -> is;
