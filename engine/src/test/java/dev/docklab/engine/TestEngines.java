@@ -9,6 +9,7 @@ import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -41,10 +42,34 @@ public final class TestEngines {
     for (Path m : Mounts.under(root)) {
       Posix.host().umount(m, Posix.MNT_DETACH);
     }
-    Trees.deleteRecursively(root);
+    deleteRoot(root);
   }
 
   /** Collects a container's stdout and stderr. */
+  /**
+   * Deletes a data root. A container with a restart policy that exits makes its monitor start a
+   * short-lived docklab that opens the data root (its lock and owner files) while the test deletes
+   * it: try again for a moment when a directory fills up under the delete.
+   */
+  private static void deleteRoot(Path root) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        Trees.deleteRecursively(root);
+        return;
+      } catch (DirectoryNotEmptyException e) {
+        if (attempt == 20) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   public static final class Output implements BiConsumer<Integer, byte[]> {
     public final ByteArrayOutputStream out = new ByteArrayOutputStream();
     public final ByteArrayOutputStream err = new ByteArrayOutputStream();
