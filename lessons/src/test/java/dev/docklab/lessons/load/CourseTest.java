@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CourseTest {
   /** The bundled course, in the order course.list gives. */
   private static final List<String> COURSE = List.of(
-      "light", "first-container", "background", "layers", "many-containers", "cow", "whiteouts", "volumes", "commit-tag", "build", "ports");
+      "light", "first-container", "background", "layers", "many-containers", "cow", "whiteouts", "volumes", "commit-tag", "build", "bootfs", "ports");
 
   private static List<String> concat(List<String> head, String last) {
     return Stream.concat(head.stream(), Stream.of(last)).toList();
