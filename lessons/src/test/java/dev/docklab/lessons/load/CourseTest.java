@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CourseTest {
   /** The bundled course, in the order course.list gives. */
-  private static final List<String> COURSE = List.of(
-      "light", "first-container", "background", "layers", "many-containers", "cow", "whiteouts", "volumes", "commit-tag", "build", "bootfs", "ports");
+  private static final List<String> COURSE = List.of("light", "client-server", "registry",
+      "first-container", "background", "layers", "many-containers", "cow", "whiteouts", "volumes",
+      "commit-tag", "build", "bootfs", "ports");
 
   private static List<String> concat(List<String> head, String last) {
     return Stream.concat(head.stream(), Stream.of(last)).toList();
@@ -80,7 +81,7 @@ class CourseTest {
   @Test
   void findsALessonByNumberOrId() {
     Course c = Course.bundled();
-    assertEquals("first-container", c.find("2").id());
+    assertEquals("client-server", c.find("2").id());
     assertEquals("ports", c.find("ports").id());
     assertNull(c.find("0"));
     assertNull(c.find("99"));

@@ -190,7 +190,7 @@ class LessonCommandsTest {
     assertEquals(1, line(s, "goal"));
     said();
     assertEquals(0, line(s, "lesson next"));
-    assertTrue(said().startsWith("Lesson 2/" + Course.bundled().lessons().size() + ": The first container you talk to"));
+    assertTrue(said().startsWith("Lesson 2/" + Course.bundled().lessons().size() + ": Client and server"));
   }
 
   @Test
