@@ -20,7 +20,7 @@ class CourseTest {
   /** The bundled course, in the order course.list gives. */
   private static final List<String> COURSE = List.of("light", "client-server", "registry",
       "first-container", "background", "layers", "many-containers", "cow", "whiteouts", "volumes",
-      "commit-tag", "build", "bootfs", "ports");
+      "commit-tag", "build", "bootfs", "hub-names", "ports");
 
   private static List<String> concat(List<String> head, String last) {
     return Stream.concat(head.stream(), Stream.of(last)).toList();
