@@ -93,8 +93,10 @@ final class LessonTool {
     try (Engine engine = Engine.open(new EngineOptions(scratch, options.storageDriver(), options.runtime(),
         options.busybox()), EngineListener.NONE)) {
       engine.system().ensureBaseImages();
-      Shell shell = new Shell(new Session(() -> engine, console, console, InputStream.nullInputStream(), m,
-          Session.Foreground.NONE));
+      Session session = new Session(() -> engine, console, console, InputStream.nullInputStream(), m,
+          Session.Foreground.NONE);
+      session.setWorkspace(scratch.resolve("workspace")); // files a lesson writes on the host stay in the scratch
+      Shell shell = new Shell(session);
       LessonPlayer player = new LessonPlayer(engine, shell::execute, Http.local(), PATIENCE);
       for (Lesson lesson : course.lessons()) {
         printed.reset();
