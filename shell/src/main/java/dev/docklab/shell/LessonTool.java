@@ -95,7 +95,7 @@ final class LessonTool {
       engine.system().ensureBaseImages();
       Session session = new Session(() -> engine, console, console, InputStream.nullInputStream(), m,
           Session.Foreground.NONE);
-      session.setWorkspace(scratch.resolve("workspace")); // files a lesson writes on the host stay in the scratch
+      session.state().setWorkspace(scratch.resolve("workspace")); // files a lesson writes on the host stay in the scratch
       Shell shell = new Shell(session);
       LessonPlayer player = new LessonPlayer(engine, shell::execute, Http.local(), PATIENCE);
       for (Lesson lesson : course.lessons()) {
