@@ -17,38 +17,47 @@ import java.util.List;
  * @param help whether the current step's solution was shown
  * @param answer the last answer typed in the current step, or null
  * @param done how each finished step went
+ * @param tagsAtStart the image names there were when the lesson started: a name made since is the
+ *     lesson's, and {@code reset} removes it (null in progress saved before it was recorded)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LessonProgress(LessonStatus status, int step, String started, String stepStarted, int commands,
-    int hints, boolean help, String answer, List<StepRecord> done) {
+    int hints, boolean help, String answer, List<StepRecord> done, List<String> tagsAtStart) {
   public LessonProgress {
     status = status == null ? LessonStatus.NOT_STARTED : status;
     done = done == null ? List.of() : List.copyOf(done);
+    tagsAtStart = tagsAtStart == null ? null : List.copyOf(tagsAtStart);
   }
 
   /** A lesson started at {@code now}, at its first step. */
   public static LessonProgress startedAt(Instant now) {
-    return new LessonProgress(LessonStatus.IN_PROGRESS, 0, now.toString(), now.toString(), 0, 0, false, null, List.of());
+    return startedAt(now, null);
+  }
+
+  /** A lesson started at {@code now}, at its first step, when the machine had the image names {@code tags}. */
+  public static LessonProgress startedAt(Instant now, List<String> tags) {
+    return new LessonProgress(LessonStatus.IN_PROGRESS, 0, now.toString(), now.toString(), 0, 0, false, null, List.of(),
+        tags);
   }
 
   /** One more line typed in this step. */
   public LessonProgress typed() {
-    return new LessonProgress(status, step, started, stepStarted, commands + 1, hints, help, answer, done);
+    return new LessonProgress(status, step, started, stepStarted, commands + 1, hints, help, answer, done, tagsAtStart);
   }
 
   /** One more hint tier shown. */
   public LessonProgress hinted() {
-    return new LessonProgress(status, step, started, stepStarted, commands, hints + 1, help, answer, done);
+    return new LessonProgress(status, step, started, stepStarted, commands, hints + 1, help, answer, done, tagsAtStart);
   }
 
   /** The solution was shown. */
   public LessonProgress helped() {
-    return new LessonProgress(status, step, started, stepStarted, commands, hints, true, answer, done);
+    return new LessonProgress(status, step, started, stepStarted, commands, hints, true, answer, done, tagsAtStart);
   }
 
   /** {@code text} answered. */
   public LessonProgress answered(String text) {
-    return new LessonProgress(status, step, started, stepStarted, commands, hints, help, text, done);
+    return new LessonProgress(status, step, started, stepStarted, commands, hints, help, text, done, tagsAtStart);
   }
 
   /** The step done with {@code reference} solution lines; the next step (or the end) starts at {@code now}. */
@@ -57,7 +66,7 @@ public record LessonProgress(LessonStatus status, int step, String started, Stri
     all.add(new StepRecord(commands, reference, hints, help));
     boolean last = step + 1 >= steps;
     return new LessonProgress(last ? LessonStatus.DONE : LessonStatus.IN_PROGRESS, last ? step : step + 1, started,
-        now.toString(), 0, 0, false, null, all);
+        now.toString(), 0, 0, false, null, all, tagsAtStart);
   }
 
   /** When the lesson started. */

@@ -29,12 +29,17 @@ public final class LessonRun {
     return new LessonRun(lesson, LessonProgress.startedAt(now));
   }
 
+  /** The lesson from its first step, started at {@code now} on a machine with the image names {@code tags}. */
+  public static LessonRun start(Lesson lesson, Instant now, List<String> tags) {
+    return new LessonRun(lesson, LessonProgress.startedAt(now, tags));
+  }
+
   /** The lesson where {@code progress} left it. */
   public static LessonRun resume(Lesson lesson, LessonProgress progress) {
     int step = Math.min(progress.step(), lesson.steps().size() - 1);
     return new LessonRun(lesson, new LessonProgress(progress.status(), step, progress.started(),
         progress.stepStarted(), progress.commands(), progress.hints(), progress.help(), progress.answer(),
-        progress.done()));
+        progress.done(), progress.tagsAtStart()));
   }
 
   public Lesson lesson() {

@@ -11,6 +11,7 @@ import dev.docklab.lessons.model.Lesson;
 import dev.docklab.lessons.model.Text;
 import dev.docklab.lessons.run.GoalReport;
 import dev.docklab.lessons.run.LessonProgress;
+import dev.docklab.lessons.run.LessonReset;
 import dev.docklab.lessons.run.LessonRun;
 import dev.docklab.lessons.run.LessonStatus;
 import dev.docklab.lessons.run.Progress;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class LessonCommands {
   /** Words that ask about the lesson rather than work on it: they do not count as commands typed. */
-  private static final Set<String> ASKING = Set.of("lessons", "lesson", "goal", "hint", "solution", "help", "?",
+  private static final Set<String> ASKING = Set.of("lessons", "lesson", "goal", "hint", "solution", "help", "?", "reset",
       "lang", "clear");
   private static final Pattern FIRST_WORD = Pattern.compile("^\\s*[^\\s;&|<>()]+");
 
@@ -100,11 +101,12 @@ public final class LessonCommands {
       run = LessonRun.resume(lesson, saved);
       save(s);
       print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages()));
+      s.out().println(s.msg("lesson.resume.choice"));
       return 0;
     }
     Instant now = Instant.now();
     StartStage.prepare(s.engine(), lesson);
-    run = LessonRun.start(lesson, now);
+    run = LessonRun.start(lesson, now, LessonReset.tags(s.engine()));
     save(s);
     print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages()));
     return 0;
@@ -201,6 +203,24 @@ public final class LessonCommands {
     r.solution();
     save(s);
     print(s, LessonViews.solution(r.step(), r.stepIndex(), s.messages()));
+    return 0;
+  }
+
+  /**
+   * {@code reset}: the lesson back to its start state on the engine (its containers and the image
+   * names made since it started removed, the start state prepared again), at step 1.
+   */
+  public int reset(List<String> args, Session s) {
+    LessonRun r = active(s);
+    if (r == null) {
+      s.out().println(s.msg("lesson.none"));
+      return 1;
+    }
+    run = LessonReset.reset(s.engine(), r.lesson(), r.progress(), Instant.now());
+    save(s);
+    s.out().println(s.msg("lesson.reset"));
+    print(s, LessonViews.start(r.lesson(), course(s).number(r.lesson().id()), course(s).lessons().size(),
+        s.messages()));
     return 0;
   }
 
