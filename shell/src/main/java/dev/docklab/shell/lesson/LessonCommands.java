@@ -7,6 +7,9 @@ import dev.docklab.lessons.load.Course;
 import dev.docklab.lessons.load.LessonFileException;
 import dev.docklab.lessons.load.LessonReader;
 import dev.docklab.lessons.load.Problem;
+import dev.docklab.lessons.mistake.Found;
+import dev.docklab.lessons.mistake.MistakeDetector;
+import dev.docklab.lessons.mistake.MistakeView;
 import dev.docklab.lessons.model.Lesson;
 import dev.docklab.lessons.model.Text;
 import dev.docklab.lessons.run.GoalReport;
@@ -19,6 +22,7 @@ import dev.docklab.lessons.run.ProgressStore;
 import dev.docklab.lessons.run.StartStage;
 import dev.docklab.lessons.run.StepResult;
 import dev.docklab.shell.command.Session;
+import dev.docklab.shell.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +50,10 @@ public final class LessonCommands {
   private String dataRoot;
   private LessonRun run;
   private boolean loaded;
+  /** When the line now ending started (the end of the one before): what it made is newer. */
+  private Instant lineStart;
+  /** The mistake the last line made, for the next {@code hint}; null when none. */
+  private Found mistake;
 
   public LessonCommands(Supplier<Course> course, ProgressStore store, Http http) {
     this.courseSource = course;
@@ -184,6 +192,11 @@ public final class LessonCommands {
     if (r == null) {
       return 1;
     }
+    if (mistake != null) {
+      s.out().println(mistakeText(r, mistake, s));
+      mistake = null;
+      return 0;
+    }
     Text t = r.nextHint();
     save(s);
     if (t == null) {
@@ -264,6 +277,12 @@ public final class LessonCommands {
       String first = word.find() ? word.group() : "";
       if (!first.isEmpty() && !ASKING.contains(first.strip())) {
         r.typed();
+        Instant since = lineStart != null ? lineStart : r.progress().stepInstant();
+        Found found = MistakeDetector.detect(line, s.state().lastStatus(), since, MistakeView.of(s.engine()));
+        if (found != null) {
+          mistake = found;
+          s.out().println(s.msg("lesson.mistake.note", mistakeText(r, found, s)));
+        }
       }
       GoalReport report = r.goal(EngineView.of(s.engine()), http);
       if (report.holds()) {
@@ -275,7 +294,18 @@ public final class LessonCommands {
       // whatever went wrong, the learner's line is done and the prompt comes back: one line, no trace
       s.err().println("docklab: " + s.msg("lesson.check.failed",
           e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+    } finally {
+      lineStart = Instant.now();
     }
+  }
+
+  /** What to say about {@code found}: the lesson's own words when it has them, else docklab's. */
+  private static String mistakeText(LessonRun r, Found found, Session s) {
+    Text own = r.lesson().mistakeText(found.kind());
+    if (own != null) {
+      return own.with("what", found.what()).in(s.messages().lang() == Messages.Lang.ZH);
+    }
+    return s.msg("lesson.mistake." + found.kind().key(), found.args().toArray());
   }
 
   /** The lesson running, or null (saying so) when none is. */
