@@ -15,8 +15,11 @@ import java.util.Set;
  */
 public final class MistakeDetector {
   private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
-  /** The status of a command the container could not find. */
-  private static final int NOT_FOUND = 127;
+  /**
+   * The statuses of a command the container could not find: 127 (Docker's), 126, and 255 (runc's
+   * exec failure as docklab's exec reports it).
+   */
+  private static final Set<Integer> NOT_FOUND = Set.of(126, 127, 255);
 
   private MistakeDetector() {}
 
@@ -31,8 +34,8 @@ public final class MistakeDetector {
     }
     Found byLine = switch (d.command()) {
       case "run", "create" -> first(status == 0 ? null : nameInUse(d, since, view),
-          status == NOT_FOUND ? noBash(d) : null, status == 0 ? null : notOnHub(d.operands(), view));
-      case "exec" -> status == NOT_FOUND ? noBash(d) : null;
+          NOT_FOUND.contains(status) ? noBash(d) : null, status == 0 ? null : notOnHub(d.operands(), view));
+      case "exec" -> NOT_FOUND.contains(status) ? noBash(d) : null;
       case "rename" -> status == 0 || d.operands().size() < 2 ? null
           : inUse(d.operands().get(1), since, view);
       case "attach" -> notShell(d, view);

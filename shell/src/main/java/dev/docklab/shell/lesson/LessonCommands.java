@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  */
 public final class LessonCommands {
   /** Words that ask about the lesson rather than work on it: they do not count as commands typed. */
-  private static final Set<String> ASKING = Set.of("lessons", "lesson", "goal", "hint", "solution", "help", "?", "reset",
+  private static final Set<String> ASKING = Set.of("lessons", "lesson", "goal", "hint", "solution", "help", "?",
+      "reset",
       "lang", "clear");
   private static final Pattern FIRST_WORD = Pattern.compile("^\\s*[^\\s;&|<>()]+");
 
@@ -50,8 +51,8 @@ public final class LessonCommands {
   private String dataRoot;
   private LessonRun run;
   private boolean loaded;
-  /** When the line now ending started (the end of the one before): what it made is newer. */
-  private Instant lineStart;
+  /** When the line now ending started (the end of the one before, or this shell's start). */
+  private Instant lineStart = Instant.now();
   /** The mistake the last line made, for the next {@code hint}; null when none. */
   private Found mistake;
 
@@ -277,8 +278,7 @@ public final class LessonCommands {
       String first = word.find() ? word.group() : "";
       if (!first.isEmpty() && !ASKING.contains(first.strip())) {
         r.typed();
-        Instant since = lineStart != null ? lineStart : r.progress().stepInstant();
-        Found found = MistakeDetector.detect(line, s.state().lastStatus(), since, MistakeView.of(s.engine()));
+        Found found = MistakeDetector.detect(line, s.state().lastStatus(), lineStart, MistakeView.of(s.engine()));
         if (found != null) {
           mistake = found;
           s.out().println(s.msg("lesson.mistake.note", mistakeText(r, found, s)));
