@@ -39,7 +39,8 @@ public final class LessonRun {
     int step = Math.min(progress.step(), lesson.steps().size() - 1);
     return new LessonRun(lesson, new LessonProgress(progress.status(), step, progress.started(),
         progress.stepStarted(), progress.commands(), progress.hints(), progress.help(), progress.answer(),
-        progress.done(), progress.tagsAtStart()));
+        progress.done(), progress.tagsAtStart(),
+        progress.before(), progress.after()));
   }
 
   public Lesson lesson() {
@@ -73,6 +74,16 @@ public final class LessonRun {
       lines.add(new GoalReport.Line(item, item.check().test(probe)));
     }
     return new GoalReport(lines);
+  }
+
+  /** The lesson's things now ({@link LessonUndo#things}); {@code first} at the lesson's start. */
+  public void seen(List<String> things, boolean first) {
+    progress = progress.seen(things, first);
+  }
+
+  /** The last change to the lesson's things was undone. */
+  public void undone() {
+    progress = progress.undone();
   }
 
   /** The learner typed a line in this step. */

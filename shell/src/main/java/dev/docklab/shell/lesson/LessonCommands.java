@@ -15,6 +15,7 @@ import dev.docklab.lessons.model.Text;
 import dev.docklab.lessons.run.GoalReport;
 import dev.docklab.lessons.run.LessonProgress;
 import dev.docklab.lessons.run.LessonReset;
+import dev.docklab.lessons.run.LessonUndo;
 import dev.docklab.lessons.run.LessonRun;
 import dev.docklab.lessons.run.LessonStatus;
 import dev.docklab.lessons.run.Progress;
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
 public final class LessonCommands {
   /** Words that ask about the lesson rather than work on it: they do not count as commands typed. */
   private static final Set<String> ASKING = Set.of("lessons", "lesson", "goal", "hint", "solution", "help", "?",
-      "reset",
+      "reset", "undo",
       "lang", "clear");
   private static final Pattern FIRST_WORD = Pattern.compile("^\\s*[^\\s;&|<>()]+");
 
@@ -116,6 +117,7 @@ public final class LessonCommands {
     Instant now = Instant.now();
     StartStage.prepare(s.engine(), lesson);
     run = LessonRun.start(lesson, now, LessonReset.tags(s.engine()));
+    run.seen(LessonUndo.things(s.engine(), lesson, now), true);
     save(s);
     print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages()));
     return 0;
@@ -231,10 +233,28 @@ public final class LessonCommands {
       return 1;
     }
     run = LessonReset.reset(s.engine(), r.lesson(), r.progress(), Instant.now());
+    run.seen(LessonUndo.things(s.engine(), r.lesson(), run.progress().startInstant()), true);
     save(s);
     s.out().println(s.msg("lesson.reset"));
     print(s, LessonViews.start(r.lesson(), course(s).number(r.lesson().id()), course(s).lessons().size(),
         s.messages()));
+    return 0;
+  }
+
+  /** {@code undo}: the lesson's things back to how they were before the last line. */
+  public int undo(List<String> args, Session s) {
+    LessonRun r = running(s);
+    if (r == null) {
+      return 1;
+    }
+    List<String> cannot = LessonUndo.undo(s.engine(), r.lesson(), r.progress().startInstant(), r.progress().before());
+    r.undone();
+    save(s);
+    s.out().println(s.msg("lesson.undo"));
+    if (!cannot.isEmpty()) {
+      s.out().println(s.msg("lesson.undo.cannot", String.join(", ", cannot)));
+      return 1;
+    }
     return 0;
   }
 
@@ -289,6 +309,7 @@ public final class LessonCommands {
         StepResult result = r.pass(report, Instant.now());
         print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages()));
       }
+      r.seen(LessonUndo.things(s.engine(), r.lesson(), r.progress().startInstant()), false);
       save(s);
     } catch (RuntimeException e) {
       // whatever went wrong, the learner's line is done and the prompt comes back: one line, no trace
