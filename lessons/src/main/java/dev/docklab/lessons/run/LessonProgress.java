@@ -17,38 +17,56 @@ import java.util.List;
  * @param help whether the current step's solution was shown
  * @param answer the last answer typed in the current step, or null
  * @param done how each finished step went
+ * @param tagsAtStart the image names there were when the lesson started: a name made since is the
+ *     lesson's, and {@code reset} removes it (null in progress saved before it was recorded)
+ * @param before the lesson's things before the last line that changed them, for {@code undo}
+ * @param after the lesson's things after that line
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LessonProgress(LessonStatus status, int step, String started, String stepStarted, int commands,
-    int hints, boolean help, String answer, List<StepRecord> done) {
+    int hints, boolean help, String answer, List<StepRecord> done, List<String> tagsAtStart,
+    List<String> before, List<String> after) {
   public LessonProgress {
     status = status == null ? LessonStatus.NOT_STARTED : status;
     done = done == null ? List.of() : List.copyOf(done);
+    tagsAtStart = tagsAtStart == null ? null : List.copyOf(tagsAtStart);
+    before = before == null ? List.of() : List.copyOf(before);
+    after = after == null ? List.of() : List.copyOf(after);
   }
 
   /** A lesson started at {@code now}, at its first step. */
   public static LessonProgress startedAt(Instant now) {
-    return new LessonProgress(LessonStatus.IN_PROGRESS, 0, now.toString(), now.toString(), 0, 0, false, null, List.of());
+    return startedAt(now, null);
+  }
+
+  /** A lesson started at {@code now}, at its first step, when the machine had the image names {@code tags}. */
+  public static LessonProgress startedAt(Instant now, List<String> tags) {
+    return new LessonProgress(LessonStatus.IN_PROGRESS, 0, now.toString(), now.toString(), 0, 0, false, null, List.of(),
+        tags, List.of(), List.of());
   }
 
   /** One more line typed in this step. */
   public LessonProgress typed() {
-    return new LessonProgress(status, step, started, stepStarted, commands + 1, hints, help, answer, done);
+    return new LessonProgress(status, step, started, stepStarted, commands + 1, hints, help, answer, done,
+        tagsAtStart, before, after);
   }
 
   /** One more hint tier shown. */
   public LessonProgress hinted() {
-    return new LessonProgress(status, step, started, stepStarted, commands, hints + 1, help, answer, done);
+    return new LessonProgress(status, step, started, stepStarted, commands, hints + 1, help, answer, done,
+        tagsAtStart, before, after);
   }
 
   /** The solution was shown. */
   public LessonProgress helped() {
-    return new LessonProgress(status, step, started, stepStarted, commands, hints, true, answer, done);
+    return new LessonProgress(status, step, started, stepStarted, commands, hints, true, answer, done,
+        tagsAtStart, before, after);
   }
 
   /** {@code text} answered. */
   public LessonProgress answered(String text) {
-    return new LessonProgress(status, step, started, stepStarted, commands, hints, help, text, done);
+    return new LessonProgress(status, step, started, stepStarted, commands, hints, help, text, done,
+        tagsAtStart, before, after);
   }
 
   /** The step done with {@code reference} solution lines; the next step (or the end) starts at {@code now}. */
@@ -57,7 +75,25 @@ public record LessonProgress(LessonStatus status, int step, String started, Stri
     all.add(new StepRecord(commands, reference, hints, help));
     boolean last = step + 1 >= steps;
     return new LessonProgress(last ? LessonStatus.DONE : LessonStatus.IN_PROGRESS, last ? step : step + 1, started,
-        now.toString(), 0, 0, false, null, all);
+        now.toString(), 0, 0, false, null, all, tagsAtStart, before, after);
+  }
+
+  /**
+   * The lesson's things now: when a line changed them, what they were becomes what {@code undo}
+   * returns to (a line that only looked changes nothing).
+   */
+  public LessonProgress seen(List<String> things, boolean first) {
+    if (!first && things.equals(after)) {
+      return this;
+    }
+    return new LessonProgress(status, step, started, stepStarted, commands, hints, help, answer, done, tagsAtStart,
+        first ? things : after, things);
+  }
+
+  /** Undone: the things are as they were before the last change again. */
+  public LessonProgress undone() {
+    return new LessonProgress(status, step, started, stepStarted, commands, hints, help, answer, done, tagsAtStart,
+        before, before);
   }
 
   /** When the lesson started. */

@@ -29,12 +29,18 @@ public final class LessonRun {
     return new LessonRun(lesson, LessonProgress.startedAt(now));
   }
 
+  /** The lesson from its first step, started at {@code now} on a machine with the image names {@code tags}. */
+  public static LessonRun start(Lesson lesson, Instant now, List<String> tags) {
+    return new LessonRun(lesson, LessonProgress.startedAt(now, tags));
+  }
+
   /** The lesson where {@code progress} left it. */
   public static LessonRun resume(Lesson lesson, LessonProgress progress) {
     int step = Math.min(progress.step(), lesson.steps().size() - 1);
     return new LessonRun(lesson, new LessonProgress(progress.status(), step, progress.started(),
         progress.stepStarted(), progress.commands(), progress.hints(), progress.help(), progress.answer(),
-        progress.done()));
+        progress.done(), progress.tagsAtStart(),
+        progress.before(), progress.after()));
   }
 
   public Lesson lesson() {
@@ -68,6 +74,16 @@ public final class LessonRun {
       lines.add(new GoalReport.Line(item, item.check().test(probe)));
     }
     return new GoalReport(lines);
+  }
+
+  /** The lesson's things now ({@link LessonUndo#things}); {@code first} at the lesson's start. */
+  public void seen(List<String> things, boolean first) {
+    progress = progress.seen(things, first);
+  }
+
+  /** The last change to the lesson's things was undone. */
+  public void undone() {
+    progress = progress.undone();
   }
 
   /** The learner typed a line in this step. */

@@ -1,12 +1,14 @@
 package dev.docklab.lessons.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.lessons.check.AnswerCheck;
 import dev.docklab.lessons.check.ContainerCheck;
 import dev.docklab.lessons.model.Lesson;
+import dev.docklab.lessons.model.Mistake;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,6 +142,21 @@ class LessonReaderTest {
     assertEquals("ports", l.id());
     assertEquals("容器有自己的网络命名空间：它的 80 端口不是本机的 80 端口。", l.intro().zh());
     assertEquals(List.of("docker run -d -p 8080:80 --name web web"), l.steps().get(0).play());
+  }
+
+  @Test
+  void aLessonsOwnMistakeHintsAreReadAndAnUnknownMistakeIsNamed() throws Exception {
+    String own = GOOD_FOR_TESTS.replace("steps:\n", """
+        mistakes:
+          - when: port-not-exposed
+            text: {en: "web listens on 80, not {what}.", zh: "web 监听的是 80，不是 {what}。"}
+        steps:
+        """);
+    Lesson l = read(own);
+    assertEquals("web listens on 80, not 8080.", l.mistakeText(Mistake.PORT_NOT_EXPOSED).with("what", "8080").en());
+    assertNull(l.mistakeText(Mistake.NO_BASH));
+    assertTrue(problems(own.replace("port-not-exposed", "typo")).get(0).message()
+        .contains("unknown mistake \"typo\"; known: port-not-exposed, attach-not-shell"));
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * docklab's own words, in the one list that the interpreter dispatches from, the completer offers,
  * the highlighter colours and {@code help} lists: {@code docker}, {@code explain}, the lesson words
- * ({@code lessons}, {@code lesson}, {@code goal}, {@code hint}, {@code solution}, {@code answer}),
+ * ({@code lessons}, {@code lesson}, {@code goal}, {@code hint}, {@code solution}, {@code answer}, {@code reset}, {@code undo}),
  * {@code help} ({@code ?}), {@code lang}, {@code echo}, {@code clear}, {@code exit} ({@code quit}),
  * {@code cd} and {@code pwd}. A line whose first word is none of them nor a docker subcommand runs on
  * the host.
@@ -44,6 +44,8 @@ public final class Builtins {
         new Builtin("hint", List.of(), "builtin.hint.usage", true, lessons::hint),
         new Builtin("solution", List.of(), "builtin.solution.usage", true, lessons::solution),
         new Builtin("answer", List.of(), "builtin.answer.usage", false, lessons::answer),
+        new Builtin("reset", List.of(), "builtin.reset.usage", true, lessons::reset),
+        new Builtin("undo", List.of(), "builtin.undo.usage", true, lessons::undo),
         new Builtin("help", List.of("?"), "builtin.help.usage", false, help::run),
         new Builtin("lang", List.of(), "builtin.lang.usage", false, Builtins::lang),
         new Builtin("echo", List.of(), "builtin.echo.usage", false, Builtins::echo),

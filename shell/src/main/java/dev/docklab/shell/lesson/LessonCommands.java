@@ -7,10 +7,15 @@ import dev.docklab.lessons.load.Course;
 import dev.docklab.lessons.load.LessonFileException;
 import dev.docklab.lessons.load.LessonReader;
 import dev.docklab.lessons.load.Problem;
+import dev.docklab.lessons.mistake.Found;
+import dev.docklab.lessons.mistake.MistakeDetector;
+import dev.docklab.lessons.mistake.MistakeView;
 import dev.docklab.lessons.model.Lesson;
 import dev.docklab.lessons.model.Text;
 import dev.docklab.lessons.run.GoalReport;
 import dev.docklab.lessons.run.LessonProgress;
+import dev.docklab.lessons.run.LessonReset;
+import dev.docklab.lessons.run.LessonUndo;
 import dev.docklab.lessons.run.LessonRun;
 import dev.docklab.lessons.run.LessonStatus;
 import dev.docklab.lessons.run.Progress;
@@ -18,6 +23,7 @@ import dev.docklab.lessons.run.ProgressStore;
 import dev.docklab.lessons.run.StartStage;
 import dev.docklab.lessons.run.StepResult;
 import dev.docklab.shell.command.Session;
+import dev.docklab.shell.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +41,7 @@ import java.util.regex.Pattern;
 public final class LessonCommands {
   /** Words that ask about the lesson rather than work on it: they do not count as commands typed. */
   private static final Set<String> ASKING = Set.of("lessons", "lesson", "goal", "hint", "solution", "help", "?",
+      "reset", "undo",
       "lang", "clear");
   private static final Pattern FIRST_WORD = Pattern.compile("^\\s*[^\\s;&|<>()]+");
 
@@ -45,6 +52,10 @@ public final class LessonCommands {
   private String dataRoot;
   private LessonRun run;
   private boolean loaded;
+  /** When the line now ending started (the end of the one before, or this shell's start). */
+  private Instant lineStart = Instant.now();
+  /** The mistake the last line made, for the next {@code hint}; null when none. */
+  private Found mistake;
 
   public LessonCommands(Supplier<Course> course, ProgressStore store, Http http) {
     this.courseSource = course;
@@ -100,11 +111,13 @@ public final class LessonCommands {
       run = LessonRun.resume(lesson, saved);
       save(s);
       print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages()));
+      s.out().println(s.msg("lesson.resume.choice"));
       return 0;
     }
     Instant now = Instant.now();
     StartStage.prepare(s.engine(), lesson);
-    run = LessonRun.start(lesson, now);
+    run = LessonRun.start(lesson, now, LessonReset.tags(s.engine()));
+    run.seen(LessonUndo.things(s.engine(), lesson, now), true);
     save(s);
     print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages()));
     return 0;
@@ -182,6 +195,11 @@ public final class LessonCommands {
     if (r == null) {
       return 1;
     }
+    if (mistake != null) {
+      s.out().println(mistakeText(r, mistake, s));
+      mistake = null;
+      return 0;
+    }
     Text t = r.nextHint();
     save(s);
     if (t == null) {
@@ -201,6 +219,42 @@ public final class LessonCommands {
     r.solution();
     save(s);
     print(s, LessonViews.solution(r.step(), r.stepIndex(), s.messages()));
+    return 0;
+  }
+
+  /**
+   * {@code reset}: the lesson back to its start state on the engine (its containers and the image
+   * names made since it started removed, the start state prepared again), at step 1.
+   */
+  public int reset(List<String> args, Session s) {
+    LessonRun r = active(s);
+    if (r == null) {
+      s.out().println(s.msg("lesson.none"));
+      return 1;
+    }
+    run = LessonReset.reset(s.engine(), r.lesson(), r.progress(), Instant.now());
+    run.seen(LessonUndo.things(s.engine(), r.lesson(), run.progress().startInstant()), true);
+    save(s);
+    s.out().println(s.msg("lesson.reset"));
+    print(s, LessonViews.start(r.lesson(), course(s).number(r.lesson().id()), course(s).lessons().size(),
+        s.messages()));
+    return 0;
+  }
+
+  /** {@code undo}: the lesson's things back to how they were before the last line. */
+  public int undo(List<String> args, Session s) {
+    LessonRun r = running(s);
+    if (r == null) {
+      return 1;
+    }
+    List<String> cannot = LessonUndo.undo(s.engine(), r.lesson(), r.progress().startInstant(), r.progress().before());
+    r.undone();
+    save(s);
+    s.out().println(s.msg("lesson.undo"));
+    if (!cannot.isEmpty()) {
+      s.out().println(s.msg("lesson.undo.cannot", String.join(", ", cannot)));
+      return 1;
+    }
     return 0;
   }
 
@@ -244,18 +298,35 @@ public final class LessonCommands {
       String first = word.find() ? word.group() : "";
       if (!first.isEmpty() && !ASKING.contains(first.strip())) {
         r.typed();
+        Found found = MistakeDetector.detect(line, s.state().lastStatus(), lineStart, MistakeView.of(s.engine()));
+        if (found != null) {
+          mistake = found;
+          s.out().println(s.msg("lesson.mistake.note", mistakeText(r, found, s)));
+        }
       }
       GoalReport report = r.goal(EngineView.of(s.engine()), http);
       if (report.holds()) {
         StepResult result = r.pass(report, Instant.now());
         print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages()));
       }
+      r.seen(LessonUndo.things(s.engine(), r.lesson(), r.progress().startInstant()), false);
       save(s);
     } catch (RuntimeException e) {
       // whatever went wrong, the learner's line is done and the prompt comes back: one line, no trace
       s.err().println("docklab: " + s.msg("lesson.check.failed",
           e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+    } finally {
+      lineStart = Instant.now();
     }
+  }
+
+  /** What to say about {@code found}: the lesson's own words when it has them, else docklab's. */
+  private static String mistakeText(LessonRun r, Found found, Session s) {
+    Text own = r.lesson().mistakeText(found.kind());
+    if (own != null) {
+      return own.with("what", found.what()).in(s.messages().lang() == Messages.Lang.ZH);
+    }
+    return s.msg("lesson.mistake." + found.kind().key(), found.args().toArray());
   }
 
   /** The lesson running, or null (saying so) when none is. */

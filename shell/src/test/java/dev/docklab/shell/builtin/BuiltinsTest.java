@@ -42,7 +42,7 @@ class BuiltinsTest {
 
   @Test
   void everyWordOfTheListCallsItsBuiltin() {
-    assertEquals(List.of("docker", "explain", "lessons", "lesson", "goal", "hint", "solution", "answer", "help", "?",
+    assertEquals(List.of("docker", "explain", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "help", "?",
         "lang", "echo", "clear", "exit", "quit", "cd", "pwd"),
         builtins.all().stream().flatMap(b -> b.words().stream()).toList());
     assertEquals("help", builtins.find("?").name());
@@ -71,12 +71,12 @@ class BuiltinsTest {
   void helpListsTheBuiltinsFromTheList() {
     assertEquals(0, run(session(Messages.Lang.EN), "help"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-        "\nAlso: lessons   lesson N|ID|next|off   goal   hint   solution   answer TEXT   help [COMMAND]   lang zh|en"
+        "\nAlso: lessons   lesson N|ID|next|off   goal   hint   solution   answer TEXT   reset   undo   help [COMMAND]   lang zh|en"
         + "   echo TEXT   clear   exit (or Ctrl-D)\n"), out.toString());
     out.reset();
     assertEquals(0, run(session(Messages.Lang.ZH), "?"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-        "\n另外还有：lessons   lesson 编号|ID|next|off   goal   hint   solution   answer 文本   help [命令]   lang zh|en"
+        "\n另外还有：lessons   lesson 编号|ID|next|off   goal   hint   solution   answer 文本   reset   undo   help [命令]   lang zh|en"
         + "   echo 文本   clear   exit（或 Ctrl-D）\n"), out.toString());
   }
 

@@ -50,7 +50,7 @@ final class FakeEngine {
       case "diff" -> List.<Change>of();
       default -> UNFAKED;
     });
-    Images is = proxy(Images.class, (name, args) -> name.equals("find") ? null : UNFAKED);
+    Images is = proxy(Images.class, (name, args) -> name.equals("find") ? null : name.equals("list") ? List.of() : UNFAKED);
     SystemService sys = proxy(SystemService.class, (name, args) -> name.equals("info")
         ? new Info(0, 0, 0, 0, 0, "overlay2", "extfs", "runc", "", 1, true, "cgroupfs", "6.1", "Debian", "x86_64", 2,
             0, dataRoot, "0.1.0", List.of()) : UNFAKED);

@@ -96,6 +96,33 @@ class LessonCommandsTest {
   }
 
   @Test
+  void aFailedLinesMistakeIsSaidAtOnceAndTheNextHintGivesItBeforeTheTiers() {
+    Session s = session(Messages.Lang.EN);
+    line(s, "lesson 1");
+    said();
+    s.state().setLastStatus(1); // the pull failed, and the image is not here: the hub has none
+    line(s, "docker pull nosuch:v9");
+    assertTrue(said().startsWith(">> The hub has no image nosuch:v9, and it is not on this machine either"));
+    line(s, "hint");
+    assertTrue(said().startsWith("The hub has no image nosuch:v9"), "the mistake first, not a tier");
+    line(s, "hint");
+    assertTrue(said().startsWith("Hint 1/3:"), "then the tiers");
+    s.state().setLastStatus(0);
+    line(s, "docker pull nosuch:v9");
+    assertEquals("", said(), "a pull that worked is no mistake");
+  }
+
+  @Test
+  void theMistakeIsSaidInChineseToo() {
+    Session s = session(Messages.Lang.ZH);
+    line(s, "lesson 1");
+    said();
+    s.state().setLastStatus(125);
+    line(s, "docker run -d nosuch");
+    assertTrue(said().startsWith(">> hub 上没有镜像 nosuch，本机也没有"));
+  }
+
+  @Test
   void anAnswerIsCheckedAtOnceAndAWrongOneSaysSo() {
     Session s = session(Messages.Lang.ZH);
     line(s, "lesson light");
