@@ -69,7 +69,7 @@ class LessonReplIT {
   void portsPlayedAnotherWayThanTheSolutionAndALookalikeThatDoesNotPass() {
     Said start = en("lesson ports");
     assertEquals(0, start.status(), start.err());
-    assertTrue(start.out().startsWith("Lesson 5/5: Publishing ports\n"), start.out());
+    assertTrue(start.out().startsWith("Lesson 15/15: Publishing ports\n"), start.out());
     Said goal = en("goal");
     assertEquals(1, goal.status());
     assertTrue(goal.out().contains("  [ ] not yet: a container of image web, in state running, publishing port 80\n"
@@ -109,7 +109,7 @@ class LessonReplIT {
     Said said = docklab("--lang", "zh", lines.toString());
     assertEquals(0, said.status(), said.err());
     String out = said.out();
-    assertTrue(out.startsWith("第 1/5 课：为什么容器这么轻\n"), out);
+    assertTrue(out.startsWith("第 1/15 课：为什么容器这么轻\n"), out);
     assertTrue(out.contains("hello\n>> 第 1/3 步完成：目标已达成。\n你用了 1 条命令；参考答案用了 1 条。\n"
         + "看看刚才发生了什么：explain last\n"), out);
     assertTrue(out.contains("这不是这一步要的答案。再看看，或者输入 hint。\n"
