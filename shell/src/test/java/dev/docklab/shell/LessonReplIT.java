@@ -95,8 +95,8 @@ class LessonReplIT {
     Said rm = en("docker rm -f mysite site2");
     assertTrue(rm.out().startsWith("mysite\nsite2\n>> Step 3/3 done: the goal holds.\n"
         + "You used 1 command; the reference uses 1 (solved with help).\n"
-        + "Lesson 5 is done: Publishing ports. Type lesson next"), rm.out());
-    assertTrue(en("lessons").out().contains("▶ 5       ports             done"));
+        + "Lesson 15 is done: Publishing ports. Type lesson next"), rm.out());
+    assertTrue(en("lessons").out().contains("▶ 15      ports             done"));
     assertEquals(1, en("goal").status(), "no step left to check");
     en("lesson off");
   }
@@ -130,6 +130,6 @@ class LessonReplIT {
           .replace("id: light", "id: my-light").replace("en: Why a container is light", "en: My own light lesson"));
     }
     Said said = docklab("--lang", "en", "--lessons", dir.toString(), "-c", "lessons");
-    assertTrue(said.out().contains("  6       my-light          not started   My own light lesson\n"), said.out());
+    assertTrue(said.out().contains("  16      my-light          not started   My own light lesson\n"), said.out());
   }
 }

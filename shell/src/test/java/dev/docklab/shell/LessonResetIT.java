@@ -91,7 +91,7 @@ class LessonResetIT {
     assertEquals(1, en("goal").status(), "back at step 1, whose goal does not hold yet");
 
     Said again = en("lesson background");
-    assertTrue(again.out().startsWith("Lesson 3: "), again.out());
+    assertTrue(again.out().startsWith("Lesson 5: "), again.out());
     assertTrue(again.out().contains("at step 1 of"), again.out());
     assertTrue(again.out().contains("type reset"), again.out());
     en("lesson off");

@@ -36,7 +36,7 @@ class LessonTestIT {
     for (String id : List.of("light", "first-container", "background", "layers", "ports")) {
       assertTrue(said.out().contains("\nPASS  " + id + "  ("), said.out());
     }
-    assertTrue(said.out().contains("\n5 passed, 0 failed, in "), said.out());
+    assertTrue(said.out().contains("\n15 passed, 0 failed, in "), said.out());
     assertEquals(List.of(), mountsUnder("docklab-lesson-test-"));
   }
 
