@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.storage.Mounts;
-import dev.docklab.engine.store.Trees;
-import java.io.ByteArrayOutputStream;
+import dev.docklab.shell.LessonHarness.Said;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,44 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
  * lines, in Chinese.
  */
 class LessonReplIT {
-  static Transcript t;
-  static Path config;
-  static String configBefore;
+  static LessonHarness h;
 
   @BeforeAll
   static void setUp() throws Exception {
-    t = new Transcript(Files.createTempDirectory("docklab-lesson-repl-"));
-    config = Files.createTempDirectory("docklab-lesson-config-");
-    configBefore = System.getProperty("docklab.config");
-    System.setProperty("docklab.config", config.toString()); // the learner's progress.json goes here
+    h = LessonHarness.open("repl");
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    t.destroy();
-    assertTrue(Mounts.under(t.root).isEmpty());
-    if (configBefore == null) {
-      System.clearProperty("docklab.config");
-    } else {
-      System.setProperty("docklab.config", configBefore);
-    }
-    Trees.deleteRecursively(config);
+    h.close();
   }
 
-  record Said(int status, String out, String err) {}
-
   static Said docklab(String... argv) {
-    List<String> args = new ArrayList<>(List.of("--data-root", t.root.toString()));
-    args.addAll(List.of(argv));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args.toArray(String[]::new), InputStream.nullInputStream(),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Said(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return h.docklab(argv);
   }
 
   static Said en(String line) {
-    return docklab("--lang", "en", "-c", line);
+    return h.en(line);
   }
 
   @Test
@@ -119,7 +94,7 @@ class LessonReplIT {
         + "  [ ] 尚未完成：你的回答（answer yes 或 answer no）\n"), out);
     assertTrue(out.contains(">> 第 3/3 步完成：目标已达成。\n你用了 2 条命令；参考答案用了 3 条。\n"
         + "看看刚才发生了什么：explain vm\n第 1 课已完成：为什么容器这么轻。"), out);
-    String progress = Files.readString(config.resolve("progress.json"));
+    String progress = Files.readString(h.config.resolve("progress.json"));
     assertTrue(progress.contains("\"light\" : {\n      \"status\" : \"done\""), progress);
   }
 

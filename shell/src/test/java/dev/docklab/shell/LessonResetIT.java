@@ -5,16 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.storage.Mounts;
-import dev.docklab.engine.store.Trees;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import dev.docklab.shell.LessonHarness.Said;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,43 +15,24 @@ import org.junit.jupiter.api.Test;
  * is back at the lesson's start state, and the learner's own container is still there.
  */
 class LessonResetIT {
-  static Transcript t;
-  static Path config;
-  static String configBefore;
+  static LessonHarness h;
 
   @BeforeAll
   static void setUp() throws Exception {
-    t = new Transcript(Files.createTempDirectory("docklab-lesson-reset-"));
-    config = Files.createTempDirectory("docklab-lesson-reset-config-");
-    configBefore = System.getProperty("docklab.config");
-    System.setProperty("docklab.config", config.toString());
+    h = LessonHarness.open("reset");
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    t.destroy();
-    assertTrue(Mounts.under(t.root).isEmpty());
-    if (configBefore == null) {
-      System.clearProperty("docklab.config");
-    } else {
-      System.setProperty("docklab.config", configBefore);
-    }
-    Trees.deleteRecursively(config);
+    h.close();
   }
 
-  record Said(int status, String out, String err) {}
-
   static Said en(String line) {
-    List<String> args = new ArrayList<>(List.of("--data-root", t.root.toString(), "--lang", "en", "-c", line));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args.toArray(String[]::new), InputStream.nullInputStream(),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Said(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return h.en(line);
   }
 
   static String names(String flags) {
-    return en("docker ps " + flags + " --format '{{.Names}}'").out();
+    return h.names(flags);
   }
 
   @Test
