@@ -1,7 +1,6 @@
 package dev.docklab.engine.container;
 
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
@@ -44,10 +43,7 @@ final class BundleFactory {
 
   /** The container's lower dirs, top first: its init layer, then its image's layers. */
   List<Path> lowers(ContainerFiles files, Image image) {
-    List<Path> lowers = new ArrayList<>();
-    for (Digest diffId : image.diffIds()) {
-      lowers.add(0, layers.get(diffId).diff());
-    }
+    List<Path> lowers = new ArrayList<>(layers.diffsTopFirst(image.diffIds()));
     lowers.add(0, initLayer(files));
     return lowers;
   }

@@ -48,6 +48,18 @@ public final class LayerStore {
         && Files.isRegularFile(files.config());
   }
 
+  /**
+   * The unpacked dirs of {@code diffIds} (bottom first, as an image lists them), top-most first, as
+   * overlayfs stacks its lower dirs.
+   */
+  public List<Path> diffsTopFirst(List<Digest> diffIds) {
+    List<Path> dirs = new ArrayList<>();
+    for (Digest d : diffIds) {
+      dirs.add(0, get(d).diff());
+    }
+    return dirs;
+  }
+
   /** The layer with this diff id; it must be present. */
   public Layer get(Digest diffId) {
     if (!has(diffId)) {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A container's layers as diff, commit, build and explain read them: its image's lowers and its upper dir. */
@@ -26,11 +25,7 @@ final class ContainerLayers {
 
   /** The image's layer dirs, top-most first, as overlayfs takes them. */
   List<Path> lowersTopFirst(Image image) {
-    List<Path> lowers = new ArrayList<>();
-    for (Digest d : image.diffIds()) {
-      lowers.add(0, p.layers().get(d).diff());
-    }
-    return lowers;
+    return p.layers().diffsTopFirst(image.diffIds());
   }
 
   /** The container's read-write layer; refused under vfs, where it is not kept apart from the image. */
