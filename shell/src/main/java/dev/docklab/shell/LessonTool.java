@@ -19,6 +19,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -88,6 +90,10 @@ final class LessonTool {
     }
     Path scratch = Files.createTempDirectory("docklab-lesson-test-");
     out.println(m.get("lesson.test.start", course.lessons().size(), scratch));
+    // the scratch engine's own hub on a free port, and its logins in the scratch: never the teacher's
+    Files.writeString(scratch.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + freePort() + "\"}\n");
+    String configBefore = System.getProperty("docklab.config");
+    System.setProperty("docklab.config", Files.createDirectories(scratch.resolve("config")).toString());
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
     try (Engine engine = Engine.open(new EngineOptions(scratch, options.storageDriver(), options.runtime(),
@@ -116,10 +122,21 @@ final class LessonTool {
       err.println(m.get("main.error", e.getMessage()));
       failed++;
     } finally {
+      if (configBefore == null) {
+        System.clearProperty("docklab.config");
+      } else {
+        System.setProperty("docklab.config", configBefore);
+      }
       discard(scratch, err, m);
     }
     out.println(m.get("lesson.test.summary", passed, failed, seconds(Duration.ofNanos(System.nanoTime() - t0))));
     return failed == 0 ? 0 : 1;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   /** Every container of the scratch engine, so that the next lesson starts clean. */

@@ -31,9 +31,14 @@ class LessonTestIT {
 
   @Test
   void everyBundledLessonCanBeSolvedAndNoGoalHoldsBeforeItsSolution() throws Exception {
+    Path logins = Path.of(System.getProperty("user.home"), ".docklab", "config.json");
+    String loginsBefore = Files.exists(logins) ? Files.readString(logins) : null;
     Said said = docklab("--lang", "en", "lesson", "test");
     assertEquals(0, said.status(), said.out() + said.err());
-    for (String id : List.of("light", "first-container", "background", "layers", "ports")) {
+    assertEquals(loginsBefore, Files.exists(logins) ? Files.readString(logins) : null,
+        "push-pull logs in: in the scratch, never into the teacher's logins");
+    assertEquals(null, System.getProperty("docklab.config"));
+    for (String id : List.of("light", "first-container", "background", "layers", "ports", "push-pull")) {
       assertTrue(said.out().contains("\nPASS  " + id + "  ("), said.out());
     }
     assertTrue(said.out().contains("\n15 passed, 0 failed, in "), said.out());

@@ -13,6 +13,9 @@ public interface Explain {
   /** {@code explain file}: which layer a path in a container comes from, top-most first. */
   FileReport file(String containerRef, String path);
 
+  /** What each layer of an image holds at a path, top-most first (no container layer): a built image's files. */
+  FileReport imageFile(String imageRef, String path);
+
   /** {@code explain boot}: live facts from a running container, or from one started for the purpose. */
   BootFacts boot(String containerRef);
 

@@ -22,6 +22,15 @@ public interface HubAdmin extends AutoCloseable {
   /** Changes what {@code docker search} shows of a repository. */
   void setMeta(String repository, RepositoryMeta meta);
 
+  /**
+   * The digest of the manifest {@code repository:tag} names on the hub ({@code library/busybox},
+   * {@code latest}), or null when the hub has no such tag.
+   */
+  String digest(String repository, String tag);
+
+  /** Removes the tag {@code repository:tag} from the hub (what other tags name stays); false when it had none. */
+  boolean untag(String repository, String tag);
+
   /** Whether {@code name} is a valid repository name ({@code alice/app}). */
   boolean validRepository(String name);
 

@@ -11,6 +11,12 @@ public interface Registries {
   /** {@code docker logout}: false when there was no login for the server. */
   boolean logout(String server);
 
+  /** Who is logged in to {@code server} ({@code docker.io} for Docker Hub, as {@code docker login} takes it), or null. */
+  String user(String server);
+
+  /** docklab's own hub on this data root, to manage its accounts and read or remove its tags; close it after use. */
+  HubAdmin hub();
+
   /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
   List<SearchResult> search(String term, int limit);
 
@@ -41,6 +47,9 @@ public interface Registries {
    * @param insecure daemon.json's {@code insecure-registries}
    * @param hub the hub's address ({@code 127.0.0.1:5000})
    * @param credentials the file where logins are kept
+   * @param hubIsDockerHub whether docklab's hub stands in for Docker Hub (it is a mirror): {@code docker login}
+   *     with no server and pushes of Docker Hub names ({@code alice/app}) go to it
    */
-  record RegistrySettings(List<String> mirrors, List<String> insecure, String hub, Path credentials) {}
+  record RegistrySettings(List<String> mirrors, List<String> insecure, String hub, Path credentials,
+      boolean hubIsDockerHub) {}
 }

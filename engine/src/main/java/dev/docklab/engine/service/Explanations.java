@@ -178,18 +178,34 @@ final class Explanations implements Explain {
     }
     String rel = path.replaceFirst("^/+", "");
     Path dir = layout.container(c.id());
-    Image image = images0.get(c.imageDigest());
-    List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
-        : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
     List<FileReport.Entry> out = new ArrayList<>();
     out.add(entry("container layer (upperdir)", "what the container wrote", Layout.containerFilesAt(dir).upper(), rel));
     out.add(entry("init", "the container's init layer", Layout.containerFilesAt(dir).init(), rel));
+    out.addAll(imageEntries(images0.get(c.imageDigest()), rel));
+    return new FileReport(c.name(), "/" + rel, out);
+  }
+
+  @Override
+  public FileReport imageFile(String imageRef, String path) {
+    Image image = images0.find(imageRef);
+    if (image == null) {
+      throw EngineException.notFound("No such image: " + imageRef);
+    }
+    String rel = path.replaceFirst("^/+", "");
+    return new FileReport(imageRef, "/" + rel, imageEntries(image, rel));
+  }
+
+  /** What each of the image's layers holds at {@code rel}, top first. */
+  private List<FileReport.Entry> imageEntries(Image image, String rel) {
+    List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
+        : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
+    List<FileReport.Entry> out = new ArrayList<>();
     List<Digest> ids = image.diffIds();
     for (int i = ids.size() - 1; i >= 0; i--) {
       out.add(entry(ids.get(i).shortHex(), i < steps.size() ? steps.get(i).createdBy() : "",
           layers.get(ids.get(i)).diff(), rel));
     }
-    return new FileReport(c.name(), "/" + rel, out);
+    return out;
   }
 
   private static FileReport.Entry entry(String layer, String createdBy, Path root, String rel) {

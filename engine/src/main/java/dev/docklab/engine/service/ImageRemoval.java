@@ -46,6 +46,16 @@ final class ImageRemoval {
       ImageReference ref = ImageReference.parse(nameOrId).withDefaultTag();
       p.images().untag(ref);
       untagged.add(ref.familiarString());
+      // as Docker: the last tag of a repository gone, the digest references of that repository go with it
+      boolean repositoryTagged = img.repoTags().stream().anyMatch(t -> !t.equals(ref) && t.name().equals(ref.name()));
+      if (!repositoryTagged) {
+        for (ImageReference digestRef : img.repoDigests()) {
+          if (digestRef.name().equals(ref.name())) {
+            p.images().untag(digestRef);
+            untagged.add(digestRef.familiarString());
+          }
+        }
+      }
       return new Removal(untagged, deleted, 0);
     }
     if (byId && img.repoTags().size() > 1 && !force) {

@@ -3,6 +3,7 @@ package dev.docklab.engine.service;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.HubAdmin;
 import dev.docklab.engine.api.RepositoryMeta;
+import dev.docklab.engine.registry.RegistryError;
 import dev.docklab.engine.registry.RepositoryNames;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;
@@ -66,6 +67,30 @@ public final class LocalHubAdmin implements HubAdmin {
       new HubStore(root).setMeta(repository, meta);
     } catch (IOException e) {
       throw EngineException.system("could not write the hub's metadata of " + repository + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String digest(String repository, String tag) {
+    try {
+      return new HubStore(root).manifest(repository, tag).digest().toString();
+    } catch (RegistryError e) {
+      return null; // no such repository or tag
+    } catch (IOException e) {
+      throw EngineException.system("could not read the hub's " + repository + ":" + tag + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean untag(String repository, String tag) {
+    try {
+      new HubStore(root).deleteManifest(repository, tag);
+      return true;
+    } catch (RegistryError e) {
+      return false; // it had no such tag
+    } catch (IOException e) {
+      throw EngineException.system("could not remove " + repository + ":" + tag + " from the hub: "
+          + e.getMessage(), e);
     }
   }
 

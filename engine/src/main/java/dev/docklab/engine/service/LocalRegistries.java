@@ -6,6 +6,7 @@ import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EventStep;
+import dev.docklab.engine.api.HubAdmin;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
@@ -132,7 +133,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
   @Override
   public void login(String server, String user, String password) {
     var client = client();
-    var registry = client.registry(server);
+    var registry = client.target(server);
     try {
       client.login(registry, new Credentials.Login(user, password));
     } catch (RegistryError e) {
@@ -146,7 +147,19 @@ final class LocalRegistries implements Registries, AutoCloseable {
   @Override
   public boolean logout(String server) {
     var client = client();
-    return client.credentials().remove(client.registry(server).host());
+    return client.credentials().remove(client.target(server).host());
+  }
+
+  @Override
+  public String user(String server) {
+    var client = client();
+    Credentials.Login login = client.credentials().get(client.target(server).host());
+    return login == null ? null : login.user();
+  }
+
+  @Override
+  public HubAdmin hub() {
+    return new LocalHubAdmin(layout.registry(), null);
   }
 
   /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
@@ -190,7 +203,8 @@ final class LocalRegistries implements Registries, AutoCloseable {
   @Override
   public RegistrySettings settings() {
     RegistryClient c = client();
-    return new RegistrySettings(c.config().mirrors(), c.config().insecure(), c.config().hub(), c.credentials().file());
+    return new RegistrySettings(c.config().mirrors(), c.config().insecure(), c.config().hub(), c.credentials().file(),
+        c.config().hubIsDockerHub());
   }
 
   /**

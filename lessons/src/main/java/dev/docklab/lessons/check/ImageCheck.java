@@ -1,5 +1,6 @@
 package dev.docklab.lessons.check;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
@@ -17,10 +18,19 @@ import java.util.List;
  * @param author text its author contains ({@code commit -a}, {@code LABEL} or {@code MAINTAINER})
  * @param comment text the comment of its last history entry contains ({@code commit -m})
  * @param cmd text its CMD contains
+ * @param history text one of its history entries contains (the step that made a layer, {@code docker history}'s
+ *     CREATED BY)
  */
 public record ImageCheck(String ref, Boolean exists, String sameAs, String base, Integer moreLayers, String author,
-    String comment, String cmd) implements Check {
+    String comment, String cmd, String history) implements Check {
 
+  /** An image check without a history entry asked for. */
+  public ImageCheck(String ref, Boolean exists, String sameAs, String base, Integer moreLayers, String author,
+      String comment, String cmd) {
+    this(ref, exists, sameAs, base, moreLayers, author, comment, cmd, null);
+  }
+
+  @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
   public ImageCheck {
     if (ref == null || ref.isBlank()) {
       throw new IllegalArgumentException("an image check needs ref: the image's name");
@@ -58,6 +68,9 @@ public record ImageCheck(String ref, Boolean exists, String sameAs, String base,
     if (cmd != null) {
       f.add(new Fact("cmd", cmd));
     }
+    if (history != null) {
+      f.add(new Fact("history", history));
+    }
     return f;
   }
 
@@ -68,7 +81,7 @@ public record ImageCheck(String ref, Boolean exists, String sameAs, String base,
       return Verdict.of(image == null);
     }
     return Verdict.of(image != null && same(image, probe) && layered(image, probe) && authored(image)
-        && commented(image) && runs(image));
+        && commented(image) && runs(image) && made(image));
   }
 
   private boolean same(Image image, Probe probe) {
@@ -119,6 +132,11 @@ public record ImageCheck(String ref, Boolean exists, String sameAs, String base,
     }
     List<String> c = image.config().configOrEmpty().cmd();
     return c != null && String.join(" ", c).contains(cmd);
+  }
+
+  private boolean made(Image image) {
+    return history == null
+        || history(image).stream().anyMatch(h -> h.createdBy() != null && h.createdBy().contains(history));
   }
 
   private static List<ImageConfig.History> history(Image image) {

@@ -40,7 +40,7 @@ public final class MistakeDetector {
           : inUse(d.operands().get(1), since, view);
       case "attach" -> notShell(d, view);
       case "pull" -> status == 0 ? null : notOnHub(d.operands(), view);
-      case "push" -> status == 0 ? null : pushOutside(d, view);
+      case "push" -> status == 0 ? null : pushRefused(d, view);
       default -> null;
     };
     return byLine != null ? byLine : notExposed(since, view); // the state, whatever line made it
@@ -117,14 +117,23 @@ public final class MistakeDetector {
     return null;
   }
 
-  /** A push of an image that is here, refused: its name is outside the learner's namespace. */
-  private static Found pushOutside(DockerLine d, MistakeView view) {
+  /**
+   * A push of an image that is here, refused: nobody is logged in to its registry, or the one who is
+   * may not push outside their own namespace.
+   */
+  private static Found pushRefused(DockerLine d, MistakeView view) {
     List<String> ops = d.operands();
     if (ops.isEmpty() || !ImageReference.isValid(ops.get(0)) || view.exposes(ops.get(0)) == null) {
       return null;
     }
     ImageReference ref = ImageReference.parse(ops.get(0));
-    return Found.of(Mistake.PUSH_OUTSIDE_NAMESPACE, ops.get(0), ref.namespace() == null ? "library" : ref.namespace());
+    String user = view.user(ref.domain());
+    if (user == null) {
+      String server = ref.domain().equals(ImageReference.DEFAULT_DOMAIN) ? "" : " " + ref.domain();
+      return Found.of(Mistake.PUSH_NOT_LOGGED_IN, ops.get(0), server);
+    }
+    String namespace = ref.namespace() == null ? "library" : ref.namespace();
+    return namespace.equals(user) ? null : Found.of(Mistake.PUSH_OUTSIDE_NAMESPACE, ops.get(0), namespace, user);
   }
 
   private static boolean createdSince(Container c, Instant since) {

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What the mistake detectors read of the engine: its containers, and the ports an image exposes. */
+/** What the mistake detectors read of the engine: its containers, the ports an image exposes, the logins. */
 public interface MistakeView {
   /** Every container, running or not. */
   List<Container> containers();
 
   /** The ports the image {@code ref} (a name or an id) exposes, as {@code 80/tcp}; null when it is not here. */
   Set<String> exposes(String ref);
+
+  /** Who is logged in to {@code registry} ({@code docker.io} for Docker Hub names), or null. */
+  String user(String registry);
 
   /** The view of a real engine. */
   static MistakeView of(Engine engine) {
@@ -32,6 +35,11 @@ public interface MistakeView {
         }
         ImageConfig.RunConfig run = image.config().configOrEmpty();
         return run.exposedPorts() == null ? Set.of() : new TreeSet<>(run.exposedPorts().keySet());
+      }
+
+      @Override
+      public String user(String registry) {
+        return engine.registries().user(registry);
       }
     };
   }

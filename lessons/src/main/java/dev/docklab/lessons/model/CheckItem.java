@@ -5,33 +5,49 @@ import dev.docklab.lessons.check.Check;
 import dev.docklab.lessons.check.ContainerCheck;
 import dev.docklab.lessons.check.FileCheck;
 import dev.docklab.lessons.check.HttpCheck;
+import dev.docklab.lessons.check.HubCheck;
 import dev.docklab.lessons.check.ImageCheck;
+import dev.docklab.lessons.check.LoginCheck;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One entry of a step's {@code checks}: exactly one check ({@code container}, {@code image},
- * {@code file}, {@code http} or {@code answer}), and optionally what {@code goal} says for it.
+ * {@code file}, {@code http}, {@code hub}, {@code login} or {@code answer}), and optionally what
+ * {@code goal} says for it.
  *
  * @param say the check in the lesson's own words (null: docklab describes it from its fields)
  */
 public record CheckItem(ContainerCheck container, ImageCheck image, FileCheck file, HttpCheck http,
-    AnswerCheck answer, Text say) {
+    HubCheck hub, LoginCheck login, AnswerCheck answer, Text say) {
   public CheckItem {
     List<Check> given = new ArrayList<>();
-    for (Check c : new Check[] {container, image, file, http, answer}) {
+    for (Check c : new Check[] {container, image, file, http, hub, login, answer}) {
       if (c != null) {
         given.add(c);
       }
     }
     if (given.size() != 1) {
-      throw new IllegalArgumentException("a check is exactly one of container, image, file, http, answer (found "
+      throw new IllegalArgumentException("a check is exactly one of container, image, file, http, hub, login, answer (found "
           + given.size() + ")");
     }
   }
 
+  /** The entry that holds {@code check}, said as {@code say} (null: docklab describes it). */
+  public static CheckItem of(Check check, Text say) {
+    return new CheckItem(check instanceof ContainerCheck c ? c : null, check instanceof ImageCheck i ? i : null,
+        check instanceof FileCheck f ? f : null, check instanceof HttpCheck h ? h : null,
+        check instanceof HubCheck b ? b : null, check instanceof LoginCheck l ? l : null,
+        check instanceof AnswerCheck a ? a : null, say);
+  }
+
   /** The check this entry holds. */
   public Check check() {
-    return container != null ? container : image != null ? image : file != null ? file : http != null ? http : answer;
+    for (Check c : new Check[] {container, image, file, http, hub, login}) {
+      if (c != null) {
+        return c;
+      }
+    }
+    return answer;
   }
 }

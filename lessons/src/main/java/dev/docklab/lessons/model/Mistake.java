@@ -7,7 +7,8 @@ public enum Mistake {
   NAME_IN_USE("name-in-use"),
   NO_BASH("no-bash"),
   NOT_ON_HUB("not-on-hub"),
-  PUSH_OUTSIDE_NAMESPACE("push-outside-namespace");
+  PUSH_OUTSIDE_NAMESPACE("push-outside-namespace"),
+  PUSH_NOT_LOGGED_IN("push-not-logged-in");
 
   private final String key;
 

@@ -7,14 +7,43 @@ import java.util.List;
  *
  * @param images images present (pulled when missing) and absent (their names removed)
  * @param containers containers the lesson creates, labelled as the lesson's
+ * @param hub accounts docklab's hub must have, and tags it must not
  */
-public record StartState(Images images, List<StartContainer> containers) {
+public record StartState(Images images, List<StartContainer> containers, Hub hub) {
   /** Nothing to prepare. */
-  public static final StartState NONE = new StartState(null, null);
+  public static final StartState NONE = new StartState(null, null, null);
 
   public StartState {
     images = images == null ? new Images(null, null) : images;
     containers = containers == null ? List.of() : List.copyOf(containers);
+    hub = hub == null ? new Hub(null, null) : hub;
+  }
+
+  /**
+   * docklab's hub at the lesson's start.
+   *
+   * @param users accounts made when missing (an account already there keeps its password)
+   * @param absent tags removed from the hub ({@code student/hello:v1}), so that a push is the learner's own
+   */
+  public record Hub(List<User> users, List<String> absent) {
+    public Hub {
+      users = users == null ? List.of() : List.copyOf(users);
+      absent = absent == null ? List.of() : List.copyOf(absent);
+    }
+  }
+
+  /**
+   * A hub account a lesson needs: it may push into {@code name/...} only.
+   *
+   * @param name the account's name, which is also its namespace
+   * @param password its password, which the lesson tells the learner
+   */
+  public record User(String name, String password) {
+    public User {
+      if (name == null || !name.matches("[a-z0-9]+(?:[._-][a-z0-9]+)*") || password == null || password.isEmpty()) {
+        throw new IllegalArgumentException("a hub user needs a name (lower-case letters and digits) and a password");
+      }
+    }
   }
 
   /**

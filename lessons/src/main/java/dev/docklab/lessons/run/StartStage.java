@@ -2,7 +2,9 @@ package dev.docklab.lessons.run;
 
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Engine;
+import dev.docklab.engine.api.HubAdmin;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.engine.api.RunRequest;
@@ -15,7 +17,8 @@ import java.util.Map;
 /**
  * Prepares a lesson's start state on the real engine: the lesson's containers from an earlier try
  * (those labelled {@code docklab.lesson=ID}) removed, the names it owns removed, the images it needs
- * there (pulled when missing), and its own containers created, labelled as the lesson's. The
+ * there (pulled when missing), the hub's accounts made and the tags it owns removed from the hub, and
+ * its own containers created, labelled as the lesson's. The
  * learner's own containers are never touched.
  */
 public final class StartStage {
@@ -36,6 +39,19 @@ public final class StartStage {
     for (String ref : start.images().present()) {
       if (engine.images().find(ref) == null) {
         engine.images().pull(ref, Progress.NONE);
+      }
+    }
+    if (!start.hub().users().isEmpty() || !start.hub().absent().isEmpty()) {
+      try (HubAdmin hub = engine.registries().hub()) {
+        for (StartState.User u : start.hub().users()) {
+          if (!hub.users().containsKey(u.name())) {
+            hub.addUser(u.name(), u.password(), false);
+          }
+        }
+        for (String ref : start.hub().absent()) {
+          ImageReference r = ImageReference.parse(ref).withDefaultTag();
+          hub.untag(r.path(), r.tag());
+        }
       }
     }
     for (StartContainer sc : start.containers()) {

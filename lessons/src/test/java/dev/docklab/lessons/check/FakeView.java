@@ -26,6 +26,14 @@ final class FakeView implements EngineView {
   final Map<String, Image> images = new HashMap<>();
   final Map<String, List<Change>> diffs = new HashMap<>();
   final Map<String, List<String>> logs = new HashMap<>();
+  /** The hub's tags ({@code student/hello:v1}) and their manifest digests. */
+  final Map<String, String> hub = new HashMap<>();
+  /** Copy-on-write facts by container id, then path. */
+  final Map<String, Map<String, String>> cow = new HashMap<>();
+  /** What images' top layers hold, by {@code ref path}. */
+  final Map<String, String> topLayers = new HashMap<>();
+  /** Logins by server. */
+  final Map<String, String> logins = new HashMap<>();
 
   @Override
   public List<Container> containers() {
@@ -49,6 +57,26 @@ final class FakeView implements EngineView {
   @Override
   public List<String> log(String containerId) {
     return logs.getOrDefault(containerId, List.of());
+  }
+
+  @Override
+  public Map<String, String> cow(String containerId) {
+    return cow.getOrDefault(containerId, Map.of());
+  }
+
+  @Override
+  public String topLayer(String ref, String path) {
+    return images.containsKey(ref) ? topLayers.getOrDefault(ref + " " + path, "NONE") : null;
+  }
+
+  @Override
+  public String hubDigest(String repository, String tag) {
+    return hub.get(repository + ":" + tag);
+  }
+
+  @Override
+  public String user(String server) {
+    return logins.get(server);
   }
 
   Probe probe() {

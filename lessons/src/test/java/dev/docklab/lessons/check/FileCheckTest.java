@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.engine.api.Change;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FileCheckTest {
@@ -45,5 +46,34 @@ class FileCheckTest {
   void malformedChecksAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new FileCheck(null, "hello.txt", null));
     assertThrows(IllegalArgumentException.class, () -> new FileCheck(null, "/a", "renamed"));
+  }
+
+  @Test
+  void aDeletionAsAWhiteoutOrAnOpaqueDirectoryInTheReadWriteLayer() {
+    FakeView.Box box = view.add("box", "busybox", "sh").diff(new Change('D', "/etc/motd"), new Change('C', "/var"));
+    view.cow.put(box.id, Map.of("/etc/motd", "DELETE", "/var", "OPAQUE"));
+    assertTrue(new FileCheck(null, null, "/etc/motd", "deleted", true, null).test(view.probe()).holds());
+    assertFalse(new FileCheck(null, null, "/etc/motd", null, null, true).test(view.probe()).holds(), "not opaque");
+    assertTrue(new FileCheck(null, null, "/var", null, null, true).test(view.probe()).holds());
+    assertFalse(new FileCheck(null, null, "/var", null, true, null).test(view.probe()).holds(), "not a whiteout");
+  }
+
+  @Test
+  void aPathInTheTopLayerOfAnImage() {
+    view.image(1, List.of(1, 2), null, null, List.of("sh"), "slim:v1");
+    view.topLayers.put("slim:v1 /tmp/big", "WHITEOUT");
+    view.topLayers.put("slim:v1 /app", "OPAQUE");
+    view.topLayers.put("slim:v1 /app/run.sh", "FILE");
+    assertTrue(new FileCheck(null, "slim:v1", "/tmp/big", null, true, null).test(view.probe()).holds());
+    assertTrue(new FileCheck(null, "slim:v1", "/app", null, null, true).test(view.probe()).holds());
+    assertTrue(new FileCheck(null, "slim:v1", "/app/run.sh", null, null, null).test(view.probe()).holds());
+    assertFalse(new FileCheck(null, "slim:v1", "/app/run.sh", null, true, null).test(view.probe()).holds());
+    assertFalse(new FileCheck(null, "slim:v1", "/etc/passwd", null, null, null).test(view.probe()).holds(),
+        "not in the top layer");
+    assertFalse(new FileCheck(null, "gone:v1", "/tmp/big", null, null, null).test(view.probe()).holds(), "no image");
+    assertEquals(List.of(new Fact("path", "/tmp/big"), new Fact("whiteout", "true"), new Fact("topLayerOf", "slim:v1")),
+        new FileCheck(null, "slim:v1", "/tmp/big", null, true, null).facts());
+    assertThrows(IllegalArgumentException.class, () -> new FileCheck(null, "slim:v1", "/a", "added", null, null));
+    assertThrows(IllegalArgumentException.class, () -> new FileCheck(null, null, "/a", null, true, true));
   }
 }

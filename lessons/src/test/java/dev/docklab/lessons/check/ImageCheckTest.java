@@ -67,4 +67,10 @@ class ImageCheckTest {
     assertThrows(IllegalArgumentException.class, () -> ref(null));
     assertThrows(IllegalArgumentException.class, () -> new ImageCheck("a", null, null, null, 1, null, null, null));
   }
+
+  @Test
+  void aStepOfItsHistory() {
+    assertTrue(holds(new ImageCheck("hello:v1", null, null, null, null, null, null, null, "made")));
+    assertFalse(holds(new ImageCheck("hello:v1", null, null, null, null, null, null, null, "RUN apt-get")));
+  }
 }

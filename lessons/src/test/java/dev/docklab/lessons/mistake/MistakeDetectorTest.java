@@ -10,6 +10,7 @@ import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.lessons.model.Mistake;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,13 @@ class MistakeDetectorTest {
     public Set<String> exposes(String ref) {
       return images.get(ref);
     }
+
+    @Override
+    public String user(String registry) {
+      return logins.get(registry);
+    }
   };
+  final Map<String, String> logins = new HashMap<>();
 
   void container(String name, Instant created, String path, PortMapping... ports) {
     Container.HostConfig hc = new Container.HostConfig(0, 0, false, RestartPolicy.NO, "bridge", List.of(ports), false);
@@ -108,11 +115,23 @@ class MistakeDetectorTest {
 
   @Test
   void aPushRefusedOutsideOnesNamespace() {
+    logins.put("docker.io", "bob");
     Found f = detect("docker push alice/app:v1", 1);
     assertEquals(Mistake.PUSH_OUTSIDE_NAMESPACE, f.kind());
-    assertEquals(List.of("alice/app:v1", "alice"), f.args());
+    assertEquals(List.of("alice/app:v1", "alice", "bob"), f.args());
     assertNull(detect("docker push alice/app:v1", 0));
     assertNull(detect("docker push bob/none:v1", 1), "no such image here: another error");
+    logins.put("docker.io", "alice");
+    assertNull(detect("docker push alice/app:v1", 1), "in one's own namespace: refused for another reason");
+  }
+
+  @Test
+  void aPushRefusedForWantOfALogin() {
+    Found f = detect("docker push alice/app:v1", 1);
+    assertEquals(Mistake.PUSH_NOT_LOGGED_IN, f.kind());
+    assertEquals(List.of("alice/app:v1", ""), f.args());
+    logins.put("docker.io", "alice");
+    assertNull(detect("docker push alice/app:v1", 1), "logged in, into one's namespace: another error");
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.docklab.lessons.model.Lesson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LessonRunTest {
@@ -41,6 +42,26 @@ class LessonRunTest {
     @Override
     public List<String> log(String containerId) {
       return List.of();
+    }
+
+    @Override
+    public Map<String, String> cow(String containerId) {
+      return Map.of();
+    }
+
+    @Override
+    public String topLayer(String ref, String path) {
+      return null;
+    }
+
+    @Override
+    public String hubDigest(String repository, String tag) {
+      return null;
+    }
+
+    @Override
+    public String user(String server) {
+      return null;
     }
   };
 

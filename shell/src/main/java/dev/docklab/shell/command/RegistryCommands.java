@@ -144,6 +144,10 @@ public final class RegistryCommands {
       s.err().println("https://docs.docker.com/engine/reference/commandline/login/#credentials-store");
       s.err().println();
       s.out().println("Login Succeeded");
+      var settings = s.engine().registries().settings();
+      if (server.equals(ImageReference.DEFAULT_DOMAIN) && settings.hubIsDockerHub()) {
+        s.out().println(s.msg("login.hub", settings.hub()));
+      }
       return 0;
     });
   }

@@ -9,7 +9,9 @@ import dev.docklab.lessons.check.Check;
 import dev.docklab.lessons.check.ContainerCheck;
 import dev.docklab.lessons.check.FileCheck;
 import dev.docklab.lessons.check.HttpCheck;
+import dev.docklab.lessons.check.HubCheck;
 import dev.docklab.lessons.check.ImageCheck;
+import dev.docklab.lessons.check.LoginCheck;
 import dev.docklab.lessons.check.Scope;
 import dev.docklab.lessons.check.Verdict;
 import dev.docklab.lessons.load.Course;
@@ -50,7 +52,7 @@ class LessonViewsTest {
         LessonViews.course(course.lessons(), p, "first-container", EN).subList(0, 8));
     List<String> en = LessonViews.course(course.lessons(), p, "first-container", EN);
     assertEquals(course.lessons().size() + 2, en.size());
-    assertTrue(en.get(en.size() - 1).endsWith("ports             not started              Publishing ports"));
+    assertTrue(en.get(en.size() - 1).endsWith("push-pull         not started              Login, push and pull"));
     List<String> zh = LessonViews.course(course.lessons(), p, null, ZH);
     assertEquals("  #       ID                进度                  标题", zh.get(1));
     assertEquals("  4       first-container   进行中（第 2/3 步）   第一个能对话的容器（-it、Ctrl+P Ctrl+Q、attach）", zh.get(5));
@@ -135,11 +137,11 @@ class LessonViewsTest {
         new ImageCheck("hello:v1", true, "hello:latest", "busybox", 1, "alice", "hi", "cat"),
         new ImageCheck("gone", false, null, null, null, null, null, null),
         new FileCheck(every, "/a", "added"), new FileCheck(null, "/b", "changed"), new FileCheck(null, "/c", "deleted"),
-        new HttpCheck(8080, null, "/index.html", "x"), new HttpCheck(null, 80, "/", "x"), AnswerCheck.of(List.of("1")));
+        new HttpCheck(8080, null, "/index.html", "x"), new HttpCheck(null, 80, "/", "x"), AnswerCheck.of(List.of("1")),
+        new HubCheck("student/hello:v1", true, "student/hello:v1"), new HubCheck("student/hello:v1", false, null),
+        new LoginCheck(null, "student"), new LoginCheck("127.0.0.1:5000", null));
     for (Check c : checks) {
-      CheckItem item = new CheckItem(c instanceof ContainerCheck cc ? cc : null, c instanceof ImageCheck i ? i : null,
-          c instanceof FileCheck f ? f : null, c instanceof HttpCheck h ? h : null,
-          c instanceof AnswerCheck a ? a : null, null);
+      CheckItem item = CheckItem.of(c, null);
       String said = LessonViews.describe(item, m);
       assertFalse(said.contains("lesson."), "a message is missing: " + said);
     }

@@ -102,6 +102,18 @@ public final class RegistryClient {
     return new Registry(host, URI.create((config.insecure(host) ? "http://" : "https://") + host));
   }
 
+  /**
+   * Where {@code docker login}, {@code logout} and {@code push} of {@code host} go: for Docker Hub
+   * ({@code docker.io}) docklab's hub when it stands in for Docker Hub ({@link RegistryConfig#hubIsDockerHub}),
+   * else the registry itself.
+   */
+  public Registry target(String host) {
+    if ((host.equals(ImageReference.DEFAULT_DOMAIN) || host.equals("index.docker.io")) && config.hubIsDockerHub()) {
+      return new Registry(config.hub(), URI.create("http://" + config.hub()));
+    }
+    return registry(host);
+  }
+
   /** Where {@code ref} may be pulled from, in order: the mirrors for Docker Hub names, then its own registry. */
   public List<Endpoint> pullEndpoints(ImageReference ref) {
     List<Endpoint> out = new ArrayList<>();

@@ -39,6 +39,21 @@ public record RegistryConfig(List<String> mirrors, List<String> insecure, String
     return host.equals(hub) || loopbackHub && (host.equals("localhost:" + port) || host.equals("127.0.0.1:" + port));
   }
 
+  /**
+   * Whether docklab's hub stands in for Docker Hub: it is one of the mirrors (as it is when daemon.json
+   * names none), so a classroom with no internet logs in and pushes {@code alice/app} there as it pulls.
+   */
+  public boolean hubIsDockerHub() {
+    for (String m : mirrors) {
+      String host = m.contains("://") ? m.substring(m.indexOf("://") + 3) : m;
+      host = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+      if (isHub(host)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code host} (host:port) is spoken to over HTTP: an insecure registry, or any loopback address. */
   public boolean insecure(String host) {
     String name = host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;

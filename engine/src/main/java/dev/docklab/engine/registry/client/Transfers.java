@@ -254,7 +254,7 @@ public final class Transfers {
 
   /** Pushes the local image {@code image} as {@code ref} (host, repository, tag). */
   public Pushed push(Image image, ImageReference ref, Progress p) {
-    RegistryClient.Registry r = client.registry(ref.domain());
+    RegistryClient.Registry r = client.target(ref.domain());
     String repo = ref.path();
     byte[] manifestBytes = blobs.read(image.manifest());
     JsonNode m = json(manifestBytes);
