@@ -8,6 +8,8 @@ import dev.docklab.shell.lesson.LessonCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * docklab's own words, in the one list that the interpreter dispatches from, the completer offers,
@@ -18,6 +20,7 @@ import java.util.List;
  * the host.
  */
 public final class Builtins {
+  private static final Pattern FIRST_WORD = Pattern.compile("^\\s*([^\\s;&|<>()]+)");
   private final DockerCli docker;
   private final LessonCommands lessons;
   private final List<Builtin> all;
@@ -72,10 +75,16 @@ public final class Builtins {
 
   /**
    * What runs after every line, whatever it was: the lesson's check, which says when the step's goal
-   * holds and shows the next step.
+   * holds and shows the next step; then, unless the line was one of docklab's own words (a lesson word,
+   * help, explain...), {@code lesson record} keeps it when a recording is under way.
    */
   public void afterLine(String line, Session session) {
     lessons.afterLine(line, session);
+    Matcher first = FIRST_WORD.matcher(line);
+    Builtin own = first.find() ? find(first.group(1)) : null;
+    if (own == null || own.name().equals("docker")) {
+      lessons.recorder().afterLine(line, session);
+    }
   }
 
   /** The {@code docker} command and its subcommands. */

@@ -12,6 +12,7 @@ import dev.docklab.lessons.mistake.MistakeDetector;
 import dev.docklab.lessons.mistake.MistakeView;
 import dev.docklab.lessons.model.Lesson;
 import dev.docklab.lessons.model.Text;
+import dev.docklab.lessons.record.RecordingStore;
 import dev.docklab.lessons.run.GoalReport;
 import dev.docklab.lessons.run.LessonProgress;
 import dev.docklab.lessons.run.LessonReset;
@@ -48,6 +49,7 @@ public final class LessonCommands {
   private final Supplier<Course> courseSource;
   private final ProgressStore store;
   private final Http http;
+  private final LessonRecorder recorder;
   private Course course;
   private String dataRoot;
   private LessonRun run;
@@ -61,6 +63,7 @@ public final class LessonCommands {
     this.courseSource = course;
     this.store = store;
     this.http = http;
+    this.recorder = new LessonRecorder(RecordingStore.beside(store.file()), this::dataRoot);
   }
 
   /** The course and the progress file this docklab was started with. */
@@ -77,7 +80,12 @@ public final class LessonCommands {
     return 0;
   }
 
-  /** {@code lesson [N|ID|next|off|lint FILE...]}. */
+  /** {@code lesson record}: the teacher's recorder, whose lines are kept after each line (see {@link LessonRecorder}). */
+  public LessonRecorder recorder() {
+    return recorder;
+  }
+
+  /** {@code lesson [N|ID|next|off|lint FILE...|record ...]}. */
   public int lesson(List<String> args, Session s) {
     if (args.isEmpty()) {
       LessonRun r = active(s);
@@ -94,6 +102,7 @@ public final class LessonCommands {
       case "off" -> off(s);
       case "next" -> next(s);
       case "lint" -> lint(args.subList(1, args.size()), s);
+      case "record" -> recorder.record(args.subList(1, args.size()), s);
       default -> start(args.get(0), s);
     };
   }

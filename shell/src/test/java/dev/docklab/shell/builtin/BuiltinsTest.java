@@ -71,12 +71,12 @@ class BuiltinsTest {
   void helpListsTheBuiltinsFromTheList() {
     assertEquals(0, run(session(Messages.Lang.EN), "help"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-        "\nAlso: lessons   lesson N|ID|next|off   goal   hint   solution   answer TEXT   reset   undo   help [COMMAND]   lang zh|en"
+        "\nAlso: lessons   lesson N|ID|next|off|record   goal   hint   solution   answer TEXT   reset   undo   help [COMMAND]   lang zh|en"
         + "   echo TEXT   clear   exit (or Ctrl-D)\n"), out.toString());
     out.reset();
     assertEquals(0, run(session(Messages.Lang.ZH), "?"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-        "\n另外还有：lessons   lesson 编号|ID|next|off   goal   hint   solution   answer 文本   reset   undo   help [命令]   lang zh|en"
+        "\n另外还有：lessons   lesson 编号|ID|next|off|record   goal   hint   solution   answer 文本   reset   undo   help [命令]   lang zh|en"
         + "   echo 文本   clear   exit（或 Ctrl-D）\n"), out.toString());
   }
 
