@@ -66,7 +66,7 @@ public final class Draft {
     String all = String.join("; ", lines);
     Step step = new Step(INSTRUCTION, GOAL, s.checks(), new Hints(NUDGE, FAMILY, new Text(all, all)), lines, null,
         null);
-    StartState start = new StartState(new StartState.Images(s.present(), s.absent()), s.containers());
+    StartState start = new StartState(new StartState.Images(s.present(), s.absent()), s.containers(), null);
     return new Lesson(id, TITLE, INTRO, start, List.of(step), null);
   }
 }

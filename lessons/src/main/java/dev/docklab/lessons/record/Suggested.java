@@ -224,10 +224,10 @@ record Suggested(List<String> present, List<String> absent, List<StartContainer>
   }
 
   private static CheckItem item(ContainerCheck c) {
-    return new CheckItem(c, null, null, null, null, null);
+    return CheckItem.of(c, null);
   }
 
   private static CheckItem item(ImageCheck c) {
-    return new CheckItem(null, c, null, null, null, null);
+    return CheckItem.of(c, null);
   }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An engine's images and containers made by hand, as the engine's api records them: the snapshot a
@@ -123,6 +124,26 @@ final class Machine implements EngineView {
   @Override
   public List<String> log(String containerId) {
     return List.of();
+  }
+
+  @Override
+  public Map<String, String> cow(String containerId) {
+    return Map.of();
+  }
+
+  @Override
+  public String topLayer(String ref, String path) {
+    return null;
+  }
+
+  @Override
+  public String hubDigest(String repository, String tag) {
+    return null;
+  }
+
+  @Override
+  public String user(String server) {
+    return null;
   }
 
   static String hex(int n) {
