@@ -68,6 +68,14 @@ public interface Containers {
   /** {@code docker rm [-f] [-v]}. */
   Container remove(String ref, boolean force, boolean removeVolumes);
 
+  /**
+   * Brings back a container {@code docker rm} removed while removed things were kept (see
+   * {@link SystemService#keepRemoved}): the same id, name, config, labels and read-write layer (the
+   * files written in it), not running (exited, or created if it never ran). Fails with "No such removed
+   * container" when it is not kept, and in Docker's words when a container took its name since.
+   */
+  Container restore(ContainerId id);
+
   /** Containers, newest first: all of them ({@code docker ps -a}) or only the running ones. */
   List<Container> list(boolean all);
 

@@ -29,6 +29,13 @@ public interface Images {
    */
   Removal remove(String ref, boolean force, boolean prune);
 
+  /**
+   * Brings back an image {@code docker rmi} deleted while removed things were kept (see
+   * {@link SystemService#keepRemoved}): the same id, config and layers, and the names it had that no
+   * other image took since. Fails with "No such removed image" when it is not kept.
+   */
+  Image restore(Digest id);
+
   /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */
   Pulled pull(String ref, Progress progress);
 

@@ -1,5 +1,6 @@
 package dev.docklab.engine.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,25 @@ public interface SystemService {
 
   /** Builds the offline base images not made yet; returns the tags it made (empty if none). */
   List<String> ensureBaseImages();
+
+  /**
+   * While {@code on}, what {@code docker rm} and {@code docker rmi} remove is kept aside until it is
+   * dropped, so that it can be brought back ({@link Containers#restore}, {@link Images#restore}): a
+   * container's directory whole (its read-write layer with it), an image's record and names with the
+   * layers and blobs it stands on. A lesson turns it on for its {@code undo}; it lasts on this data
+   * root, for every engine opened on it, until turned off. Turning it off drops everything kept; an
+   * engine that opens with it off drops what a crash left kept.
+   */
+  void keepRemoved(boolean on);
+
+  /** Whether removed containers and images are kept (see {@link #keepRemoved}). */
+  boolean keepsRemoved();
+
+  /**
+   * Deletes for good what was kept and removed before {@code before} ({@link Instant#MAX}: all of it):
+   * containers with their files, images with the layers and blobs no other image uses.
+   */
+  void dropKept(Instant before);
 
   /** The host's kernel release, as {@code uname -r} prints it. */
   String kernel();

@@ -366,6 +366,14 @@ public final class ContainerService {
 
   /** {@code docker rm [-f] [-v]}: with {@code removeVolumes}, its anonymous volumes go too. */
   public Container remove(String nameOrId, boolean force, boolean removeVolumes) {
+    return remove(nameOrId, force, removeVolumes, false);
+  }
+
+  /**
+   * {@code docker rm [-f] [-v]}; with {@code keep}, the container is kept aside (its directory whole,
+   * its anonymous volumes too) until {@link #dropKept} or {@link #restore}, for a lesson's undo.
+   */
+  public Container remove(String nameOrId, boolean force, boolean removeVolumes, boolean keep) {
     Container c = store.find(nameOrId);
     if (c.state().running()) {
       if (!force) {
@@ -383,13 +391,83 @@ public final class ContainerService {
       runtime.delete(c.id(), true);
       nets.disconnect(cur);
       driver.unmount(store.files(c.id()));
-      store.delete(c.id());
-      if (removeVolumes) {
-        volumes.removeAnonymous(cur);
+      if (keep) {
+        store.keep(c.id(), Instant.now(), removeVolumes);
+      } else {
+        store.delete(c.id());
+        if (removeVolumes) {
+          volumes.removeAnonymous(cur);
+        }
       }
       listener.on(new EngineEvent(EventStep.REMOVE, c.id(), store.files(c.id()).dir().toString(), Duration.ZERO));
       return cur;
     }
+  }
+
+  /**
+   * Brings back a container kept by {@link #remove}: same id, name, config, labels and read-write
+   * layer, recorded as not running (exited, or created if it never ran). Refused in Docker's words when
+   * a container took its name since, and when its image is gone.
+   */
+  public Container restore(String id) {
+    synchronized (lock) {
+      Container kept = store.keptRecord(id);
+      if (kept == null || store.kept().stream().noneMatch(k -> k.id().equals(id))) {
+        throw EngineException.notFound("No such removed container: " + id);
+      }
+      if (store.byId(id) != null) {
+        throw EngineException.conflict("Conflict. The container ID \"" + id + "\" is already in use.");
+      }
+      Container other = store.byName(kept.name());
+      if (other != null) {
+        throw EngineException.conflict("Conflict. The container name \"/" + kept.name()
+            + "\" is already in use by container \"" + other.id()
+            + "\". You have to remove (or rename) that container to be able to reuse that name.");
+      }
+      if (images.find(kept.imageId()) == null) {
+        throw EngineException.notFound("No such image: " + kept.imageId() + " (the image of container "
+            + kept.name() + " is gone)");
+      }
+      Container.State s = kept.state();
+      Container.State stopped = s.running()
+          ? new Container.State(ContainerStatus.EXITED, 0, s.exitCode() == 0 ? 137 : s.exitCode(), "",
+              s.startedAt(), Instant.now().toString(), 0, true, s.oomKilled())
+          : new Container.State(s.status(), 0, s.exitCode(), s.error(), s.startedAt(), s.finishedAt(), 0,
+              s.stoppedByUser(), s.oomKilled());
+      Container back = kept.withNetwork(null).withState(stopped);
+      store.restore(id, back);
+      return back;
+    }
+  }
+
+  /**
+   * Deletes for good the containers kept by {@link #remove} before {@code before} (with their anonymous
+   * volumes, when they were removed with {@code -v}).
+   */
+  public void dropKept(Instant before) {
+    synchronized (lock) {
+      for (KeptContainer k : store.kept()) {
+        if (k.removedInstant().isBefore(before)) {
+          Container record = store.keptRecord(k.id());
+          store.dropKept(k.id());
+          if (k.removeVolumes() && record != null) {
+            volumes.removeAnonymous(record);
+          }
+        }
+      }
+    }
+  }
+
+  /** The records of the containers kept by {@link #remove}. */
+  public List<Container> keptRecords() {
+    List<Container> out = new ArrayList<>();
+    for (KeptContainer k : store.kept()) {
+      Container c = store.keptRecord(k.id());
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /**

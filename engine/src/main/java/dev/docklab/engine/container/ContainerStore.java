@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -170,12 +171,17 @@ public final class ContainerStore {
    * and its files are removed in the background; {@link #cleanTrash()} finishes what a crash left.
    */
   public synchronized void delete(String id) {
+    deleteInBackground(dir(id), id);
+    load().remove(id);
+  }
+
+  /** Renames {@code dir} (container {@code id}'s, live or kept) aside and deletes it in a thread of its own. */
+  private void deleteInBackground(Path dir, String id) {
     Path trash = layout.removedContainer(id);
     try {
-      if (Files.exists(dir(id))) {
-        Files.move(dir(id), trash, StandardCopyOption.ATOMIC_MOVE);
+      if (Files.exists(dir)) {
+        Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
       }
-      load().remove(id);
     } catch (IOException e) {
       throw EngineException.system("could not remove container " + id.substring(0, 12) + ": " + e.getMessage(), e);
     }
@@ -188,6 +194,108 @@ public final class ContainerStore {
     }, "remove-" + id.substring(0, 12));
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Keeps the container instead of deleting it (a lesson keeps what is removed, for undo): its note
+   * first, then its whole directory renamed into {@code kept/containers/}, gone at once for every reader.
+   */
+  public synchronized void keep(String id, Instant removedAt, boolean removeVolumes) {
+    try {
+      PrivateDirs.create(layout.kept());
+      PrivateDirs.create(layout.keptContainers());
+      AtomicFiles.write(layout.keptContainerNote(id), JSON.writeValueAsBytes(new KeptContainer(id,
+          removedAt.toString(), removeVolumes)));
+      Files.move(dir(id), layout.keptContainer(id), StandardCopyOption.ATOMIC_MOVE);
+      load().remove(id);
+    } catch (IOException e) {
+      throw EngineException.system("could not keep container " + id.substring(0, 12) + " for undo: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The kept containers whose directory and note are both there, oldest first. */
+  public synchronized List<KeptContainer> kept() {
+    List<KeptContainer> out = new ArrayList<>();
+    for (Path note : keptNotes()) {
+      String id = note.getFileName().toString().substring(0, 64);
+      if (Files.isDirectory(layout.keptContainer(id))) {
+        try {
+          out.add(JSON.readValue(note.toFile(), KeptContainer.class));
+        } catch (IOException e) {
+          out.add(new KeptContainer(id, Instant.EPOCH.toString(), false)); // half a note: the first to drop
+        }
+      }
+    }
+    out.sort(Comparator.comparing(KeptContainer::removedInstant));
+    return out;
+  }
+
+  /** The record of kept container {@code id}, or null when none is kept (or its record is unreadable). */
+  public synchronized Container keptRecord(String id) {
+    Path kept = layout.keptContainer(id).resolve(files(id).config().getFileName().toString());
+    try {
+      return Files.isRegularFile(kept) ? JSON.readValue(kept.toFile(), Container.class) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Puts kept container {@code id}'s directory back and records it as {@code record} (the caller has
+   * checked that its id and name are free): the directory first, then the note goes.
+   */
+  public synchronized void restore(String id, Container record) {
+    try {
+      Files.move(layout.keptContainer(id), dir(id), StandardCopyOption.ATOMIC_MOVE);
+      Files.deleteIfExists(layout.keptContainerNote(id));
+    } catch (IOException e) {
+      throw EngineException.system("could not bring back container " + id.substring(0, 12) + ": "
+          + e.getMessage(), e);
+    }
+    save(record);
+  }
+
+  /** Deletes kept container {@code id} for good: its note first, then its directory in the background. */
+  public synchronized void dropKept(String id) {
+    try {
+      Files.deleteIfExists(layout.keptContainerNote(id));
+    } catch (IOException e) {
+      throw EngineException.system("could not drop kept container " + id.substring(0, 12) + ": "
+          + e.getMessage(), e);
+    }
+    deleteInBackground(layout.keptContainer(id), id);
+  }
+
+  /** Deletes what a crash left half kept: a directory without its note, a note without its directory. */
+  public synchronized void sweepHalfKept() throws IOException {
+    if (!Files.isDirectory(layout.keptContainers())) {
+      return;
+    }
+    for (Path note : keptNotes()) {
+      if (!Files.isDirectory(layout.keptContainer(note.getFileName().toString().substring(0, 64)))) {
+        Files.deleteIfExists(note);
+      }
+    }
+    try (var entries = Files.list(layout.keptContainers())) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") || (Files.isDirectory(p) && !Files.exists(layout.keptContainerNote(name)))) {
+          Trees.deleteRecursively(p); // a temp file, or a directory whose note never came or went first
+        }
+      }
+    }
+  }
+
+  private List<Path> keptNotes() {
+    if (!Files.isDirectory(layout.keptContainers())) {
+      return List.of();
+    }
+    try (var files = Files.list(layout.keptContainers())) {
+      return files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}\\.json")).toList();
+    } catch (IOException e) {
+      throw EngineException.system("could not list " + layout.keptContainers() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Removes what deletions interrupted by a crash left behind. */

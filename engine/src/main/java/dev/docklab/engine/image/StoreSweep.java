@@ -16,10 +16,11 @@ import java.util.Set;
 /**
  * Finds and removes, when the engine opens, the layers and blobs that no image stands on: what a crash
  * in rmi, commit, build or load left behind, which nothing else would ever see. Kept: everything an
- * image uses, the image of every container (even one whose record is gone), and what an unfinished
- * pull's lease holds. It runs only while the engine holds the data root's lock and before anything
- * else, so no other operation can be half-way through adding a layer. When any image cannot be read
- * whole, nothing is removed: keeping garbage is better than losing a layer.
+ * image uses, the image of every container (even one whose record is gone), what an image kept for a
+ * lesson's undo stands on, and what an unfinished pull's lease holds. It runs only while the engine
+ * holds the data root's lock and before anything else, so no other operation can be half-way through
+ * adding a layer. When any image cannot be read whole, nothing is removed: keeping garbage is better
+ * than losing a layer.
  */
 public final class StoreSweep {
   private final BlobStore blobs;
@@ -39,6 +40,11 @@ public final class StoreSweep {
 
   /** Removes the layers and blobs nothing uses; {@code containerImages} are the image ids containers were made from. */
   public Swept sweep(Collection<Digest> containerImages) throws IOException {
+    return sweep(containerImages, Set.of());
+  }
+
+  /** As {@link #sweep(Collection)}, keeping {@code kept} too: the layers and blobs of images kept for undo. */
+  public Swept sweep(Collection<Digest> containerImages, Collection<Digest> kept) throws IOException {
     Set<Digest> keepLayers = new HashSet<>();
     Set<Digest> keepBlobs = new HashSet<>();
     try {
@@ -60,7 +66,8 @@ public final class StoreSweep {
         }
       }
     }
-    Set<Digest> held = leases.held();
+    Set<Digest> held = new HashSet<>(leases.held());
+    held.addAll(kept);
     keepLayers.addAll(held);
     keepBlobs.addAll(held);
     long bytes = 0;

@@ -3,6 +3,7 @@ package dev.docklab.engine.service;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.image.KeptImages;
 import dev.docklab.engine.image.StoreSweep;
 import dev.docklab.engine.store.Leases;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Set;
 /**
  * What a crash of the engine in the middle of a command leaves that nothing else would find, cleared
  * when the next engine opens (after the containers are reconciled): the step containers of a build,
- * the pause of a commit, and the layers and blobs no image stands on any more.
+ * the pause of a commit, and the layers and blobs no image (live or kept for undo) stands on any more.
  */
 final class CrashLeftovers {
   private final EngineParts p;
@@ -36,7 +37,15 @@ final class CrashLeftovers {
     for (Container c : p.containerStore().list()) {
       containerImages.add(c.imageDigest());
     }
-    return new StoreSweep(p.blobs(), p.layers(), p.images(), new Leases(p.layout())).sweep(containerImages);
+    for (Container c : p.containers().keptRecords()) {
+      containerImages.add(c.imageDigest());
+    }
+    Set<Digest> kept = new HashSet<>();
+    for (KeptImages.Kept k : new KeptImages(p.layout()).list()) {
+      kept.addAll(k.layerDigests());
+      kept.addAll(k.blobDigests());
+    }
+    return new StoreSweep(p.blobs(), p.layers(), p.images(), new Leases(p.layout())).sweep(containerImages, kept);
   }
 
   private void removeQuietly(Container c) {

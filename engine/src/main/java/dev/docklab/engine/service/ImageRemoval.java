@@ -7,8 +7,10 @@ import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Removal;
 import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.image.KeptImages;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.CrashPoints;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,13 +21,16 @@ import java.util.Set;
 /**
  * {@code docker rmi}: removes a name; when it was the image's last name (or the image was named by
  * id), deletes the image, then every layer and blob no other image uses, then the untagged step
- * images under it that nothing else stands on.
+ * images under it that nothing else stands on. While a lesson keeps what is removed, the image is
+ * kept (see {@link KeptImages}) and what it stands on stays until it is dropped.
  */
 final class ImageRemoval {
   private final EngineParts p;
+  private final KeptImages kept;
 
   ImageRemoval(EngineParts parts) {
     this.p = parts;
+    this.kept = new KeptImages(parts.layout());
   }
 
   private long layerSize(Digest d) {
@@ -34,6 +39,14 @@ final class ImageRemoval {
 
   /** {@code docker rmi [--no-prune]}: with {@code prune} false, the untagged step images under it stay. */
   Removal remove(String nameOrId, boolean force, boolean prune) {
+    return remove(nameOrId, force, prune, false);
+  }
+
+  /**
+   * {@code docker rmi [--no-prune]}; with {@code keep}, an image deleted is kept with its names (and
+   * its layers and blobs stay) until {@link #dropKept}. It says what Docker would say either way.
+   */
+  Removal remove(String nameOrId, boolean force, boolean prune, boolean keep) {
     Image img = p.images().find(nameOrId);
     if (img == null) {
       throw EngineException.notFound("No such image: " + (Digest.isDigest(nameOrId) || nameOrId.matches("[0-9a-f]{4,64}")
@@ -76,11 +89,15 @@ final class ImageRemoval {
         }
       }
     }
+    boolean usedByContainer = p.containerStore().list().stream().anyMatch(c -> c.imageId().equals(img.id().toString()));
+    List<Digest> ownBlobs = blobsOf(p.blobs(), img);
+    if (keep && !usedByContainer) {
+      kept.keep(img, ownBlobs, Instant.now()); // first: a crash after it loses nothing
+    }
     for (ImageReference ref : img.repoTags()) {
       p.images().untag(ref);
       untagged.add(ref.familiarString());
     }
-    boolean usedByContainer = p.containerStore().list().stream().anyMatch(c -> c.imageId().equals(img.id().toString()));
     if (usedByContainer) {
       return new Removal(untagged, deleted, 0); // forced: the name goes, the image stays for its containers
     }
@@ -88,7 +105,6 @@ final class ImageRemoval {
       p.images().untag(digestRef);
       untagged.add(digestRef.familiarString());
     }
-    List<Digest> ownBlobs = blobsOf(p.blobs(), img);
     Image parent = p.images().list().stream().filter(img::isBuiltOn)
         .max(Comparator.comparingInt(p -> p.config().history() == null ? 0 : p.config().history().size()))
         .orElse(null);
@@ -102,31 +118,61 @@ final class ImageRemoval {
     List<Digest> mine = new ArrayList<>(img.diffIds());
     Collections.reverse(mine);
     long reclaimed = 0;
+    List<Digest> gone = new ArrayList<>();
     for (Digest d : mine) {
       if (!stillUsed.contains(d)) {
         reclaimed += layerSize(d);
-        p.layers().delete(d);
+        gone.add(d);
         deleted.add(d.toString());
       }
     }
-    Set<Digest> blobsInUse = new HashSet<>();
-    for (Image other : p.images().list()) {
-      blobsInUse.addAll(blobsOf(p.blobs(), other));
-    }
-    for (Digest b : ownBlobs) {
-      if (!blobsInUse.contains(b)) {
-        p.blobs().delete(b);
-      }
-    }
+    collect(gone, ownBlobs);
     // As Docker: the untagged step images under it go too, while nothing else stands on them.
     if (prune && parent != null && parent.repoTags().isEmpty()
         && p.images().list().stream().noneMatch(other -> other.isBuiltOn(parent))
         && p.containerStore().list().stream().noneMatch(c -> c.imageId().equals(parent.id().toString()))) {
-      Removal more = remove(parent.id().toString(), false, true);
+      Removal more = remove(parent.id().toString(), false, true, keep);
       deleted.addAll(more.deleted());
       reclaimed += more.reclaimedBytes();
     }
     return new Removal(untagged, deleted, reclaimed);
+  }
+
+  /**
+   * Deletes for good the images kept before {@code before}, then whatever of their layers and blobs
+   * no image (live or still kept) uses.
+   */
+  void dropKept(Instant before) {
+    for (KeptImages.Kept k : kept.list()) {
+      if (k.removedInstant().isBefore(before)) {
+        kept.forget(Digest.parse(k.id()));
+        collect(k.layerDigests(), k.blobDigests());
+      }
+    }
+  }
+
+  /** Deletes those of {@code layers} and {@code blobs} that no image, live or kept, stands on. */
+  private void collect(List<Digest> layers, List<Digest> blobs) {
+    Set<Digest> layersInUse = new HashSet<>();
+    Set<Digest> blobsInUse = new HashSet<>();
+    for (Image other : p.images().list()) {
+      layersInUse.addAll(other.diffIds());
+      blobsInUse.addAll(blobsOf(p.blobs(), other));
+    }
+    for (KeptImages.Kept k : kept.list()) {
+      layersInUse.addAll(k.layerDigests());
+      blobsInUse.addAll(k.blobDigests());
+    }
+    for (Digest d : layers) {
+      if (!layersInUse.contains(d)) {
+        p.layers().delete(d);
+      }
+    }
+    for (Digest b : blobs) {
+      if (!blobsInUse.contains(b)) {
+        p.blobs().delete(b);
+      }
+    }
   }
 
   /** The blobs an image stands on: its config, its manifest and its layers' blobs (a missing manifest, none). */

@@ -3,6 +3,7 @@ package dev.docklab.engine.service;
 import dev.docklab.engine.api.Attachment;
 import dev.docklab.engine.api.Change;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerId;
 import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EventStep;
@@ -16,6 +17,7 @@ import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.container.LogReader;
 import dev.docklab.engine.layer.TreeTar;
 import dev.docklab.engine.storage.StorageDriver;
+import dev.docklab.engine.store.Keeping;
 import dev.docklab.engine.store.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -104,7 +106,12 @@ final class LocalContainers implements Containers {
 
   @Override
   public Container remove(String ref, boolean force, boolean removeVolumes) {
-    return p.containers().remove(ref, force, removeVolumes);
+    return p.containers().remove(ref, force, removeVolumes, Keeping.on(p.layout()));
+  }
+
+  @Override
+  public Container restore(ContainerId id) {
+    return p.containers().restore(id.value());
   }
 
   @Override

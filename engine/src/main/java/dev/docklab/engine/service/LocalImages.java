@@ -20,8 +20,10 @@ import dev.docklab.engine.container.UpperDir;
 import dev.docklab.engine.image.Archives;
 import dev.docklab.engine.image.ConfigChanges;
 import dev.docklab.engine.image.ImageAssembler;
+import dev.docklab.engine.image.KeptImages;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.CrashPoints;
+import dev.docklab.engine.store.Keeping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,11 +42,11 @@ final class LocalImages implements Images {
   private final ContainerLayers containerLayers;
   private final ImageRemoval removal;
 
-  LocalImages(EngineParts parts, LocalRegistries registries) {
+  LocalImages(EngineParts parts, LocalRegistries registries, ImageRemoval removal) {
     this.p = parts;
     this.registries = registries;
     this.containerLayers = new ContainerLayers(parts);
-    this.removal = new ImageRemoval(parts);
+    this.removal = removal;
   }
 
   @Override
@@ -83,7 +85,12 @@ final class LocalImages implements Images {
 
   @Override
   public Removal remove(String ref, boolean force, boolean prune) {
-    return removal.remove(ref, force, prune);
+    return removal.remove(ref, force, prune, Keeping.on(p.layout()));
+  }
+
+  @Override
+  public Image restore(Digest id) {
+    return new KeptImages(p.layout()).restore(p.images(), id);
   }
 
   @Override

@@ -12,18 +12,24 @@ import dev.docklab.engine.runtime.SecurityProfiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code docker info}, {@code docker system df}, {@code docker inspect} of any object, and the offline base images. */
+/**
+ * {@code docker info}, {@code docker system df}, {@code docker inspect} of any object, the offline base
+ * images, and keeping what is removed for a lesson's undo.
+ */
 final class LocalSystem implements SystemService {
   private final EngineParts p;
+  private final Keeper keeper;
   private BaseImages baseImages;
 
-  LocalSystem(EngineParts parts) {
+  LocalSystem(EngineParts parts, Keeper keeper) {
     this.p = parts;
+    this.keeper = keeper;
   }
 
   void setBaseImages(BaseImages baseImages) {
@@ -118,6 +124,21 @@ final class LocalSystem implements SystemService {
   @Override
   public List<String> ensureBaseImages() {
     return baseImages.ensure();
+  }
+
+  @Override
+  public void keepRemoved(boolean on) {
+    keeper.set(on);
+  }
+
+  @Override
+  public boolean keepsRemoved() {
+    return keeper.on();
+  }
+
+  @Override
+  public void dropKept(Instant before) {
+    keeper.drop(before);
   }
 
   @Override

@@ -47,6 +47,7 @@ public final class Services implements AutoCloseable {
   private final LocalVolumes volumes;
   private final LocalSystem system;
   private final Explanations explain;
+  private final Keeper keeper;
 
   /** Makes the stores, the runtime, the monitor and the services; nothing is reconciled yet. */
   public Services(EngineOptions options, EngineListener listener) {
@@ -78,8 +79,10 @@ public final class Services implements AutoCloseable {
     networks.setParts(parts);
     this.registries = new LocalRegistries(layout, blobs, layers, imageStore, listener,
         img -> ImageRemoval.blobsOf(blobs, img));
-    this.images = new LocalImages(parts, registries);
-    this.system = new LocalSystem(parts);
+    ImageRemoval removal = new ImageRemoval(parts);
+    this.keeper = new Keeper(parts, removal);
+    this.images = new LocalImages(parts, registries, removal);
+    this.system = new LocalSystem(parts, keeper);
     system.setBaseImages(new BaseImages(parts, images, registries));
     this.containers = new LocalContainers(parts, images, system);
     this.volumes = new LocalVolumes(parts);
@@ -94,13 +97,15 @@ public final class Services implements AutoCloseable {
 
   /**
    * Clears what a crash may have left: temp files, half-unpacked and half-deleted layers, stale mounts,
-   * containers recorded as running that are gone, then the step containers of a build, the pause of a
-   * commit, and the layers and blobs no image stands on.
+   * containers recorded as running that are gone, what was kept for a lesson's undo when no lesson
+   * keeps it any more, then the step containers of a build, the pause of a commit, and the layers and
+   * blobs no image (live or kept) stands on.
    */
   public void recover() throws IOException {
     Trees.deleteRecursively(parts.layout().tmp());
     parts.layers().recover();
     parts.containerStore().cleanTrash();
+    keeper.sweepAtStart();
     parts.containers().reconcile();
     new CrashLeftovers(parts).clear();
   }

@@ -17,6 +17,10 @@ import java.nio.file.Path;
  * images/repositories.json     tags: reference to image id
  * containers/ID/               one container: see {@link ContainerFiles}
  * containers/.removing-ID/     a removed container's files, deleted in the background
+ * kept/on                      there while a lesson keeps what rm and rmi remove, for undo (see {@link Keeping})
+ * kept/containers/ID/          a removed container's directory, kept whole (its read-write layer too)
+ * kept/containers/ID.json      when it was removed, and whether its anonymous volumes go when it is dropped
+ * kept/images/HEX.json         a deleted image's record, names, layers and blobs (which stay in the store)
  * volumes/NAME/_data/          a volume's files
  * volumes/NAME/volume.json     its record
  * networks/                    networks made with docker network create
@@ -119,6 +123,41 @@ public record Layout(Path root) {
   /** True when {@code dir}, in {@link #containers}, is a removed container's (see {@link #removedContainer}). */
   public static boolean isRemovedContainer(Path dir) {
     return dir.getFileName().toString().startsWith(REMOVING);
+  }
+
+  /** {@code kept/}: what rm and rmi removed while a lesson keeps it (see {@link Keeping}). */
+  public Path kept() {
+    return root.resolve("kept");
+  }
+
+  /** {@code kept/on}: there while removed containers and images are kept. */
+  public Path keepingMark() {
+    return kept().resolve("on");
+  }
+
+  /** {@code kept/containers}: kept containers' directories and their notes. */
+  public Path keptContainers() {
+    return kept().resolve(CONTAINERS);
+  }
+
+  /** Where a kept container's directory is, whole. */
+  public Path keptContainer(String id) {
+    return keptContainers().resolve(id);
+  }
+
+  /** The note of a kept container: when it was removed, and how. */
+  public Path keptContainerNote(String id) {
+    return keptContainers().resolve(id + ".json");
+  }
+
+  /** {@code kept/images}: kept images' records. */
+  public Path keptImages() {
+    return kept().resolve("images");
+  }
+
+  /** The record of kept image {@code id}. */
+  public Path keptImage(Digest id) {
+    return keptImages().resolve(id.hex() + ".json");
   }
 
   public Path volumes() {

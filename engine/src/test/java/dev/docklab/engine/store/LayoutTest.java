@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.StorageDriverName;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,16 @@ class LayoutTest {
   void aRemovedContainerIsRecognisedByItsName() {
     assertTrue(Layout.isRemovedContainer(layout.removedContainer(ID)));
     assertFalse(Layout.isRemovedContainer(layout.container(ID)));
+  }
+
+  @Test
+  void whatIsKeptForUndoLivesUnderKeptAndIsNoContainerOfTheStore() {
+    assertEquals(Path.of("/var/lib/docklab/kept/on"), layout.keepingMark());
+    assertEquals(Path.of("/var/lib/docklab/kept/containers", ID), layout.keptContainer(ID));
+    assertEquals(Path.of("/var/lib/docklab/kept/containers", ID + ".json"), layout.keptContainerNote(ID));
+    assertEquals(Path.of("/var/lib/docklab/kept/images", "b".repeat(64) + ".json"),
+        layout.keptImage(Digest.sha256("b".repeat(64))));
+    assertFalse(layout.keptContainer(ID).startsWith(layout.containers()), "docker ps -a does not see it");
   }
 
   @Test

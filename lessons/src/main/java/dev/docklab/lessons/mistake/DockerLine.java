@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The words of a docker line, as far as the mistake detectors need them: the subcommand, the value of
- * a flag, and the operands after the flags.
+ * The words of a docker line, as far as the mistake detectors (and undo, for a push) need them: the
+ * subcommand, the value of a flag, and the operands after the flags.
  */
-record DockerLine(String command, List<String> words) {
+public record DockerLine(String command, List<String> words) {
   /** Flags of run, create and exec that take a value as the next word. */
   private static final Set<String> WITH_VALUE = Set.of("-p", "--publish", "-v", "--volume", "--name", "-e", "--env",
       "-w", "--workdir", "-u", "--user", "-l", "--label", "--restart", "--network", "--net", "-m", "--memory",
@@ -17,7 +17,7 @@ record DockerLine(String command, List<String> words) {
       "--ulimit", "--device", "--tmpfs", "--cidfile", "--label-file", "--ip", "--log-driver");
 
   /** The docker line {@code line} is ({@code docker} optional), or null when it is none. */
-  static DockerLine parse(String line) {
+  public static DockerLine parse(String line) {
     List<String> w = split(line);
     if (!w.isEmpty() && w.get(0).equals("docker")) {
       w.remove(0);
@@ -48,7 +48,7 @@ record DockerLine(String command, List<String> words) {
   }
 
   /** The words after the flags: the image or container, then its command. */
-  List<String> operands() {
+  public List<String> operands() {
     List<String> rest = new ArrayList<>();
     int i = 0;
     while (i < words.size()) {

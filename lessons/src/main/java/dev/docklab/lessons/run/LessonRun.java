@@ -40,7 +40,7 @@ public final class LessonRun {
     return new LessonRun(lesson, new LessonProgress(progress.status(), step, progress.started(),
         progress.stepStarted(), progress.commands(), progress.hints(), progress.help(), progress.answer(),
         progress.done(), progress.tagsAtStart(),
-        progress.before(), progress.after()));
+        progress.before(), progress.after(), progress.pushed()));
   }
 
   public Lesson lesson() {
@@ -78,7 +78,17 @@ public final class LessonRun {
 
   /** The lesson's things now ({@link LessonUndo#things}); {@code first} at the lesson's start. */
   public void seen(List<String> things, boolean first) {
-    progress = progress.seen(things, first);
+    seen(things, first, List.of());
+  }
+
+  /**
+   * The lesson's things after a line that pushed {@code pushes}; true when the line changed them (what
+   * was kept of things removed before it is then no more use to {@code undo}).
+   */
+  public boolean seen(List<String> things, boolean first, List<String> pushes) {
+    LessonProgress was = progress;
+    progress = progress.seen(things, first, pushes);
+    return !progress.after().equals(was.after());
   }
 
   /** The last change to the lesson's things was undone. */

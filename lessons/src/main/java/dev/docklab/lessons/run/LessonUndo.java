@@ -1,27 +1,31 @@
 package dev.docklab.lessons.run;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.ContainerId;
 import dev.docklab.engine.api.ContainerStatus;
+import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Engine;
+import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.lessons.model.Lesson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code undo}: the lesson's things back to how they were before the last line. A container the line
- * created is removed; one it started or stopped is stopped or started again; one it renamed gets its
- * old name back; a name it tagged is removed and a name it untagged comes back while its image is
- * still here. What cannot come back (a container removed, an image deleted, a push) is named.
+ * created is removed; one it removed comes back with its files (the engine kept it, see
+ * {@code SystemService#keepRemoved}), and runs again if it ran; one it started or stopped is stopped or
+ * started again; one it renamed gets its old name back. A name it tagged (or committed) is removed, an
+ * image it deleted comes back with its id, and a name it untagged points at its image again. What could
+ * not come back is named, with the engine's reason.
  */
 public final class LessonUndo {
-  private static final String C = "c";
-  private static final String T = "t";
+  static final String CONTAINER = "c";
+  static final String TAG = "t";
+  static final String RUNNING = "running";
 
   private LessonUndo() {}
 
@@ -33,70 +37,110 @@ public final class LessonUndo {
     List<String> things = new ArrayList<>();
     for (Container c : engine.containers().list(true)) {
       if (lesson.id().equals(c.labels().get(Lesson.LABEL)) || createdSince(c, started)) {
-        things.add(String.join(" ", C, c.id(), c.name(), running(c) ? "running" : "not"));
+        things.add(String.join(" ", CONTAINER, c.id(), c.name(), running(c) ? RUNNING : "not"));
       }
     }
     for (Image i : engine.images().list()) {
       for (ImageReference r : i.repoTags()) {
-        things.add(String.join(" ", T, r.toString(), i.id().toString()));
+        things.add(String.join(" ", TAG, r.toString(), i.id().toString()));
       }
     }
     return things;
   }
 
-  /** Returns the things to {@code before}; the lines say what could not be undone. */
-  public static List<String> undo(Engine engine, Lesson lesson, Instant started, List<String> before) {
-    List<String> cannot = new ArrayList<>();
-    Map<String, String[]> was = index(before);
-    Map<String, String[]> now = index(things(engine, lesson, started));
-    for (String[] c : now.values()) {
-      if (c[0].equals(C) && !was.containsKey(c[1])) {
-        engine.containers().remove(c[1], true, false); // the line created it
-      }
+  /** Returns the things to {@code before}; says what could not be undone. */
+  public static List<NotUndone> undo(Engine engine, Lesson lesson, Instant started, List<String> before) {
+    UndoPlan plan = UndoPlan.of(before, things(engine, lesson, started));
+    List<NotUndone> not = new ArrayList<>();
+    for (String id : plan.removeContainers()) {
+      step(not, "docker rm -f " + id.substring(0, 12), () -> engine.containers().remove(id, true, false));
     }
-    for (String[] c : was.values()) {
-      if (c[0].equals(C)) {
-        String[] n = now.get(c[1]);
-        if (n == null) {
-          cannot.add("container " + c[2]);
-          continue;
-        }
-        if (!n[2].equals(c[2])) {
-          engine.containers().rename(c[1], c[2]);
-        }
-        if (!n[3].equals(c[3])) {
-          if (c[3].equals("running")) {
-            engine.containers().start(c[1], false);
-          } else {
-            engine.containers().stop(c[1], 1);
-          }
+    for (String ref : plan.removeNames()) {
+      step(not, "docker rmi " + familiar(ref), () -> engine.images().remove(ref, false, true));
+    }
+    for (String id : plan.restoreImages()) {
+      if (engine.images().find(id) == null) {
+        try {
+          engine.images().restore(Digest.parse(id));
+        } catch (EngineException e) {
+          not.add(new NotUndone(NotUndone.Kind.IMAGE, namesOf(plan, id), e.getMessage()));
         }
       }
     }
-    for (String[] t : now.values()) {
-      if (t[0].equals(T) && !was.containsKey(t[1])) {
-        engine.images().remove(t[1], false, true); // the line tagged (or committed) it
+    for (UndoPlan.Tag t : plan.putBackNames()) {
+      if (engine.images().find(t.imageId()) != null) {
+        step(not, "docker tag " + Digest.parse(t.imageId()).shortHex() + " " + familiar(t.ref()),
+            () -> engine.images().tag(t.imageId(), t.ref()));
       }
     }
-    for (String[] t : was.values()) {
-      if (t[0].equals(T) && !now.containsKey(t[1])) {
-        if (engine.images().find(t[2]) != null) {
-          engine.images().tag(t[2], t[1]);
-        } else {
-          cannot.add("image " + t[1]);
-        }
+    for (UndoPlan.Was c : plan.containers()) {
+      if (!plan.restoreContainers().contains(c)) {
+        rename(engine, not, c); // first, so that a name a container took on the line is free again
       }
     }
-    return cannot;
+    List<UndoPlan.Was> back = new ArrayList<>();
+    for (UndoPlan.Was c : plan.restoreContainers()) {
+      try {
+        engine.containers().restore(new ContainerId(c.id()));
+        back.add(c);
+      } catch (EngineException e) {
+        not.add(new NotUndone(NotUndone.Kind.CONTAINER, c.name(), e.getMessage()));
+      }
+    }
+    for (UndoPlan.Was c : plan.containers()) {
+      if (back.contains(c)) {
+        rename(engine, not, c);
+      }
+      if (back.contains(c) || !plan.restoreContainers().contains(c)) {
+        runAsBefore(engine, not, c);
+      }
+    }
+    return not;
   }
 
-  private static Map<String, String[]> index(List<String> things) {
-    Map<String, String[]> byKey = new HashMap<>();
-    for (String line : things) {
-      String[] f = line.split(" ");
-      byKey.put(f[1], f);
+  private static void rename(Engine engine, List<NotUndone> not, UndoPlan.Was c) {
+    Container now = find(engine, c.id());
+    if (now != null && !now.name().equals(c.name())) {
+      step(not, "docker rename " + now.name() + " " + c.name(), () -> engine.containers().rename(c.id(), c.name()));
     }
-    return byKey;
+  }
+
+  private static void runAsBefore(Engine engine, List<NotUndone> not, UndoPlan.Was c) {
+    Container now = find(engine, c.id());
+    if (now == null || running(now) == c.running()) {
+      return;
+    }
+    if (c.running()) {
+      step(not, "docker start " + c.name(), () -> engine.containers().start(c.id(), false));
+    } else {
+      step(not, "docker stop " + c.name(), () -> engine.containers().stop(c.id(), 1));
+    }
+  }
+
+  private static void step(List<NotUndone> not, String command, Runnable action) {
+    try {
+      action.run();
+    } catch (EngineException e) {
+      not.add(new NotUndone(NotUndone.Kind.STEP, command, e.getMessage()));
+    }
+  }
+
+  private static Container find(Engine engine, String id) {
+    try {
+      return engine.containers().inspect(id);
+    } catch (EngineException e) {
+      return null;
+    }
+  }
+
+  /** The names image {@code id} had, as the learner typed them. */
+  private static String namesOf(UndoPlan plan, String id) {
+    return String.join(", ", plan.putBackNames().stream().filter(t -> t.imageId().equals(id))
+        .map(t -> familiar(t.ref())).toList());
+  }
+
+  private static String familiar(String ref) {
+    return ImageReference.parse(ref).familiarString();
   }
 
   private static boolean running(Container c) {

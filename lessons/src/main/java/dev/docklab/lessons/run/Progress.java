@@ -23,7 +23,8 @@ public record Progress(Map<String, LessonProgress> lessons, Map<String, String> 
   public LessonProgress of(String id) {
     LessonProgress p = lessons.get(id);
     return p == null
-        ? new LessonProgress(LessonStatus.NOT_STARTED, 0, null, null, 0, 0, false, null, null, null, null, null) : p;
+        ? new LessonProgress(LessonStatus.NOT_STARTED, 0, null, null, 0, 0, false, null, null, null, null, null,
+            null) : p;
   }
 
   /** With {@code id}'s progress replaced. */

@@ -137,4 +137,19 @@ class LessonRunTest {
     assertEquals(1, again.progress().commands());
     assertEquals(background.steps().get(1), again.step());
   }
+
+  @Test
+  void undoReturnsToTheThingsBeforeTheLastLineThatChangedThemAndRemembersThePushesSince() {
+    LessonRun run = LessonRun.start(background, t0);
+    run.seen(List.of("c A web running"), true);
+    assertTrue(run.seen(List.of("c A web not"), false, List.of()), "docker stop web changed them");
+    assertFalse(run.seen(List.of("c A web not"), false, List.of("me/app:v1")), "docker push changed nothing here");
+    assertEquals(List.of("c A web running"), run.progress().before(), "undo still returns to before the stop");
+    assertEquals(List.of("me/app:v1"), run.progress().pushed(), "and says the push stays");
+    run.undone();
+    assertEquals(List.of("c A web running"), run.progress().after());
+    assertTrue(run.progress().pushed().isEmpty());
+    assertTrue(run.seen(List.of(), false, List.of("me/app:v2")), "docker rm -f web && docker push ...");
+    assertEquals(List.of("me/app:v2"), run.progress().pushed(), "only the pushes of the line undo now takes back");
+  }
 }

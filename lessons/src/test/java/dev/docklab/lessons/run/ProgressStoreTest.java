@@ -26,7 +26,8 @@ class ProgressStoreTest {
         .answered("8080");
     Progress p = Progress.EMPTY.with("ports", ports)
         .with("light", new LessonProgress(LessonStatus.DONE, 2, "2025-03-01T07:00:00Z", "2025-03-01T07:10:00Z", 0, 0,
-            false, null, List.of(new StepRecord(1, 1, 0, false), new StepRecord(3, 2, 1, true)), List.of("busybox:latest"), List.of(), List.of()))
+            false, null, List.of(new StepRecord(1, 1, 0, false), new StepRecord(3, 2, 1, true)), List.of("busybox:latest"), List.of(), List.of(),
+            List.of()))
         .activeOn("/var/lib/docklab", "ports");
     store.save(p);
     assertEquals(p, store.load());

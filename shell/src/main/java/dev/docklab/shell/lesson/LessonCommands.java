@@ -1,12 +1,14 @@
 package dev.docklab.shell.lesson;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.SystemService;
 import dev.docklab.lessons.check.EngineView;
 import dev.docklab.lessons.check.Http;
 import dev.docklab.lessons.load.Course;
 import dev.docklab.lessons.load.LessonFileException;
 import dev.docklab.lessons.load.LessonReader;
 import dev.docklab.lessons.load.Problem;
+import dev.docklab.lessons.mistake.DockerLine;
 import dev.docklab.lessons.mistake.Found;
 import dev.docklab.lessons.mistake.MistakeDetector;
 import dev.docklab.lessons.mistake.MistakeView;
@@ -16,9 +18,10 @@ import dev.docklab.lessons.record.RecordingStore;
 import dev.docklab.lessons.run.GoalReport;
 import dev.docklab.lessons.run.LessonProgress;
 import dev.docklab.lessons.run.LessonReset;
-import dev.docklab.lessons.run.LessonUndo;
 import dev.docklab.lessons.run.LessonRun;
 import dev.docklab.lessons.run.LessonStatus;
+import dev.docklab.lessons.run.LessonUndo;
+import dev.docklab.lessons.run.NotUndone;
 import dev.docklab.lessons.run.Progress;
 import dev.docklab.lessons.run.ProgressStore;
 import dev.docklab.lessons.run.StartStage;
@@ -118,6 +121,7 @@ public final class LessonCommands {
     loaded = true; // this lesson is the one running now, whatever the progress said before
     if (saved.status() == LessonStatus.IN_PROGRESS && saved.started() != null) {
       run = LessonRun.resume(lesson, saved);
+      s.engine().system().keepRemoved(true);
       save(s);
       print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages()));
       s.out().println(s.msg("lesson.resume.choice"));
@@ -127,6 +131,7 @@ public final class LessonCommands {
     StartStage.prepare(s.engine(), lesson);
     run = LessonRun.start(lesson, now, LessonReset.tags(s.engine()));
     run.seen(LessonUndo.things(s.engine(), lesson, now), true);
+    keepFromNow(s);
     save(s);
     print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages()));
     return 0;
@@ -159,6 +164,7 @@ public final class LessonCommands {
       return 0;
     }
     run = null;
+    s.engine().system().keepRemoved(false); // and what was kept for undo goes
     store.save(store.load().activeOn(dataRoot(s), null));
     s.out().println(r.finished() ? s.msg("lesson.off.done")
         : s.msg("lesson.off", course(s).number(r.lesson().id()), r.stepIndex() + 1));
@@ -243,6 +249,7 @@ public final class LessonCommands {
     }
     run = LessonReset.reset(s.engine(), r.lesson(), r.progress(), Instant.now());
     run.seen(LessonUndo.things(s.engine(), r.lesson(), run.progress().startInstant()), true);
+    keepFromNow(s);
     save(s);
     s.out().println(s.msg("lesson.reset"));
     print(s, LessonViews.start(r.lesson(), course(s).number(r.lesson().id()), course(s).lessons().size(),
@@ -250,21 +257,22 @@ public final class LessonCommands {
     return 0;
   }
 
-  /** {@code undo}: the lesson's things back to how they were before the last line. */
+  /**
+   * {@code undo}: the lesson's things back to how they were before the last line that changed them
+   * (what it removed comes back from what the engine kept); says what could not come back, and a push,
+   * which nothing takes back.
+   */
   public int undo(List<String> args, Session s) {
     LessonRun r = running(s);
     if (r == null) {
       return 1;
     }
-    List<String> cannot = LessonUndo.undo(s.engine(), r.lesson(), r.progress().startInstant(), r.progress().before());
+    List<NotUndone> not = LessonUndo.undo(s.engine(), r.lesson(), r.progress().startInstant(), r.progress().before());
+    List<String> pushed = r.progress().pushed();
     r.undone();
     save(s);
-    s.out().println(s.msg("lesson.undo"));
-    if (!cannot.isEmpty()) {
-      s.out().println(s.msg("lesson.undo.cannot", String.join(", ", cannot)));
-      return 1;
-    }
-    return 0;
+    print(s, LessonViews.undone(not, pushed, s.messages()));
+    return not.isEmpty() && pushed.isEmpty() ? 0 : 1;
   }
 
   /** {@code answer TEXT}: the answer to the step's question; 0 when it is accepted. */
@@ -305,6 +313,7 @@ public final class LessonCommands {
       }
       Matcher word = FIRST_WORD.matcher(line);
       String first = word.find() ? word.group() : "";
+      List<String> pushes = pushes(line, s.state().lastStatus());
       if (!first.isEmpty() && !ASKING.contains(first.strip())) {
         r.typed();
         Found found = MistakeDetector.detect(line, s.state().lastStatus(), lineStart, MistakeView.of(s.engine()));
@@ -318,7 +327,8 @@ public final class LessonCommands {
         StepResult result = r.pass(report, Instant.now());
         print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages()));
       }
-      r.seen(LessonUndo.things(s.engine(), r.lesson(), r.progress().startInstant()), false);
+      boolean changed = r.seen(LessonUndo.things(s.engine(), r.lesson(), r.progress().startInstant()), false, pushes);
+      keepFor(r, changed, s);
       save(s);
     } catch (RuntimeException e) {
       // whatever went wrong, the learner's line is done and the prompt comes back: one line, no trace
@@ -327,6 +337,39 @@ public final class LessonCommands {
     } finally {
       lineStart = Instant.now();
     }
+  }
+
+  /**
+   * What the engine keeps for undo after a line: what the last line that changed the lesson's things
+   * removed (older things are dropped when a line changes them again); nothing once the lesson is done.
+   */
+  private void keepFor(LessonRun r, boolean changed, Session s) {
+    SystemService system = s.engine().system();
+    if (r.finished()) {
+      system.keepRemoved(false);
+      return;
+    }
+    if (!system.keepsRemoved()) {
+      system.keepRemoved(true); // a lesson started before docklab kept removed things
+    }
+    if (changed) {
+      system.dropKept(lineStart);
+    }
+  }
+
+  /** Keeping on, and nothing kept from before now: the lesson's start (or reset) is no line to undo. */
+  private static void keepFromNow(Session s) {
+    s.engine().system().keepRemoved(true);
+    s.engine().system().dropKept(Instant.now());
+  }
+
+  /** The image names a line pushed: a push the hub took is the one thing undo cannot take back. */
+  private static List<String> pushes(String line, int status) {
+    DockerLine d = DockerLine.parse(line);
+    if (status != 0 || d == null || !d.command().equals("push") || d.operands().isEmpty()) {
+      return List.of();
+    }
+    return List.of(d.operands().get(0));
   }
 
   /** What to say about {@code found}: the lesson's own words when it has them, else docklab's. */

@@ -9,12 +9,14 @@ import dev.docklab.lessons.model.Text;
 import dev.docklab.lessons.run.GoalReport;
 import dev.docklab.lessons.run.LessonProgress;
 import dev.docklab.lessons.run.LessonStatus;
+import dev.docklab.lessons.run.NotUndone;
 import dev.docklab.lessons.run.Progress;
 import dev.docklab.lessons.run.StepResult;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** What lessons show, as pure functions that return lines, in the learner's language. */
 public final class LessonViews {
@@ -44,6 +46,22 @@ public final class LessonViews {
       case IN_PROGRESS -> m.get("lesson.status.in-progress", p.step() + 1, l.steps().size());
       case NOT_STARTED -> m.get("lesson.status.not-started");
     };
+  }
+
+  /**
+   * What {@code undo} did: back as before, or each thing that could not come back with the engine's
+   * reason; then the pushes, which nothing takes back.
+   */
+  public static List<String> undone(List<NotUndone> not, List<String> pushed, Messages m) {
+    List<String> lines = new ArrayList<>();
+    for (NotUndone n : not) {
+      lines.add(m.get("lesson.undo.failed." + n.kind().name().toLowerCase(Locale.ROOT), n.what(), n.reason()));
+    }
+    lines.add(m.get(not.isEmpty() ? "lesson.undo" : "lesson.undo.partly"));
+    if (!pushed.isEmpty()) {
+      lines.add(m.get("lesson.undo.cannot", String.join(", ", pushed)));
+    }
+    return lines;
   }
 
   /** A lesson just started: its title, introduction and first step. */

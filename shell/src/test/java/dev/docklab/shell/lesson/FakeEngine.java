@@ -20,12 +20,14 @@ import java.util.Map;
 
 /**
  * An engine made of a list of containers, for the lesson words' unit tests: what the checks read
- * (containers, their logs and diffs, the data root), nothing else.
+ * (containers, their logs and diffs, the data root) and whether removed things are kept, nothing else.
  */
 final class FakeEngine {
   final List<Container> containers = new ArrayList<>();
   final Map<String, List<String>> logs = new HashMap<>();
   final Path dataRoot;
+  /** Whether a lesson asked the engine to keep what is removed. */
+  boolean keeping;
   private int next = 1;
 
   FakeEngine(Path dataRoot) {
@@ -51,9 +53,17 @@ final class FakeEngine {
       default -> UNFAKED;
     });
     Images is = proxy(Images.class, (name, args) -> name.equals("find") ? null : name.equals("list") ? List.of() : UNFAKED);
-    SystemService sys = proxy(SystemService.class, (name, args) -> name.equals("info")
-        ? new Info(0, 0, 0, 0, 0, "overlay2", "extfs", "runc", "", 1, true, "cgroupfs", "6.1", "Debian", "x86_64", 2,
-            0, dataRoot, "0.1.0", List.of()) : UNFAKED);
+    SystemService sys = proxy(SystemService.class, (name, args) -> switch (name) {
+      case "info" -> new Info(0, 0, 0, 0, 0, "overlay2", "extfs", "runc", "", 1, true, "cgroupfs", "6.1", "Debian",
+          "x86_64", 2, 0, dataRoot, "0.1.0", List.of());
+      case "keepsRemoved" -> keeping;
+      case "keepRemoved" -> {
+        keeping = (Boolean) args[0];
+        yield null;
+      }
+      case "dropKept" -> null;
+      default -> UNFAKED;
+    });
     return proxy(Engine.class, (name, args) -> switch (name) {
       case "containers" -> cs;
       case "images" -> is;

@@ -1,6 +1,7 @@
 package dev.docklab.shell.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.lessons.check.Http;
@@ -174,10 +175,12 @@ class LessonCommandsTest {
   void offReturnsToTheSandboxAndTheLessonWaitsWhereItWas() {
     Session s = session(Messages.Lang.EN);
     line(s, "lesson 1");
+    assertTrue(fake.keeping, "a lesson has the engine keep what rm and rmi remove, for undo");
     fake.exited("busybox", 0, "hello", "echo", "hello");
     line(s, "docker run busybox echo hello");
     said();
     assertEquals(0, line(s, "lesson off"));
+    assertFalse(fake.keeping, "the sandbox removes at once");
     assertEquals("Back to the free sandbox. Lesson 1 waits at step 2: lesson 1 takes it up again.\n", said());
     assertEquals(1, line(s, "goal"));
     assertEquals("No lesson is running: lessons shows the course, lesson 1 starts the first one.\n", said());

@@ -19,6 +19,7 @@ import dev.docklab.lessons.model.CheckItem;
 import dev.docklab.lessons.model.Lesson;
 import dev.docklab.lessons.run.GoalReport;
 import dev.docklab.lessons.run.LessonProgress;
+import dev.docklab.lessons.run.NotUndone;
 import dev.docklab.lessons.run.Progress;
 import dev.docklab.lessons.run.StepResult;
 import dev.docklab.shell.i18n.Messages;
@@ -123,6 +124,24 @@ class LessonViewsTest {
         LessonViews.hint(step.hints().command(), 3, 3, EN));
     assertEquals(List.of("第 1 步的参考答案（这一步现在记为“借助帮助完成”）：", "  docker run busybox echo hello"),
         LessonViews.solution(step, 0, ZH));
+  }
+
+  @Test
+  void undoSaysWhatCouldNotComeBackWithTheEnginesReasonAndThatAPushStays() {
+    assertEquals(List.of("The lesson's containers and images are back as they were before the last line."),
+        LessonViews.undone(List.of(), List.of(), EN));
+    String taken = "Conflict. The container name \"/web\" is already in use by container \"abc\".";
+    List<NotUndone> not = List.of(new NotUndone(NotUndone.Kind.CONTAINER, "web", taken));
+    assertEquals(List.of("Could not bring back container web: " + taken,
+        "Everything else is back as it was before the last line. Type reset to start the lesson again.",
+        "Cannot be undone: the push of me/app:v1. The hub keeps what it was given (others may have pulled it already)."),
+        LessonViews.undone(not, List.of("me/app:v1"), EN));
+    assertEquals(List.of("无法恢复容器 web：" + taken, "其余的都已恢复到上一行命令之前的样子。输入 reset 可以重新开始这一课。"),
+        LessonViews.undone(not, List.of(), ZH));
+    for (NotUndone.Kind kind : NotUndone.Kind.values()) {
+      String line = LessonViews.undone(List.of(new NotUndone(kind, "x", "why")), List.of(), ZH).get(0);
+      assertTrue(line.contains("x") && line.endsWith("why"), line);
+    }
   }
 
   @ParameterizedTest
