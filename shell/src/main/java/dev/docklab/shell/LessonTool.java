@@ -142,7 +142,11 @@ final class LessonTool {
   /** Every container of the scratch engine, so that the next lesson starts clean. */
   private static void removeContainers(Engine engine) {
     for (Container c : engine.containers().list(true)) {
-      engine.containers().remove(c.id(), true, true);
+      try {
+        engine.containers().remove(c.id(), true, true);
+      } catch (EngineException e) {
+        // gone meanwhile (a --rm container that just ended): the others are removed all the same
+      }
     }
   }
 
