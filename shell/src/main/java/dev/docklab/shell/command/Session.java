@@ -94,6 +94,11 @@ public final class Session {
     return interaction;
   }
 
+  /** Columns the learner's terminal has now; 80 when the output goes elsewhere (a script, -c, a pipe). */
+  public int width() {
+    return interaction.width();
+  }
+
   public Engine engine() {
     return engine.get();
   }

@@ -73,7 +73,7 @@ public final class LessonCommands {
     Course c = course(s);
     Progress p = store.load();
     String active = p.active().isEmpty() ? null : p.active().get(dataRoot(s));
-    LessonViews.course(c.lessons(), p, active, s.messages()).forEach(s.out()::println);
+    LessonViews.course(c.lessons(), p, active, s.messages(), s.width()).forEach(s.out()::println);
     return 0;
   }
 
@@ -82,12 +82,12 @@ public final class LessonCommands {
     if (args.isEmpty()) {
       LessonRun r = active(s);
       if (r == null) {
-        s.out().println(s.msg("lesson.none"));
+        say(s, s.msg("lesson.none"));
         return 1;
       }
       int n = course(s).number(r.lesson().id());
-      print(s, r.finished() ? LessonViews.done(r.lesson(), n, s.messages())
-          : LessonViews.resume(r.lesson(), n, r.stepIndex(), s.messages()));
+      print(s, r.finished() ? LessonViews.done(r.lesson(), n, s.messages(), s.width())
+          : LessonViews.resume(r.lesson(), n, r.stepIndex(), s.messages(), s.width()));
       return 0;
     }
     return switch (args.get(0)) {
@@ -110,8 +110,8 @@ public final class LessonCommands {
     if (saved.status() == LessonStatus.IN_PROGRESS && saved.started() != null) {
       run = LessonRun.resume(lesson, saved);
       save(s);
-      print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages()));
-      s.out().println(s.msg("lesson.resume.choice"));
+      print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages(), s.width()));
+      say(s, s.msg("lesson.resume.choice"));
       return 0;
     }
     Instant now = Instant.now();
@@ -119,7 +119,7 @@ public final class LessonCommands {
     run = LessonRun.start(lesson, now, LessonReset.tags(s.engine()));
     run.seen(LessonUndo.things(s.engine(), lesson, now), true);
     save(s);
-    print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages()));
+    print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages(), s.width()));
     return 0;
   }
 
@@ -137,7 +137,7 @@ public final class LessonCommands {
       }
     }
     if (from >= all.size()) {
-      s.out().println(s.msg("lesson.last"));
+      say(s, s.msg("lesson.last"));
       return 1;
     }
     return start(all.get(from).id(), s);
@@ -146,12 +146,12 @@ public final class LessonCommands {
   private int off(Session s) {
     LessonRun r = active(s);
     if (r == null) {
-      s.out().println(s.msg("lesson.off.none"));
+      say(s, s.msg("lesson.off.none"));
       return 0;
     }
     run = null;
     store.save(store.load().activeOn(dataRoot(s), null));
-    s.out().println(r.finished() ? s.msg("lesson.off.done")
+    say(s, r.finished() ? s.msg("lesson.off.done")
         : s.msg("lesson.off", course(s).number(r.lesson().id()), r.stepIndex() + 1));
     return 0;
   }
@@ -167,7 +167,7 @@ public final class LessonCommands {
       Path path = s.workspace().resolve(f);
       try {
         Lesson l = LessonReader.read(path);
-        s.out().println(s.msg("lesson.lint.ok", f, l.id(), l.steps().size()));
+        say(s, s.msg("lesson.lint.ok", f, l.id(), l.steps().size()));
       } catch (LessonFileException e) {
         for (Problem p : e.problems()) {
           s.err().println(new Problem(f, p.line(), p.message()));
@@ -185,7 +185,7 @@ public final class LessonCommands {
       return 1;
     }
     GoalReport report = r.goal(EngineView.of(s.engine()), http);
-    print(s, LessonViews.goal(r.lesson(), r.stepIndex(), report, s.messages()));
+    print(s, LessonViews.goal(r.lesson(), r.stepIndex(), report, s.messages(), s.width()));
     return report.holds() ? 0 : 1;
   }
 
@@ -196,17 +196,17 @@ public final class LessonCommands {
       return 1;
     }
     if (mistake != null) {
-      s.out().println(mistakeText(r, mistake, s));
+      say(s, mistakeText(r, mistake, s));
       mistake = null;
       return 0;
     }
     Text t = r.nextHint();
     save(s);
     if (t == null) {
-      s.out().println(s.msg("lesson.hint.none"));
+      say(s, s.msg("lesson.hint.none"));
       return 1;
     }
-    print(s, LessonViews.hint(t, r.hintsShown(), r.step().hints().tiers().size(), s.messages()));
+    print(s, LessonViews.hint(t, r.hintsShown(), r.step().hints().tiers().size(), s.messages(), s.width()));
     return 0;
   }
 
@@ -218,7 +218,7 @@ public final class LessonCommands {
     }
     r.solution();
     save(s);
-    print(s, LessonViews.solution(r.step(), r.stepIndex(), s.messages()));
+    print(s, LessonViews.solution(r.step(), r.stepIndex(), s.messages(), s.width()));
     return 0;
   }
 
@@ -229,15 +229,15 @@ public final class LessonCommands {
   public int reset(List<String> args, Session s) {
     LessonRun r = active(s);
     if (r == null) {
-      s.out().println(s.msg("lesson.none"));
+      say(s, s.msg("lesson.none"));
       return 1;
     }
     run = LessonReset.reset(s.engine(), r.lesson(), r.progress(), Instant.now());
     run.seen(LessonUndo.things(s.engine(), r.lesson(), run.progress().startInstant()), true);
     save(s);
-    s.out().println(s.msg("lesson.reset"));
+    say(s, s.msg("lesson.reset"));
     print(s, LessonViews.start(r.lesson(), course(s).number(r.lesson().id()), course(s).lessons().size(),
-        s.messages()));
+        s.messages(), s.width()));
     return 0;
   }
 
@@ -250,9 +250,9 @@ public final class LessonCommands {
     List<String> cannot = LessonUndo.undo(s.engine(), r.lesson(), r.progress().startInstant(), r.progress().before());
     r.undone();
     save(s);
-    s.out().println(s.msg("lesson.undo"));
+    say(s, s.msg("lesson.undo"));
     if (!cannot.isEmpty()) {
-      s.out().println(s.msg("lesson.undo.cannot", String.join(", ", cannot)));
+      say(s, s.msg("lesson.undo.cannot", String.join(", ", cannot)));
       return 1;
     }
     return 0;
@@ -270,7 +270,7 @@ public final class LessonCommands {
     }
     boolean asks = r.step().checks().stream().anyMatch(i -> i.answer() != null);
     if (!asks) {
-      s.out().println(s.msg("lesson.answer.no-question"));
+      say(s, s.msg("lesson.answer.no-question"));
       return 1;
     }
     r.answer(String.join(" ", args));
@@ -278,7 +278,7 @@ public final class LessonCommands {
     boolean right = r.goal(EngineView.of(s.engine()), http).lines().stream()
         .filter(l -> l.item().answer() != null).allMatch(l -> l.verdict().holds());
     if (!right) {
-      s.out().println(s.msg("lesson.answer.wrong"));
+      say(s, s.msg("lesson.answer.wrong"));
       return 1;
     }
     return 0;
@@ -301,13 +301,13 @@ public final class LessonCommands {
         Found found = MistakeDetector.detect(line, s.state().lastStatus(), lineStart, MistakeView.of(s.engine()));
         if (found != null) {
           mistake = found;
-          s.out().println(s.msg("lesson.mistake.note", mistakeText(r, found, s)));
+          print(s, LessonViews.mistake(mistakeText(r, found, s), s.messages(), s.width()));
         }
       }
       GoalReport report = r.goal(EngineView.of(s.engine()), http);
       if (report.holds()) {
         StepResult result = r.pass(report, Instant.now());
-        print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages()));
+        print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages(), s.width()));
       }
       r.seen(LessonUndo.things(s.engine(), r.lesson(), r.progress().startInstant()), false);
       save(s);
@@ -333,11 +333,11 @@ public final class LessonCommands {
   private LessonRun running(Session s) {
     LessonRun r = active(s);
     if (r == null) {
-      s.out().println(s.msg("lesson.none"));
+      say(s, s.msg("lesson.none"));
       return null;
     }
     if (r.finished()) {
-      print(s, LessonViews.done(r.lesson(), course(s).number(r.lesson().id()), s.messages()));
+      print(s, LessonViews.done(r.lesson(), course(s).number(r.lesson().id()), s.messages(), s.width()));
       return null;
     }
     return r;
@@ -384,5 +384,9 @@ public final class LessonCommands {
 
   private static void print(Session s, List<String> lines) {
     lines.forEach(s.out()::println);
+  }
+
+  private static void say(Session s, String text) {
+    print(s, LessonViews.say(text, s.width()));
   }
 }
