@@ -26,6 +26,7 @@ import dev.docklab.shell.command.Session;
 import dev.docklab.shell.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -56,6 +57,8 @@ public final class LessonCommands {
   private Instant lineStart = Instant.now();
   /** The mistake the last line made, for the next {@code hint}; null when none. */
   private Found mistake;
+  /** The lines typed in this shell since the current step began (those that work, not those that ask). */
+  private final List<String> typedInStep = new ArrayList<>();
 
   public LessonCommands(Supplier<Course> course, ProgressStore store, Http http) {
     this.courseSource = course;
@@ -109,6 +112,7 @@ public final class LessonCommands {
     loaded = true; // this lesson is the one running now, whatever the progress said before
     if (saved.status() == LessonStatus.IN_PROGRESS && saved.started() != null) {
       run = LessonRun.resume(lesson, saved);
+      typedInStep.clear();
       save(s);
       print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages(), s.width()));
       say(s, s.msg("lesson.resume.choice"));
@@ -117,6 +121,7 @@ public final class LessonCommands {
     Instant now = Instant.now();
     StartStage.prepare(s.engine(), lesson);
     run = LessonRun.start(lesson, now, LessonReset.tags(s.engine()));
+    typedInStep.clear();
     run.seen(LessonUndo.things(s.engine(), lesson, now), true);
     save(s);
     print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages(), s.width()));
@@ -150,6 +155,7 @@ public final class LessonCommands {
       return 0;
     }
     run = null;
+    typedInStep.clear();
     store.save(store.load().activeOn(dataRoot(s), null));
     say(s, r.finished() ? s.msg("lesson.off.done")
         : s.msg("lesson.off", course(s).number(r.lesson().id()), r.stepIndex() + 1));
@@ -210,7 +216,11 @@ public final class LessonCommands {
     return 0;
   }
 
-  /** {@code solution}: the reference commands; the step then counts as solved with help. */
+  /**
+   * {@code solution}: the reference commands; the step then counts as solved with help. On a terminal,
+   * the next of them (the first the learner has not typed in this step yet) is put on the input line,
+   * to edit or run.
+   */
   public int solution(List<String> args, Session s) {
     LessonRun r = running(s);
     if (r == null) {
@@ -219,6 +229,10 @@ public final class LessonCommands {
     r.solution();
     save(s);
     print(s, LessonViews.solution(r.step(), r.stepIndex(), s.messages(), s.width()));
+    String next = SolutionLines.next(r.step().solution(), typedInStep);
+    if (next != null) {
+      s.placeInput(next);
+    }
     return 0;
   }
 
@@ -233,6 +247,7 @@ public final class LessonCommands {
       return 1;
     }
     run = LessonReset.reset(s.engine(), r.lesson(), r.progress(), Instant.now());
+    typedInStep.clear();
     run.seen(LessonUndo.things(s.engine(), r.lesson(), run.progress().startInstant()), true);
     save(s);
     say(s, s.msg("lesson.reset"));
@@ -249,6 +264,7 @@ public final class LessonCommands {
     }
     List<String> cannot = LessonUndo.undo(s.engine(), r.lesson(), r.progress().startInstant(), r.progress().before());
     r.undone();
+    SolutionLines.forgetLast(r.step().solution(), typedInStep);
     save(s);
     say(s, s.msg("lesson.undo"));
     if (!cannot.isEmpty()) {
@@ -298,6 +314,7 @@ public final class LessonCommands {
       String first = word.find() ? word.group() : "";
       if (!first.isEmpty() && !ASKING.contains(first.strip())) {
         r.typed();
+        typedInStep.add(line);
         Found found = MistakeDetector.detect(line, s.state().lastStatus(), lineStart, MistakeView.of(s.engine()));
         if (found != null) {
           mistake = found;
@@ -307,6 +324,7 @@ public final class LessonCommands {
       GoalReport report = r.goal(EngineView.of(s.engine()), http);
       if (report.holds()) {
         StepResult result = r.pass(report, Instant.now());
+        typedInStep.clear();
         print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages(), s.width()));
       }
       r.seen(LessonUndo.things(s.engine(), r.lesson(), r.progress().startInstant()), false);

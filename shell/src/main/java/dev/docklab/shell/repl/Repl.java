@@ -43,7 +43,7 @@ public final class Repl {
     while (!shell.exitRequested()) {
       String line;
       try {
-        line = lines.readLine();
+        line = lines.readLine(shell.takePlacedInput());
       } catch (LineSource.Interrupted interrupted) {
         continue;
       }

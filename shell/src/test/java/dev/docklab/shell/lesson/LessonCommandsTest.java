@@ -1,6 +1,7 @@
 package dev.docklab.shell.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.lessons.check.Http;
@@ -9,14 +10,20 @@ import dev.docklab.lessons.run.LessonStatus;
 import dev.docklab.lessons.run.ProgressStore;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Text;
+import dev.docklab.shell.repl.TerminalInteraction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +160,40 @@ class LessonCommandsTest {
     fake.exited("busybox", 0, "hello", "echo", "hello");
     line(s, "docker run busybox echo hello");
     assertTrue(said().contains("You used 1 command; the reference uses 1 (solved with help)."));
+  }
+
+  @Test
+  void onATerminalSolutionPutsTheNextReferenceLineOnTheInputLine() throws IOException {
+    try (Terminal terminal = TerminalBuilder.builder().streams(InputStream.nullInputStream(), OutputStream.nullOutputStream())
+        .dumb(true).build()) {
+      terminal.setSize(new Size(40, 24));
+      Session s = new Session(fake::engine, new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(),
+          new Messages(Messages.Lang.EN), Session.Foreground.NONE, new TerminalInteraction(terminal));
+      s.state().setWorkspace(dir);
+      line(s, "lesson light");
+      fake.exited("busybox", 0, "hello", "echo", "hello");
+      line(s, "docker run busybox echo hello");
+      said();
+      line(s, "solution");
+      assertEquals("docker run busybox ps", s.state().takePlacedInput(), "step 2's first line, nothing typed yet");
+      assertNull(s.state().takePlacedInput(), "placed once");
+      for (String l : said().split("\n")) {
+        assertTrue(Text.width(l) <= 40, "the terminal's 40 columns: " + l);
+      }
+      fake.exited("busybox", 0, "PID USER COMMAND", "ps");
+      line(s, "docker   run busybox ps");
+      line(s, "solution");
+      assertEquals("answer 1", s.state().takePlacedInput(), "the line after the one typed");
+    }
+  }
+
+  @Test
+  void withoutATerminalSolutionOnlyPrints() {
+    Session s = session(Messages.Lang.EN);
+    line(s, "lesson light");
+    line(s, "solution");
+    assertNull(s.state().takePlacedInput(), "docklab -c and scripts have no input line");
   }
 
   @Test
