@@ -94,6 +94,23 @@ public final class Session {
     return interaction;
   }
 
+  /** Columns the learner's terminal has now; 80 when the output goes elsewhere (a script, -c, a pipe). */
+  public int width() {
+    return interaction.width();
+  }
+
+  /**
+   * Puts {@code line} on the learner's next input line, typed but not run, when this session's output
+   * is the learner's terminal; returns whether it did (a script, {@code -c} or a pipe has no input line).
+   */
+  public boolean placeInput(String line) {
+    if (!interaction.isTerminal()) {
+      return false;
+    }
+    state.placeInput(line);
+    return true;
+  }
+
   public Engine engine() {
     return engine.get();
   }

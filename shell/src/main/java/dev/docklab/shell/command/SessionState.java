@@ -22,6 +22,7 @@ public final class SessionState {
   private TraceRecorder trace = new TraceRecorder();
   private int lastStatus;
   private boolean exitRequested;
+  private String placedInput;
 
   public SessionState(Messages messages) {
     this.messages = messages;
@@ -89,5 +90,17 @@ public final class SessionState {
 
   public void requestExit() {
     exitRequested = true;
+  }
+
+  /** Puts {@code line} on the learner's next input line: typed, not run. */
+  public void placeInput(String line) {
+    placedInput = line;
+  }
+
+  /** The line to put on the next input line, once; null when none. */
+  public String takePlacedInput() {
+    String line = placedInput;
+    placedInput = null;
+    return line;
   }
 }

@@ -35,6 +35,11 @@ public final class Shell {
     return session.state().lastStatus();
   }
 
+  /** The line a command placed on the next input line (solution's next command), once; null when none. */
+  public String takePlacedInput() {
+    return session.state().takePlacedInput();
+  }
+
   /** Runs one (complete) line and returns the status of the last command that ran. */
   public int execute(String text) {
     Syntax.Line line = interpreter.parse(text, session);

@@ -23,6 +23,9 @@ public interface Interaction {
   /** Whether a terminal is there ({@code docker run -it} needs one). */
   boolean isTerminal();
 
+  /** Columns the learner's terminal has now (read each time: it may have been resized). */
+  int width();
+
   /**
    * Connects the learner to a container's stdio until the container's output ends or the learner
    * detaches with Ctrl+P Ctrl+Q. Returns true when the learner detached.

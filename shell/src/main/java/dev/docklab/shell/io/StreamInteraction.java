@@ -11,6 +11,8 @@ import java.util.Map;
 
 /** Interaction without a terminal: output to the streams, stdin from docklab's own stdin. */
 public final class StreamInteraction implements Interaction {
+  /** The width text is laid out for when there is no terminal to ask. */
+  public static final int WIDTH = 80;
   private final PrintStream out;
   private final PrintStream err;
   private final InputStream in;
@@ -53,6 +55,11 @@ public final class StreamInteraction implements Interaction {
   @Override
   public boolean isTerminal() {
     return false;
+  }
+
+  @Override
+  public int width() {
+    return WIDTH;
   }
 
   @Override

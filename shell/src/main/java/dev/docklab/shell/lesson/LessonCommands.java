@@ -30,6 +30,7 @@ import dev.docklab.shell.command.Session;
 import dev.docklab.shell.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -61,6 +62,8 @@ public final class LessonCommands {
   private Instant lineStart = Instant.now();
   /** The mistake the last line made, for the next {@code hint}; null when none. */
   private Found mistake;
+  /** The lines typed in this shell since the current step began (those that work, not those that ask). */
+  private final List<String> typedInStep = new ArrayList<>();
 
   public LessonCommands(Supplier<Course> course, ProgressStore store, Http http) {
     this.courseSource = course;
@@ -79,7 +82,7 @@ public final class LessonCommands {
     Course c = course(s);
     Progress p = store.load();
     String active = p.active().isEmpty() ? null : p.active().get(dataRoot(s));
-    LessonViews.course(c.lessons(), p, active, s.messages()).forEach(s.out()::println);
+    LessonViews.course(c.lessons(), p, active, s.messages(), s.width()).forEach(s.out()::println);
     return 0;
   }
 
@@ -93,12 +96,12 @@ public final class LessonCommands {
     if (args.isEmpty()) {
       LessonRun r = active(s);
       if (r == null) {
-        s.out().println(s.msg("lesson.none"));
+        say(s, s.msg("lesson.none"));
         return 1;
       }
       int n = course(s).number(r.lesson().id());
-      print(s, r.finished() ? LessonViews.done(r.lesson(), n, s.messages())
-          : LessonViews.resume(r.lesson(), n, r.stepIndex(), s.messages()));
+      print(s, r.finished() ? LessonViews.done(r.lesson(), n, s.messages(), s.width())
+          : LessonViews.resume(r.lesson(), n, r.stepIndex(), s.messages(), s.width()));
       return 0;
     }
     return switch (args.get(0)) {
@@ -122,18 +125,20 @@ public final class LessonCommands {
     if (saved.status() == LessonStatus.IN_PROGRESS && saved.started() != null) {
       run = LessonRun.resume(lesson, saved);
       s.engine().system().keepRemoved(true);
+      typedInStep.clear();
       save(s);
-      print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages()));
-      s.out().println(s.msg("lesson.resume.choice"));
+      print(s, LessonViews.resume(lesson, number, run.stepIndex(), s.messages(), s.width()));
+      say(s, s.msg("lesson.resume.choice"));
       return 0;
     }
     Instant now = Instant.now();
     StartStage.prepare(s.engine(), lesson);
     run = LessonRun.start(lesson, now, LessonReset.tags(s.engine()));
+    typedInStep.clear();
     run.seen(LessonUndo.things(s.engine(), lesson, now), true);
     keepFromNow(s);
     save(s);
-    print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages()));
+    print(s, LessonViews.start(lesson, number, course(s).lessons().size(), s.messages(), s.width()));
     return 0;
   }
 
@@ -151,7 +156,7 @@ public final class LessonCommands {
       }
     }
     if (from >= all.size()) {
-      s.out().println(s.msg("lesson.last"));
+      say(s, s.msg("lesson.last"));
       return 1;
     }
     return start(all.get(from).id(), s);
@@ -160,13 +165,14 @@ public final class LessonCommands {
   private int off(Session s) {
     LessonRun r = active(s);
     if (r == null) {
-      s.out().println(s.msg("lesson.off.none"));
+      say(s, s.msg("lesson.off.none"));
       return 0;
     }
     run = null;
     s.engine().system().keepRemoved(false); // and what was kept for undo goes
+    typedInStep.clear();
     store.save(store.load().activeOn(dataRoot(s), null));
-    s.out().println(r.finished() ? s.msg("lesson.off.done")
+    say(s, r.finished() ? s.msg("lesson.off.done")
         : s.msg("lesson.off", course(s).number(r.lesson().id()), r.stepIndex() + 1));
     return 0;
   }
@@ -182,7 +188,7 @@ public final class LessonCommands {
       Path path = s.workspace().resolve(f);
       try {
         Lesson l = LessonReader.read(path);
-        s.out().println(s.msg("lesson.lint.ok", f, l.id(), l.steps().size()));
+        say(s, s.msg("lesson.lint.ok", f, l.id(), l.steps().size()));
       } catch (LessonFileException e) {
         for (Problem p : e.problems()) {
           s.err().println(new Problem(f, p.line(), p.message()));
@@ -200,7 +206,7 @@ public final class LessonCommands {
       return 1;
     }
     GoalReport report = r.goal(EngineView.of(s.engine()), http);
-    print(s, LessonViews.goal(r.lesson(), r.stepIndex(), report, s.messages()));
+    print(s, LessonViews.goal(r.lesson(), r.stepIndex(), report, s.messages(), s.width()));
     return report.holds() ? 0 : 1;
   }
 
@@ -211,21 +217,25 @@ public final class LessonCommands {
       return 1;
     }
     if (mistake != null) {
-      s.out().println(mistakeText(r, mistake, s));
+      say(s, mistakeText(r, mistake, s));
       mistake = null;
       return 0;
     }
     Text t = r.nextHint();
     save(s);
     if (t == null) {
-      s.out().println(s.msg("lesson.hint.none"));
+      say(s, s.msg("lesson.hint.none"));
       return 1;
     }
-    print(s, LessonViews.hint(t, r.hintsShown(), r.step().hints().tiers().size(), s.messages()));
+    print(s, LessonViews.hint(t, r.hintsShown(), r.step().hints().tiers().size(), s.messages(), s.width()));
     return 0;
   }
 
-  /** {@code solution}: the reference commands; the step then counts as solved with help. */
+  /**
+   * {@code solution}: the reference commands; the step then counts as solved with help. On a terminal,
+   * the next of them (the first the learner has not typed in this step yet) is put on the input line,
+   * to edit or run.
+   */
   public int solution(List<String> args, Session s) {
     LessonRun r = running(s);
     if (r == null) {
@@ -233,7 +243,11 @@ public final class LessonCommands {
     }
     r.solution();
     save(s);
-    print(s, LessonViews.solution(r.step(), r.stepIndex(), s.messages()));
+    print(s, LessonViews.solution(r.step(), r.stepIndex(), s.messages(), s.width()));
+    String next = SolutionLines.next(r.step().solution(), typedInStep);
+    if (next != null) {
+      s.placeInput(next);
+    }
     return 0;
   }
 
@@ -244,16 +258,17 @@ public final class LessonCommands {
   public int reset(List<String> args, Session s) {
     LessonRun r = active(s);
     if (r == null) {
-      s.out().println(s.msg("lesson.none"));
+      say(s, s.msg("lesson.none"));
       return 1;
     }
     run = LessonReset.reset(s.engine(), r.lesson(), r.progress(), Instant.now());
+    typedInStep.clear();
     run.seen(LessonUndo.things(s.engine(), r.lesson(), run.progress().startInstant()), true);
     keepFromNow(s);
     save(s);
-    s.out().println(s.msg("lesson.reset"));
+    say(s, s.msg("lesson.reset"));
     print(s, LessonViews.start(r.lesson(), course(s).number(r.lesson().id()), course(s).lessons().size(),
-        s.messages()));
+        s.messages(), s.width()));
     return 0;
   }
 
@@ -270,8 +285,9 @@ public final class LessonCommands {
     List<NotUndone> not = LessonUndo.undo(s.engine(), r.lesson(), r.progress().startInstant(), r.progress().before());
     List<String> pushed = r.progress().pushed();
     r.undone();
+    SolutionLines.forgetLast(r.step().solution(), typedInStep);
     save(s);
-    print(s, LessonViews.undone(not, pushed, s.messages()));
+    print(s, LessonViews.undone(not, pushed, s.messages(), s.width()));
     return not.isEmpty() && pushed.isEmpty() ? 0 : 1;
   }
 
@@ -287,7 +303,7 @@ public final class LessonCommands {
     }
     boolean asks = r.step().checks().stream().anyMatch(i -> i.answer() != null);
     if (!asks) {
-      s.out().println(s.msg("lesson.answer.no-question"));
+      say(s, s.msg("lesson.answer.no-question"));
       return 1;
     }
     r.answer(String.join(" ", args));
@@ -295,7 +311,7 @@ public final class LessonCommands {
     boolean right = r.goal(EngineView.of(s.engine()), http).lines().stream()
         .filter(l -> l.item().answer() != null).allMatch(l -> l.verdict().holds());
     if (!right) {
-      s.out().println(s.msg("lesson.answer.wrong"));
+      say(s, s.msg("lesson.answer.wrong"));
       return 1;
     }
     return 0;
@@ -316,16 +332,18 @@ public final class LessonCommands {
       List<String> pushes = pushes(line, s.state().lastStatus());
       if (!first.isEmpty() && !ASKING.contains(first.strip())) {
         r.typed();
+        typedInStep.add(line);
         Found found = MistakeDetector.detect(line, s.state().lastStatus(), lineStart, MistakeView.of(s.engine()));
         if (found != null) {
           mistake = found;
-          s.out().println(s.msg("lesson.mistake.note", mistakeText(r, found, s)));
+          print(s, LessonViews.mistake(mistakeText(r, found, s), s.messages(), s.width()));
         }
       }
       GoalReport report = r.goal(EngineView.of(s.engine()), http);
       if (report.holds()) {
         StepResult result = r.pass(report, Instant.now());
-        print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages()));
+        typedInStep.clear();
+        print(s, LessonViews.passed(r.lesson(), result, course(s).number(r.lesson().id()), s.messages(), s.width()));
       }
       boolean changed = r.seen(LessonUndo.things(s.engine(), r.lesson(), r.progress().startInstant()), false, pushes);
       keepFor(r, changed, s);
@@ -385,11 +403,11 @@ public final class LessonCommands {
   private LessonRun running(Session s) {
     LessonRun r = active(s);
     if (r == null) {
-      s.out().println(s.msg("lesson.none"));
+      say(s, s.msg("lesson.none"));
       return null;
     }
     if (r.finished()) {
-      print(s, LessonViews.done(r.lesson(), course(s).number(r.lesson().id()), s.messages()));
+      print(s, LessonViews.done(r.lesson(), course(s).number(r.lesson().id()), s.messages(), s.width()));
       return null;
     }
     return r;
@@ -436,5 +454,9 @@ public final class LessonCommands {
 
   private static void print(Session s, List<String> lines) {
     lines.forEach(s.out()::println);
+  }
+
+  private static void say(Session s, String text) {
+    print(s, LessonViews.say(text, s.width()));
   }
 }

@@ -14,19 +14,21 @@ import dev.docklab.lessons.run.Progress;
 import dev.docklab.lessons.run.StepResult;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Table;
+import dev.docklab.shell.render.Wrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** What lessons show, as pure functions that return lines, in the learner's language. */
+/**
+ * What lessons show, as pure functions that return lines, in the learner's language, wrapped at word
+ * boundaries (by display width: a CJK character takes two columns) to the terminal's {@code width}.
+ */
 public final class LessonViews {
-  /** Columns a lesson's text is wrapped to. */
-  static final int WIDTH = 78;
-
   private LessonViews() {}
 
   /** {@code lessons}: the course, each lesson with its progress; {@code active} is marked. */
-  public static List<String> course(List<Lesson> lessons, Progress progress, String active, Messages m) {
+  public static List<String> course(List<Lesson> lessons, Progress progress, String active, Messages m,
+      int width) {
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < lessons.size(); i++) {
       Lesson l = lessons.get(i);
@@ -34,9 +36,9 @@ public final class LessonViews {
           text(l.title(), m)));
     }
     List<String> lines = new ArrayList<>();
-    lines.add(m.get("lesson.course.title"));
+    lines.addAll(wrap(m.get("lesson.course.title"), "", width));
     lines.addAll(Table.render(List.of("  #", m.get("lesson.col.id"), m.get("lesson.col.progress"),
-        m.get("lesson.col.title")), rows));
+        m.get("lesson.col.title")), rows, width));
     return lines;
   }
 
@@ -52,95 +54,109 @@ public final class LessonViews {
    * What {@code undo} did: back as before, or each thing that could not come back with the engine's
    * reason; then the pushes, which nothing takes back.
    */
-  public static List<String> undone(List<NotUndone> not, List<String> pushed, Messages m) {
+  public static List<String> undone(List<NotUndone> not, List<String> pushed, Messages m, int width) {
     List<String> lines = new ArrayList<>();
     for (NotUndone n : not) {
-      lines.add(m.get("lesson.undo.failed." + n.kind().name().toLowerCase(Locale.ROOT), n.what(), n.reason()));
+      lines.addAll(wrap(m.get("lesson.undo.failed." + n.kind().name().toLowerCase(Locale.ROOT), n.what(),
+          n.reason()), "", width));
     }
-    lines.add(m.get(not.isEmpty() ? "lesson.undo" : "lesson.undo.partly"));
+    lines.addAll(wrap(m.get(not.isEmpty() ? "lesson.undo" : "lesson.undo.partly"), "", width));
     if (!pushed.isEmpty()) {
-      lines.add(m.get("lesson.undo.cannot", String.join(", ", pushed)));
+      lines.addAll(wrap(m.get("lesson.undo.cannot", String.join(", ", pushed)), "", width));
     }
     return lines;
   }
 
   /** A lesson just started: its title, introduction and first step. */
-  public static List<String> start(Lesson l, int number, int count, Messages m) {
+  public static List<String> start(Lesson l, int number, int count, Messages m, int width) {
     List<String> lines = new ArrayList<>();
-    lines.add(m.get("lesson.start", number, count, text(l.title(), m)));
-    lines.addAll(wrap(text(l.intro(), m), ""));
+    lines.addAll(wrap(m.get("lesson.start", number, count, text(l.title(), m)), "", width));
+    lines.addAll(wrap(text(l.intro(), m), "", width));
     lines.add("");
-    lines.addAll(step(l, 0, m));
+    lines.addAll(step(l, 0, m, width));
     return lines;
   }
 
   /** A lesson taken up again where it was left. */
-  public static List<String> resume(Lesson l, int number, int step, Messages m) {
+  public static List<String> resume(Lesson l, int number, int step, Messages m, int width) {
     List<String> lines = new ArrayList<>();
-    lines.add(m.get("lesson.resume", number, text(l.title(), m), step + 1, l.steps().size()));
-    lines.addAll(step(l, step, m));
+    lines.addAll(wrap(m.get("lesson.resume", number, text(l.title(), m), step + 1, l.steps().size()), "", width));
+    lines.addAll(step(l, step, m, width));
     return lines;
   }
 
   /** A step: its number and instruction, and how to get help. */
-  public static List<String> step(Lesson l, int index, Messages m) {
+  public static List<String> step(Lesson l, int index, Messages m, int width) {
     Step s = l.steps().get(index);
     List<String> lines = new ArrayList<>();
-    lines.add(m.get("lesson.step", index + 1, l.steps().size()));
-    lines.addAll(wrap(text(s.instruction(), m), "  "));
-    lines.add("  " + m.get("lesson.step.help"));
+    lines.addAll(wrap(m.get("lesson.step", index + 1, l.steps().size()), "", width));
+    lines.addAll(wrap(text(s.instruction(), m), "  ", width));
+    lines.addAll(wrap(m.get("lesson.step.help"), "  ", width));
     return lines;
   }
 
   /** {@code goal}: the step's goal, then each check as passed or not yet. */
-  public static List<String> goal(Lesson l, int index, GoalReport report, Messages m) {
+  public static List<String> goal(Lesson l, int index, GoalReport report, Messages m, int width) {
     Step s = l.steps().get(index);
     List<String> lines = new ArrayList<>();
-    lines.add(m.get("lesson.goal.title", index + 1, l.steps().size()));
-    lines.addAll(wrap(text(s.goal(), m), "  "));
+    lines.addAll(wrap(m.get("lesson.goal.title", index + 1, l.steps().size()), "", width));
+    lines.addAll(wrap(text(s.goal(), m), "  ", width));
     for (GoalReport.Line line : report.lines()) {
       String key = line.verdict().holds() ? "lesson.goal.passed" : "lesson.goal.not-yet";
-      lines.add("  " + m.get(key, describe(line.item(), m)));
+      lines.addAll(Wrap.lines(m.get(key, describe(line.item(), m)), "  ", "      ", width));
     }
-    lines.add(m.get(report.holds() ? "lesson.goal.holds" : "lesson.goal.not-holds"));
+    lines.addAll(wrap(m.get(report.holds() ? "lesson.goal.holds" : "lesson.goal.not-holds"), "", width));
     return lines;
   }
 
   /** A step just passed: how many commands it took, what to look at, and what comes next. */
-  public static List<String> passed(Lesson l, StepResult r, int number, Messages m) {
+  public static List<String> passed(Lesson l, StepResult r, int number, Messages m, int width) {
     List<String> lines = new ArrayList<>();
-    lines.add(m.get("lesson.passed", r.step(), l.steps().size()));
-    lines.add(m.get(r.help() ? "lesson.golf.help" : "lesson.golf", r.commands(), r.reference()));
+    lines.addAll(wrap(m.get("lesson.passed", r.step(), l.steps().size()), "", width));
+    lines.addAll(wrap(m.get(r.help() ? "lesson.golf.help" : "lesson.golf", r.commands(), r.reference()), "", width));
     if (r.explain() != null) {
-      lines.add(m.get("lesson.explain", r.explain()));
+      lines.addAll(wrap(m.get("lesson.explain", r.explain()), "", width));
     }
     if (r.lessonDone()) {
-      lines.addAll(done(l, number, m));
+      lines.addAll(done(l, number, m, width));
     } else {
       lines.add("");
-      lines.addAll(step(l, r.step(), m));
+      lines.addAll(step(l, r.step(), m, width));
     }
     return lines;
   }
 
   /** A lesson whose every step is done. */
-  public static List<String> done(Lesson l, int number, Messages m) {
-    return wrap(m.get("lesson.done", number, text(l.title(), m)), "");
+  public static List<String> done(Lesson l, int number, Messages m, int width) {
+    return wrap(m.get("lesson.done", number, text(l.title(), m)), "", width);
   }
 
   /** {@code hint}: tier {@code tier} (from 1) of {@code tiers}. */
-  public static List<String> hint(Text hint, int tier, int tiers, Messages m) {
-    return wrap(m.get("lesson.hint", tier, tiers, text(hint, m)), "");
+  public static List<String> hint(Text hint, int tier, int tiers, Messages m, int width) {
+    return wrap(m.get("lesson.hint", tier, tiers, text(hint, m)), "", width);
   }
 
-  /** {@code solution}: the reference commands. */
-  public static List<String> solution(Step s, int index, Messages m) {
+  /**
+   * {@code solution}: the reference commands; one wider than the line is broken at a space with a
+   * {@code \} at the end, so that it still types as one command.
+   */
+  public static List<String> solution(Step s, int index, Messages m, int width) {
     List<String> lines = new ArrayList<>();
-    lines.add(m.get("lesson.solution", index + 1));
+    lines.addAll(wrap(m.get("lesson.solution", index + 1), "", width));
     for (String cmd : s.solution()) {
-      lines.add("  " + cmd);
+      lines.addAll(Wrap.command(cmd, "  ", width));
     }
     return lines;
+  }
+
+  /** A mistake the last line made, said at once: {@code >> } and the text, wrapped under itself. */
+  public static List<String> mistake(String text, Messages m, int width) {
+    return Wrap.lines(m.get("lesson.mistake.note", text), "", "   ", width);
+  }
+
+  /** Any other text the lesson words say, wrapped. */
+  public static List<String> say(String text, int width) {
+    return wrap(text, "", width);
   }
 
   /** One check as {@code goal} shows it: the lesson's own words, or docklab's from its fields. */
@@ -173,7 +189,7 @@ public final class LessonViews {
     return t.in(m.lang() == Messages.Lang.ZH);
   }
 
-  static List<String> wrap(String text, String indent) {
-    return Wrap.lines(text, indent, WIDTH);
+  private static List<String> wrap(String text, String indent, int width) {
+    return Wrap.lines(text, indent, width);
   }
 }

@@ -5,6 +5,7 @@ import dev.docklab.shell.command.Session;
 import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Wrap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -42,7 +43,7 @@ public final class Repl {
     while (!shell.exitRequested()) {
       String line;
       try {
-        line = lines.readLine();
+        line = lines.readLine(shell.takePlacedInput());
       } catch (LineSource.Interrupted interrupted) {
         continue;
       }
@@ -59,8 +60,9 @@ public final class Repl {
     CtrlC ctrlC = new CtrlC(engine, err, messages);
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
       terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
+      TerminalInteraction interaction = new TerminalInteraction(terminal);
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
-          new TerminalInteraction(terminal)).withTrace(trace);
+          interaction).withTrace(trace);
       Shell shell = new Shell(session);
       String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
       Path history = Path.of(home, ".docklab_history");
@@ -68,7 +70,8 @@ public final class Repl {
           new DockerCompleter(shell.builtins(), engine),
           new DocklabHighlighter(shell.builtins()), "docklab> ");
       var info = e.system().info();
-      out.println(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()));
+      Wrap.lines(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()), "",
+          interaction.width()).forEach(out::println);
       return loop(lines, shell);
     }
   }

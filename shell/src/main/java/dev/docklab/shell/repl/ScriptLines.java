@@ -15,7 +15,7 @@ public final class ScriptLines implements LineSource {
   }
 
   @Override
-  public String readLine() {
+  public String readLine(String placed) {
     try {
       String line = reader.readLine();
       if (line == null) {

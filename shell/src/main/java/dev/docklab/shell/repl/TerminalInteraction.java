@@ -2,6 +2,7 @@ package dev.docklab.shell.repl;
 
 import dev.docklab.engine.api.Attachment;
 import dev.docklab.shell.io.Interaction;
+import dev.docklab.shell.io.StreamInteraction;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
@@ -62,6 +63,13 @@ public final class TerminalInteraction implements Interaction {
   @Override
   public boolean isTerminal() {
     return true;
+  }
+
+  /** The terminal's columns now, or 80 when it does not say (a size of 0). */
+  @Override
+  public int width() {
+    int columns = terminal.getWidth();
+    return columns > 0 ? columns : StreamInteraction.WIDTH;
   }
 
   @Override

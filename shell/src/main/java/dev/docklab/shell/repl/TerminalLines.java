@@ -42,9 +42,9 @@ public final class TerminalLines implements LineSource {
   }
 
   @Override
-  public String readLine() throws Interrupted {
+  public String readLine(String placed) throws Interrupted {
     try {
-      return reader.readLine(prompt);
+      return reader.readLine(prompt, null, (Character) null, placed);
     } catch (UserInterruptException e) {
       throw new Interrupted();
     } catch (EndOfFileException e) {

@@ -2,6 +2,7 @@ package dev.docklab.shell.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.lessons.check.Http;
@@ -10,14 +11,20 @@ import dev.docklab.lessons.run.LessonStatus;
 import dev.docklab.lessons.run.ProgressStore;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Text;
+import dev.docklab.shell.repl.TerminalInteraction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +164,40 @@ class LessonCommandsTest {
   }
 
   @Test
+  void onATerminalSolutionPutsTheNextReferenceLineOnTheInputLine() throws IOException {
+    try (Terminal terminal = TerminalBuilder.builder().streams(InputStream.nullInputStream(), OutputStream.nullOutputStream())
+        .dumb(true).build()) {
+      terminal.setSize(new Size(40, 24));
+      Session s = new Session(fake::engine, new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(),
+          new Messages(Messages.Lang.EN), Session.Foreground.NONE, new TerminalInteraction(terminal));
+      s.state().setWorkspace(dir);
+      line(s, "lesson light");
+      fake.exited("busybox", 0, "hello", "echo", "hello");
+      line(s, "docker run busybox echo hello");
+      said();
+      line(s, "solution");
+      assertEquals("docker run busybox ps", s.state().takePlacedInput(), "step 2's first line, nothing typed yet");
+      assertNull(s.state().takePlacedInput(), "placed once");
+      for (String l : said().split("\n")) {
+        assertTrue(Text.width(l) <= 40, "the terminal's 40 columns: " + l);
+      }
+      fake.exited("busybox", 0, "PID USER COMMAND", "ps");
+      line(s, "docker   run busybox ps");
+      line(s, "solution");
+      assertEquals("answer 1", s.state().takePlacedInput(), "the line after the one typed");
+    }
+  }
+
+  @Test
+  void withoutATerminalSolutionOnlyPrints() {
+    Session s = session(Messages.Lang.EN);
+    line(s, "lesson light");
+    line(s, "solution");
+    assertNull(s.state().takePlacedInput(), "docklab -c and scripts have no input line");
+  }
+
+  @Test
   void aRestartResumesTheLessonFromTheSavedProgress() {
     Session s = session(Messages.Lang.EN);
     line(s, "lesson 1");
@@ -167,7 +208,8 @@ class LessonCommandsTest {
     assertEquals(1, line(s, "goal"));
     assertTrue(said().startsWith("Goal of step 2/3:"));
     assertEquals(0, line(s, "lessons"));
-    assertTrue(said().contains("▶ 1       light             in progress (step 2/3)"));
+    String course = said();
+    assertTrue(course.matches("(?s).*\\n▶ 1 +light +in progress \\(step 2/3\\) .*"), course);
     assertEquals(1, store.load().of("light").step());
   }
 

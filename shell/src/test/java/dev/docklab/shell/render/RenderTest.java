@@ -56,6 +56,33 @@ class RenderTest {
   }
 
   @Test
+  void withinAWidthATableKeepsDockersLayoutWhenItFits() {
+    assertEquals(Table.render(List.of("A", "BB", "C"), List.of(List.of("xyz", "y", "z"))),
+        Table.render(List.of("A", "BB", "C"), List.of(List.of("xyz", "y", "z")), 80));
+  }
+
+  @Test
+  void tooWideATableClosesUpAndWrapsItsLastColumnAtWords() {
+    assertEquals(List.of(
+        "#  ID     TITLE",
+        "1  light  Why a container is",
+        "          light",
+        "2  ports  端口映射"),
+        Table.render(List.of("#", "ID", "TITLE"), List.of(List.of("1", "light", "Why a container is light"),
+            List.of("2", "ports", "端口映射")), 30));
+  }
+
+  @Test
+  void withTooLittleRoomTheLastColumnGoesUnderItsRow() {
+    assertEquals(List.of(
+        "#  ID",
+        "1  light",
+        "    Why a container",
+        "    is light"),
+        Table.render(List.of("#", "ID", "TITLE"), List.of(List.of("1", "light", "Why a container is light")), 20));
+  }
+
+  @Test
   void chineseTakesTwoColumns() {
     assertEquals(List.of("名称      X", "ab        y"), Table.render(List.of("名称", "X"), List.of(List.of("ab", "y"))));
     assertEquals(List.of("名称名称名称   X", "ab             y"),
