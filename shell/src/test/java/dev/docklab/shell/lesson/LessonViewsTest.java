@@ -229,18 +229,21 @@ class LessonViewsTest {
   @Test
   void undoSaysWhatCouldNotComeBackWithTheEnginesReasonAndThatAPushStays() {
     assertEquals(List.of("The lesson's containers and images are back as they were before the last line."),
-        LessonViews.undone(List.of(), List.of(), EN));
+        LessonViews.undone(List.of(), List.of(), EN, 200));
     String taken = "Conflict. The container name \"/web\" is already in use by container \"abc\".";
     List<NotUndone> not = List.of(new NotUndone(NotUndone.Kind.CONTAINER, "web", taken));
     assertEquals(List.of("Could not bring back container web: " + taken,
         "Everything else is back as it was before the last line. Type reset to start the lesson again.",
         "Cannot be undone: the push of me/app:v1. The hub keeps what it was given (others may have pulled it already)."),
-        LessonViews.undone(not, List.of("me/app:v1"), EN));
+        LessonViews.undone(not, List.of("me/app:v1"), EN, 200));
     assertEquals(List.of("无法恢复容器 web：" + taken, "其余的都已恢复到上一行命令之前的样子。输入 reset 可以重新开始这一课。"),
-        LessonViews.undone(not, List.of(), ZH));
+        LessonViews.undone(not, List.of(), ZH, 200));
     for (NotUndone.Kind kind : NotUndone.Kind.values()) {
-      String line = LessonViews.undone(List.of(new NotUndone(kind, "x", "why")), List.of(), ZH).get(0);
+      String line = LessonViews.undone(List.of(new NotUndone(kind, "x", "why")), List.of(), ZH, 200).get(0);
       assertTrue(line.contains("x") && line.endsWith("why"), line);
+    }
+    for (String line : LessonViews.undone(not, List.of("me/app:v1"), EN, 80)) {
+      assertTrue(line.length() <= 80, "wrapped to the terminal: " + line);
     }
   }
 
