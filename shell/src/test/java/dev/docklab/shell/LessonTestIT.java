@@ -70,6 +70,32 @@ class LessonTestIT {
   }
 
   @Test
+  void aStartStateWithATagWaitingOnTheHubAndAnAccount(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("from-teacher.yaml"), """
+        id: from-teacher
+        title: {en: From the teacher, zh: 老师给的}
+        intro: {en: The teacher pushed an image., zh: 老师推送了一个镜像。}
+        start:
+          images: {absent: ["teacher/welcome:v1"]}
+          hub:
+            users: [{name: teacher, password: secret}]
+            present: [{ref: "teacher/welcome:v1", from: web}]
+        steps:
+          - instruction: {en: Pull it., zh: 拉取它。}
+            goal: {en: It is here, pulled., zh: 它已拉取到本机。}
+            checks:
+              - hub: {ref: "teacher/welcome:v1", image: "teacher/welcome:v1"}
+              - image: {ref: "teacher/welcome:v1", sameAs: web}
+            hints:
+              nudge: {en: Pull., zh: 拉取。}
+            solution: [docker pull teacher/welcome:v1]
+        """);
+    Said said = docklab("--lang", "en", "lesson", "test", dir.toString());
+    assertEquals(0, said.status(), said.out() + said.err());
+    assertTrue(said.out().contains("PASS  from-teacher  (1 step, "), said.out());
+  }
+
+  @Test
   void lintPrintsEachProblemWithItsLine(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "id: bad\ntitle: {en: Bad}\nintro: {en: x, zh: 十}\nsteps: []\n");

@@ -29,6 +29,12 @@ public interface Registries {
   /** Starts docklab's own hub in this process on daemon.json's {@code hub} address, if not yet. */
   void startHub();
 
+  /**
+   * Puts the local image {@code localRef} on docklab's hub as {@code hubRef} ({@code teacher/hello:v1}), as
+   * a push by its owner would, without an account: what a lesson's start state has waiting on the hub.
+   */
+  void publish(String localRef, String hubRef);
+
   /** Publishes the offline base images to the hub as official images, so search and pull find them. */
   void publishBaseImages();
 

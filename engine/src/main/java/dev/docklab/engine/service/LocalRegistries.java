@@ -244,29 +244,47 @@ final class LocalRegistries implements Registries, AutoCloseable {
     String repo = "library/" + name;
     for (String tag : tags) {
       Image img = images.byReference(ImageReference.parse(name + ":" + tag));
-      if (img == null) {
-        continue;
-      }
-      try {
-        if (store.manifest(repo, tag).digest().equals(img.manifest())) {
-          continue;
+      if (img != null && put(store, img, repo, tag)) {
+        try {
+          store.setMeta(repo, new RepositoryMeta(description, 0, true, false));
+        } catch (IOException e) {
+          throw EngineException.system("could not publish " + name + " to docklab's hub: " + e.getMessage(), e);
         }
-      } catch (RegistryError | IOException e) {
-        // not there yet
       }
-      try {
-        for (Digest d : blobsOf.apply(img)) {
-          if (!d.equals(img.manifest())) {
-            try (InputStream in = blobs.open(d)) {
-              store.importBlob(repo, d, in);
-            }
+    }
+  }
+
+  @Override
+  public void publish(String localRef, String hubRef) {
+    Image img = images.find(localRef);
+    if (img == null) {
+      throw EngineException.notFound("No such image: " + localRef);
+    }
+    ImageReference to = ImageReference.parse(hubRef).withDefaultTag();
+    put(new HubStore(layout.registry()), img, to.path(), to.tag());
+  }
+
+  /** The local image's blobs and manifest into the hub's {@code repo:tag}; false when it was there already. */
+  private boolean put(HubStore store, Image img, String repo, String tag) {
+    try {
+      if (store.manifest(repo, tag).digest().equals(img.manifest())) {
+        return false;
+      }
+    } catch (RegistryError | IOException e) {
+      // not there yet
+    }
+    try {
+      for (Digest d : blobsOf.apply(img)) {
+        if (!d.equals(img.manifest())) {
+          try (InputStream in = blobs.open(d)) {
+            store.importBlob(repo, d, in);
           }
         }
-        store.putManifest(repo, tag, null, blobs.read(img.manifest()));
-        store.setMeta(repo, new RepositoryMeta(description, 0, true, false));
-      } catch (IOException e) {
-        throw EngineException.system("could not publish " + name + " to docklab's hub: " + e.getMessage(), e);
       }
+      store.putManifest(repo, tag, null, blobs.read(img.manifest()));
+      return true;
+    } catch (IOException e) {
+      throw EngineException.system("could not publish " + repo + ":" + tag + " to docklab's hub: " + e.getMessage(), e);
     }
   }
 

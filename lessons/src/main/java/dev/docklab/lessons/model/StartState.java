@@ -16,19 +16,37 @@ public record StartState(Images images, List<StartContainer> containers, Hub hub
   public StartState {
     images = images == null ? new Images(null, null) : images;
     containers = containers == null ? List.of() : List.copyOf(containers);
-    hub = hub == null ? new Hub(null, null) : hub;
+    hub = hub == null ? new Hub(null, null, null) : hub;
   }
 
   /**
    * docklab's hub at the lesson's start.
    *
    * @param users accounts made when missing (an account already there keeps its password)
+   * @param present tags the hub must have, each a local image put there ({@code {ref: teacher/hello:v1,
+   *     from: busybox}}), as if its owner had pushed it
    * @param absent tags removed from the hub ({@code student/hello:v1}), so that a push is the learner's own
    */
-  public record Hub(List<User> users, List<String> absent) {
+  public record Hub(List<User> users, List<Published> present, List<String> absent) {
     public Hub {
       users = users == null ? List.of() : List.copyOf(users);
+      present = present == null ? List.of() : List.copyOf(present);
       absent = absent == null ? List.of() : List.copyOf(absent);
+    }
+  }
+
+  /**
+   * A tag the hub has at the lesson's start.
+   *
+   * @param ref the name on the hub ({@code teacher/hello:v1})
+   * @param from the local image put there (pulled when missing)
+   */
+  public record Published(String ref, String from) {
+    public Published {
+      if (ref == null || ref.isBlank() || from == null || from.isBlank()) {
+        throw new IllegalArgumentException("a hub tag a lesson starts with needs ref (its name on the hub) and from "
+            + "(a local image)");
+      }
     }
   }
 

@@ -14,8 +14,10 @@ import java.util.List;
 /**
  * Plays a lesson headless on a real engine, as {@code lesson test} does: the start state prepared,
  * then for each step its goal must not hold yet, its solution is typed (through the {@link Console},
- * docklab's own shell), and its goal must then hold (within a few seconds, for what starts in the
- * background). {@code answer TEXT} lines are answered here, as the lesson's runner would take them.
+ * docklab's own shell), each line that changes the lesson's things undone once and typed again, and
+ * its goal must then hold (within a few seconds, for what starts in the background); at the end a
+ * reset must bring back the start. {@code answer TEXT} lines are answered here, as the lesson's
+ * runner would take them.
  */
 public final class LessonPlayer {
   /** Where the solution's lines are typed. */
@@ -48,38 +50,110 @@ public final class LessonPlayer {
     this.patience = patience;
   }
 
-  /** Plays {@code lesson} from its start state to its last step. */
+  /**
+   * Plays {@code lesson} from its start state to its last step. Each solution line that changes the
+   * lesson's things is undone once (the things must be back as they were) and typed again; at the end
+   * the lesson is reset (its things must be as at the start, and the first goal must not hold).
+   */
   public Outcome play(Lesson lesson) {
     long t0 = System.nanoTime();
     List<String> failures = new ArrayList<>();
-    LessonRun run = LessonRun.start(lesson, Instant.now());
+    Instant started = Instant.now();
+    LessonRun run;
     try {
       StartStage.prepare(engine, lesson);
+      engine.system().keepRemoved(true); // what a line removes can come back, as in a learner's lesson
+      engine.system().dropKept(Instant.now());
+      run = LessonRun.start(lesson, started, LessonReset.tags(engine));
     } catch (EngineException e) {
       failures.add("start state: " + e.getMessage());
       return new Outcome(lesson.id(), lesson.steps().size(), failures, Duration.ofNanos(System.nanoTime() - t0));
     }
-    while (!run.finished()) {
-      Step step = run.step();
-      String where = "step " + (run.stepIndex() + 1);
-      if (run.goal(EngineView.of(engine), http).holds()) {
-        failures.add(where + ": the goal holds before its solution was typed");
-        break;
-      }
-      for (String line : step.play()) {
-        int status = type(run, line);
-        if (status != 0) {
-          failures.add(where + ": `" + line + "` exited with status " + status);
+    try {
+      List<String> atStart = byName(LessonUndo.things(engine, lesson, started));
+      while (!run.finished()) {
+        Step step = run.step();
+        String where = "step " + (run.stepIndex() + 1);
+        if (run.goal(EngineView.of(engine), http).holds()) {
+          failures.add(where + ": the goal holds before its solution was typed");
+          break;
         }
+        for (String line : step.play()) {
+          int status = typeAndUndo(run, line, started, where, failures);
+          if (status != 0) {
+            failures.add(where + ": `" + line + "` exited with status " + status);
+          }
+        }
+        GoalReport report = await(run);
+        if (!report.holds()) {
+          failures.add(where + ": the goal does not hold after its solution; not yet: " + notYet(report));
+          break;
+        }
+        run.pass(report, Instant.now());
       }
-      GoalReport report = await(run);
-      if (!report.holds()) {
-        failures.add(where + ": the goal does not hold after its solution; not yet: " + notYet(report));
-        break;
+      if (failures.isEmpty()) {
+        reset(lesson, run, atStart, failures);
       }
-      run.pass(report, Instant.now());
+    } catch (EngineException e) {
+      failures.add(e.getMessage());
+    } finally {
+      engine.system().keepRemoved(false);
     }
     return new Outcome(lesson.id(), lesson.steps().size(), failures, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /**
+   * Types {@code line}; when it changed the lesson's things, undoes it (they must be back as before)
+   * and types it again. Returns the status of the line as typed last.
+   */
+  private int typeAndUndo(LessonRun run, String line, Instant started, String where, List<String> failures) {
+    List<String> before = LessonUndo.things(engine, run.lesson(), started);
+    engine.system().dropKept(Instant.now());
+    int status = type(run, line);
+    List<String> after = LessonUndo.things(engine, run.lesson(), started);
+    if (status != 0 || sorted(after).equals(sorted(before))) {
+      return status;
+    }
+    List<NotUndone> not = LessonUndo.undo(engine, run.lesson(), started, before);
+    List<String> back = LessonUndo.things(engine, run.lesson(), started);
+    if (!not.isEmpty() || !sorted(back).equals(sorted(before))) {
+      StringBuilder why = new StringBuilder(differences(before, back));
+      not.forEach(n -> why.append("; ").append(n.what()).append(": ").append(n.reason()));
+      failures.add(where + ": undo of `" + line + "` did not bring back the state before it: " + why);
+    }
+    engine.system().dropKept(Instant.now());
+    return type(run, line);
+  }
+
+  /** Resets the lesson: its things must be as at the start, and its first goal must not hold. */
+  private void reset(Lesson lesson, LessonRun run, List<String> atStart, List<String> failures) {
+    LessonRun again = LessonReset.reset(engine, lesson, run.progress(), Instant.now());
+    List<String> now = byName(LessonUndo.things(engine, lesson, again.progress().startInstant()));
+    if (!now.equals(atStart)) {
+      failures.add("reset: the lesson's things are not as at its start: " + differences(atStart, now));
+    }
+    if (again.goal(EngineView.of(engine), http).holds()) {
+      failures.add("reset: step 1's goal holds again right after reset");
+    }
+  }
+
+  /** The things without container ids (reset makes the start's containers anew), sorted. */
+  private static List<String> byName(List<String> things) {
+    return sorted(things.stream().map(t -> t.startsWith("c ") ? "c" + t.substring(t.indexOf(' ', 2)) : t).toList());
+  }
+
+  private static List<String> sorted(List<String> things) {
+    List<String> s = new ArrayList<>(things);
+    s.sort(null);
+    return s;
+  }
+
+  private static String differences(List<String> expected, List<String> actual) {
+    List<String> missing = new ArrayList<>(expected);
+    missing.removeAll(actual);
+    List<String> extra = new ArrayList<>(actual);
+    extra.removeAll(expected);
+    return "missing " + missing + ", not expected " + extra;
   }
 
   private int type(LessonRun run, String line) {

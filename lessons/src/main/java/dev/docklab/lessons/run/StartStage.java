@@ -41,6 +41,12 @@ public final class StartStage {
         engine.images().pull(ref, Progress.NONE);
       }
     }
+    for (StartState.Published p : start.hub().present()) {
+      if (engine.images().find(p.from()) == null) {
+        engine.images().pull(p.from(), Progress.NONE);
+      }
+      engine.registries().publish(p.from(), p.ref());
+    }
     if (!start.hub().users().isEmpty() || !start.hub().absent().isEmpty()) {
       try (HubAdmin hub = engine.registries().hub()) {
         for (StartState.User u : start.hub().users()) {
