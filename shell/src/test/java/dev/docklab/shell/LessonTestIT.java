@@ -82,7 +82,7 @@ class LessonTestIT {
             present: [{ref: "teacher/welcome:v1", from: web}]
         steps:
           - instruction: {en: Pull it., zh: 拉取它。}
-            goal: {en: It is here, pulled., zh: 它已拉取到本机。}
+            goal: {en: "It is here, pulled.", zh: 它已拉取到本机。}
             checks:
               - hub: {ref: "teacher/welcome:v1", image: "teacher/welcome:v1"}
               - image: {ref: "teacher/welcome:v1", sameAs: web}
