@@ -42,7 +42,7 @@ class LessonTestIT {
       assertTrue(said.out().contains("\nPASS  " + id + "  ("), said.out());
     }
     assertTrue(said.out().contains("\n15 passed, 0 failed, in "), said.out());
-    assertEquals(List.of(), mountsUnder("docklab-lesson-test-"));
+    assertEquals(List.of(), mountsUnder("docklab-lesson-test-"), said.err() + said.out());
   }
 
   @Test
