@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,8 +26,10 @@ public final class ProgressStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** The stores with progress not on disk yet, which the JVM's exit writes. */
   private static final Set<ProgressStore> UNWRITTEN = ConcurrentHashMap.newKeySet();
+  /** How long a progress given to {@link #saveSoon} waits, so that the lines of a burst are written once. */
+  private static final long SOON_MS = 100;
   /** The thread that writes in the background, started on first use. */
-  private static ExecutorService writer;
+  private static ScheduledExecutorService writer;
 
   private final Path file;
   private Progress memory = Progress.EMPTY;
@@ -37,6 +41,8 @@ public final class ProgressStore {
   private volatile Progress writing;
   /** Why the last write in the background failed, for the next save to report; or null. */
   private final AtomicReference<IllegalStateException> failed = new AtomicReference<>();
+  /** Whether a write is due already: the next ones wait for it. */
+  private final AtomicBoolean due = new AtomicBoolean();
 
   public ProgressStore(Path file) {
     this.file = file;
@@ -94,8 +100,8 @@ public final class ProgressStore {
   }
 
   /**
-   * Saves {@code progress} a moment later, on a thread of its own: {@link #load} returns it at once, and a
-   * later save supersedes it. A write in the background that failed is reported here, by the next call.
+   * Saves {@code progress} a moment later (0.1 s), on a thread of its own: {@link #load} returns it at once,
+   * and a later save supersedes it. A write in the background that failed is reported here, by the next call.
    */
   public void saveSoon(Progress progress) {
     if (file == null) {
@@ -105,13 +111,16 @@ public final class ProgressStore {
     reportFailure();
     pending.set(progress);
     UNWRITTEN.add(this);
-    writer().execute(() -> {
-      try {
-        flush();
-      } catch (IllegalStateException e) {
-        failed.set(e);
-      }
-    });
+    if (due.compareAndSet(false, true)) {
+      writer().schedule(() -> {
+        due.set(false); // a saveSoon from now on needs a write of its own
+        try {
+          flush();
+        } catch (IllegalStateException e) {
+          failed.set(e);
+        }
+      }, SOON_MS, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Writes now what {@link #saveSoon} was given and is not on disk yet. */
@@ -140,9 +149,9 @@ public final class ProgressStore {
   }
 
   /** The thread that writes in the background; the JVM's exit writes what it has not written yet. */
-  private static synchronized ExecutorService writer() {
+  private static synchronized ScheduledExecutorService writer() {
     if (writer == null) {
-      writer = Executors.newSingleThreadExecutor(r -> {
+      writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "docklab-progress");
         t.setDaemon(true);
         return t;
