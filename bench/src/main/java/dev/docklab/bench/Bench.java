@@ -14,6 +14,8 @@ public final class Bench {
       case "explain" -> ImageBench.explain(Path.of(argv[1]));
       case "build" -> ImageBench.build(Path.of(argv[1]));
       case "commit" -> ContainerBench.commit(Path.of(argv[1]), Integer.parseInt(argv[2]));
+      case "lessons" -> LessonBench.lessons(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]),
+          Integer.parseInt(argv[4]));
       case "ps" -> ContainerBench.ps(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]));
       default -> RunBench.run(Path.of(argv[0]), Integer.parseInt(argv[1]), Integer.parseInt(argv[2]));
     }

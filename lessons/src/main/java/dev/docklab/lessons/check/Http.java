@@ -2,7 +2,6 @@ package dev.docklab.lessons.check;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -13,28 +12,11 @@ public interface Http {
   String get(int port, String path) throws IOException;
 
   /**
-   * Real requests with short timeouts, so that a check never holds up the prompt for long. A refused
-   * connection is tried again for up to 1.5 s: a server the learner's line has just started may not
-   * listen yet (busybox httpd takes a moment after {@code docker start} returns).
+   * Real requests with short timeouts, one try each, so that a check never holds up the prompt for
+   * long ({@link HttpCheck} tries again when the container has only just started).
    */
   static Http local() {
-    return (port, path) -> {
-      for (int attempt = 0; ; attempt++) {
-        try {
-          return once(port, path);
-        } catch (ConnectException e) {
-          if (attempt == 6) {
-            throw e;
-          }
-          try {
-            Thread.sleep(250);
-          } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw e;
-          }
-        }
-      }
-    };
+    return Http::once;
   }
 
   /** One GET. */

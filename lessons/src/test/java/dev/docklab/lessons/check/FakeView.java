@@ -127,6 +127,7 @@ final class FakeView implements EngineView {
     boolean tty;
     boolean interactive;
     Instant created = LESSON.plusSeconds(60);
+    Instant started;
     List<PortMapping> asked = List.of();
     List<PortMapping> got = List.of();
     boolean publishAll;
@@ -156,6 +157,11 @@ final class FakeView implements EngineView {
     Box tty() {
       tty = true;
       interactive = true;
+      return save();
+    }
+
+    Box startedAt(Instant when) {
+      started = when;
       return save();
     }
 
@@ -208,7 +214,7 @@ final class FakeView implements EngineView {
     Container record() {
       Container.HostConfig hc = new Container.HostConfig(0, 0, false, RestartPolicy.NO, "bridge", asked, publishAll);
       Container.State st = new Container.State(status, status == ContainerStatus.RUNNING ? 4242 : 0, exitCode, "",
-          null, null, 0, false);
+          started == null ? null : started.toString(), null, 0, false);
       Endpoint ep = status == ContainerStatus.RUNNING
           ? new Endpoint("bridge", "/run/netns/x", "172.17.0.2", 16, "172.17.0.1", "", "veth0", got, null) : null;
       return new Container(id, name, created.toString(), image,

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,34 @@ class HttpCheckTest {
     view.add("site", "web", "httpd").publish(port, 80);
     server.stop(0);
     assertFalse(new HttpCheck(null, 80, null, "busybox httpd").test(probe()).holds());
+  }
+
+  @Test
+  void aServerJustStartedIsWaitedForWhileItIsNotListeningYet() {
+    view.add("site", "web", "httpd").publish(port, 80).startedAt(Instant.now());
+    AtomicInteger tries = new AtomicInteger();
+    Http late = (p, path) -> {
+      if (tries.incrementAndGet() < 3) {
+        throw new ConnectException("Connection refused");
+      }
+      return Http.local().get(p, path);
+    };
+    assertTrue(new HttpCheck(null, 80, null, "busybox httpd").test(new Probe(view, late, FakeView.LESSON,
+        FakeView.STEP, null)).holds());
+    assertEquals(3, tries.get());
+  }
+
+  @Test
+  void aPortWithNoServerOnAContainerRunningForLongIsTriedOnce() {
+    view.add("quiet", "web", "sleep", "3600").publish(port, 80).startedAt(Instant.now().minusSeconds(60));
+    AtomicInteger tries = new AtomicInteger();
+    Http refused = (p, path) -> {
+      tries.incrementAndGet();
+      throw new ConnectException("Connection refused");
+    };
+    assertFalse(new HttpCheck(null, 80, null, "busybox httpd").test(new Probe(view, refused, FakeView.LESSON,
+        FakeView.STEP, null)).holds());
+    assertEquals(1, tries.get(), "no second try: the prompt is not held up after every line");
   }
 
   @Test

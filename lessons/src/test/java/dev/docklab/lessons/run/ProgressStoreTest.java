@@ -51,6 +51,45 @@ class ProgressStoreTest {
   }
 
   @Test
+  void whatSaveSoonWasGivenIsLoadedAtOnceAndOnDiskAfterAFlush(@TempDir Path dir) {
+    ProgressStore store = new ProgressStore(dir.resolve("progress.json"));
+    Progress p = Progress.EMPTY.with("ports", LessonProgress.startedAt(Instant.parse("2025-03-01T08:00:00Z")).typed())
+        .activeOn("/var/lib/docklab", "ports");
+    store.saveSoon(p);
+    assertEquals(p, store.load(), "this docklab sees it before it is written");
+    store.flush();
+    assertEquals(p, new ProgressStore(store.file()).load(), "the next docklab reads it from the file");
+  }
+
+  @Test
+  void aSaveNowSupersedesWhatSaveSoonWasGiven(@TempDir Path dir) {
+    ProgressStore store = new ProgressStore(dir.resolve("progress.json"));
+    Progress older = Progress.EMPTY.activeOn("/var/lib/docklab", "ports");
+    Progress newer = Progress.EMPTY.activeOn("/var/lib/docklab", "light");
+    store.saveSoon(older);
+    store.save(newer);
+    store.flush();
+    assertEquals(newer, new ProgressStore(store.file()).load());
+  }
+
+  @Test
+  void aWriteThatFailedInTheBackgroundIsReportedByTheNextSaveSoon(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("blocker"), "a file where the folder would be");
+    ProgressStore store = new ProgressStore(dir.resolve("blocker/progress.json"));
+    IllegalStateException reported = null;
+    for (int i = 0; i < 100 && reported == null; i++) {
+      try {
+        store.saveSoon(Progress.EMPTY.activeOn("/var/lib/docklab", "ports"));
+        Thread.sleep(50);
+      } catch (IllegalStateException e) {
+        reported = e;
+      }
+    }
+    assertTrue(reported != null && reported.getMessage().startsWith("cannot save your progress in "),
+        String.valueOf(reported));
+  }
+
+  @Test
   void inMemoryKeepsNothingOnDisk() {
     ProgressStore store = ProgressStore.inMemory();
     store.save(Progress.EMPTY.activeOn("/tmp/x", "light"));

@@ -87,6 +87,11 @@ public final class Builtins {
     }
   }
 
+  /** What runs when the shell's lines are done: the lesson's progress not written yet is written. */
+  public void end(Session session) {
+    lessons.end(session);
+  }
+
   /** The {@code docker} command and its subcommands. */
   public DockerCli docker() {
     return docker;

@@ -40,6 +40,11 @@ public final class Shell {
     return session.state().takePlacedInput();
   }
 
+  /** The lines are done (input ended, {@code exit}): what is still to be saved is saved now. */
+  public void end() {
+    builtins.end(session);
+  }
+
   /** Runs one (complete) line and returns the status of the last command that ran. */
   public int execute(String text) {
     Syntax.Line line = interpreter.parse(text, session);

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * The lesson words of one learner's shell ({@code lessons}, {@code lesson}, {@code goal},
  * {@code hint}, {@code solution}, {@code answer}) and the check after every line. The lesson running
  * on this data root is taken from the saved progress, so that a restart (or the next
- * {@code docklab -c}) resumes it; every change is saved at once.
+ * {@code docklab -c}) resumes it. Every change is saved: a lesson word's at once, what a line changed
+ * a moment later, off the prompt's way (and before the shell ends at the latest).
  */
 public final class LessonCommands {
   /** Words that ask about the lesson rather than work on it: they do not count as commands typed. */
@@ -64,6 +65,8 @@ public final class LessonCommands {
   private Found mistake;
   /** The lines typed in this shell since the current step began (those that work, not those that ask). */
   private final List<String> typedInStep = new ArrayList<>();
+  /** The lesson's progress as this shell last saved it: a line that changed nothing writes nothing. */
+  private LessonProgress saved;
 
   public LessonCommands(Supplier<Course> course, ProgressStore store, Http http) {
     this.courseSource = course;
@@ -320,6 +323,7 @@ public final class LessonCommands {
   /**
    * After every line: counts it (unless it only asked about the lesson), and when the step's goal
    * holds, says so and shows the next step. Never fails the line: a check that cannot run is one line.
+   * What changed is saved a moment later, off the prompt's way ({@link ProgressStore#saveSoon}).
    */
   public void afterLine(String line, Session s) {
     try {
@@ -347,7 +351,10 @@ public final class LessonCommands {
       }
       boolean changed = r.seen(LessonUndo.things(s.engine(), r.lesson(), r.progress().startInstant()), false, pushes);
       keepFor(r, changed, s);
-      save(s);
+      if (!r.progress().equals(saved)) {
+        store.saveSoon(progressWith(r, s));
+        saved = r.progress();
+      }
     } catch (RuntimeException e) {
       // whatever went wrong, the learner's line is done and the prompt comes back: one line, no trace
       s.err().println("docklab: " + s.msg("lesson.check.failed",
@@ -423,16 +430,32 @@ public final class LessonCommands {
         Lesson l = id == null ? null : course(s).find(id);
         if (l != null && p.of(id).started() != null) {
           run = LessonRun.resume(l, p.of(id));
+          saved = run.progress();
         }
       }
     }
     return run;
   }
 
+  /** The lines are done (the shell ends): the progress not written yet is written now. */
+  public void end(Session s) {
+    try {
+      store.flush();
+    } catch (RuntimeException e) {
+      s.err().println("docklab: " + s.msg("lesson.save.failed", e.getMessage()));
+    }
+  }
+
   private void save(Session s) {
     if (run != null) {
-      store.save(store.load().with(run.lesson().id(), run.progress()).activeOn(dataRoot(s), run.lesson().id()));
+      store.save(progressWith(run, s));
+      saved = run.progress();
     }
+  }
+
+  /** The saved progress with {@code r}'s, {@code r} the lesson running on this data root. */
+  private Progress progressWith(LessonRun r, Session s) {
+    return store.load().with(r.lesson().id(), r.progress()).activeOn(dataRoot(s), r.lesson().id());
   }
 
   private Course course(Session s) {

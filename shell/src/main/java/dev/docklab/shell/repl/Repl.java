@@ -40,19 +40,23 @@ public final class Repl {
    * drops the line. The REPL, a script and {@code -c} all go through here. Returns the last status.
    */
   public static int loop(LineSource lines, Shell shell) {
-    while (!shell.exitRequested()) {
-      String line;
-      try {
-        line = lines.readLine(shell.takePlacedInput());
-      } catch (LineSource.Interrupted interrupted) {
-        continue;
+    try {
+      while (!shell.exitRequested()) {
+        String line;
+        try {
+          line = lines.readLine(shell.takePlacedInput());
+        } catch (LineSource.Interrupted interrupted) {
+          continue;
+        }
+        if (line == null) {
+          break;
+        }
+        shell.execute(line);
       }
-      if (line == null) {
-        break;
-      }
-      shell.execute(line);
+      return shell.lastStatus();
+    } finally {
+      shell.end();
     }
-    return shell.lastStatus();
   }
 
   public int run() throws IOException {

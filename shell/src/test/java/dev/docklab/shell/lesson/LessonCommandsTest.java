@@ -21,10 +21,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,12 @@ class LessonCommandsTest {
     fake = new FakeEngine(dir.resolve("data"));
     store = new ProgressStore(dir.resolve("config/progress.json"));
     lessons = shell();
+  }
+
+  /** The shell ends, as a docklab does: what it has not written yet is written before the folder goes. */
+  @AfterEach
+  void end() {
+    store.flush();
   }
 
   /** A new docklab: the same course and progress file, nothing kept in memory. */
@@ -211,6 +219,20 @@ class LessonCommandsTest {
     String course = said();
     assertTrue(course.matches("(?s).*\\n▶ 1 +light +in progress \\(step 2/3\\) .*"), course);
     assertEquals(1, store.load().of("light").step());
+  }
+
+  @Test
+  void aLineThatChangedNothingWritesNothingAndTheEndWritesWhatIsLeft() throws IOException {
+    Session s = session(Messages.Lang.EN);
+    line(s, "lesson 1");
+    Object file = Files.readAttributes(store.file(), BasicFileAttributes.class).fileKey();
+    line(s, "goal");
+    lessons.end(s);
+    assertEquals(file, Files.readAttributes(store.file(), BasicFileAttributes.class).fileKey(),
+        "goal only asked: the file was not written again");
+    line(s, "docker ps -a");
+    lessons.end(s);
+    assertEquals(1, new ProgressStore(store.file()).load().of("light").commands(), "the line counted, on disk");
   }
 
   @Test
