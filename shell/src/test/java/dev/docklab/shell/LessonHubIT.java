@@ -68,6 +68,9 @@ class LessonHubIT {
     Said push = en("docker push student/hello:v1");
     assertEquals(0, push.status(), push.err());
     assertTrue(push.out().contains(">> Step 3/5 done"), push.out());
+    Said undo = en("undo");
+    assertTrue(undo.out().replace("\n", " ").contains("Cannot be undone: the push of student/hello:v1"), undo.out() + undo.err());
+    assertFalse(undo.out().contains("Step 4/5 done"), "undo after a push puts nothing back (the tag stays): " + undo.out());
     assertTrue(en("docker rmi student/hello:v1").out().contains(">> Step 4/5 done"));
     Said lookalike = en("docker tag busybox student/hello:v1");
     assertFalse(lookalike.out().contains("done"), "a tag is not a pull: " + lookalike.out());

@@ -81,8 +81,9 @@ public record LessonProgress(LessonStatus status, int step, String started, Stri
   }
 
   /**
-   * The lesson's things now, after a line that pushed {@code pushes}: when the line changed them, what
-   * they were becomes what {@code undo} returns to (a line that only looked changes nothing).
+   * The lesson's things now, after a line that pushed {@code pushes}: when the line changed them or
+   * pushed, what they were becomes what {@code undo} returns to (a line that only looked changes
+   * nothing; after a push, undo puts nothing back and says the push stays).
    */
   public LessonProgress seen(List<String> things, boolean first, List<String> pushes) {
     if (first) {
@@ -93,10 +94,10 @@ public record LessonProgress(LessonStatus status, int step, String started, Stri
       if (pushes.isEmpty()) {
         return this;
       }
-      List<String> all = new ArrayList<>(pushed);
-      all.addAll(pushes);
+      // a push is a change of its own, the last one: undo has nothing here to put back, says so, and does
+      // not reach past it to the line before
       return new LessonProgress(status, step, started, stepStarted, commands, hints, help, answer, done, tagsAtStart,
-          before, after, all);
+          after, after, pushes);
     }
     return new LessonProgress(status, step, started, stepStarted, commands, hints, help, answer, done, tagsAtStart,
         after, things, pushes);

@@ -139,17 +139,20 @@ class LessonRunTest {
   }
 
   @Test
-  void undoReturnsToTheThingsBeforeTheLastLineThatChangedThemAndRemembersThePushesSince() {
+  void undoReturnsToTheThingsBeforeTheLastLineThatChangedThemButNotPastAPush() {
     LessonRun run = LessonRun.start(background, t0);
     run.seen(List.of("c A web running"), true);
     assertTrue(run.seen(List.of("c A web not"), false, List.of()), "docker stop web changed them");
-    assertFalse(run.seen(List.of("c A web not"), false, List.of("me/app:v1")), "docker push changed nothing here");
-    assertEquals(List.of("c A web running"), run.progress().before(), "undo still returns to before the stop");
+    assertFalse(run.seen(List.of("c A web not"), false, List.of()), "docker ps changed nothing");
+    assertEquals(List.of("c A web running"), run.progress().before(), "undo returns to before the stop");
+    run.seen(List.of("c A web not"), false, List.of("me/app:v1"));
+    assertEquals(List.of("c A web not"), run.progress().before(), "after a push undo does not reach past it");
     assertEquals(List.of("me/app:v1"), run.progress().pushed(), "and says the push stays");
     run.undone();
-    assertEquals(List.of("c A web running"), run.progress().after());
+    assertEquals(List.of("c A web not"), run.progress().after());
     assertTrue(run.progress().pushed().isEmpty());
     assertTrue(run.seen(List.of(), false, List.of("me/app:v2")), "docker rm -f web && docker push ...");
-    assertEquals(List.of("me/app:v2"), run.progress().pushed(), "only the pushes of the line undo now takes back");
+    assertEquals(List.of("c A web not"), run.progress().before(), "undo brings the container back");
+    assertEquals(List.of("me/app:v2"), run.progress().pushed(), "and says the push stays");
   }
 }

@@ -12,6 +12,7 @@ import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.ProgressView;
 import dev.docklab.shell.render.Table;
 import dev.docklab.shell.render.Text;
+import dev.docklab.shell.render.Wrap;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -146,7 +147,7 @@ public final class RegistryCommands {
       s.out().println("Login Succeeded");
       var settings = s.engine().registries().settings();
       if (server.equals(ImageReference.DEFAULT_DOMAIN) && settings.hubIsDockerHub()) {
-        s.out().println(s.msg("login.hub", settings.hub()));
+        Wrap.lines(s.msg("login.hub", settings.hub()), "", s.width()).forEach(s.out()::println);
       }
       return 0;
     });
