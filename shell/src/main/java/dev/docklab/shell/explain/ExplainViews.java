@@ -144,9 +144,11 @@ public final class ExplainViews {
 
   /**
    * {@code explain name REF} with where a pull goes: each place in order, {@code mirror} marking
-   * daemon.json's registry-mirrors (docklab's hub by default).
+   * daemon.json's registry-mirrors (docklab's hub by default); and where a push (and a login with no
+   * server) goes: {@code hub} when docklab's hub plays Docker Hub, else the image's own registry.
    */
-  public static List<String> name(String typed, ImageReference ref, List<String[]> pullFrom, Messages m) {
+  public static List<String> name(String typed, ImageReference ref, List<String[]> pullFrom, String[] pushTo,
+      Messages m) {
     List<String> out = name(typed, ref, m);
     for (int i = 0; i < pullFrom.size(); i++) {
       String[] p = pullFrom.get(i);
@@ -154,6 +156,9 @@ public final class ExplainViews {
       out.add(Text.ellipsis("  " + pad(i == 0 ? m.get("explain.name.pull-from") : "") + (i + 1) + ". " + p[0], WIDTH));
       out.add(Text.ellipsis("  " + pad("") + "   " + note, WIDTH));
     }
+    out.add(Text.ellipsis("  " + pad(m.get("explain.name.push-to")) + pushTo[0], WIDTH));
+    out.add(Text.ellipsis("  " + pad("") + (pushTo[1].equals("hub") ? m.get("explain.name.push-hub")
+        : m.get("explain.name.own")), WIDTH));
     return out;
   }
 

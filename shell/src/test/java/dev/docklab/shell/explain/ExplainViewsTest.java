@@ -119,17 +119,26 @@ class ExplainViewsTest {
   }
 
   @Test
-  void nameViewSaysWhereAPullGoes() {
-    List<String> lines = ExplainViews.name("busybox", ImageReference.parse("busybox"), List.of(
-        new String[] {"http://127.0.0.1:5000/v2/library/busybox/", "mirror"},
-        new String[] {"https://registry-1.docker.io/v2/library/busybox/", "own"}), EN);
+  void nameViewSaysWhereAPullAndAPushGo() {
+    List<String> lines = ExplainViews.name("student/hello:v1", ImageReference.parse("student/hello:v1"), List.of(
+        new String[] {"http://127.0.0.1:5000/v2/student/hello/", "mirror"},
+        new String[] {"https://registry-1.docker.io/v2/student/hello/", "own"}),
+        new String[] {"http://127.0.0.1:5000/v2/student/hello/", "hub"}, EN);
     assertEquals(List.of(
-        "  pulled from   1. http://127.0.0.1:5000/v2/library/busybox/",
+        "  pulled from   1. http://127.0.0.1:5000/v2/student/hello/",
         "                   a mirror from daemon.json; by default docklab's hub",
-        "                2. https://registry-1.docker.io/v2/library/busybox/",
-        "                   the image's own registry"), lines.subList(lines.size() - 4, lines.size()));
+        "                2. https://registry-1.docker.io/v2/student/hello/",
+        "                   the image's own registry",
+        "  pushed to     http://127.0.0.1:5000/v2/student/hello/",
+        "                docklab's hub, playing Docker Hub (docker login logs in there)"),
+        lines.subList(lines.size() - 6, lines.size()));
+    List<String> own = ExplainViews.name("localhost:5000/a/b", ImageReference.parse("localhost:5000/a/b"),
+        List.<String[]>of(new String[] {"http://localhost:5000/v2/a/b/", "own"}),
+        new String[] {"http://localhost:5000/v2/a/b/", "own"}, EN);
+    assertEquals("                the image's own registry", own.get(own.size() - 1));
     for (String l : ExplainViews.name("busybox", ImageReference.parse("busybox"), List.<String[]>of(
-        new String[] {"http://127.0.0.1:5000/v2/library/busybox/", "mirror"}), ZH)) {
+        new String[] {"http://127.0.0.1:5000/v2/library/busybox/", "mirror"}),
+        new String[] {"http://127.0.0.1:5000/v2/library/busybox/", "hub"}, ZH)) {
       assertTrue(Text.width(l) <= 80, "too wide: " + l);
     }
   }
