@@ -178,11 +178,11 @@ final class Explanations implements Explain {
     }
     String rel = path.replaceFirst("^/+", "");
     Path dir = layout.container(c.id());
-    List<FileReport.Entry> out = new ArrayList<>();
-    out.add(entry("container layer (upperdir)", "what the container wrote", Layout.containerFilesAt(dir).upper(), rel));
-    out.add(entry("init", "the container's init layer", Layout.containerFilesAt(dir).init(), rel));
-    out.addAll(imageEntries(images0.get(c.imageDigest()), rel));
-    return new FileReport(c.name(), "/" + rel, out);
+    List<Source> sources = new ArrayList<>();
+    sources.add(new Source("container layer (upperdir)", "what the container wrote", Layout.containerFilesAt(dir).upper()));
+    sources.add(new Source("init", "the container's init layer", Layout.containerFilesAt(dir).init()));
+    sources.addAll(imageSources(images0.get(c.imageDigest())));
+    return report(c.name(), rel, sources);
   }
 
   @Override
@@ -191,21 +191,63 @@ final class Explanations implements Explain {
     if (image == null) {
       throw EngineException.notFound("No such image: " + imageRef);
     }
-    String rel = path.replaceFirst("^/+", "");
-    return new FileReport(imageRef, "/" + rel, imageEntries(image, rel));
+    return report(imageRef, path.replaceFirst("^/+", ""), imageSources(image));
   }
 
-  /** What each of the image's layers holds at {@code rel}, top first. */
-  private List<FileReport.Entry> imageEntries(Image image, String rel) {
+  /** One layer a path is looked up in: its name, the step that made it, its directory. */
+  private record Source(String label, String createdBy, Path root) {}
+
+  /** The image's layers, top first. */
+  private List<Source> imageSources(Image image) {
     List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
         : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
-    List<FileReport.Entry> out = new ArrayList<>();
+    List<Source> out = new ArrayList<>();
     List<Digest> ids = image.diffIds();
     for (int i = ids.size() - 1; i >= 0; i--) {
-      out.add(entry(ids.get(i).shortHex(), i < steps.size() ? steps.get(i).createdBy() : "",
-          layers.get(ids.get(i)).diff(), rel));
+      out.add(new Source(ids.get(i).shortHex(), i < steps.size() ? steps.get(i).createdBy() : "",
+          layers.get(ids.get(i)).diff()));
     }
     return out;
+  }
+
+  /**
+   * What each layer holds at {@code rel}, top first, and overlayfs's lookup over them: the first layer
+   * that has the path decides, unless a layer above it hides the path through a parent directory (a
+   * whiteout of it, a file in its place, or an opaque directory, which a directory removed and made
+   * again becomes).
+   */
+  private static FileReport report(String name, String rel, List<Source> sources) {
+    List<FileReport.Entry> out = new ArrayList<>();
+    FileReport.Hidden hidden = null;
+    boolean decided = false;
+    for (Source s : sources) {
+      FileReport.Entry e = entry(s.label(), s.createdBy(), s.root(), rel);
+      out.add(e);
+      if (decided) {
+        continue;
+      }
+      String[] parts = rel.split("/");
+      String opaque = null;
+      for (int i = 1; i < parts.length && !decided; i++) {
+        String parent = String.join("/", List.of(parts).subList(0, i));
+        String kind = entry("", "", s.root(), parent).kind();
+        if (kind.equals("WHITEOUT") || kind.equals("FILE") || kind.equals("LINK")) {
+          hidden = new FileReport.Hidden(s.label(), "/" + parent, kind.equals("WHITEOUT") ? "WHITEOUT" : "NOT_DIR");
+          decided = true;
+        } else if (kind.equals("NONE")) {
+          break;
+        } else if (kind.equals("OPAQUE") && opaque == null) {
+          opaque = parent;
+        }
+      }
+      if (!decided && !e.kind().equals("NONE")) {
+        decided = true;
+      } else if (!decided && opaque != null) {
+        hidden = new FileReport.Hidden(s.label(), "/" + opaque, "OPAQUE");
+        decided = true;
+      }
+    }
+    return new FileReport(name, "/" + rel, out, hidden);
   }
 
   private static FileReport.Entry entry(String layer, String createdBy, Path root, String rel) {

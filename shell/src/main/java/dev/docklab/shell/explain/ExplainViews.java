@@ -12,6 +12,7 @@ import dev.docklab.engine.api.ImageReference;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Human;
 import dev.docklab.shell.render.Text;
+import dev.docklab.shell.render.Wrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,13 +171,28 @@ public final class ExplainViews {
   public static List<String> file(FileReport r, Messages m) {
     List<String> out = new ArrayList<>();
     var winner = r.winner();
-    String title = winner == null ? m.get("explain.file.none", r.path(), r.container())
-        : m.get(winner.kind().equals("WHITEOUT") ? "explain.file.deleted" : "explain.file.title", r.path(),
-            r.container(), winner.layer());
-    out.addAll(List.of(title.split("\n")));
+    var hidden = r.hidden();
+    if (hidden != null) {
+      out.add(m.get("explain.file.hidden", r.path(), r.container()));
+      out.addAll(Wrap.lines(m.get("explain.file.hidden." + hidden.kind(), hidden.parent(), hidden.layer()), "  ", WIDTH));
+    } else {
+      String title = winner == null ? m.get("explain.file.none", r.path(), r.container())
+          : m.get(winner.kind().equals("WHITEOUT") ? "explain.file.deleted" : "explain.file.title", r.path(),
+              r.container(), winner.layer());
+      out.addAll(List.of(title.split("\n")));
+    }
     out.add("");
     boolean decided = false;
     for (var e : r.layers()) {
+      if (hidden != null && !decided && e.layer().equals(hidden.layer())) {
+        out.add(Text.ellipsis("▶  " + pad(e.layer(), 28) + m.get("explain.file.parent." + hidden.kind(), hidden.parent()),
+            WIDTH));
+        if (e.createdBy() != null && !e.createdBy().isEmpty()) {
+          out.add(Text.ellipsis("     " + e.createdBy(), WIDTH));
+        }
+        decided = true;
+        continue;
+      }
       String what = switch (e.kind()) {
         case "FILE" -> m.get("explain.file.file", Human.size(e.size()));
         case "DIR" -> m.get("explain.file.dir");

@@ -119,6 +119,34 @@ class ExplainViewsTest {
   }
 
   @Test
+  void fileViewSaysWhichLayerHidesAPathThroughAnOpaqueParent() {
+    var hidden = new FileReport("c1", "/var/www", List.of(
+        new FileReport.Entry("container layer (upperdir)", "what the container wrote", "NONE", 0),
+        new FileReport.Entry("init", "the container's init layer", "NONE", 0),
+        new FileReport.Entry("6988212e4ea9", "COPY busybox", "DIR", 0)),
+        new FileReport.Hidden("container layer (upperdir)", "/var", "OPAQUE"));
+    assertEquals(null, hidden.winner(), "the container cannot see it");
+    List<String> lines = ExplainViews.file(hidden, EN);
+    assertEquals("/var/www in container c1", lines.get(0));
+    assertTrue(lines.get(1).startsWith("  cannot be seen: /var in container layer (upperdir) is an opaque"), lines.get(1));
+    assertTrue(String.join(" ", lines).replaceAll(" +", " ").contains("A directory removed and made again (rm -rf, then mkdir) is opaque"));
+    assertTrue(lines.contains("▶  container layer (upperdir)  /var: opaque directory, hides all below"), lines.toString());
+    assertTrue(lines.contains("·  6988212e4ea9                directory"), lines.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.contains("comes from")), lines.toString());
+    var deleted = new FileReport("c1", "/var/www", hidden.layers(),
+        new FileReport.Hidden("container layer (upperdir)", "/var", "WHITEOUT"));
+    assertTrue(ExplainViews.file(deleted, EN).get(1).startsWith("  cannot be seen: /var was deleted in container layer"));
+    for (Messages lang : List.of(EN, ZH)) {
+      for (var r : List.of(hidden, deleted, new FileReport("c1", "/var/www", hidden.layers(),
+          new FileReport.Hidden("6988212e4ea9", "/var", "NOT_DIR")))) {
+        for (String l : ExplainViews.file(r, lang)) {
+          assertTrue(Text.width(l) <= 80, "too wide: " + l);
+        }
+      }
+    }
+  }
+
+  @Test
   void nameViewSaysWhereAPullAndAPushGo() {
     List<String> lines = ExplainViews.name("student/hello:v1", ImageReference.parse("student/hello:v1"), List.of(
         new String[] {"http://127.0.0.1:5000/v2/student/hello/", "mirror"},

@@ -1,0 +1,47 @@
+package dev.docklab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.docklab.engine.storage.Mounts;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The facts the explain views state, checked against what the real engine and kernel do. */
+class ExplainFactsIT {
+  static Transcript t;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    t = new Transcript(Files.createTempDirectory("docklab-explain-"));
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    t.destroy();
+    assertTrue(Mounts.under(t.root).isEmpty());
+  }
+
+  @Test
+  void fileUnderAnOpaqueDirectoryIsHiddenAsTheContainerSeesIt() {
+    t.run("docker run -d --name opq busybox sleep 60");
+    try {
+      assertEquals(0, t.run("docker exec opq ls -d /var/www").status(), "the base layer has /var/www");
+      assertTrue(t.run("explain file opq /var/www").out().contains("comes from "));
+      t.run("docker exec opq sh -c 'rm -rf /var && mkdir /var'");
+      assertEquals(1, t.run("docker exec opq ls -d /var/www").status(), "the container cannot see it now");
+      String file = t.run("explain file opq /var/www").out();
+      assertTrue(file.startsWith("/var/www in container opq\n  cannot be seen: /var in container layer (upperdir) is"
+          + " an opaque directory"), file);
+      assertTrue(file.contains("▶  container layer (upperdir)  /var: opaque directory, hides all below\n"), file);
+      assertTrue(!file.contains("comes from"), file);
+      t.run("docker exec opq rm -rf /var");
+      String gone = t.run("explain file opq /var/www").out();
+      assertTrue(gone.startsWith("/var/www in container opq\n  cannot be seen: /var was deleted in container layer"),
+          gone);
+    } finally {
+      t.run("docker rm -f opq");
+    }
+  }
+}
