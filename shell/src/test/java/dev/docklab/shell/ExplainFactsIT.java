@@ -3,7 +3,9 @@ package dev.docklab.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.storage.Mounts;
+import dev.docklab.shell.render.Text;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,24 @@ class ExplainFactsIT {
     } finally {
       t.run("docker rm -f opq");
     }
+  }
+
+  @Test
+  void cowDemoTimesTheWriteAloneAndCopiesNothingTheSecondTime() {
+    String demo = t.run("explain cow demo").out();
+    List<String> lines = demo.lines().toList();
+    String first = lines.stream().filter(l -> l.startsWith("  first write:")).findFirst().orElseThrow();
+    String second = lines.stream().filter(l -> l.startsWith("  second write:")).findFirst().orElseThrow();
+    assertTrue(first.matches("  first write: +\\d+\\.\\d ms, read-write layer holds 21MB: the whole file, copied up"),
+        demo);
+    assertTrue(second.matches("  second write: \\d+\\.\\d ms, nothing copied: the file is already up; it grew by 2B"),
+        demo);
+    double ms = Double.parseDouble(second.replaceAll("  second write: ([0-9.]+) ms.*", "$1"));
+    assertTrue(ms < 20, "an append to a file already up is not a process start: " + demo);
+    assertTrue(demo.contains("(each write timed alone, inside the container, by its shell: no process start)\n"), demo);
+    for (String l : lines) {
+      assertTrue(Text.width(l) <= 80, "too wide: " + l);
+    }
+    assertEquals("", t.run("docker images -q --filter dangling=true").out(), "the demo removes its image");
   }
 }

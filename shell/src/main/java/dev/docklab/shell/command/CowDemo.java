@@ -11,14 +11,18 @@ import dev.docklab.shell.render.Human;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code explain cow demo}: measures copy-on-write. A 20 MB file is put in a read-only layer; the
  * first append to it in a container copies the whole file up into the read-write layer, the second
- * append does not. Everything it makes is removed again.
+ * append copies nothing. Each write is timed alone, inside the container. Everything it makes is
+ * removed again.
  */
 final class CowDemo {
   private static final long SIZE = 20L * 1024 * 1024;
+  /** What each write appends. */
+  private static final String LINE = "x\n";
 
   private CowDemo() {}
 
@@ -37,12 +41,16 @@ final class CowDemo {
       c = engine.containers().create(new RunRequest(image.toString(), null, List.of("sleep", "60"), List.of(), 0, 0, false), img);
       c = engine.containers().start(c.id(), false).container();
       out.add(s.msg("explain.cow.demo.title", Human.size(SIZE)));
+      long up0 = upperBytes(engine, c);
       long first = append(engine, c);
       long up1 = upperBytes(engine, c);
       long second = append(engine, c);
       long up2 = upperBytes(engine, c);
-      out.add("  " + s.msg("explain.cow.demo.first", String.valueOf(first), Human.size(up1)));
-      out.add("  " + s.msg("explain.cow.demo.second", String.valueOf(second), Human.size(up2 - up1)));
+      out.add("  " + s.msg("explain.cow.demo.first", millis(first), Human.size(up1 - up0)));
+      long grew = up2 - up1;
+      out.add("  " + (grew == LINE.length() ? s.msg("explain.cow.demo.second", millis(second), Human.size(grew))
+          : s.msg("explain.cow.demo.second-more", millis(second), Human.size(grew))));
+      out.add(s.msg("explain.cow.demo.timed"));
       out.add(s.msg("explain.cow.demo.lesson"));
       return out;
     } finally {
@@ -53,20 +61,38 @@ final class CowDemo {
     }
   }
 
-  /** Appends a byte to /big.dat in the container; returns how long that took, in milliseconds. */
+  /**
+   * Appends a line to /big.dat in the container; returns how long the write alone took, in
+   * microseconds, timed by the container's own shell ({@code $EPOCHREALTIME}) just before and after it.
+   */
   private static long append(Engine engine, Container c) {
-    List<String> cmd = engine.containers().execCommand(c.id(), List.of("sh", "-c", "echo x >> /big.dat"), List.of(), false);
-    long t0 = System.nanoTime();
+    List<String> cmd = engine.containers().execCommand(c.id(), List.of("sh", "-c",
+        "a=$EPOCHREALTIME; echo " + LINE.strip() + " >> /big.dat; b=$EPOCHREALTIME; echo $a $b"), List.of(), false);
+    String out;
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
+      out = new String(p.getInputStream().readAllBytes()).strip();
       p.waitFor();
     } catch (IOException e) {
       throw EngineException.system("could not write in the demo container: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted", e);
     }
-    return (System.nanoTime() - t0) / 1_000_000;
+    String[] t = out.split("\\s+");
+    if (t.length != 2 || !t[0].matches("\\d+\\.\\d{6}") || !t[1].matches("\\d+\\.\\d{6}")) {
+      throw EngineException.system("could not time the write in the demo container (its sh needs $EPOCHREALTIME, "
+          + "as busybox's has): " + out, null);
+    }
+    return micros(t[1]) - micros(t[0]);
+  }
+
+  private static long micros(String epochRealtime) {
+    return Long.parseLong(epochRealtime.replace(".", ""));
+  }
+
+  private static String millis(long micros) {
+    return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
   }
 
   private static long upperBytes(Engine engine, Container c) {
