@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.storage.Mounts;
 import dev.docklab.shell.render.Text;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -13,10 +14,15 @@ import org.junit.jupiter.api.Test;
 /** The facts the explain views state, checked against what the real engine and kernel do. */
 class ExplainFactsIT {
   static Transcript t;
+  static int hubPort;
 
   @BeforeAll
   static void setUp() throws Exception {
     t = new Transcript(Files.createTempDirectory("docklab-explain-"));
+    try (ServerSocket s = new ServerSocket(0)) {
+      hubPort = s.getLocalPort();
+    }
+    Files.writeString(t.root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + hubPort + "\"}");
   }
 
   @AfterAll
@@ -64,5 +70,26 @@ class ExplainFactsIT {
       assertTrue(Text.width(l) <= 80, "too wide: " + l);
     }
     assertEquals("", t.run("docker images -q --filter dangling=true").out(), "the demo removes its image");
+  }
+
+  @Test
+  void archDrawsTheHubWhereDaemonJsonPutsItAndWhetherItRuns() throws Exception {
+    String idle = t.run("explain arch").out().replaceAll("\n +", " ");
+    assertTrue(idle.contains("engine ── HTTP ──▶ docklab's hub: http://127.0.0.1:" + hubPort + " (daemon.json \"hub\")"),
+        idle);
+    assertTrue(idle.contains("not running now: this process starts it when a pull, push, search or login first needs"
+        + " it"), idle);
+    assertTrue(idle.contains("It plays Docker Hub: it is a registry mirror in daemon.json's registry-mirrors"), idle);
+    assertTrue(!idle.contains("none yet"), idle);
+    String serving = t.run("docker search busybox > /dev/null; explain arch").out().replaceAll("\n +", " ");
+    assertTrue(serving.contains("running now, in this process (started when a pull, push, search or login first"
+        + " needed it)"), serving);
+    try (ServerSocket other = new ServerSocket(hubPort)) {
+      String elsewhere = t.run("explain arch").out().replaceAll("\n +", " ");
+      assertTrue(elsewhere.contains("running now, in another process (docklab registry serves it alone)"), elsewhere);
+    }
+    for (String l : t.run("lang zh; explain arch").out().lines().toList()) {
+      assertTrue(Text.width(l) <= 80, "too wide: " + l);
+    }
   }
 }

@@ -29,6 +29,9 @@ public interface Registries {
   /** Starts docklab's own hub in this process on daemon.json's {@code hub} address, if not yet. */
   void startHub();
 
+  /** Whether this engine serves docklab's hub now (it starts it on demand, see {@link #startHub()}). */
+  boolean hubStarted();
+
   /**
    * Puts the local image {@code localRef} on docklab's hub as {@code hubRef} ({@code teacher/hello:v1}), as
    * a push by its owner would, without an account: what a lesson's start state has waiting on the hub.

@@ -229,6 +229,11 @@ final class LocalRegistries implements Registries, AutoCloseable {
     }
   }
 
+  @Override
+  public synchronized boolean hubStarted() {
+    return hub != null;
+  }
+
   /** Official images in docklab's hub: the offline base images, so a fresh install can search and pull. */
   @Override
   public void publishBaseImages() {

@@ -12,6 +12,8 @@ import dev.docklab.shell.cli.UsageException;
 import dev.docklab.shell.explain.ExplainViews;
 import dev.docklab.shell.render.Text;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,12 +58,7 @@ public final class ExplainCommand {
         case "network" -> ExplainViews.network(s.engine().explain().network(arg(args, s)), s.messages());
         case "docker" -> annotate(args.subList(1, args.size()), s);
         case "cow" -> cow(args, s);
-        case "arch" -> {
-          var info = s.engine().system().info();
-          long running = s.engine().containers().list(false).size();
-          yield List.of(s.msg("explain.arch.diagram", String.valueOf(ProcessHandle.current().pid()),
-              String.valueOf(running), info.runtime(), info.kernel()).split("\n"));
-        }
+        case "arch" -> arch(s);
         default -> null;
       };
       if (lines == null) {
@@ -174,6 +171,29 @@ public final class ExplainCommand {
         }
       }
       entry.setValue(now);
+    }
+  }
+
+  /** {@code explain arch}: what runs now, with docklab's hub as daemon.json places it. */
+  private static List<String> arch(Session s) {
+    var info = s.engine().system().info();
+    long running = s.engine().containers().list(false).size();
+    var registries = s.engine().registries();
+    var settings = registries.settings();
+    String state = registries.hubStarted() ? "here" : answers(settings.hub()) ? "elsewhere" : "on-demand";
+    return ExplainViews.arch(ProcessHandle.current().pid(), running, info.runtime(), info.kernel(), settings.hub(),
+        state, settings.mirrors(), settings.hubIsDockerHub(), s.messages());
+  }
+
+  /** Whether something accepts a TCP connection at {@code hostPort} ({@code 127.0.0.1:5000}). */
+  private static boolean answers(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(hostPort.substring(0, colon),
+          Integer.parseInt(hostPort.substring(colon + 1))), 300);
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false; // nothing listens there (or the address is not one)
     }
   }
 

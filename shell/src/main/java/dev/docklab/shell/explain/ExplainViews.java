@@ -314,6 +314,26 @@ public final class ExplainViews {
     }
   }
 
+  /**
+   * {@code explain arch}: the client and the engine in this process, the monitors, the kernel, and
+   * beside the engine docklab's hub: its address, whether it runs ({@code here}, {@code elsewhere} or
+   * {@code on-demand}) and how pulls reach it (a mirror, {@code hubIsMirror}, or by its address).
+   */
+  public static List<String> arch(long pid, long running, String runtime, String kernel, String hub, String hubState,
+      List<String> mirrors, boolean hubIsMirror, Messages m) {
+    List<String> out = new ArrayList<>(List.of(m.get("explain.arch.diagram", String.valueOf(pid),
+        String.valueOf(running), runtime, kernel).split("\n")));
+    out.add("");
+    out.addAll(Wrap.lines(m.get("explain.arch.registry"), "", WIDTH));
+    out.addAll(Wrap.lines(m.get("explain.arch.hub", hub), "  ", "    ", WIDTH));
+    out.addAll(Wrap.lines(m.get("explain.arch.hub." + hubState), "    ", WIDTH));
+    String pulls = hubIsMirror ? m.get("explain.arch.mirror.hub")
+        : mirrors.isEmpty() ? m.get("explain.arch.mirror.none", hub)
+        : m.get("explain.arch.mirror.other", String.join(", ", mirrors), hub);
+    out.addAll(Wrap.lines(pulls, "", WIDTH));
+    return out;
+  }
+
   /** {@code explain vm}: the two stacks, the two reasons, and numbers measured now. */
   public static List<String> vm(long startMillis, long containerRssKb, long monitorRssKb, int processes,
       String kernel, Messages m) {

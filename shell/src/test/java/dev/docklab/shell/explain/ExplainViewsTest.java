@@ -147,6 +147,36 @@ class ExplainViewsTest {
   }
 
   @Test
+  void archViewDrawsTheHubAndHowPullsReachIt() {
+    List<String> lines = ExplainViews.arch(4242, 2, "runc", "6.18.0", "127.0.0.1:5000", "here",
+        List.of("http://127.0.0.1:5000"), true, EN);
+    assertTrue(lines.contains("  engine ── HTTP ──▶ docklab's hub: http://127.0.0.1:5000 (daemon.json \"hub\")"),
+        lines.toString());
+    assertTrue(lines.contains("    running now, in this process (started when a pull, push, search or login"),
+        lines.toString());
+    String text = String.join(" ", lines).replaceAll(" +", " ");
+    assertTrue(text.contains("It plays Docker Hub: it is a registry mirror in daemon.json's registry-mirrors, so "
+        + "docker pull busybox asks it first, then docker.io"), text);
+    assertTrue(!text.contains("none yet") && !text.contains("还没有"), text);
+    String off = String.join(" ", ExplainViews.arch(1, 0, "runc", "6.18.0", "10.0.0.5:5000", "on-demand",
+        List.of(), false, EN)).replaceAll(" +", " ");
+    assertTrue(off.contains("not running now: this process starts it when a pull, push, search or login first"), off);
+    assertTrue(off.contains("No registry mirror in daemon.json: docker pull busybox goes to docker.io itself; "
+        + "docklab's hub is reached by its address (10.0.0.5:5000/NAME)."), off);
+    String zh = String.join("", ExplainViews.arch(1, 0, "runc", "6.18.0", "127.0.0.1:5000", "elsewhere",
+        List.of("https://mirror.example.com"), false, ZH));
+    assertTrue(zh.contains("现在正在运行，在另一个进程里") && zh.contains("https://mirror.example.com"), zh);
+    for (Messages lang : List.of(EN, ZH)) {
+      for (String state : List.of("here", "elsewhere", "on-demand")) {
+        for (String l : ExplainViews.arch(4242, 2, "runc", "6.18.0", "127.0.0.1:5000", state,
+            List.of("https://mirror.example.com", "https://mirror2.example.com"), state.equals("here"), lang)) {
+          assertTrue(Text.width(l) <= 80, "too wide: " + l);
+        }
+      }
+    }
+  }
+
+  @Test
   void nameViewSaysWhereAPullAndAPushGo() {
     List<String> lines = ExplainViews.name("student/hello:v1", ImageReference.parse("student/hello:v1"), List.of(
         new String[] {"http://127.0.0.1:5000/v2/student/hello/", "mirror"},
