@@ -6,7 +6,10 @@ import dev.docklab.engine.storage.Mounts;
 import dev.docklab.shell.render.Text;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,10 +89,27 @@ class ExplainFactsIT {
         + " needed it)"), serving);
     try (ServerSocket other = new ServerSocket(hubPort)) {
       String elsewhere = t.run("explain arch").out().replaceAll("\n +", " ");
-      assertTrue(elsewhere.contains("running now, in another process (docklab registry serves it alone)"), elsewhere);
+      assertTrue(elsewhere.contains("answering now, from another process (as when docklab registry serves it"
+          + " alone)"), elsewhere);
     }
     for (String l : t.run("lang zh; explain arch").out().lines().toList()) {
       assertTrue(Text.width(l) <= 80, "too wide: " + l);
     }
+  }
+
+  @Test
+  void vmMeasuresTheSameIdleMemoryEachTimeAndSaysHow() {
+    List<Long> reads = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String vm = t.run("explain vm").out().replaceAll("\n +", " ");
+      Matcher m = Pattern.compile("memory of an idle container: (\\d+) kB for its process \\(sleep 30\\), (\\d+) kB "
+          + "for its monitor \\(conmon\\) \\(PSS: ").matcher(vm);
+      assertTrue(m.find(), vm);
+      reads.add(Long.parseLong(m.group(1)));
+      assertTrue(Long.parseLong(m.group(2)) > 0, vm);
+    }
+    long min = reads.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long max = reads.stream().mapToLong(Long::longValue).max().orElseThrow();
+    assertTrue(min > 0 && max - min <= Math.max(64, min / 4), "idle sleep 30 measured " + reads);
   }
 }

@@ -14,8 +14,6 @@ import dev.docklab.shell.render.Text;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +195,10 @@ public final class ExplainCommand {
     }
   }
 
-  /** Measures now: a container's start, the memory of an idle one and its monitor, its processes. */
+  /**
+   * Measures now: a container's start, the memory of an idle one and its monitor (each its PSS once the
+   * container runs its command, median of a few reads), its processes.
+   */
   private static List<String> vm(Session s) {
     var engine = s.engine();
     var image = engine.images().resolveForRun("busybox", Progress.NONE);
@@ -205,30 +206,26 @@ public final class ExplainCommand {
     engine.containers().run(new RunRequest(image.id().toString(), null, List.of("true"), List.of(),
         0, 0, true), (stream, bytes) -> { });
     long startMillis = (System.nanoTime() - t0) / 1_000_000;
+    List<String> idle = List.of("sleep", "30");
     var c = engine.containers().create(new RunRequest(image.id().toString(), null,
-        List.of("sleep", "30"), List.of(), 0, 0, false), image);
+        idle, List.of(), 0, 0, false), image);
     try {
       c = engine.containers().start(c.id(), false).container();
-      long rss = rssKb(c.state().pid());
-      long monitor = rssKb(c.state().monitorPid());
+      if (!Pss.awaitCommand(c.state().pid(), idle)) {
+        throw EngineException.system("the container for explain vm did not come to run " + String.join(" ", idle),
+            null);
+      }
+      long pss = Pss.medianKb(c.state().pid());
+      long monitor = Pss.medianKb(c.state().monitorPid());
       int processes = engine.containers().top(c.id()).strip().split("\n").length - 1;
-      return ExplainViews.vm(startMillis, rss, monitor, processes, engine.system().kernel(), s.messages());
+      return ExplainViews.vm(startMillis, pss, monitor, String.join(" ", idle), Pss.READS, processes,
+          engine.system().kernel(), s.messages());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system("interrupted", e);
     } finally {
       engine.containers().remove(c.id(), true, false);
     }
-  }
-
-  private static long rssKb(long pid) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException e) {
-      // the process is gone
-    }
-    return 0;
   }
 
   /** On a terminal: the title in bold, the layer that wins in green, deletions in red. Plain otherwise. */

@@ -335,13 +335,15 @@ public final class ExplainViews {
   }
 
   /** {@code explain vm}: the two stacks, the two reasons, and numbers measured now. */
-  public static List<String> vm(long startMillis, long containerRssKb, long monitorRssKb, int processes,
-      String kernel, Messages m) {
+  public static List<String> vm(long startMillis, long containerPssKb, long monitorPssKb, String command, int reads,
+      int processes, String kernel, Messages m) {
     List<String> out = new ArrayList<>(List.of(m.get("explain.vm.diagram").split("\n")));
     out.add("");
     out.add(m.get("explain.vm.measured"));
     out.add("  " + m.get("explain.vm.start", String.valueOf(startMillis)));
-    out.add("  " + m.get("explain.vm.memory", String.valueOf(containerRssKb), String.valueOf(monitorRssKb)));
+    out.addAll(Wrap.lines(m.get("explain.vm.memory", String.valueOf(containerPssKb), String.valueOf(monitorPssKb),
+        command), "  ", "    ", WIDTH));
+    out.addAll(Wrap.lines(m.get("explain.vm.memory-how", command, String.valueOf(reads)), "    ", WIDTH));
     out.add("  " + m.get("explain.vm.processes", String.valueOf(processes)));
     out.add("  " + m.get("explain.vm.kernel", kernel));
     out.add("");

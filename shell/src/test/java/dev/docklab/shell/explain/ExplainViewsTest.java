@@ -92,7 +92,7 @@ class ExplainViewsTest {
       List<String> all = new ArrayList<>(ExplainViews.boot(facts, lang));
       all.addAll(ExplainViews.boot(confined, lang));
       all.addAll(ExplainViews.boot(unconfined, lang));
-      all.addAll(ExplainViews.vm(120, 1444, 1940, 1, "6.18.0", lang));
+      all.addAll(ExplainViews.vm(120, 1444, 1940, "sleep 30", 5, 1, "6.18.0", lang));
       all.addAll(ExplainViews.file(file, lang));
       for (String l : all) {
         assertTrue(Text.width(l) <= 80, "too wide: " + l);
@@ -165,7 +165,7 @@ class ExplainViewsTest {
         + "docklab's hub is reached by its address (10.0.0.5:5000/NAME)."), off);
     String zh = String.join("", ExplainViews.arch(1, 0, "runc", "6.18.0", "127.0.0.1:5000", "elsewhere",
         List.of("https://mirror.example.com"), false, ZH));
-    assertTrue(zh.contains("现在正在运行，在另一个进程里") && zh.contains("https://mirror.example.com"), zh);
+    assertTrue(zh.contains("现在有另一个进程在那里应答") && zh.contains("https://mirror.example.com"), zh);
     for (Messages lang : List.of(EN, ZH)) {
       for (String state : List.of("here", "elsewhere", "on-demand")) {
         for (String l : ExplainViews.arch(4242, 2, "runc", "6.18.0", "127.0.0.1:5000", state,
@@ -174,6 +174,18 @@ class ExplainViewsTest {
         }
       }
     }
+  }
+
+  @Test
+  void vmViewSaysWhichProcessesItMeasuresAndHow() {
+    List<String> lines = ExplainViews.vm(120, 212, 1940, "sleep 30", 5, 1, "6.18.0", EN);
+    String text = String.join(" ", lines).replaceAll(" +", " ");
+    assertTrue(text.contains("memory of an idle container: 212 kB for its process (sleep 30), 1940 kB for its "
+        + "monitor (conmon)"), text);
+    assertTrue(text.contains("(PSS: the pages each process maps, a shared page split among those that share it; "
+        + "read from /proc/PID/smaps_rollup once the container runs sleep 30, median of 5 reads)"), text);
+    String zh = String.join("", ExplainViews.vm(120, 212, 1940, "sleep 30", 5, 1, "6.18.0", ZH));
+    assertTrue(zh.contains("PSS") && zh.contains("中位数"), zh);
   }
 
   @Test
