@@ -6,6 +6,7 @@ import dev.docklab.engine.storage.Mounts;
 import dev.docklab.shell.render.Text;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -111,5 +112,36 @@ class ExplainFactsIT {
     long min = reads.stream().mapToLong(Long::longValue).min().orElseThrow();
     long max = reads.stream().mapToLong(Long::longValue).max().orElseThrow();
     assertTrue(min > 0 && max - min <= Math.max(64, min / 4), "idle sleep 30 measured " + reads);
+  }
+
+  @Test
+  void mountShowsTheVolumesThatBypassTheContainerLayerAndOneIdLength() throws Exception {
+    Path host = Files.createTempDirectory("docklab-explain-bind-");
+    t.run("docker run -d --name vols -v explainvol:/data -v " + host + ":/host:ro busybox sleep 60");
+    try {
+      String id = t.run("docker inspect -f '{{.Id}}' vols").out().strip();
+      String source = t.root.resolve("volumes/explainvol/_data").toString();
+      List<String> lines = t.run("explain mount vols").out().lines().toList();
+      for (String l : lines) {
+        if (l.contains(id.substring(0, 3))) {
+          assertTrue(l.contains(id.substring(0, 12) + "…/"), "one id, one length: " + l);
+        }
+      }
+      int at = lines.indexOf("Volumes and bind mounts (-v), mounted over the union at their paths:");
+      assertTrue(at > 0, lines.toString());
+      assertEquals(List.of("  /data  volume explainvol, kept by docklab in:", "    " + source,
+          "  /host (ro)  bind mount of the host's directory:", "    " + host), lines.subList(at + 1, at + 5), source);
+      assertTrue(String.join(" ", lines).contains("it bypasses the container layer, so docker commit leaves it out"));
+      t.run("docker exec vols sh -c 'echo kept > /data/f'");
+      assertEquals("kept\n", Files.readString(Path.of(source, "f")), "the write went to the volume");
+      t.run("docker commit vols explain-vols:v1");
+      assertEquals("", t.run("docker run --rm explain-vols:v1 ls /data").out(), "commit left the volume's file out");
+      for (String l : t.run("lang zh; explain mount vols").out().lines().toList()) {
+        assertTrue(Text.width(l) <= 80, "too wide: " + l);
+      }
+    } finally {
+      t.run("docker rm -f vols; docker rmi explain-vols:v1; docker volume rm explainvol");
+      Files.deleteIfExists(host);
+    }
   }
 }

@@ -30,7 +30,8 @@ public final class ExplainCommand {
     try {
       List<String> lines = switch (args.get(0)) {
         case "layers" -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages());
-        case "mount" -> ExplainViews.mount(s.engine().explain().mount(arg(args, s)), s.messages());
+        case "mount" -> ExplainViews.mount(s.engine().explain().mount(arg(args, s)),
+            s.engine().containers().inspect(arg(args, s)).mounts(), s.messages());
         case "last" -> ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages());
         case "name" -> {
           ImageReference ref = ImageReference.parse(arg(args, s));

@@ -2,6 +2,7 @@ package dev.docklab.shell.explain;
 
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.BootFacts;
+import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Confinement;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.engine.api.FileReport;
@@ -67,24 +68,28 @@ public final class ExplainViews {
     return out;
   }
 
-  /** {@code explain mount}: the union mount as a diagram. */
-  public static List<String> mount(MountReport r, Messages m) {
+  /**
+   * {@code explain mount}: the union mount as a diagram, then the volumes and bind mounts ({@code -v})
+   * mounted beside it. Every 64-digit id in a path is shown by its first 12 digits, as Docker shortens
+   * ids, so one id reads the same on every line.
+   */
+  public static List<String> mount(MountReport r, List<Container.MountPoint> mounts, Messages m) {
     List<String> out = new ArrayList<>();
     out.addAll(List.of(m.get(r.mounted() ? "explain.mount.title" : "explain.mount.title-not-mounted", r.container())
         .split("\n")));
     out.add("");
     out.add("  " + m.get("explain.mount.merged"));
-    out.add("    " + shortPath(r.merged(), WIDTH - 4));
+    out.add("    " + shortIds(r.merged(), WIDTH - 4));
     out.add("        ▲  mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… merged");
     out.add("  " + m.get("explain.mount.upper"));
-    out.add("    " + shortPath(r.upper(), WIDTH - 4));
+    out.add("    " + shortIds(r.upper(), WIDTH - 4));
     out.add("  " + m.get("explain.mount.lower", String.valueOf(r.lowers().size())));
     for (MountReport.Lower l : r.lowers()) {
       out.add(Text.ellipsis("    " + (l.layer().equals("init") ? "init        " : shortDigest(l.layer())) + "  "
           + l.createdBy(), WIDTH));
     }
     out.add("  " + m.get("explain.mount.work"));
-    out.add("    " + shortPath(r.work(), WIDTH - 4));
+    out.add("    " + shortIds(r.work(), WIDTH - 4));
     out.add("");
     out.add(m.get("explain.mount.options"));
     for (String opt : r.options().split(",")) {
@@ -94,12 +99,32 @@ public final class ExplainViews {
       } else if (opt.startsWith("lowerdir=")) {
         out.add("  lowerdir=" + m.get("explain.mount.paths", String.valueOf(opt.split(":").length)));
       } else {
-        out.add("  " + opt.substring(0, eq + 1) + shortPath(Path.of(opt.substring(eq + 1)), WIDTH - 3 - eq));
+        out.add("  " + opt.substring(0, eq + 1) + shortIds(Path.of(opt.substring(eq + 1)), WIDTH - 3 - eq));
       }
     }
     out.add("");
     out.addAll(List.of(m.get("explain.mount.rule").split("\n")));
+    out.add("");
+    if (mounts.isEmpty()) {
+      out.addAll(Wrap.lines(m.get("explain.mount.no-volumes"), "", WIDTH));
+      return out;
+    }
+    out.addAll(Wrap.lines(m.get("explain.mount.volumes"), "", WIDTH));
+    for (Container.MountPoint p : mounts) {
+      String what = p.type().equals("bind") ? m.get("explain.mount.bind")
+          : p.anonymous() ? m.get("explain.mount.anonymous") : m.get("explain.mount.volume", p.name());
+      out.add(Text.ellipsis("  " + p.destination() + (p.readOnly() ? " (ro)" : "") + "  " + what, WIDTH));
+      out.add("    " + shortIds(Path.of(p.source()), WIDTH - 4));
+    }
+    out.addAll(Wrap.lines(m.get("explain.mount.bypass"), "", WIDTH));
     return out;
+  }
+
+  private static final Pattern LONG_ID = Pattern.compile("\\b([0-9a-f]{12})[0-9a-f]{52}\\b");
+
+  /** A path with each 64-digit id cut to its first 12 digits, then within {@code max} columns. */
+  static String shortIds(Path p, int max) {
+    return shortPath(Path.of(LONG_ID.matcher(p.toString()).replaceAll("$1…")), max);
   }
 
   /** {@code explain last}: the trace of the last command, each step with its time and artifact. */

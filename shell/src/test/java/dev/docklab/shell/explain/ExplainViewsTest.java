@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.api.BootFacts;
 import dev.docklab.engine.api.Confinement;
+import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.FileReport;
@@ -64,13 +65,45 @@ class ExplainViewsTest {
             new MountReport.Lower(Path.of("/l/2"), "sha256:" + "2".repeat(64), "COPY etc"),
             new MountReport.Lower(Path.of("/l/1"), "sha256:" + "1".repeat(64), "COPY busybox")),
         Path.of("/c/upper"), Path.of("/c/work"), Path.of("/c/merged"));
-    List<String> lines = ExplainViews.mount(r, EN);
+    List<String> lines = ExplainViews.mount(r, List.of(), EN);
     assertEquals("Container web: its root is a union mount (overlayfs), mounted now", lines.get(0));
     assertTrue(lines.contains("    222222222222  COPY etc"));
     assertTrue(lines.contains("  upperdir=/c/upper"));
-    assertTrue(lines.get(lines.size() - 2).startsWith("A read finds the top-most layer"));
+    assertTrue(lines.contains("A read finds the top-most layer that has the file. The first write copies it"));
+    assertEquals("No volumes or bind mounts (-v): everything it writes lands in upperdir, where",
+        lines.get(lines.size() - 2));
     for (Messages lang : List.of(EN, ZH)) {
-      for (String l : ExplainViews.mount(r, lang)) {
+      for (String l : ExplainViews.mount(r, List.of(), lang)) {
+        assertTrue(Text.width(l) <= 80, "too wide: " + l);
+      }
+    }
+  }
+
+  @Test
+  void mountViewShortensEachIdOneWayAndShowsTheVolumes() {
+    String id = "ec5" + "0".repeat(51) + "bf3bbf8ecb";
+    Path dir = Path.of("/tmp/docklab-peek-ozGj/containers/" + id);
+    MountReport r = new MountReport("m1", true, "rw,lowerdir=/l/init:/l/1,upperdir=" + dir.resolve("upper")
+        + ",workdir=" + dir.resolve("work"), List.of(new MountReport.Lower(Path.of("/l/init"), "init", "init layer")),
+        dir.resolve("upper"), dir.resolve("work"), dir.resolve("merged"));
+    List<Container.MountPoint> mounts = List.of(
+        new Container.MountPoint("volume", "vol1", "/tmp/docklab-peek-ozGj/volumes/vol1/_data", "/data", false, false),
+        new Container.MountPoint("bind", null, "/tmp", "/hosttmp", true, false));
+    List<String> lines = ExplainViews.mount(r, mounts, EN);
+    String shortId = id.substring(0, 12) + "…";
+    for (String l : lines) {
+      if (l.contains("/containers/")) {
+        assertTrue(l.contains("/containers/" + shortId + "/"), "one id, one length: " + l);
+      }
+    }
+    assertTrue(lines.contains("    /tmp/docklab-peek-ozGj/containers/" + shortId + "/merged"), lines.toString());
+    int at = lines.indexOf("Volumes and bind mounts (-v), mounted over the union at their paths:");
+    assertEquals(List.of("  /data  volume vol1, kept by docklab in:", "    /tmp/docklab-peek-ozGj/volumes/vol1/_data",
+        "  /hosttmp (ro)  bind mount of the host's directory:", "    /tmp"), lines.subList(at + 1, at + 5));
+    String text = String.join(" ", lines.subList(at + 5, lines.size()));
+    assertTrue(text.contains("it bypasses the container layer, so docker commit leaves it out"), text);
+    for (Messages lang : List.of(EN, ZH)) {
+      for (String l : ExplainViews.mount(r, mounts, lang)) {
         assertTrue(Text.width(l) <= 80, "too wide: " + l);
       }
     }
