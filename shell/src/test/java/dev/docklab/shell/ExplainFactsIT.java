@@ -3,8 +3,15 @@ package dev.docklab.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.storage.Mounts;
+import dev.docklab.engine.store.Trees;
+import dev.docklab.shell.render.Human;
 import dev.docklab.shell.render.Text;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,7 +134,7 @@ class ExplainFactsIT {
           assertTrue(l.contains(id.substring(0, 12) + "…/"), "one id, one length: " + l);
         }
       }
-      int at = lines.indexOf("Volumes and bind mounts (-v), mounted over the union at their paths:");
+      int at = lines.indexOf("Volumes and bind mounts (-v), mounted over the container's / at their paths:");
       assertTrue(at > 0, lines.toString());
       assertEquals(List.of("  /data  volume explainvol, kept by docklab in:", "    " + source,
           "  /host (ro)  bind mount of the host's directory:", "    " + host), lines.subList(at + 1, at + 5), source);
@@ -143,5 +150,40 @@ class ExplainFactsIT {
       t.run("docker rm -f vols; docker rmi explain-vols:v1; docker volume rm explainvol");
       Files.deleteIfExists(host);
     }
+  }
+
+  @Test
+  void mountUnderVfsMeasuresTheFullCopyAgainstTheLayers() throws Exception {
+    Path root = Files.createTempDirectory("docklab-explain-vfs-");
+    try {
+      vfs(root, "docker run -d --name v1 busybox sleep 60");
+      String out = vfs(root, "explain mount v1");
+      String text = out.replaceAll("\\s+", " ");
+      assertTrue(text.startsWith("Container v1 runs on the vfs storage driver: no union mount."), out);
+      assertTrue(!out.contains("no union mount to show"), out);
+      Matcher m = Pattern.compile("disk use now: ([0-9.]+[kM]B), every file").matcher(text);
+      assertTrue(m.find(), out);
+      String id = vfs(root, "docker inspect -f '{{.Id}}' v1").strip();
+      long copy = Trees.size(root.resolve("containers").resolve(id).resolve("rootfs"));
+      assertEquals(Human.size(copy), m.group(1), "the copy's size, measured");
+      assertTrue(copy > 1_000_000, "busybox's layers, copied whole: " + copy);
+      assertTrue(text.contains("Against overlay2: there the layers ("), out);
+      for (String l : out.lines().toList()) {
+        assertTrue(Text.width(l) <= 80, "too wide: " + l);
+      }
+    } finally {
+      vfs(root, "docker rm -f v1");
+      assertTrue(Mounts.under(root).isEmpty());
+      Trees.deleteRecursively(root);
+    }
+  }
+
+  /** Runs {@code line} as {@code docklab --storage-driver vfs -c LINE} on {@code root}; returns what it printed. */
+  private static String vfs(Path root, String line) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Main.run(new String[] {"--data-root", root.toString(), "--storage-driver", "vfs", "--lang", "en", "-c", line},
+        InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(OutputStream.nullOutputStream()));
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

@@ -13,9 +13,25 @@ import java.util.List;
  * @param upper the read-write layer (the container layer)
  * @param work overlayfs's work dir
  * @param merged the union the container sees as /
+ * @param copy under the vfs driver, the full copy that is its root instead of a union mount; else null
  */
 public record MountReport(String container, boolean mounted, String options, List<Lower> lowers, Path upper, Path work,
-    Path merged) {
+    Path merged, Copy copy) {
+
+  /** A union mount. */
+  public MountReport(String container, boolean mounted, String options, List<Lower> lowers, Path upper, Path work,
+      Path merged) {
+    this(container, mounted, options, lowers, upper, work, merged, null);
+  }
+
+  /**
+   * Under vfs: the container's root, a full copy of its image's layers.
+   *
+   * @param rootfs the copy, the container's /
+   * @param bytes the bytes of the files in the copy now (0 before its first start makes it)
+   * @param layerBytes the bytes of the image's layers, which overlay2 would share read-only instead of copying
+   */
+  public record Copy(Path rootfs, long bytes, long layerBytes) {}
 
   /** One lower dir: the path, and which layer it is ("init" for the container's own init layer). */
   public record Lower(Path dir, String layer, String createdBy) {}

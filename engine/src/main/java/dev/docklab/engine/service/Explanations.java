@@ -26,6 +26,7 @@ import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.runtime.HostFacts;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -407,12 +408,11 @@ final class Explanations implements Explain {
   @Override
   public MountReport mount(String nameOrId) {
     Container c = containerStore.find(nameOrId);
-    if (!StorageDriverName.of(c.driver()).unionMount()) {
-      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is a full copy of the "
-          + "layers, there is no union mount to show (start docklab with --storage-driver overlay2)");
-    }
     Path dir = layout.container(c.id());
     Image image = images0.get(c.imageDigest());
+    if (!StorageDriverName.of(c.driver()).unionMount()) {
+      return copyReport(c, image);
+    }
     List<MountReport.Lower> lowers = new ArrayList<>();
     lowers.add(new MountReport.Lower(Layout.containerFilesAt(dir).init(), "init",
         "the container's init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
@@ -442,5 +442,28 @@ final class Explanations implements Explain {
     }
     return new MountReport(c.name(), mounted, options, lowers, Layout.containerFilesAt(dir).upper(),
         Layout.containerFilesAt(dir).work(), merged);
+  }
+
+  /** Under vfs: the container's root is a full copy of its image's layers; their sizes, measured now. */
+  private MountReport copyReport(Container c, Image image) {
+    List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
+        : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
+    List<Digest> ids = image.diffIds();
+    List<MountReport.Lower> lowers = new ArrayList<>();
+    long layerBytes = 0;
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      lowers.add(new MountReport.Lower(layers.get(ids.get(i)).diff(), ids.get(i).toString(),
+          i < steps.size() ? steps.get(i).createdBy() : ""));
+      layerBytes += layers.sizeOnDisk(ids.get(i));
+    }
+    Path rootfs = layout.containerFiles(c.id()).rootfs();
+    long bytes;
+    try {
+      bytes = Trees.size(rootfs);
+    } catch (IOException e) {
+      throw EngineException.system("could not measure the copy " + rootfs + ": " + e.getMessage(), e);
+    }
+    return new MountReport(c.name(), false, "", lowers, rootfs, rootfs, rootfs,
+        new MountReport.Copy(rootfs, bytes, layerBytes));
   }
 }

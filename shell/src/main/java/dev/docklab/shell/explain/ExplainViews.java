@@ -75,6 +75,11 @@ public final class ExplainViews {
    */
   public static List<String> mount(MountReport r, List<Container.MountPoint> mounts, Messages m) {
     List<String> out = new ArrayList<>();
+    if (r.copy() != null) {
+      out.addAll(copy(r, m));
+      volumes(out, mounts, m);
+      return out;
+    }
     out.addAll(List.of(m.get(r.mounted() ? "explain.mount.title" : "explain.mount.title-not-mounted", r.container())
         .split("\n")));
     out.add("");
@@ -104,10 +109,35 @@ public final class ExplainViews {
     }
     out.add("");
     out.addAll(List.of(m.get("explain.mount.rule").split("\n")));
+    volumes(out, mounts, m);
+    return out;
+  }
+
+  /** Under vfs: the full copy that is the container's root, its disk use, and what overlay2 would use. */
+  private static List<String> copy(MountReport r, Messages m) {
+    MountReport.Copy c = r.copy();
+    List<String> out = new ArrayList<>();
+    out.addAll(Wrap.lines(m.get("explain.mount.vfs.title", r.container(), String.valueOf(r.lowers().size())), "",
+        WIDTH));
+    out.add("    " + shortIds(c.rootfs(), WIDTH - 4));
+    out.addAll(Wrap.lines(c.bytes() == 0 ? m.get("explain.mount.vfs.not-yet")
+        : m.get("explain.mount.vfs.bytes", Human.size(c.bytes())), "  ", "    ", WIDTH));
+    out.add("  " + m.get("explain.mount.vfs.layers", String.valueOf(r.lowers().size())));
+    for (MountReport.Lower l : r.lowers()) {
+      out.add(Text.ellipsis("    " + shortDigest(l.layer()) + "  " + l.createdBy(), WIDTH));
+    }
+    out.add("");
+    out.addAll(Wrap.lines(m.get("explain.mount.vfs.overlay2", Human.size(c.layerBytes()),
+        Human.size(c.bytes() == 0 ? c.layerBytes() : c.bytes())), "", WIDTH));
+    return out;
+  }
+
+  /** The volumes and bind mounts, each with its source, or that there are none. */
+  private static void volumes(List<String> out, List<Container.MountPoint> mounts, Messages m) {
     out.add("");
     if (mounts.isEmpty()) {
       out.addAll(Wrap.lines(m.get("explain.mount.no-volumes"), "", WIDTH));
-      return out;
+      return;
     }
     out.addAll(Wrap.lines(m.get("explain.mount.volumes"), "", WIDTH));
     for (Container.MountPoint p : mounts) {
@@ -117,7 +147,6 @@ public final class ExplainViews {
       out.add("    " + shortIds(Path.of(p.source()), WIDTH - 4));
     }
     out.addAll(Wrap.lines(m.get("explain.mount.bypass"), "", WIDTH));
-    return out;
   }
 
   private static final Pattern LONG_ID = Pattern.compile("\\b([0-9a-f]{12})[0-9a-f]{52}\\b");

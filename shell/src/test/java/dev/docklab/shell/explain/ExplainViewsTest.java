@@ -97,13 +97,38 @@ class ExplainViewsTest {
       }
     }
     assertTrue(lines.contains("    /tmp/docklab-peek-ozGj/containers/" + shortId + "/merged"), lines.toString());
-    int at = lines.indexOf("Volumes and bind mounts (-v), mounted over the union at their paths:");
+    int at = lines.indexOf("Volumes and bind mounts (-v), mounted over the container's / at their paths:");
     assertEquals(List.of("  /data  volume vol1, kept by docklab in:", "    /tmp/docklab-peek-ozGj/volumes/vol1/_data",
         "  /hosttmp (ro)  bind mount of the host's directory:", "    /tmp"), lines.subList(at + 1, at + 5));
     String text = String.join(" ", lines.subList(at + 5, lines.size()));
     assertTrue(text.contains("it bypasses the container layer, so docker commit leaves it out"), text);
     for (Messages lang : List.of(EN, ZH)) {
       for (String l : ExplainViews.mount(r, mounts, lang)) {
+        assertTrue(Text.width(l) <= 80, "too wide: " + l);
+      }
+    }
+  }
+
+  @Test
+  void mountViewUnderVfsShowsTheFullCopyAndWhatOverlay2WouldUse() {
+    Path rootfs = Path.of("/var/lib/docklab/containers/" + "a".repeat(64) + "/rootfs");
+    MountReport r = new MountReport("v1", false, "", List.of(
+        new MountReport.Lower(Path.of("/l/2"), "sha256:" + "2".repeat(64), "COPY etc"),
+        new MountReport.Lower(Path.of("/l/1"), "sha256:" + "1".repeat(64), "COPY busybox")),
+        rootfs, rootfs, rootfs, new MountReport.Copy(rootfs, 2_150_000, 2_140_000));
+    List<String> lines = ExplainViews.mount(r, List.of(), EN);
+    String text = String.join(" ", lines).replaceAll(" +", " ");
+    assertTrue(text.startsWith("Container v1 runs on the vfs storage driver: no union mount. Its root is a full copy"
+        + " of its image's 2 layers, made at its first start, in:"), text);
+    assertTrue(lines.contains("    /var/lib/docklab/containers/aaaaaaaaaaaa…/rootfs"), lines.toString());
+    assertTrue(text.contains("disk use now: 2.15MB, every file of every layer copied for this container alone"), text);
+    assertTrue(lines.contains("    222222222222  COPY etc"), lines.toString());
+    assertTrue(text.contains("Against overlay2: there the layers (2.14MB) are mounted read-only, once for every "
+        + "container of the image"), text);
+    assertTrue(text.contains("Here each container costs a copy of 2.15MB"), text);
+    assertTrue(!text.contains("no union mount to show"), text);
+    for (Messages lang : List.of(EN, ZH)) {
+      for (String l : ExplainViews.mount(r, List.of(), lang)) {
         assertTrue(Text.width(l) <= 80, "too wide: " + l);
       }
     }
