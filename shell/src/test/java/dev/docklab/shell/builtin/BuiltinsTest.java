@@ -45,7 +45,7 @@ class BuiltinsTest {
 
   @Test
   void everyWordOfTheListCallsItsBuiltin() {
-    assertEquals(List.of("docker", "explain", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "help", "?",
+    assertEquals(List.of("docker", "explain", "docklab", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "help", "?",
         "lang", "echo", "clear", "exit", "quit", "cd", "pwd"),
         builtins.all().stream().flatMap(b -> b.words().stream()).toList());
     assertEquals("help", builtins.find("?").name());
@@ -142,5 +142,11 @@ class BuiltinsTest {
       assertTrue(usage.contains(" " + v.name()), v.name() + " in " + usage);
     }
     assertTrue(usage.startsWith("Usage: explain layers IMAGE | "), usage);
+  }
+
+  @Test
+  void helpDocklabSaysHowALearnerSignsUp() {
+    assertEquals(0, run(session(Messages.Lang.EN), "help", "docklab"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("docklab registry signup [USER] [--password-stdin]\n"));
   }
 }
