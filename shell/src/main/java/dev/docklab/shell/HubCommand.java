@@ -11,15 +11,18 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * {@code docklab registry}: serves the hub in the foreground ({@code [--addr HOST:PORT]}, default
  * 127.0.0.1:5000) and manages its users ({@code user add NAME [--admin] [--password-stdin]},
- * {@code user rm NAME}, {@code user ls}).
+ * {@code user add --from-file class.csv}, {@code user rm NAME}, {@code user ls}).
  */
 final class HubCommand {
   static final String DEFAULT_ADDR = "127.0.0.1:5000";
@@ -125,6 +128,9 @@ final class HubCommand {
   private static int user(List<String> args, Path root, InputStream stdin, PrintStream out, PrintStream err,
       Messages m) throws IOException {
     HubAdmin hub = Engine.provider().hub(root, null);
+    if (args.size() == 3 && args.get(0).equals("add") && args.get(1).equals("--from-file")) {
+      return fromFile(Path.of(args.get(2)), hub, out, err, m);
+    }
     if (args.size() >= 2 && args.get(0).equals("add")) {
       String name = args.get(1);
       boolean admin = args.contains("--admin");
@@ -153,5 +159,32 @@ final class HubCommand {
     }
     err.println(m.get("registry.usage"));
     return 2;
+  }
+
+  /**
+   * {@code user add --from-file class.csv}: every account of a teacher's class list, or none when a line
+   * is wrong (each problem with its line number); passwords are never printed.
+   */
+  private static int fromFile(Path file, HubAdmin hub, PrintStream out, PrintStream err, Messages m) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println(m.get("registry.class.unreadable", file, e.getMessage()));
+      return 1;
+    }
+    ClassFile.Parsed parsed = ClassFile.parse(lines, m);
+    if (!parsed.problems().isEmpty()) {
+      parsed.problems().forEach(p -> err.println(file + ":" + p));
+      err.println(m.get("registry.class.none-added", parsed.problems().size()));
+      return 1;
+    }
+    Map<String, Boolean> before = hub.users();
+    for (ClassFile.Account a : parsed.accounts()) {
+      hub.addUser(a.name(), a.password(), before.getOrDefault(a.name(), false));
+    }
+    out.println(m.get("registry.class.added", parsed.accounts().size(),
+        parsed.accounts().stream().map(ClassFile.Account::name).collect(Collectors.joining(", "))));
+    return 0;
   }
 }

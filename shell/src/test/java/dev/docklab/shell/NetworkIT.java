@@ -67,7 +67,10 @@ class NetworkIT {
     assertTrue(get(hostAddress, port).contains("docklab's web image"), "the host's address " + hostAddress);
     Transcript.Result hostShell = t.run("busybox wget -q -O - http://localhost:" + port + "/");
     assertTrue(hostShell.out().contains("docklab's web image"), "from the REPL's host shell: " + hostShell.err());
-    assertTrue(t.run("docker logs web").err().contains("response:200"), "httpd -v logs each request");
+    Transcript.Result logs = t.run("docker logs web");
+    assertTrue(logs.err().contains("response:200"), "httpd -v logs each request");
+    assertTrue(logs.out().matches("(?s)\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z httpd: started \\(pid \\d+\\), serving /www on port 80\n.*"),
+        "the web server logs its start: " + logs.out());
 
     String ip = t.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' web").out().strip();
     String gateway = t.run("docker inspect -f '{{.NetworkSettings.Gateway}}' web").out().strip();

@@ -14,6 +14,7 @@ import dev.docklab.engine.store.Trees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -78,27 +79,125 @@ class RegistryIT {
   void searchShowsTheHubsOfficialImagesAsDockerHubDoes() {
     Transcript.Result r = t.run("docker search busybox");
     List<String> lines = r.out().lines().toList();
-    assertEquals("NAME      DESCRIPTION                                     STARS     OFFICIAL   AUTOMATED", lines.get(0),
-        r.err());
-    assertEquals("busybox   BusyBox: the Swiss Army knife of embedded Li…   0         [OK]", lines.get(1));
+    assertEquals("NAME              DESCRIPTION                                     STARS     OFFICIAL   AUTOMATED",
+        lines.get(0), r.err());
+    assertEquals("busybox           BusyBox: the Swiss Army knife of embedded Li…   3300      [OK]", lines.get(1));
+    assertTrue(lines.get(4).matches("docklab/toolbox +Stand-in for a small Linux toolbox \\(busybox'… +6 +\\[OK\\]"),
+        lines.get(4));
     assertTrue(t.run("docker search --no-trunc busybox").out().contains("built offline from busybox-static"));
-    assertEquals(1, t.run("docker search --filter=stars=100 busybox").out().lines().count(), "no row: 0 stars");
-    assertEquals(List.of("NAME", "busybox", "web"), t.run("docker search --filter=is-official=true busybox").out()
-        .lines().map(l -> l.split(" ")[0]).toList(), "the name or the description matches, as on Docker Hub");
-    assertEquals(1, t.run("docker search --filter=is-automated=true busybox").out().lines().count());
+    assertEquals(List.of("NAME", "busybox"), names(t.run("docker search --filter=stars=100 busybox")),
+        "the catalogue's stars");
+    assertEquals(List.of("NAME", "busybox", "web", "docklab/httpd"), names(t.run("docker search --filter=stars=10 b")));
+    assertEquals(List.of("NAME", "busybox", "web"), names(t.run("docker search --filter=is-official=true busybox")),
+        "the name or the description matches, as on Docker Hub");
+    assertEquals(List.of("NAME", "docklab/httpd", "docklab/toolbox"),
+        names(t.run("docker search --filter=is-automated=true busybox")), "the stand-ins are automated builds");
+    assertEquals(List.of("NAME", "docklab/httpd"),
+        names(t.run("docker search --filter=is-automated=true --filter=stars=10 httpd")));
     assertTrue(t.run("docker search web").out().lines()
-        .anyMatch(l -> l.matches("web +A tiny web server for the lessons: busybox h… +0 +\\[OK\\]")));
+        .anyMatch(l -> l.matches("web +A tiny web server for the lessons: busybox h… +48 +\\[OK\\]")));
     assertEquals(2, t.run("docker search --limit 1 b").out().lines().count());
     assertEquals("Error response from daemon: limit 0 is outside the range of [1, 100]\n",
         t.run("docker search --limit 0 busybox").err());
     assertTrue(t.run("docker search --filter=color=red busybox").err().contains("invalid filter 'color'"));
     assertEquals("busybox\t[OK]\n", t.run("docker search --format '{{.Name}}\t{{.IsOfficial}}' --limit 1 busybox").out());
     Transcript.Result tags = t.run("docker pull -a -q busybox");
-    assertEquals("docker.io/library/busybox:1.35\ndocker.io/library/busybox:1.35.0\ndocker.io/library/busybox:latest\n",
-        tags.out(), tags.err());
-    assertEquals(0, registry(List.of("meta", "busybox", "--stars", "150"), ""));
+    assertEquals(List.of("1", "1.35", "1.35.0", "glibc", "latest", "stable"), tags.out().lines()
+        .map(l -> l.substring(l.lastIndexOf(':') + 1)).toList(), "several tags: " + tags.err());
+    Transcript.Result toolbox = t.run("docker pull -a -q docklab/toolbox");
+    assertEquals(3, toolbox.out().lines().count(), toolbox.err());
+    assertEquals(0, registry(List.of("meta", "busybox", "--stars", "5000"), ""));
     assertTrue(t.run("docker search --filter=stars=100 busybox").out().lines()
-        .anyMatch(l -> l.matches("busybox +BusyBox.* +150 +\\[OK\\]")), "a teacher sets the stars");
+        .anyMatch(l -> l.matches("busybox +BusyBox.* +5000 +\\[OK\\]")), "a teacher sets the stars, and they stay");
+  }
+
+  private static List<String> names(Transcript.Result r) {
+    return r.out().lines().map(l -> l.split(" ")[0]).toList();
+  }
+
+  @Test
+  void aLearnerSignsUpFromTheReplUnlessDaemonJsonTurnsItOff() throws Exception {
+    Transcript.Result r = t.run("docklab registry signup dora --password-stdin", "dora-secret\n".getBytes());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("Account dora made on docklab's hub (127.0.0.1:" + port + ")"), r.out());
+    assertFalse(r.out().contains("dora-secret") || r.err().contains("dora-secret"), "the password is never shown");
+    Transcript.Result login = t.run("docker login -u dora --password-stdin " + hub, "dora-secret\n".getBytes());
+    assertEquals(0, login.status(), login.err());
+    Transcript.Result again = t.run("docklab registry signup dora --password-stdin", "other-secret\n".getBytes());
+    assertEquals(1, again.status());
+    assertTrue(again.err().contains("the user dora already exists"), again.err());
+    Transcript.Result typed = t.run("docklab registry signup", "eve\neve-secret\neve-secrex\n".getBytes());
+    assertEquals(1, typed.status());
+    assertTrue(typed.err().contains("the two passwords differ"), typed.err());
+    Path daemon = t.root.resolve("daemon.json");
+    String before = Files.readString(daemon);
+    try {
+      Files.writeString(daemon, "{\"hub\": \"127.0.0.1:" + port + "\", \"hub-signup\": false}");
+      Transcript.Result off = t.run("docklab registry signup erin --password-stdin", "erin-secret\n".getBytes());
+      assertEquals(1, off.status());
+      assertTrue(off.err().contains("sign-up is turned off on this hub"), off.err());
+      Transcript.Result zh = new Transcript(t.root).runIn("zh", "docklab registry signup erin");
+      assertTrue(zh.err().contains("这个镜像仓库关闭了注册"), zh.err());
+    } finally {
+      Files.writeString(daemon, before);
+    }
+  }
+
+  @Test
+  void aTeacherAddsAClassFromAFileAllOrNothingWithLineNumbers() throws Exception {
+    Path csv = Files.createTempFile(config, "class", ".csv");
+    Files.writeString(csv, "name,password\nfred,fred-secret\ngina\nHank,hank-secret\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"--data-root", t.root.toString(), "--lang", "en", "registry", "user", "add",
+        "--from-file", csv.toString()}, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    String said = out.toString(StandardCharsets.UTF_8);
+    assertEquals(1, status, said);
+    assertTrue(said.contains(csv + ":3: expected name,password"), said);
+    assertTrue(said.contains(csv + ":4: invalid user name \"Hank\""), said);
+    assertFalse(said.contains("secret"), "no password is shown: " + said);
+    assertFalse(t.run("docker login -u fred --password-stdin " + hub, "fred-secret\n".getBytes()).status() == 0,
+        "nothing was added");
+    Files.writeString(csv, "fred,fred-secret\ngina,gina-secret\n");
+    out.reset();
+    status = Main.run(new String[] {"--data-root", t.root.toString(), "--lang", "en", "registry", "user", "add",
+        "--from-file", csv.toString()}, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    said = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, said);
+    assertTrue(said.startsWith("added 2 account(s): fred, gina"), said);
+    assertFalse(said.contains("secret"), said);
+    assertEquals(0, t.run("docker login -u gina --password-stdin " + hub, "gina-secret\n".getBytes()).status());
+  }
+
+  @Test
+  void searchForATagSaysSearchFindsRepositories() {
+    Transcript.Result r = t.run("docker search tomcat:9.0");
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("NAME "), "Docker's table first: " + r.out());
+    assertTrue(String.join(" ", lines).contains("docker search finds repositories, not tags: search for tomcat, then "
+        + "pull the tag you want (docker pull tomcat:9.0)"), r.out());
+    assertFalse(t.run("docker search busybox").out().contains("not tags"), "only after a tag");
+  }
+
+  @Test
+  void pullingWhatTheHubLacksSaysWhatItHasAndWhatToUseInstead() {
+    Transcript.Result r = t.run("docker pull centos:6.8");
+    assertEquals(1, r.status());
+    List<String> err = r.err().lines().toList();
+    assertTrue(err.get(0).startsWith("Error response from daemon: pull access denied for centos, repository does not "
+        + "exist or may require 'docker login'"), "Docker's line first: " + r.err());
+    String note = String.join(" ", err.subList(1, err.size()));
+    assertTrue(note.contains("docklab's hub works offline and has no centos; it holds busybox, web, docklab/httpd, "
+        + "docklab/toolbox"), note);
+    assertTrue(note.contains("Instead, use busybox"), note);
+    assertTrue(t.run("docker pull tomcat").err().contains("Instead, use web"));
+    Transcript.Result run = t.run("docker run nginx");
+    assertEquals(125, run.status());
+    assertTrue(run.err().contains("Instead, use web"), run.err());
+    Transcript.Result zh = new Transcript(t.root).runIn("zh", "docker pull centos:6.8");
+    assertTrue(zh.err().contains("docklab 的镜像仓库离线工作，没有 centos"), zh.err());
   }
 
   @Test
@@ -244,7 +343,9 @@ class RegistryIT {
     }
     Transcript.Result none = t.run("docker pull nosuchimage");
     assertEquals("Error response from daemon: pull access denied for nosuchimage, repository does not exist or may "
-        + "require 'docker login': denied: requested access to the resource is denied\n", none.err());
+        + "require 'docker login': denied: requested access to the resource is denied",
+        none.err().lines().findFirst().orElse(""), "Docker's line, then docklab's note on what the hub holds");
+    assertTrue(none.err().contains("has no nosuchimage; it holds busybox,"), none.err());
     t.run("docker rmi keep-web");
   }
 

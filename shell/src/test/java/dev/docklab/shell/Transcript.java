@@ -26,9 +26,18 @@ final class Transcript {
   }
 
   Result run(String line, InputStream stdin) {
+    return run("en", line, stdin);
+  }
+
+  /** {@code line} with docklab speaking {@code lang} ({@code en}, {@code zh}). */
+  Result runIn(String lang, String line) {
+    return run(lang, line, InputStream.nullInputStream());
+  }
+
+  private Result run(String lang, String line, InputStream stdin) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"--data-root", root.toString(), "--lang", "en", "-c", line}, stdin,
+    int status = Main.run(new String[] {"--data-root", root.toString(), "--lang", lang, "-c", line}, stdin,
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

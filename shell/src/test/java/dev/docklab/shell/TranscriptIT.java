@@ -99,8 +99,11 @@ class TranscriptIT {
     assertTrue(!notFound.err().contains("\tat "), "no stack trace");
     assertTrue(t.run("ps").out().startsWith("CONTAINER ID   IMAGE"), "ps is docker ps");
     Transcript.Result typo = t.run("dokcer ps");
-    assertEquals(127, typo.status(), "an unknown word goes to the host's shell, which does not know it either");
-    assertTrue(typo.err().contains("dokcer: not found"), typo.err());
+    assertEquals(127, typo.status(), "a slip from docker runs nothing");
+    assertEquals("docklab: dokcer: command not found; did you mean `docker ps`? (nothing ran)\n", typo.err());
+    Transcript.Result unknown = t.run("nosuchprogram");
+    assertEquals(127, unknown.status(), "an unknown word far from docklab's goes to the host's shell");
+    assertTrue(unknown.err().contains("nosuchprogram: not found"), unknown.err());
   }
 
   @Test
@@ -169,6 +172,11 @@ class TranscriptIT {
       assertTrue(last.contains(". mount "), last);
       assertTrue(last.contains("lowerdir="), last);
       assertEquals("docklab: No such container: nosuch\n", t.run("explain mount nosuch").err());
+      String usage = t.run("explain nosuch").err();
+      assertTrue(usage.startsWith("docklab: Usage: explain layers IMAGE | mount CONTAINER | ") && usage.contains(" | arch | "),
+          usage);
+      assertTrue(t.run("explain arch").out().contains(String.valueOf(ProcessHandle.current().pid())),
+          "explain arch is dispatched from the same table as usage and help");
       t.run("docker exec explained rm /bin/vi");
       String file = t.run("explain file explained /bin/vi").out();
       assertTrue(file.startsWith("/bin/vi in container explained\n  is deleted: a whiteout in container layer"), file);

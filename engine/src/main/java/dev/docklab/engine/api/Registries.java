@@ -17,6 +17,12 @@ public interface Registries {
   /** docklab's own hub on this data root, to manage its accounts and read or remove its tags; close it after use. */
   HubAdmin hub();
 
+  /**
+   * {@code docklab registry signup}: a new account (not an admin) on docklab's hub, when daemon.json's
+   * {@code hub-signup} allows it; an existing name is refused, never replaced.
+   */
+  void signup(String user, String password);
+
   /** {@code docker search}: Docker Hub's search, asked of the mirrors first (the hub in a classroom). */
   List<SearchResult> search(String term, int limit);
 
@@ -58,7 +64,8 @@ public interface Registries {
    * @param credentials the file where logins are kept
    * @param hubIsDockerHub whether docklab's hub stands in for Docker Hub (it is a mirror): {@code docker login}
    *     with no server and pushes of Docker Hub names ({@code alice/app}) go to it
+   * @param hubSignup whether a learner may make an account on the hub (daemon.json's {@code hub-signup})
    */
   record RegistrySettings(List<String> mirrors, List<String> insecure, String hub, Path credentials,
-      boolean hubIsDockerHub) {}
+      boolean hubIsDockerHub, boolean hubSignup) {}
 }

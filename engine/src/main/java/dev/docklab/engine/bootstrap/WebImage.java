@@ -25,15 +25,18 @@ public final class WebImage {
   /**
    * The command, as the official httpd image has one: busybox httpd as PID 1 would ignore SIGTERM (it
    * sets no handler for it, and PID 1 gets only handled signals), so {@code docker stop} would wait
-   * 10 seconds and kill it. Run as a child, it is stopped at once.
+   * 10 seconds and kill it. Run as a child, it is stopped at once. It logs its start and stop, and
+   * httpd's {@code -v} each request, so {@code docker logs} after {@code run} shows a web server's log.
    */
   public static final String FOREGROUND_SCRIPT = """
       #!/bin/sh
       # busybox httpd as PID 1 ignores SIGTERM, so `docker stop` would wait 10 s and SIGKILL it.
       # Run as a child of this script, it stops as soon as the container is asked to.
-      trap 'kill "$pid"; wait "$pid" 2>/dev/null; exit 0' TERM INT
+      trap 'echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) httpd: stopping"; kill "$pid"; wait "$pid" 2>/dev/null; exit 0' TERM INT
       httpd -f -v -p 80 -h /www "$@" &
       pid=$!
+      # A web server says when it is up; then -v logs each request (client, status) on stderr.
+      echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) httpd: started (pid $pid), serving /www on port 80"
       wait "$pid"
       """;
 

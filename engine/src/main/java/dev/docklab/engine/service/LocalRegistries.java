@@ -15,7 +15,7 @@ import dev.docklab.engine.api.Pushed;
 import dev.docklab.engine.api.Registries;
 import dev.docklab.engine.api.RepositoryMeta;
 import dev.docklab.engine.api.SearchResult;
-import dev.docklab.engine.bootstrap.WebImage;
+import dev.docklab.engine.bootstrap.HubCatalogue;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.registry.RegistryError;
@@ -27,6 +27,7 @@ import dev.docklab.engine.registry.client.Transfers;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;
 import dev.docklab.engine.store.BlobStore;
+import dev.docklab.engine.store.DaemonConfig;
 import dev.docklab.engine.store.Layout;
 import dev.docklab.engine.store.Leases;
 import java.io.IOException;
@@ -204,7 +205,23 @@ final class LocalRegistries implements Registries, AutoCloseable {
   public RegistrySettings settings() {
     RegistryClient c = client();
     return new RegistrySettings(c.config().mirrors(), c.config().insecure(), c.config().hub(), c.credentials().file(),
-        c.config().hubIsDockerHub());
+        c.config().hubIsDockerHub(), DaemonConfig.read(layout.daemonConfig()).signupAllowed());
+  }
+
+  @Override
+  public void signup(String user, String password) {
+    if (!DaemonConfig.read(layout.daemonConfig()).signupAllowed()) {
+      throw EngineException.invalid("sign-up is turned off on this hub (daemon.json: \"hub-signup\": false)");
+    }
+    HubAdmin admin = hub();
+    try {
+      if (admin.users().containsKey(user)) {
+        throw EngineException.conflict("the user " + user + " already exists on this hub");
+      }
+      admin.addUser(user, password, false);
+    } finally {
+      admin.close();
+    }
   }
 
   /**
@@ -234,27 +251,38 @@ final class LocalRegistries implements Registries, AutoCloseable {
     return hub != null;
   }
 
-  /** Official images in docklab's hub: the offline base images, so a fresh install can search and pull. */
+  /**
+   * The hub's catalogue ({@link HubCatalogue}): each repository from its local base image, under its tags
+   * and those the local repository of the same name has, with its search metadata.
+   */
   @Override
   public void publishBaseImages() {
     var store = new HubStore(layout.registry());
-    publish(store, "busybox", List.of("latest", "1.35", "1.35.0"),
-        "BusyBox: the Swiss Army knife of embedded Linux in 2 MB, built offline from busybox-static");
-    publish(store, WebImage.NAME, WebImage.TAGS,
-        "A tiny web server for the lessons: busybox httpd serving a page on port 80");
-  }
-
-  private void publish(HubStore store, String name, List<String> tags,
-      String description) {
-    String repo = "library/" + name;
-    for (String tag : tags) {
-      Image img = images.byReference(ImageReference.parse(name + ":" + tag));
-      if (img != null && put(store, img, repo, tag)) {
-        try {
-          store.setMeta(repo, new RepositoryMeta(description, 0, true, false));
-        } catch (IOException e) {
-          throw EngineException.system("could not publish " + name + " to docklab's hub: " + e.getMessage(), e);
+    for (HubCatalogue.Entry e : HubCatalogue.ENTRIES) {
+      Image img = images.byReference(ImageReference.parse(e.source()));
+      if (img == null) {
+        continue;
+      }
+      List<String> tags = new ArrayList<>(e.tags());
+      for (ImageReference r : img.repoTags()) {
+        if (r.familiarName().equals(e.shortName()) && r.tag() != null && !tags.contains(r.tag())) {
+          tags.add(r.tag());
         }
+      }
+      for (String tag : tags) {
+        put(store, img, e.repository(), tag);
+      }
+      RepositoryMeta meta = new RepositoryMeta(e.description(), e.stars(), e.official(), e.automated());
+      try {
+        RepositoryMeta now = store.meta(e.repository());
+        // a teacher's own stars (docklab registry meta) stay; an empty or first-release record is replaced
+        boolean unset = now.description().isEmpty()
+            || now.stars() == 0 && !now.automated() && now.description().equals(e.description());
+        if (unset && !now.equals(meta)) {
+          store.setMeta(e.repository(), meta);
+        }
+      } catch (IOException x) {
+        throw EngineException.system("could not publish " + e.repository() + " to docklab's hub: " + x.getMessage(), x);
       }
     }
   }

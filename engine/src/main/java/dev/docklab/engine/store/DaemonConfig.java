@@ -22,6 +22,8 @@ import java.util.List;
  * @param hub {@code hub}, or null
  * @param defaultPidsLimit {@code default-pids-limit}, or null for {@link #DEFAULT_PIDS_LIMIT}
  * @param defaultMemory {@code default-memory}, or null for {@link #DEFAULT_MEMORY}
+ * @param hubSignup {@code hub-signup}: whether a learner may make an account on docklab's hub
+ *     ({@code docklab registry signup}); null for yes, as for a single learner; false for a classroom
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DaemonConfig(
@@ -29,15 +31,21 @@ public record DaemonConfig(
     @JsonProperty("insecure-registries") List<String> insecureRegistries,
     @JsonProperty("hub") String hub,
     @JsonProperty("default-pids-limit") Long defaultPidsLimit,
-    @JsonProperty("default-memory") String defaultMemory) {
+    @JsonProperty("default-memory") String defaultMemory,
+    @JsonProperty("hub-signup") Boolean hubSignup) {
   /** Processes per container by default: a fork bomb stops here, and no lesson comes near it. */
   public static final long DEFAULT_PIDS_LIMIT = 1024;
   /** Memory per container by default: what the tutorial's images need, and a runaway is killed in its cgroup. */
   public static final String DEFAULT_MEMORY = "1g";
 
+  /** Whether the hub lets a learner make an account ({@code hub-signup}, true unless set to false). */
+  public boolean signupAllowed() {
+    return hubSignup == null || hubSignup;
+  }
+
   /** Every key at its default, as with no file. */
   public static DaemonConfig defaults() {
-    return new DaemonConfig(null, null, null, null, null);
+    return new DaemonConfig(null, null, null, null, null, null);
   }
 
   /** The file's settings, or the defaults when there is none; a clear error when it is not valid. */

@@ -3,6 +3,7 @@ package dev.docklab.shell.builtin;
 import dev.docklab.shell.command.DockerCli;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.SessionState;
+import dev.docklab.shell.command.SignupCommand;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.lesson.LessonCommands;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * docklab's own words, in the one list that the interpreter dispatches from, the completer offers,
- * the highlighter colours and {@code help} lists: {@code docker}, {@code explain}, the lesson words
+ * the highlighter colours and {@code help} lists: {@code docker}, {@code explain}, {@code docklab}
+ * ({@code docklab registry signup}), the lesson words
  * ({@code lessons}, {@code lesson}, {@code goal}, {@code hint}, {@code solution}, {@code answer}, {@code reset}, {@code undo}),
  * {@code help} ({@code ?}), {@code lang}, {@code echo}, {@code clear}, {@code exit} ({@code quit}),
  * {@code cd} and {@code pwd}. A line whose first word is none of them nor a docker subcommand runs on
@@ -41,6 +43,7 @@ public final class Builtins {
     this.all = List.of(
         new Builtin("docker", List.of(), null, true, docker::execute),
         new Builtin("explain", List.of(), null, true, explain),
+        new Builtin("docklab", List.of(), null, false, SignupCommand::run),
         new Builtin("lessons", List.of(), "builtin.lessons.usage", true, lessons::lessons),
         new Builtin("lesson", List.of(), "builtin.lesson.usage", true, lessons::lesson),
         new Builtin("goal", List.of(), "builtin.goal.usage", true, lessons::goal),

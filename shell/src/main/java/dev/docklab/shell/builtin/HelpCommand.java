@@ -2,6 +2,7 @@ package dev.docklab.shell.builtin;
 
 import dev.docklab.shell.command.Command;
 import dev.docklab.shell.command.DockerCli;
+import dev.docklab.shell.command.ExplainCommand;
 import dev.docklab.shell.command.Session;
 import java.io.PrintStream;
 import java.util.List;
@@ -37,7 +38,7 @@ final class HelpCommand {
       }
       o.println();
     }
-    o.println(s.msg("help.explain"));
+    ExplainCommand.summary(s.messages(), s.width()).forEach(o::println);
     o.println(s.msg("help.also", builtins.all().stream().filter(b -> b.usageKey() != null)
         .map(b -> s.msg(b.usageKey())).collect(Collectors.joining("   "))));
     o.println(s.msg("help.lines"));
@@ -53,6 +54,10 @@ final class HelpCommand {
     Command c = docker.command(name);
     if (c != null) {
       docker.printHelp(c, s);
+      return 0;
+    }
+    if (name.equals("explain")) {
+      ExplainCommand.help(s.messages(), s.width()).forEach(s.out()::println);
       return 0;
     }
     if (s.messages().has("help.topic." + name)) {

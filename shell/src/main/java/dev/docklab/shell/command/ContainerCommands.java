@@ -182,7 +182,7 @@ public final class ContainerCommands {
         try (var attachment = started.attachment()) {
           detached = s.interaction().attach(attachment, tty, stdin);
         }
-        return detached ? 0 : s.engine().containers().wait(c.id());
+        return detached ? ProcessCommands.detachedFrom(c.name(), s) : s.engine().containers().wait(c.id());
       }
       s.foreground().started(c.id());
       try {
@@ -201,6 +201,7 @@ public final class ContainerCommands {
     } catch (EngineException e) {
       s.err().println("docker: " + Errors.daemon(e) + (e.getMessage().endsWith(".") ? "" : "."));
       s.err().println("See 'docker " + cmd + " --help'.");
+      HubNotes.afterPullDenied(imageText, e, s);
       return Errors.RUN_FAILED;
     }
   }

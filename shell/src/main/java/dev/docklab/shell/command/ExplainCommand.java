@@ -9,61 +9,107 @@ import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
+import dev.docklab.shell.command.ExplainView.Operand;
 import dev.docklab.shell.explain.ExplainViews;
+import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Text;
+import dev.docklab.shell.render.Wrap;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** {@code explain layers|mount|last|name}: what the engine really did, drawn from its own records. */
+/** {@code explain VIEW ...}: what the engine really did, drawn from its own records; the views are one table. */
 public final class ExplainCommand {
   private ExplainCommand() {}
 
+  /** What a view draws from the command's arguments (its name first). */
+  @FunctionalInterface
+  private interface Body {
+    List<String> lines(List<String> args, Session s);
+  }
+
+  private record Entry(ExplainView view, Body body) {}
+
+  /** The views, in the order usage and help list them: the one table that dispatch reads. */
+  private static final List<Entry> VIEWS = List.of(
+      new Entry(new ExplainView("layers", List.of(Operand.IMAGE)),
+          (args, s) -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages())),
+      new Entry(new ExplainView("mount", List.of(Operand.CONTAINER)),
+          (args, s) -> ExplainViews.mount(s.engine().explain().mount(arg(args, s)),
+              s.engine().containers().inspect(arg(args, s)).mounts(), s.messages())),
+      new Entry(new ExplainView("network", List.of(Operand.CONTAINER)),
+          (args, s) -> ExplainViews.network(s.engine().explain().network(arg(args, s)), s.messages())),
+      new Entry(new ExplainView("file", List.of(Operand.CONTAINER, Operand.PATH)), ExplainCommand::file),
+      new Entry(new ExplainView("cow", List.of(Operand.CONTAINER_OR_DEMO)), ExplainCommand::cow),
+      new Entry(new ExplainView("last", List.of()),
+          (args, s) -> ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages())),
+      new Entry(new ExplainView("boot", List.of(Operand.OPTIONAL_CONTAINER)),
+          (args, s) -> ExplainViews.boot(s.engine().explain().boot(args.size() > 1 ? args.get(1) : null),
+              s.messages())),
+      new Entry(new ExplainView("vm", List.of()), (args, s) -> vm(s)),
+      new Entry(new ExplainView("arch", List.of()), (args, s) -> arch(s)),
+      new Entry(new ExplainView("name", List.of(Operand.REF)), ExplainCommand::name),
+      new Entry(new ExplainView("docker", List.of(Operand.COMMAND)),
+          (args, s) -> annotate(args.subList(1, args.size()), s)));
+
+  /** Every view {@code explain} dispatches to, in order. */
+  public static List<ExplainView> views() {
+    return VIEWS.stream().map(Entry::view).toList();
+  }
+
+  /** The view called {@code name}, or null. */
+  public static ExplainView view(String name) {
+    return VIEWS.stream().map(Entry::view).filter(v -> v.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** {@code Usage: explain layers IMAGE | mount CONTAINER | ...}, from the table. */
+  public static String usage(Messages m) {
+    return m.get("explain.usage", VIEWS.stream().map(e -> e.view().usage(m)).collect(Collectors.joining(" | ")));
+  }
+
+  /** {@code help}'s line on explain: every view's usage, from the table, wrapped to {@code width}. */
+  public static List<String> summary(Messages m, int width) {
+    String views = VIEWS.stream().map(e -> e.view().usage(m)).collect(Collectors.joining(" | "));
+    return Wrap.lines(m.get("help.explain", views), "", "  ", width);
+  }
+
+  /**
+   * {@code help explain}: every view with what it takes and what it shows, from the table, wrapped to
+   * {@code width} columns (a summary that does not fit goes under its view).
+   */
+  public static List<String> help(Messages m, int width) {
+    List<String> out = new ArrayList<>(Wrap.lines(m.get("explain.help.intro"), "", width));
+    int w = VIEWS.stream().mapToInt(e -> Text.width("  explain " + e.view().usage(m))).max().orElse(0) + 2;
+    boolean beside = w + 24 <= width;
+    for (Entry e : VIEWS) {
+      String left = "  explain " + e.view().usage(m);
+      if (beside) {
+        out.addAll(Wrap.lines(e.view().summary(m), left + " ".repeat(w - Text.width(left)), " ".repeat(w), width));
+      } else {
+        out.addAll(Wrap.lines(left, "", "      ", width));
+        out.addAll(Wrap.lines(e.view().summary(m), "      ", width));
+      }
+    }
+    out.addAll(Wrap.lines(m.get("explain.help.more"), "", width));
+    return out;
+  }
+
   public static int run(List<String> args, Session s) {
     if (args.isEmpty()) {
-      s.err().println(s.msg("explain.usage"));
+      s.err().println(usage(s.messages()));
       return 2;
     }
     try {
-      List<String> lines = switch (args.get(0)) {
-        case "layers" -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages());
-        case "mount" -> ExplainViews.mount(s.engine().explain().mount(arg(args, s)),
-            s.engine().containers().inspect(arg(args, s)).mounts(), s.messages());
-        case "last" -> ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages());
-        case "name" -> {
-          ImageReference ref = ImageReference.parse(arg(args, s));
-          List<String[]> from = new ArrayList<>();
-          for (var e : s.engine().registries().pullEndpoints(ref.withDefaultTag())) {
-            from.add(new String[] {e.url(), e.mirror() ? "mirror" : "own"});
-          }
-          var settings = s.engine().registries().settings();
-          ImageReference full = ref.withDefaultTag();
-          String[] pushTo = full.domain().equals(ImageReference.DEFAULT_DOMAIN) && settings.hubIsDockerHub()
-              ? new String[] {"http://" + settings.hub() + "/v2/" + full.path() + "/", "hub"}
-              : new String[] {from.get(from.size() - 1)[0], "own"};
-          yield ExplainViews.name(arg(args, s), ref, from, pushTo, s.messages());
-        }
-        case "file" -> {
-          if (args.size() < 3) {
-            throw new IllegalArgumentException("missing path");
-          }
-          yield ExplainViews.file(s.engine().explain().file(args.get(1), args.get(2)), s.messages());
-        }
-        case "boot" -> ExplainViews.boot(s.engine().explain().boot(args.size() > 1 ? args.get(1) : null), s.messages());
-        case "vm" -> vm(s);
-        case "network" -> ExplainViews.network(s.engine().explain().network(arg(args, s)), s.messages());
-        case "docker" -> annotate(args.subList(1, args.size()), s);
-        case "cow" -> cow(args, s);
-        case "arch" -> arch(s);
-        default -> null;
-      };
-      if (lines == null) {
-        s.err().println("docklab: " + s.msg("explain.usage"));
+      Entry entry = VIEWS.stream().filter(e -> e.view().name().equals(args.get(0))).findFirst().orElse(null);
+      if (entry == null) {
+        s.err().println("docklab: " + usage(s.messages()));
         return 2;
       }
+      List<String> lines = entry.body().lines(args, s);
       boolean colour = s.interaction().isTerminal() && s.out() == System.out;
       for (int i = 0; i < lines.size(); i++) {
         s.out().println(colour ? paint(lines.get(i), i == 0) : lines.get(i));
@@ -73,12 +119,40 @@ public final class ExplainCommand {
       s.err().println("docklab: " + e.getMessage());
       return 2;
     } catch (IllegalArgumentException e) {
-      s.err().println("docklab: " + s.msg("explain.usage"));
+      s.err().println("docklab: " + usage(s.messages()));
       return 2;
     } catch (EngineException e) {
       s.err().println("docklab: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static List<String> name(List<String> args, Session s) {
+    ImageReference ref = ImageReference.parse(arg(args, s));
+    List<String[]> from = new ArrayList<>();
+    for (var e : s.engine().registries().pullEndpoints(ref.withDefaultTag())) {
+      from.add(new String[] {e.url(), e.mirror() ? "mirror" : "own"});
+    }
+    var settings = s.engine().registries().settings();
+    ImageReference full = ref.withDefaultTag();
+    String[] pushTo = full.domain().equals(ImageReference.DEFAULT_DOMAIN) && settings.hubIsDockerHub()
+        ? new String[] {"http://" + settings.hub() + "/v2/" + full.path() + "/", "hub"}
+        : new String[] {from.get(from.size() - 1)[0], "own"};
+    return ExplainViews.name(arg(args, s), ref, from, pushTo, s.messages());
+  }
+
+  private static List<String> file(List<String> args, Session s) {
+    if (args.size() < 3) {
+      throw new IllegalArgumentException("missing path");
+    }
+    return ExplainViews.file(s.engine().explain().file(args.get(1), args.get(2)), s.messages());
+  }
+
+  private static List<String> arch(Session s) {
+    var info = s.engine().system().info();
+    long running = s.engine().containers().list(false).size();
+    return List.of(s.msg("explain.arch.diagram", String.valueOf(ProcessHandle.current().pid()),
+        String.valueOf(running), info.runtime(), info.kernel()).split("\n"));
   }
 
   /**

@@ -53,7 +53,7 @@ public final class ProcessCommands {
             s.foreground().finished();
           }
         }
-        return detached ? 0 : s.engine().containers().wait(c.id());
+        return detached ? detachedFrom(c.name(), s) : s.engine().containers().wait(c.id());
       } catch (EngineException e) {
         s.err().println(Errors.daemon(e));
         return 1;
@@ -196,5 +196,11 @@ public final class ProcessCommands {
       s.out().print(s.engine().containers().top(args.positionals().get(0)));
       return 0;
     });
+  }
+
+  /** After Ctrl+P Ctrl+Q: the teaching line that the container keeps running and how to return; status 0. */
+  static int detachedFrom(String name, Session s) {
+    s.out().println(s.msg("attach.detached", name));
+    return 0;
   }
 }

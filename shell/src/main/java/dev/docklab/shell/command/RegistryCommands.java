@@ -36,13 +36,19 @@ public final class RegistryCommands {
     return new SimpleCommand("pull", "pull [OPTIONS] NAME[:TAG|@DIGEST]", opts, true, (args, s) -> {
       args.requireExactly(1);
       String text = args.positionals().get(0);
-      if (!args.has("all-tags")) {
-        return pullOne(text, args.has("quiet"), s);
+      try {
+        if (!args.has("all-tags")) {
+          return pullOne(text, args.has("quiet"), s);
+        }
+        for (String tag : s.engine().images().remoteTags(text)) {
+          pullOne(ImageReference.parse(text).withTag(tag).familiarString(), args.has("quiet"), s);
+        }
+        return 0;
+      } catch (EngineException e) {
+        s.err().println(Errors.daemon(e));
+        HubNotes.afterPullDenied(text, e, s);
+        return 1;
       }
-      for (String tag : s.engine().images().remoteTags(text)) {
-        pullOne(ImageReference.parse(text).withTag(tag).familiarString(), args.has("quiet"), s);
-      }
-      return 0;
     });
   }
 
@@ -221,6 +227,7 @@ public final class RegistryCommands {
       String format = args.value("format", null);
       if (format == null) {
         Table.render(List.of("NAME", "DESCRIPTION", "STARS", "OFFICIAL", "AUTOMATED"), rows).forEach(s.out()::println);
+        HubNotes.afterSearch(args.positionals().get(0), s);
         return 0;
       }
       // --format: Docker's fields .Name .Description .StarCount .IsOfficial .IsAutomated

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,7 +75,30 @@ public final class Interpreter {
         && last.name() != null && (last.name().equals("docker") || builtins.docker().command(last.name()) != null)) {
       return hostToDocklab(p, s);
     }
+    String typo = p.host() ? null : typo(p);
+    if (typo != null) {
+      s.err().println("docklab: " + s.msg("shell.did-you-mean", commands.get(0).name(), typo));
+      return 127;
+    }
     return HostShell.run(p.source() + (item.background() ? " &" : ""), s);
+  }
+
+  /**
+   * {@code dcoker ps}: the line as meant ({@code docker ps}) when its first word is no program on the
+   * PATH but a slip from {@code docker}, a docker subcommand or a builtin; else null.
+   */
+  private String typo(Syntax.Pipeline p) {
+    String name = p.commands().get(0).name();
+    List<String> vocabulary = new ArrayList<>(List.of("docker"));
+    builtins.docker().commands().forEach(c -> vocabulary.add(c.name()));
+    builtins.all().forEach(b -> vocabulary.addAll(b.words()));
+    String meant = Typo.meant(name, vocabulary, System.getenv("PATH"));
+    if (meant == null) {
+      return null;
+    }
+    String source = p.source();
+    int at = source.indexOf(name);
+    return at < 0 ? meant : source.substring(0, at) + meant + source.substring(at + name.length());
   }
 
   /**

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.shell.command.DockerCli;
+import dev.docklab.shell.command.ExplainCommand;
+import dev.docklab.shell.command.ExplainView;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -42,7 +45,7 @@ class BuiltinsTest {
 
   @Test
   void everyWordOfTheListCallsItsBuiltin() {
-    assertEquals(List.of("docker", "explain", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "help", "?",
+    assertEquals(List.of("docker", "explain", "docklab", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "help", "?",
         "lang", "echo", "clear", "exit", "quit", "cd", "pwd"),
         builtins.all().stream().flatMap(b -> b.words().stream()).toList());
     assertEquals("help", builtins.find("?").name());
@@ -108,5 +111,42 @@ class BuiltinsTest {
     assertEquals(0, run(s, "lang", "zh"));
     assertEquals(Messages.Lang.ZH, s.messages().lang());
     assertEquals(1, run(s, "lang", "fr"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Messages.Lang.class)
+  void helpExplainListsEveryViewOfExplainsTableWithItsSummary(Messages.Lang lang) {
+    Session s = session(lang);
+    assertEquals(0, run(s, "help", "explain"), err.toString(StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    Messages m = new Messages(lang);
+    for (ExplainView v : ExplainCommand.views()) {
+      assertTrue(text.contains("explain " + v.usage(m)), v.name() + " in\n" + text);
+      assertTrue(m.has("explain.view." + v.name()), "a summary for " + v.name());
+      assertTrue(text.contains(v.summary(m).substring(0, 6)), v.name() + "'s summary in\n" + text);
+    }
+    assertTrue(text.contains("explain arch"), text);
+    for (String line : text.split("\n")) {
+      assertTrue(Text.width(line) <= 80, "within 80 columns: " + line);
+    }
+  }
+
+  @Test
+  void helpAndExplainsUsageNameArchAndEveryOtherView() {
+    Session s = session(Messages.Lang.EN);
+    run(s, "help");
+    String help = out.toString(StandardCharsets.UTF_8);
+    String usage = ExplainCommand.usage(new Messages(Messages.Lang.EN));
+    for (ExplainView v : ExplainCommand.views()) {
+      assertTrue(help.contains(v.name()), v.name() + " in help");
+      assertTrue(usage.contains(" " + v.name()), v.name() + " in " + usage);
+    }
+    assertTrue(usage.startsWith("Usage: explain layers IMAGE | "), usage);
+  }
+
+  @Test
+  void helpDocklabSaysHowALearnerSignsUp() {
+    assertEquals(0, run(session(Messages.Lang.EN), "help", "docklab"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("docklab registry signup [USER] [--password-stdin]\n"));
   }
 }

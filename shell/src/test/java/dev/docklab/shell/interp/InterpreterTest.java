@@ -108,9 +108,43 @@ class InterpreterTest {
   @Test
   void bangAndUnknownWordsGoToTheHost() {
     assertEquals("3\n", run("!echo $((1+2))"));
-    run("dokcer ps");
+    run("!dokcer ps");
     assertEquals(127, status());
-    assertTrue(err().contains("dokcer: not found"), err());
+    assertTrue(err().contains("dokcer: not found"), "! still forces the host shell: " + err());
+  }
+
+  @Test
+  void aSlipFromDockerOrADocklabWordIsCaughtBeforeTheHostRunsIt() {
+    Path marker = workspace.resolve("ran");
+    run("dcoker ps; touch " + marker);
+    assertTrue(err().contains("docklab: dcoker: command not found; did you mean `docker ps`?"), err());
+    assertTrue(!err().contains("/bin/sh"), "the host's shell never saw it: " + err());
+    assertTrue(Files.exists(marker), "the line goes on after it, as after any failed command");
+    run("dcoker ps");
+    assertEquals(127, status());
+    run("exlpain layers busybox");
+    assertTrue(err().contains("did you mean `explain layers busybox`?"), err());
+    run("imgaes -a | grep busybox");
+    assertTrue(err().contains("`images -a | grep busybox`"), err());
+  }
+
+  @Test
+  void aSlipIsSaidInTheLearnersLanguage() {
+    Session zh = new Session(() -> {
+      throw new AssertionError("no engine");
+    }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        InputStream.nullInputStream(), new Messages(Messages.Lang.ZH), Session.Foreground.NONE);
+    zh.state().setWorkspace(workspace);
+    err.reset();
+    interpreter.run(interpreter.parse("dcoker ps", zh), zh);
+    assertTrue(err().contains("你是想输入 `docker ps` 吗"), err());
+  }
+
+  @Test
+  void hostProgramsAndWordsFarFromDocklabsStillGoToTheHost() {
+    assertEquals("hi\n", run("printf 'hi\\n'"));
+    run("nosuchprogram");
+    assertTrue(err().contains("nosuchprogram: not found"), err());
   }
 
   @Test

@@ -141,6 +141,7 @@ class ReplTerminalIT {
     waitFor("\n42\n", 10);
     keys("C-p");
     keys("C-q");
+    waitFor("\ndetached from box; it keeps running (docker attach box to return)\n", 10);
     waitForEmptyPrompt();
     type("docker ps");
     waitFor("Up ", 10);
