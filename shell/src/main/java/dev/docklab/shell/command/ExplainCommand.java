@@ -148,13 +148,6 @@ public final class ExplainCommand {
     return ExplainViews.file(s.engine().explain().file(args.get(1), args.get(2)), s.messages());
   }
 
-  private static List<String> arch(Session s) {
-    var info = s.engine().system().info();
-    long running = s.engine().containers().list(false).size();
-    return List.of(s.msg("explain.arch.diagram", String.valueOf(ProcessHandle.current().pid()),
-        String.valueOf(running), info.runtime(), info.kernel()).split("\n"));
-  }
-
   /**
    * {@code explain docker run -it --rm busybox sh}: the command line annotated flag by flag, before
    * (and without) running it.
