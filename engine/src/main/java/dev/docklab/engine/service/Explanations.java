@@ -8,6 +8,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Explain;
 import dev.docklab.engine.api.FileReport;
 import dev.docklab.engine.api.Image;
@@ -97,17 +98,18 @@ final class Explanations implements Explain {
     long shared = 0;
     for (int i = 0; i < ids.size(); i++) {
       Digest d = ids.get(i);
-      List<String> sharers = new ArrayList<>();
+      List<LayerReport.Sharer> sharers = new ArrayList<>();
       for (Image other : all) {
         boolean buildStep = other.repoTags().isEmpty() && all.stream().anyMatch(x -> x.isBuiltOn(other));
         if (!other.id().equals(img.id()) && !buildStep && other.diffIds().contains(d)) {
-          sharers.add(other.repoTags().isEmpty() ? other.id().shortHex() : other.repoTags().get(0).familiarString());
+          sharers.add(new LayerReport.Sharer(other.repoTags().isEmpty() ? other.id().shortHex()
+              : other.repoTags().get(0).familiarString(), false));
         }
       }
       for (Container c : ctrs) {
         try {
           if (images0.get(c.imageDigest()).diffIds().contains(d)) {
-            sharers.add("container " + c.name());
+            sharers.add(new LayerReport.Sharer(c.name(), true));
           }
         } catch (EngineException e) {
           // its image is gone
@@ -133,8 +135,7 @@ final class Explanations implements Explain {
   public Map<String, CowEvent> cow(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (!StorageDriverName.of(c.driver()).unionMount()) {
-      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: it has no read-write layer "
-          + "apart from its copy, so there is no copy-on-write to watch");
+      throw EngineException.invalid(EngineMessage.VFS_NO_COW, c.name());
     }
     Path upper = layout.containerFiles(c.id()).upper();
     Image image = images0.get(c.imageDigest());
@@ -173,14 +174,13 @@ final class Explanations implements Explain {
   public FileReport file(String nameOrId, String path) {
     Container c = containerStore.find(nameOrId);
     if (!StorageDriverName.of(c.driver()).unionMount()) {
-      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is one full copy, "
-          + "so every file comes from that copy");
+      throw EngineException.invalid(EngineMessage.VFS_NO_LAYERS, c.name());
     }
     String rel = path.replaceFirst("^/+", "");
     Path dir = layout.container(c.id());
     List<FileReport.Entry> out = new ArrayList<>();
-    out.add(entry("container layer (upperdir)", "what the container wrote", Layout.containerFilesAt(dir).upper(), rel));
-    out.add(entry("init", "the container's init layer", Layout.containerFilesAt(dir).init(), rel));
+    out.add(entry("upperdir", "", Layout.containerFilesAt(dir).upper(), rel).as(FileReport.Source.CONTAINER));
+    out.add(entry("init", "", Layout.containerFilesAt(dir).init(), rel).as(FileReport.Source.INIT));
     out.addAll(imageEntries(images0.get(c.imageDigest()), rel));
     return new FileReport(c.name(), "/" + rel, out);
   }
@@ -243,8 +243,7 @@ final class Explanations implements Explain {
   public NetworkFacts network(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (!c.state().running() || c.network() == null) {
-      throw EngineException.conflict("container " + c.name() + " is not running, so it has no network now: start it"
-          + " (docker start " + c.name() + ")");
+      throw EngineException.conflict(EngineMessage.NOT_RUNNING_NO_NETWORK, c.name());
     }
     var ep = c.network();
     String pid = String.valueOf(c.state().pid());
@@ -303,8 +302,7 @@ final class Explanations implements Explain {
     } else {
       c = containerStore.find(nameOrId);
       if (!c.state().running()) {
-        throw EngineException.conflict("container " + c.name() + " is not running: start it (docker start "
-            + c.name() + ") or run explain boot without a name");
+        throw EngineException.conflict(EngineMessage.NOT_RUNNING_BOOT, c.name());
       }
     }
     try {
@@ -372,8 +370,7 @@ final class Explanations implements Explain {
     Path dir = layout.container(c.id());
     Image image = images0.get(c.imageDigest());
     List<MountReport.Lower> lowers = new ArrayList<>();
-    lowers.add(new MountReport.Lower(Layout.containerFilesAt(dir).init(), "init",
-        "the container's init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
+    lowers.add(new MountReport.Lower(Layout.containerFilesAt(dir).init(), MountReport.INIT, ""));
     List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
         : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
     List<Digest> ids = image.diffIds();

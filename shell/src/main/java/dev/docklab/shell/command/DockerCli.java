@@ -107,7 +107,7 @@ public final class DockerCli {
       s.err().println("See '" + e.command() + " --help'.");
       return c.name().equals("run") ? Errors.RUN_FAILED : 1;
     } catch (EngineException e) {
-      s.err().println(Errors.daemon(e));
+      s.err().println(Errors.daemon(e, s));
       return 1;
     }
   }

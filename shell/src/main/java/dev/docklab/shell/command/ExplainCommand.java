@@ -80,7 +80,7 @@ public final class ExplainCommand {
       s.err().println("docklab: " + s.msg("explain.usage"));
       return 2;
     } catch (EngineException e) {
-      s.err().println("docklab: " + e.getMessage());
+      s.err().println("docklab: " + Said.of(e, s.messages()));
       return 1;
     }
   }

@@ -53,7 +53,8 @@ public final class ExplainViews {
       out.add(Text.ellipsis("│  " + l.createdBy(), WIDTH));
       out.add("│  " + shortPath(l.dir(), WIDTH - 3));
       if (!l.sharedWith().isEmpty()) {
-        out.add(Text.ellipsis("│  " + m.get("explain.layers.shared", String.join(", ", l.sharedWith())), WIDTH));
+        out.add(Text.ellipsis("│  " + m.get("explain.layers.shared", String.join(", ", l.sharedWith().stream()
+            .map(sh -> sh.container() ? m.get("explain.layers.container", sh.name()) : sh.name()).toList())), WIDTH));
       }
     }
     out.add("└─ " + m.get("explain.layers.bottom"));
@@ -79,8 +80,8 @@ public final class ExplainViews {
     out.add("    " + shortPath(r.upper(), WIDTH - 4));
     out.add("  " + m.get("explain.mount.lower", String.valueOf(r.lowers().size())));
     for (MountReport.Lower l : r.lowers()) {
-      out.add(Text.ellipsis("    " + (l.layer().equals("init") ? "init        " : shortDigest(l.layer())) + "  "
-          + l.createdBy(), WIDTH));
+      out.add(Text.ellipsis("    " + (l.layer().equals(MountReport.INIT) ? "init        " : shortDigest(l.layer())) + "  "
+          + (l.layer().equals(MountReport.INIT) ? m.get("explain.mount.init") : l.createdBy()), WIDTH));
     }
     out.add("  " + m.get("explain.mount.work"));
     out.add("    " + shortPath(r.work(), WIDTH - 4));
@@ -172,7 +173,7 @@ public final class ExplainViews {
     var winner = r.winner();
     String title = winner == null ? m.get("explain.file.none", r.path(), r.container())
         : m.get(winner.kind().equals("WHITEOUT") ? "explain.file.deleted" : "explain.file.title", r.path(),
-            r.container(), winner.layer());
+            r.container(), layerName(winner, m));
     out.addAll(List.of(title.split("\n")));
     out.add("");
     boolean decided = false;
@@ -189,12 +190,22 @@ public final class ExplainViews {
       if (!e.kind().equals("NONE")) {
         decided = true;
       }
-      out.add(Text.ellipsis(mark + pad(e.layer(), 28) + what, WIDTH));
-      if (e.createdBy() != null && !e.createdBy().isEmpty()) {
-        out.add(Text.ellipsis("     " + e.createdBy(), WIDTH));
+      out.add(Text.ellipsis(mark + pad(layerName(e, m), 28) + what, WIDTH));
+      String createdBy = switch (e.source()) {
+        case CONTAINER -> m.get("explain.file.container-wrote");
+        case INIT -> m.get("explain.file.init");
+        case IMAGE -> e.createdBy();
+      };
+      if (createdBy != null && !createdBy.isEmpty()) {
+        out.add(Text.ellipsis("     " + createdBy, WIDTH));
       }
     }
     return out;
+  }
+
+  /** A layer as {@code explain file} names it: the container layer in the learner's words, else its id. */
+  private static String layerName(FileReport.Entry e, Messages m) {
+    return e.source() == FileReport.Source.CONTAINER ? m.get("explain.file.container-layer") : e.layer();
   }
 
   /** {@code explain boot}: a Linux boot beside a container start, with live facts. */
