@@ -65,7 +65,7 @@ class ZhLabelsTest {
       // docker --help's value names, and restart policies
       "list", "string", "int", "bytes", "no", "always", "unless-stopped", "on-failure",
       // host commands help names
-      "mkdir", "cd", "ls", "cat", "apt-get", "containernetworking-plugins", "iproute2", "busybox-static", "CNI", "Debian",
+      "mkdir", "cd", "ls", "cat", "apt-get", "containernetworking-plugins", "iproute2", "busybox-static", "CNI", "Debian", "ADD", "FROM", "scratch", "URL",
       // the fixtures' names of images, containers, namespaces
       "app", "quiet", "alone", "hosty", "joined", "student", "mycat2");
 

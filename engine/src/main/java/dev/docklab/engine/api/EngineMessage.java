@@ -25,7 +25,9 @@ public enum EngineMessage {
       + "copy-on-write to watch"),
   VFS_NO_LAYERS("container {0} uses the vfs driver: its root is one full copy, so every file comes from that copy"),
   NOT_RUNNING_NO_NETWORK("container {0} is not running, so it has no network now: start it (docker start {0})"),
-  NOT_RUNNING_BOOT("container {0} is not running: start it (docker start {0}) or run explain boot without a name");
+  NOT_RUNNING_BOOT("container {0} is not running: start it (docker start {0}) or run explain boot without a name"),
+  RUN_FROM_SCRATCH("RUN needs an image with a shell: this stage is FROM scratch"),
+  ADD_URL_OFFLINE("ADD {0}: docklab works offline and does not download URLs");
 
   private final String english;
 

@@ -99,7 +99,7 @@ public final class ImageCommands {
         s.err().println(e.getMessage());
         return 1;
       } catch (EngineException e) {
-        s.err().println(e.kind() == EngineException.Kind.INVALID ? e.getMessage() : Errors.daemon(e, s));
+        s.err().println(e.kind() == EngineException.Kind.INVALID ? Said.of(e, s.messages()) : Errors.daemon(e, s));
         return 1;
       }
     });
