@@ -3,6 +3,7 @@ package dev.docklab.engine;
 import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.Explain;
@@ -97,8 +98,7 @@ public final class LocalEngine implements Engine {
       }
       if (lock == null) {
         ch.close();
-        throw EngineException.conflict("another docklab engine is using " + layout.root()
-            + ": close the other docklab first, or use another data root (--data-root DIR)");
+        throw EngineException.conflict(EngineMessage.DATA_ROOT_IN_USE, layout.root());
       }
       PrivateDirs.secure(layout);
       AtomicFiles.writeNoSync(owner, (ProcessHandle.current().pid() + " "

@@ -4,6 +4,7 @@ import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.shell.command.Said;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.explain.TraceRecorder;
@@ -171,7 +172,7 @@ public final class Main {
           .withTrace(trace));
       return Repl.loop(lines, shell);
     } catch (EngineException e) {
-      err.println(messages.get("main.error", e.getMessage()));
+      err.println(messages.get("main.error", Said.of(e, messages)));
       return 1;
     } catch (IOException e) {
       err.println(messages.get("main.error", e.getMessage()));

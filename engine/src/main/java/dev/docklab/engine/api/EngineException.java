@@ -1,5 +1,8 @@
 package dev.docklab.engine.api;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A failure the learner should read: its message is one line in Docker's own wording where Docker
  * has one, saying what was attempted, why it failed and, where possible, how to fix it.
@@ -18,19 +21,56 @@ public class EngineException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final EngineMessage said;
+  private final List<String> args;
 
   public EngineException(Kind kind, String message) {
-    super(message);
-    this.kind = kind;
+    this(kind, message, null);
   }
 
   public EngineException(Kind kind, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;
+    this.said = null;
+    this.args = List.of();
+  }
+
+  /** A failure in docklab's own words: its message is {@code said}'s English with {@code args} in place. */
+  public EngineException(Kind kind, EngineMessage said, Throwable cause, Object... args) {
+    super(said.english(args), cause);
+    this.kind = kind;
+    this.said = said;
+    this.args = Arrays.stream(args).map(String::valueOf).toList();
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** docklab's own wording of this failure, for the shell to say in the learner's language; null for Docker's own. */
+  public EngineMessage said() {
+    return said;
+  }
+
+  /** The arguments of {@link #said()}, as text. */
+  public List<String> args() {
+    return args;
+  }
+
+  public static EngineException invalid(EngineMessage said, Object... args) {
+    return new EngineException(Kind.INVALID, said, null, args);
+  }
+
+  public static EngineException notFound(EngineMessage said, Object... args) {
+    return new EngineException(Kind.NOT_FOUND, said, null, args);
+  }
+
+  public static EngineException conflict(EngineMessage said, Object... args) {
+    return new EngineException(Kind.CONFLICT, said, null, args);
+  }
+
+  public static EngineException system(EngineMessage said, Throwable cause, Object... args) {
+    return new EngineException(Kind.SYSTEM, said, cause, args);
   }
 
   public static EngineException invalid(String message) {

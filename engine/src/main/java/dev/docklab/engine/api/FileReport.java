@@ -19,8 +19,24 @@ public record FileReport(String container, String path, List<Entry> layers, Hidd
     this(container, path, layers, null);
   }
 
-  /** What one layer holds at the path: FILE, DIR, LINK, WHITEOUT, OPAQUE (a dir hiding everything below) or NONE. */
-  public record Entry(String layer, String createdBy, String kind, long size) {}
+  /** Which kind of layer an entry is: the container's read-write layer, its init layer, or one of its image's. */
+  public enum Source { CONTAINER, INIT, IMAGE }
+
+  /**
+   * What one layer holds at the path: FILE, DIR, LINK, WHITEOUT, OPAQUE (a dir hiding everything below) or
+   * NONE; {@code layer} is an image layer's short id, and {@code createdBy} the step that made it.
+   */
+  public record Entry(String layer, String createdBy, String kind, long size, Source source) {
+    /** An image layer's entry. */
+    public Entry(String layer, String createdBy, String kind, long size) {
+      this(layer, createdBy, kind, size, Source.IMAGE);
+    }
+
+    /** This entry, for a layer of the kind {@code s}. */
+    public Entry as(Source s) {
+      return new Entry(layer, createdBy, kind, size, s);
+    }
+  }
 
   /**
    * A parent directory of the path that hides the layers below {@code layer}.

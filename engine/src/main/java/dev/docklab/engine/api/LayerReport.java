@@ -20,7 +20,10 @@ public record LayerReport(String image, String imageId, List<Layer> layers, long
 
   /** One layer: its diff id, where it lives, its size, its changes, the step that made it, its sharers. */
   public record Layer(String diffId, Path dir, long size, int added, int changed, int deleted, String createdBy,
-      List<String> sharedWith) {}
+      List<Sharer> sharedWith) {}
+
+  /** Another image (by its name, or short id when untagged) or a container (by its name) that uses a layer. */
+  public record Sharer(String name, boolean container) {}
 
   /** A file stored in a lower layer but hidden by a higher one. */
   public record Waste(String path, long bytes, String hiddenBy) {}

@@ -33,6 +33,12 @@ public record MountReport(String container, boolean mounted, String options, Lis
    */
   public record Copy(Path rootfs, long bytes, long layerBytes) {}
 
-  /** One lower dir: the path, and which layer it is ("init" for the container's own init layer). */
+  /**
+   * One lower dir: the path, and which layer it is ({@link #INIT} for the container's own init layer, with no
+   * step; the shell says what it holds).
+   */
   public record Lower(Path dir, String layer, String createdBy) {}
+
+  /** The {@code layer} of the container's init layer. */
+  public static final String INIT = "init";
 }

@@ -1,6 +1,7 @@
 package dev.docklab.engine.bootstrap;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.layer.TarBuilder;
 import java.io.IOException;
@@ -43,8 +44,7 @@ public final class BusyboxImage {
   public static Recipe recipe(Path binary) {
     try {
       if (!Files.isRegularFile(binary)) {
-        throw EngineException.notFound("cannot build the busybox base image: " + binary
-            + " is missing; install it with: apt-get install busybox-static");
+        throw EngineException.notFound(EngineMessage.BUSYBOX_MISSING, binary);
       }
       if (isDynamic(binary)) {
         throw EngineException.invalid("cannot build the busybox base image: " + binary

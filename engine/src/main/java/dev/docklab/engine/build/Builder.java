@@ -6,6 +6,7 @@ import dev.docklab.engine.api.BuildFailure;
 import dev.docklab.engine.api.BuildRequest;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
@@ -229,7 +230,7 @@ public final class Builder {
       return;
     }
     if (s.image == null) {
-      throw EngineException.invalid("RUN needs an image with a shell: this stage is FROM scratch");
+      throw EngineException.invalid(EngineMessage.RUN_FROM_SCRATCH);
     }
     List<String> cmd = args.startsWith("[") ? ConfigChanges.apply(ImageConfig.RunConfig.of(null, null),
         List.of("CMD " + args)).cmd() : concat(s.shell, args);
@@ -290,7 +291,7 @@ public final class Builder {
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         for (String src : parts.subList(0, parts.size() - 1)) {
           if (src.startsWith("http://") || src.startsWith("https://")) {
-            throw EngineException.invalid("ADD " + src + ": docklab works offline and does not download URLs");
+            throw EngineException.invalid(EngineMessage.ADD_URL_OFFLINE, src);
           }
           List<Path> matches = glob(root, src, fromStage == null ? ignore : Ignore.NONE, req, in);
           for (Path p : matches) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.PortMapping;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -68,8 +69,7 @@ public final class BridgeNetwork {
   public static Path plugins() {
     Path dir = Cni.findPlugins();
     if (dir == null) {
-      throw EngineException.system("the CNI plugins are not installed (looked in " + Cni.PLUGIN_DIRS
-          + "): apt-get install containernetworking-plugins, or use --network none", null);
+      throw EngineException.system(EngineMessage.CNI_MISSING, null, Cni.PLUGIN_DIRS);
     }
     return dir;
   }

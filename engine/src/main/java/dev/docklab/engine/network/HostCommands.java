@@ -1,6 +1,7 @@
 package dev.docklab.engine.network;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,7 @@ final class HostCommands {
       String out = new String(p.getInputStream().readAllBytes()).strip();
       return new Result(p.waitFor(), out);
     } catch (IOException e) {
-      throw EngineException.system("could not run " + cmd.get(0) + ": " + e.getMessage()
-          + " (apt-get install iproute2 iptables)", e);
+      throw EngineException.system(EngineMessage.HOST_COMMAND_FAILED, e, cmd.get(0), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw EngineException.system("interrupted while running " + cmd.get(0), e);

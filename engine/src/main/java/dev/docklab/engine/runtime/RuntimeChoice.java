@@ -1,6 +1,7 @@
 package dev.docklab.engine.runtime;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +15,7 @@ public record RuntimeChoice(String name, Path binary, String reason) {
     if (preferred != null && !preferred.isBlank()) {
       Path p = preferred.equals("crun") ? host.crun() : preferred.equals("runc") ? host.runc() : null;
       if (p == null) {
-        throw EngineException.invalid("OCI runtime \"" + preferred + "\" is not installed: install the Debian package "
-            + preferred + " (apt-get install " + preferred + ")");
+        throw EngineException.invalid(EngineMessage.RUNTIME_MISSING, preferred);
       }
       return new RuntimeChoice(preferred, p, "chosen in the settings");
     }
@@ -30,6 +30,6 @@ public record RuntimeChoice(String name, Path binary, String reason) {
     if (host.crun() != null) {
       return new RuntimeChoice("crun", host.crun(), "runc is not installed");
     }
-    throw EngineException.system("no OCI runtime found: install runc (apt-get install runc)", null);
+    throw EngineException.system(EngineMessage.NO_RUNTIME, null);
   }
 }

@@ -1,6 +1,7 @@
 package dev.docklab.engine.runtime;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.SecurityOpts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,9 +90,7 @@ public final class SecurityProfiles {
       try {
         json = Files.readString(defaultSeccomp);
       } catch (NoSuchFileException e) {
-        throw EngineException.system("the default seccomp profile " + defaultSeccomp + " is missing, so no container "
-            + "may start: install it with apt-get install " + SECCOMP_PACKAGE + " (scripts/docklab does this for you)",
-            e);
+        throw EngineException.system(EngineMessage.SECCOMP_MISSING, e, defaultSeccomp, SECCOMP_PACKAGE);
       } catch (IOException e) {
         throw EngineException.system("could not read the default seccomp profile " + defaultSeccomp + ": "
             + e.getMessage(), e);
@@ -100,8 +99,7 @@ public final class SecurityProfiles {
       try {
         parsed = SeccompProfile.parse(json);
       } catch (EngineException e) {
-        throw EngineException.system("the default seccomp profile " + defaultSeccomp + " is damaged (" + e.getMessage()
-            + "): reinstall it with apt-get install --reinstall " + SECCOMP_PACKAGE, e);
+        throw EngineException.system(EngineMessage.SECCOMP_DAMAGED, e, defaultSeccomp, e.getMessage(), SECCOMP_PACKAGE);
       }
       defaultProfile = SysAdminRule.apply(parsed);
     }

@@ -8,6 +8,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Explain;
 import dev.docklab.engine.api.FileReport;
 import dev.docklab.engine.api.Image;
@@ -98,17 +99,18 @@ final class Explanations implements Explain {
     long shared = 0;
     for (int i = 0; i < ids.size(); i++) {
       Digest d = ids.get(i);
-      List<String> sharers = new ArrayList<>();
+      List<LayerReport.Sharer> sharers = new ArrayList<>();
       for (Image other : all) {
         boolean buildStep = other.repoTags().isEmpty() && all.stream().anyMatch(x -> x.isBuiltOn(other));
         if (!other.id().equals(img.id()) && !buildStep && other.diffIds().contains(d)) {
-          sharers.add(other.repoTags().isEmpty() ? other.id().shortHex() : other.repoTags().get(0).familiarString());
+          sharers.add(new LayerReport.Sharer(other.repoTags().isEmpty() ? other.id().shortHex()
+              : other.repoTags().get(0).familiarString(), false));
         }
       }
       for (Container c : ctrs) {
         try {
           if (images0.get(c.imageDigest()).diffIds().contains(d)) {
-            sharers.add("container " + c.name());
+            sharers.add(new LayerReport.Sharer(c.name(), true));
           }
         } catch (EngineException e) {
           // its image is gone
@@ -134,8 +136,7 @@ final class Explanations implements Explain {
   public Map<String, CowEvent> cow(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (!StorageDriverName.of(c.driver()).unionMount()) {
-      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: it has no read-write layer "
-          + "apart from its copy, so there is no copy-on-write to watch");
+      throw EngineException.invalid(EngineMessage.VFS_NO_COW, c.name());
     }
     Path upper = layout.containerFiles(c.id()).upper();
     Image image = images0.get(c.imageDigest());
@@ -174,14 +175,13 @@ final class Explanations implements Explain {
   public FileReport file(String nameOrId, String path) {
     Container c = containerStore.find(nameOrId);
     if (!StorageDriverName.of(c.driver()).unionMount()) {
-      throw EngineException.invalid("container " + c.name() + " uses the vfs driver: its root is one full copy, "
-          + "so every file comes from that copy");
+      throw EngineException.invalid(EngineMessage.VFS_NO_LAYERS, c.name());
     }
     String rel = path.replaceFirst("^/+", "");
     Path dir = layout.container(c.id());
     List<Source> sources = new ArrayList<>();
-    sources.add(new Source("container layer (upperdir)", "what the container wrote", Layout.containerFilesAt(dir).upper()));
-    sources.add(new Source("init", "the container's init layer", Layout.containerFilesAt(dir).init()));
+    sources.add(new Source("upperdir", "", Layout.containerFilesAt(dir).upper(), FileReport.Source.CONTAINER));
+    sources.add(new Source("init", "", Layout.containerFilesAt(dir).init(), FileReport.Source.INIT));
     sources.addAll(imageSources(images0.get(c.imageDigest())));
     return report(c.name(), rel, sources);
   }
@@ -196,7 +196,7 @@ final class Explanations implements Explain {
   }
 
   /** One layer a path is looked up in: its name, the step that made it, its directory. */
-  private record Source(String label, String createdBy, Path root) {}
+  private record Source(String label, String createdBy, Path root, FileReport.Source kind) {}
 
   /** The image's layers, top first. */
   private List<Source> imageSources(Image image) {
@@ -206,7 +206,7 @@ final class Explanations implements Explain {
     List<Digest> ids = image.diffIds();
     for (int i = ids.size() - 1; i >= 0; i--) {
       out.add(new Source(ids.get(i).shortHex(), i < steps.size() ? steps.get(i).createdBy() : "",
-          layers.get(ids.get(i)).diff()));
+          layers.get(ids.get(i)).diff(), FileReport.Source.IMAGE));
     }
     return out;
   }
@@ -222,7 +222,7 @@ final class Explanations implements Explain {
     FileReport.Hidden hidden = null;
     boolean decided = false;
     for (Source s : sources) {
-      FileReport.Entry e = entry(s.label(), s.createdBy(), s.root(), rel);
+      FileReport.Entry e = entry(s.label(), s.createdBy(), s.root(), rel).as(s.kind());
       out.add(e);
       if (decided) {
         continue;
@@ -286,8 +286,7 @@ final class Explanations implements Explain {
   public NetworkFacts network(String nameOrId) {
     Container c = containerStore.find(nameOrId);
     if (!c.state().running() || c.network() == null) {
-      throw EngineException.conflict("container " + c.name() + " is not running, so it has no network now: start it"
-          + " (docker start " + c.name() + ")");
+      throw EngineException.conflict(EngineMessage.NOT_RUNNING_NO_NETWORK, c.name());
     }
     var ep = c.network();
     String pid = String.valueOf(c.state().pid());
@@ -346,8 +345,7 @@ final class Explanations implements Explain {
     } else {
       c = containerStore.find(nameOrId);
       if (!c.state().running()) {
-        throw EngineException.conflict("container " + c.name() + " is not running: start it (docker start "
-            + c.name() + ") or run explain boot without a name");
+        throw EngineException.conflict(EngineMessage.NOT_RUNNING_BOOT, c.name());
       }
     }
     try {
@@ -414,8 +412,7 @@ final class Explanations implements Explain {
       return copyReport(c, image);
     }
     List<MountReport.Lower> lowers = new ArrayList<>();
-    lowers.add(new MountReport.Lower(Layout.containerFilesAt(dir).init(), "init",
-        "the container's init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
+    lowers.add(new MountReport.Lower(Layout.containerFilesAt(dir).init(), MountReport.INIT, ""));
     List<ImageConfig.History> steps = (image.config().history() == null ? List.<ImageConfig.History>of()
         : image.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
     List<Digest> ids = image.diffIds();

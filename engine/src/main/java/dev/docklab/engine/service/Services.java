@@ -1,6 +1,7 @@
 package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.Explain;
@@ -65,8 +66,7 @@ public final class Services implements AutoCloseable {
     OciRuntime runtime = new OciRuntime(RuntimeChoice.choose(host, options.runtime()), layout.runtimeState());
     Path conmonBinary = Conmon.find();
     if (conmonBinary == null) {
-      throw EngineException.system("the container monitor conmon is not installed: install it with "
-          + "apt-get install conmon (scripts/docklab does this for you)", null);
+      throw EngineException.system(EngineMessage.CONMON_MISSING, null);
     }
     Conmon conmon = new Conmon(conmonBinary, runtime, layout.exits());
     VolumeStore volumeStore = new VolumeStore(layout);

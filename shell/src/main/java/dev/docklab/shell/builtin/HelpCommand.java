@@ -4,6 +4,7 @@ import dev.docklab.shell.command.Command;
 import dev.docklab.shell.command.DockerCli;
 import dev.docklab.shell.command.ExplainCommand;
 import dev.docklab.shell.command.Session;
+import dev.docklab.shell.render.Wrap;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,25 +28,31 @@ final class HelpCommand {
       return topic(args, s);
     }
     PrintStream o = s.out();
-    o.println(s.msg("help.intro"));
+    int width = s.width();
+    print(o, s.msg("help.intro"), width);
     o.println();
     int w = docker.commands().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 7;
     for (var group : docker.groups().entrySet()) {
       o.println(s.msg(group.getKey()));
       for (Command c : group.getValue()) {
         String left = "docker " + c.name();
-        o.println("  " + left + " ".repeat(w - left.length() + 2) + s.msg("cmd." + c.name() + ".summary"));
+        Wrap.row("  " + left, w + 4, s.msg("cmd." + c.name() + ".summary"), width).forEach(o::println);
       }
       o.println();
     }
-    ExplainCommand.summary(s.messages(), s.width()).forEach(o::println);
-    o.println(s.msg("help.also", builtins.all().stream().filter(b -> b.usageKey() != null)
-        .map(b -> s.msg(b.usageKey())).collect(Collectors.joining("   "))));
-    o.println(s.msg("help.lines"));
-    o.println(s.msg("help.host", s.workspace()));
+    ExplainCommand.summary(s.messages(), width).forEach(o::println);
+    print(o, s.msg("help.also", builtins.all().stream().filter(b -> b.usageKey() != null)
+        .map(b -> s.msg(b.usageKey())).collect(Collectors.joining("   "))), width);
+    print(o, s.msg("help.lines"), width);
+    print(o, s.msg("help.host", s.workspace()), width);
     o.println();
-    o.println(s.msg("help.more"));
+    print(o, s.msg("help.more"), width);
     return 0;
+  }
+
+  /** {@code text} wrapped at word boundaries to the terminal's width. */
+  private static void print(PrintStream o, String text, int width) {
+    Wrap.block(text, width).forEach(o::println);
   }
 
   /** {@code help COMMAND} or {@code help docker COMMAND}: the command's usage and flags. */
@@ -61,7 +68,7 @@ final class HelpCommand {
       return 0;
     }
     if (s.messages().has("help.topic." + name)) {
-      s.out().println(s.msg("help.topic." + name));
+      print(s.out(), s.msg("help.topic." + name), s.width());
       return 0;
     }
     s.err().println("docklab: " + s.msg("help.unknown", name));

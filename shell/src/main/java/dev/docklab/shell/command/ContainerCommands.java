@@ -195,11 +195,11 @@ public final class ContainerCommands {
         s.foreground().finished();
       }
     } catch (RuntimeFailure e) {
-      s.err().println("docker: " + Errors.daemon(e) + ".");
+      s.err().println("docker: " + Errors.daemon(e, s) + ".");
       s.err().println("See 'docker " + cmd + " --help'.");
       return e.exitCode();
     } catch (EngineException e) {
-      s.err().println("docker: " + Errors.daemon(e) + (e.getMessage().endsWith(".") ? "" : "."));
+      s.err().println("docker: " + Errors.daemon(e, s) + (e.getMessage().endsWith(".") ? "" : "."));
       s.err().println("See 'docker " + cmd + " --help'.");
       HubNotes.afterPullDenied(imageText, e, s);
       return Errors.RUN_FAILED;
@@ -300,7 +300,7 @@ public final class ContainerCommands {
           s.engine().containers().remove(name, args.has("force"), args.has("volumes"));
           s.out().println(name);
         } catch (EngineException e) {
-          s.err().println(Errors.daemon(e));
+          s.err().println(Errors.daemon(e, s));
           status = 1;
         }
       }

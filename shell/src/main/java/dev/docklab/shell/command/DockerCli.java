@@ -6,6 +6,7 @@ import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
+import dev.docklab.shell.render.Wrap;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,7 +107,7 @@ public final class DockerCli {
       s.err().println("See '" + e.command() + " --help'.");
       return c.name().equals("run") ? Errors.RUN_FAILED : 1;
     } catch (EngineException e) {
-      s.err().println(Errors.daemon(e));
+      s.err().println(Errors.daemon(e, s));
       return 1;
     }
   }
@@ -139,7 +140,7 @@ public final class DockerCli {
     o.println();
     o.println("Commands:");
     int w = subs.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
-    subs.forEach((sub, summary) -> o.println("  " + sub + " ".repeat(w - sub.length()) + summary));
+    subs.forEach((sub, summary) -> Wrap.row("  " + sub, w + 2, summary, s.width()).forEach(o::println));
     o.println();
     o.println("Run 'docker " + group + " COMMAND --help' for more information on a command.");
     return true;
@@ -151,10 +152,11 @@ public final class DockerCli {
     o.println();
     o.println("Usage:  docker " + c.usage());
     o.println();
-    o.println(s.msg("cmd." + c.name() + ".summary"));
+    int width = s.width();
+    Wrap.block(s.msg("cmd." + c.name() + ".summary"), width).forEach(o::println);
     if (s.messages().has("cmd." + c.name() + ".about")) {
       o.println();
-      o.println(s.msg("cmd." + c.name() + ".about"));
+      Wrap.block(s.msg("cmd." + c.name() + ".about"), width).forEach(o::println);
     }
     if (!c.options().isEmpty()) {
       o.println();
@@ -166,7 +168,7 @@ public final class DockerCli {
         rows.add(new String[] {left, s.msg(opt.helpKey())});
       }
       int w = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
-      rows.forEach(r -> o.println(r[0] + " ".repeat(w - r[0].length() + 3) + r[1]));
+      rows.forEach(r -> Wrap.row(r[0], w + 3, r[1], width).forEach(o::println));
     }
   }
 
@@ -181,7 +183,7 @@ public final class DockerCli {
     for (Map.Entry<String, List<Command>> group : groups().entrySet()) {
       o.println(s.msg(group.getKey()));
       for (Command c : group.getValue()) {
-        o.println("  " + c.name() + " ".repeat(w - c.name().length() + 3) + s.msg("cmd." + c.name() + ".summary"));
+        Wrap.row("  " + c.name(), w + 5, s.msg("cmd." + c.name() + ".summary"), s.width()).forEach(o::println);
       }
       o.println();
     }

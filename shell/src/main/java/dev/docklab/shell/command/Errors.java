@@ -9,7 +9,7 @@ final class Errors {
 
   private Errors() {}
 
-  static String daemon(EngineException e) {
-    return "Error response from daemon: " + e.getMessage();
+  static String daemon(EngineException e, Session s) {
+    return "Error response from daemon: " + Said.of(e, s.messages());
   }
 }

@@ -122,7 +122,7 @@ public final class ExplainCommand {
       s.err().println("docklab: " + usage(s.messages()));
       return 2;
     } catch (EngineException e) {
-      s.err().println("docklab: " + e.getMessage());
+      s.err().println("docklab: " + Said.of(e, s.messages()));
       return 1;
     }
   }

@@ -99,7 +99,7 @@ public final class ImageCommands {
         s.err().println(e.getMessage());
         return 1;
       } catch (EngineException e) {
-        s.err().println(e.kind() == EngineException.Kind.INVALID ? e.getMessage() : Errors.daemon(e));
+        s.err().println(e.kind() == EngineException.Kind.INVALID ? Said.of(e, s.messages()) : Errors.daemon(e, s));
         return 1;
       }
     });
@@ -135,7 +135,7 @@ public final class ImageCommands {
       }
       return 0;
     } catch (EngineException e) {
-      s.err().println(Errors.daemon(e));
+      s.err().println(Errors.daemon(e, s));
       return 1;
     } catch (IOException e) {
       s.err().println("open " + file + ": " + e.getMessage());
@@ -180,7 +180,7 @@ public final class ImageCommands {
         s.err().println("open " + file + ": " + e.getMessage());
         return 1;
       } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
+        s.err().println(Errors.daemon(e, s));
         return 1;
       }
     });
@@ -224,7 +224,7 @@ public final class ImageCommands {
           removal.untagged().forEach(u -> s.out().println("Untagged: " + u));
           removal.deleted().forEach(d -> s.out().println("Deleted: " + d));
         } catch (EngineException e) {
-          s.err().println(Errors.daemon(e));
+          s.err().println(Errors.daemon(e, s));
           status = 1;
         }
       }
@@ -378,7 +378,7 @@ public final class ImageCommands {
         s.err().println("open " + source + ": " + e.getMessage());
         return 1;
       } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
+        s.err().println(Errors.daemon(e, s));
         return 1;
       }
     });

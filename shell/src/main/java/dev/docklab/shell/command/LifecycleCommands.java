@@ -29,10 +29,10 @@ public final class LifecycleCommands {
           s.out().println(printed);
         }
       } catch (RuntimeFailure e) {
-        s.err().println(Errors.daemon(e));
+        s.err().println(Errors.daemon(e, s));
         status = 1;
       } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
+        s.err().println(Errors.daemon(e, s));
         status = 1;
       }
     }
@@ -69,7 +69,7 @@ public final class LifecycleCommands {
         }
         return detached ? 0 : s.engine().containers().wait(c.id());
       } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
+        s.err().println(Errors.daemon(e, s));
         return 1;
       }
     });
@@ -107,7 +107,7 @@ public final class LifecycleCommands {
         Signals.normalize(sig);
       } catch (EngineException e) {
         args.requireAtLeast(1);
-        s.err().println(Errors.daemon(e));
+        s.err().println(Errors.daemon(e, s));
         return 1;
       }
       return forEach(args, s, (name, x) -> {

@@ -69,7 +69,7 @@ public final class NetworkCommands {
         try {
           s.out().println(s.engine().networks().remove(n));
         } catch (EngineException e) {
-          s.err().println(Errors.daemon(e));
+          s.err().println(Errors.daemon(e, s));
           status = 1;
         }
       }

@@ -55,7 +55,7 @@ public final class ProcessCommands {
         }
         return detached ? detachedFrom(c.name(), s) : s.engine().containers().wait(c.id());
       } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
+        s.err().println(Errors.daemon(e, s));
         return 1;
       }
     });

@@ -60,7 +60,7 @@ public final class RegistryCommands {
     }
     ImageReference full = ref.withDefaultTag();
     Pulled pulled = s.engine().images().pull(text, quiet ? Progress.NONE
-        : new ProgressView(s.out(), s.interaction().isTerminal()));
+        : new ProgressView(s.out(), s.interaction().isTerminal(), s::width));
     if (!quiet) {
       if (!pulled.downloaded()) {
         s.out().println((full.tag() != null ? full.tag() : full.digest().toString()) + ": Pulling from "
@@ -88,7 +88,7 @@ public final class RegistryCommands {
           s.out().println("The push refers to repository [" + full.name() + "]");
         }
         Pushed pushed = s.engine().images().push(full.toString(), args.has("quiet")
-            ? Progress.NONE : new ProgressView(s.out(), s.interaction().isTerminal()));
+            ? Progress.NONE : new ProgressView(s.out(), s.interaction().isTerminal(), s::width));
         s.out().println(args.has("quiet") ? full.toString()
             : full.tag() + ": digest: " + pushed.digest() + " size: " + pushed.size());
         return 0;

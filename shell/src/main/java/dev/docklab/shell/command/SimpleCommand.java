@@ -25,10 +25,10 @@ record SimpleCommand(String name, String usage, List<Option> options, boolean in
     try {
       return body.run(args, session);
     } catch (EngineException e) {
-      session.err().println(Errors.daemon(e));
+      session.err().println(Errors.daemon(e, session));
       return 1;
     } catch (IOException e) {
-      session.err().println(Errors.daemon(EngineException.system(e.getMessage(), e)));
+      session.err().println(Errors.daemon(EngineException.system(e.getMessage(), e), session));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

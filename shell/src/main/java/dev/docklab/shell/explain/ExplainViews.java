@@ -55,7 +55,8 @@ public final class ExplainViews {
       out.add(Text.ellipsis("│  " + l.createdBy(), WIDTH));
       out.add("│  " + shortPath(l.dir(), WIDTH - 3));
       if (!l.sharedWith().isEmpty()) {
-        out.add(Text.ellipsis("│  " + m.get("explain.layers.shared", String.join(", ", l.sharedWith())), WIDTH));
+        out.add(Text.ellipsis("│  " + m.get("explain.layers.shared", String.join(", ", l.sharedWith().stream()
+            .map(sh -> sh.container() ? m.get("explain.layers.container", sh.name()) : sh.name()).toList())), WIDTH));
       }
     }
     out.add("└─ " + m.get("explain.layers.bottom"));
@@ -90,8 +91,8 @@ public final class ExplainViews {
     out.add("    " + shortIds(r.upper(), WIDTH - 4));
     out.add("  " + m.get("explain.mount.lower", String.valueOf(r.lowers().size())));
     for (MountReport.Lower l : r.lowers()) {
-      out.add(Text.ellipsis("    " + (l.layer().equals("init") ? "init        " : shortDigest(l.layer())) + "  "
-          + l.createdBy(), WIDTH));
+      out.add(Text.ellipsis("    " + (l.layer().equals(MountReport.INIT) ? "init        " : shortDigest(l.layer())) + "  "
+          + (l.layer().equals(MountReport.INIT) ? m.get("explain.mount.init") : l.createdBy()), WIDTH));
     }
     out.add("  " + m.get("explain.mount.work"));
     out.add("    " + shortIds(r.work(), WIDTH - 4));
@@ -226,23 +227,31 @@ public final class ExplainViews {
     List<String> out = new ArrayList<>();
     var winner = r.winner();
     var hidden = r.hidden();
+    FileReport.Entry hider = hidden == null ? null
+        : r.layers().stream().filter(e -> e.layer().equals(hidden.layer())).findFirst().orElse(null);
     if (hidden != null) {
       out.add(m.get("explain.file.hidden", r.path(), r.container()));
-      out.addAll(Wrap.lines(m.get("explain.file.hidden." + hidden.kind(), hidden.parent(), hidden.layer()), "  ", WIDTH));
+      out.addAll(Wrap.lines(m.get("explain.file.hidden." + hidden.kind(), hidden.parent(),
+          hider == null ? hidden.layer() : layerName(hider, m)), "  ", WIDTH));
     } else {
       String title = winner == null ? m.get("explain.file.none", r.path(), r.container())
           : m.get(winner.kind().equals("WHITEOUT") ? "explain.file.deleted" : "explain.file.title", r.path(),
-              r.container(), winner.layer());
+              r.container(), layerName(winner, m));
       out.addAll(List.of(title.split("\n")));
     }
     out.add("");
     boolean decided = false;
     for (var e : r.layers()) {
-      if (hidden != null && !decided && e.layer().equals(hidden.layer())) {
-        out.add(Text.ellipsis("▶  " + pad(e.layer(), 28) + m.get("explain.file.parent." + hidden.kind(), hidden.parent()),
-            WIDTH));
-        if (e.createdBy() != null && !e.createdBy().isEmpty()) {
-          out.add(Text.ellipsis("     " + e.createdBy(), WIDTH));
+      String createdBy = switch (e.source()) {
+        case CONTAINER -> m.get("explain.file.container-wrote");
+        case INIT -> m.get("explain.file.init");
+        case IMAGE -> e.createdBy();
+      };
+      if (hidden != null && !decided && e == hider) {
+        out.add(Text.ellipsis("▶  " + pad(layerName(e, m), 28)
+            + m.get("explain.file.parent." + hidden.kind(), hidden.parent()), WIDTH));
+        if (createdBy != null && !createdBy.isEmpty()) {
+          out.add(Text.ellipsis("     " + createdBy, WIDTH));
         }
         decided = true;
         continue;
@@ -259,12 +268,16 @@ public final class ExplainViews {
       if (!e.kind().equals("NONE")) {
         decided = true;
       }
-      out.add(Text.ellipsis(mark + pad(e.layer(), 28) + what, WIDTH));
-      if (e.createdBy() != null && !e.createdBy().isEmpty()) {
-        out.add(Text.ellipsis("     " + e.createdBy(), WIDTH));
+      out.add(Text.ellipsis(mark + pad(layerName(e, m), 28) + what, WIDTH));
+      if (createdBy != null && !createdBy.isEmpty()) {
+        out.add(Text.ellipsis("     " + createdBy, WIDTH));
       }
     }
     return out;
+  }
+
+  private static String layerName(FileReport.Entry e, Messages m) {
+    return e.source() == FileReport.Source.CONTAINER ? m.get("explain.file.container-layer") : e.layer();
   }
 
   /** {@code explain boot}: a Linux boot beside a container start, with live facts. */

@@ -3,6 +3,7 @@ package dev.docklab.shell.interp;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.shell.builtin.Builtin;
 import dev.docklab.shell.builtin.Builtins;
+import dev.docklab.shell.command.Said;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.SessionState;
 import dev.docklab.shell.line.IncompleteLineException;
@@ -168,7 +169,7 @@ public final class Interpreter {
       return b != null ? b.run(argv.subList(1, argv.size()), s)
           : builtins.docker().execute(argv, s); // a docker subcommand typed without docker: "ps" is "docker ps"
     } catch (EngineException e) {
-      s.err().println("docklab: " + e.getMessage());
+      s.err().println("docklab: " + Said.of(e, s.messages()));
       return 1;
     } catch (RuntimeException e) {
       // never a stack trace in front of the learner: one line, with what failed

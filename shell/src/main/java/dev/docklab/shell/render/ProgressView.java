@@ -8,23 +8,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * Docker's pull and push progress: one line per layer ({@code 6988212e4ea9: Pull complete}). On a
  * terminal each layer's line is rewritten in place with a bar ({@code Downloading [=====>   ]
  * 1.2MB/2.1MB}); otherwise a line is printed whenever a layer's status changes, without bars, as the
- * docker CLI does when its output is not a terminal.
+ * docker CLI does when its output is not a terminal. On a terminal every line fits its width (the bar
+ * shrinks, then goes, then the line is cut), so that a line is one row and is rewritten whole.
  */
 public final class ProgressView implements Progress {
   private static final int BAR = 50;
   private final PrintStream out;
   private final boolean terminal;
+  private final IntSupplier width;
   private final List<String> ids = new ArrayList<>();
   private final Map<String, String> lastStatus = new HashMap<>();
 
   public ProgressView(PrintStream out, boolean terminal) {
+    this(out, terminal, () -> 80);
+  }
+
+  /** Progress on {@code out}, whose terminal (when it is one) is {@code width} columns wide now. */
+  public ProgressView(PrintStream out, boolean terminal, IntSupplier width) {
     this.out = out;
     this.terminal = terminal;
+    this.width = width;
   }
 
   @Override
@@ -45,7 +54,7 @@ public final class ProgressView implements Progress {
       out.println(id + ": " + status);
       return;
     }
-    String text = id + ": " + status + (counting && total > 0 ? " " + bar(current, total) : "");
+    String text = fit(id + ": " + status, counting && total > 0, current, total, width.getAsInt());
     int index = ids.indexOf(id);
     if (index < 0) {
       ids.add(id);
@@ -57,10 +66,34 @@ public final class ProgressView implements Progress {
     out.flush();
   }
 
+  /**
+   * A layer's line within {@code columns}: with Docker's 50-column bar when it fits, else a shorter bar
+   * (of at least 10), else the numbers alone; cut with an ellipsis when even the status is too wide.
+   */
+  static String fit(String head, boolean counting, long current, long total, int columns) {
+    if (counting) {
+      String numbers = String.format("%8s", size(current)) + "/" + size(total);
+      int room = columns - Text.width(head) - Text.width(numbers) - 5; // " [", ">", "] "
+      if (room >= 10) {
+        return head + " " + bar(current, total, Math.min(BAR, room));
+      }
+      if (Text.width(head) + 1 + Text.width(numbers.strip()) <= columns) {
+        return head + " " + numbers.strip();
+      }
+    }
+    return Text.ellipsis(head, columns);
+  }
+
   /** {@code [=========>                    ]  1.077MB/2.155MB}, as Docker's jsonmessage draws it. */
   static String bar(long current, long total) {
-    int pct = (int) Math.min(50, (int) (current * 100.0 / Math.max(1, total)) / 2);
-    return "[" + "=".repeat(pct) + ">" + " ".repeat(50 - pct) + "] " + String.format("%8s", size(current)) + "/"
+    return bar(current, total, BAR);
+  }
+
+  /** The bar with {@code n} steps (Docker's has 50), its arrow after them: {@code n + 3} columns and the numbers. */
+  static String bar(long current, long total, int n) {
+    int done = n == BAR ? (int) Math.min(BAR, (int) (current * 100.0 / Math.max(1, total)) / 2)
+        : (int) Math.min(n, (long) (current * (double) n / Math.max(1, total)));
+    return "[" + "=".repeat(done) + ">" + " ".repeat(n - done) + "] " + String.format("%8s", size(current)) + "/"
         + size(total);
   }
 

@@ -52,6 +52,28 @@ public final class Wrap {
   }
 
   /**
+   * {@code text} in lines of at most {@code width} columns, each of its lines wrapped on its own with
+   * its leading spaces as the indent of every line it becomes.
+   */
+  public static List<String> block(String text, int width) {
+    List<String> out = new ArrayList<>();
+    for (String paragraph : text.split("\n", -1)) {
+      String indent = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
+      out.addAll(lines(paragraph.stripLeading(), indent, width));
+    }
+    return out;
+  }
+
+  /**
+   * A row of a help list: {@code left} padded to {@code column} columns, then {@code text} wrapped to
+   * {@code width}, its further lines starting at that column.
+   */
+  public static List<String> row(String left, int column, String text, int width) {
+    String first = left + " ".repeat(Math.max(1, column - Text.width(left)));
+    return lines(text, first, " ".repeat(Text.width(first)), width);
+  }
+
+  /**
    * A command line in lines of at most {@code width} columns, broken only at spaces outside quotes,
    * each line but the last ending in {@code \} so that the lines still type as one command; the
    * first line starts with {@code indent}, the others two columns further in.

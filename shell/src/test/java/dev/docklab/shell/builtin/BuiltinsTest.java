@@ -10,17 +10,22 @@ import dev.docklab.shell.command.ExplainCommand;
 import dev.docklab.shell.command.ExplainView;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.io.Interaction;
+import dev.docklab.shell.io.StreamInteraction;
 import dev.docklab.shell.render.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class BuiltinsTest {
@@ -73,14 +78,51 @@ class BuiltinsTest {
   @Test
   void helpListsTheBuiltinsFromTheList() {
     assertEquals(0, run(session(Messages.Lang.EN), "help"));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-        "\nAlso: lessons   lesson N|ID|next|off|record   goal   hint   solution   answer TEXT   reset   undo   help [COMMAND]   lang zh|en"
-        + "   echo TEXT   clear   exit (or Ctrl-D)\n"), out.toString());
+    assertTrue(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").contains(
+        " Also: lessons lesson N|ID|next|off|record goal hint solution answer TEXT reset undo help [COMMAND] lang zh|en"
+        + " echo TEXT clear exit (or Ctrl-D) "), out.toString());
     out.reset();
     assertEquals(0, run(session(Messages.Lang.ZH), "?"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-        "\n另外还有：lessons   lesson 编号|ID|next|off|record   goal   hint   solution   answer 文本   reset   undo   help [命令]   lang zh|en"
-        + "   echo 文本   clear   exit（或 Ctrl-D）\n"), out.toString());
+        "\n另外还有：lessons   lesson 编号|ID|next|off|record   goal   hint   solution"), out.toString());
+  }
+
+  /** A session whose terminal is {@code width} columns wide. */
+  private Session session(Messages.Lang lang, int width) {
+    StreamInteraction streams = new StreamInteraction(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream());
+    Interaction sized = (Interaction) Proxy.newProxyInstance(Interaction.class.getClassLoader(),
+        new Class<?>[] {Interaction.class}, (proxy, method, args) -> method.getName().equals("width") ? width
+            : method.invoke(streams, args));
+    Session s = new Session(() -> {
+      throw new AssertionError("no builtin here needs the engine");
+    }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        InputStream.nullInputStream(), new Messages(lang), Session.Foreground.NONE, sized);
+    s.state().setWorkspace(workspace);
+    return s;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"ZH,60", "ZH,80", "ZH,140", "EN,60", "EN,80", "EN,140"})
+  void helpWrapsAtWordBoundariesToTheTerminalsWidth(Messages.Lang lang, int width) {
+    for (String[] argv : List.of(new String[] {"help"}, new String[] {"help", "ps"}, new String[] {"help", "run"},
+        new String[] {"help", "docker", "pull"})) {
+      out.reset();
+      assertEquals(0, run(session(lang, width), argv), String.join(" ", argv));
+      String text = out.toString(StandardCharsets.UTF_8);
+      for (String line : text.split("\n")) { // a line may be wider only when it is one word that cannot break
+        assertTrue(Text.width(line) <= width || !line.strip().contains(" "), width + " columns: " + line);
+      }
+      // no word is broken: the words of the wrapped help are those of the help laid out on one wide line
+      out.reset();
+      run(session(lang, 10_000), argv);
+      assertEquals(words(out.toString(StandardCharsets.UTF_8)), words(text), width + " columns: " + text);
+    }
+  }
+
+  private static List<String> words(String text) {
+    return Pattern.compile("[\\p{IsLatin}0-9_.|\\[\\]<>=-]+").matcher(text).results().map(r -> r.group()).sorted()
+        .toList();
   }
 
   @Test

@@ -40,7 +40,8 @@ class ExplainViewsTest {
   void layerStackPutsTheBaseAtTheBottomAndFitsEightyColumns() {
     LayerReport r = new LayerReport("app", "sha256:" + "a".repeat(64), List.of(
         new LayerReport.Layer("sha256:" + "1".repeat(64), Path.of("/var/lib/docklab/layers/" + "1".repeat(64) + "/diff"),
-            2_000_000, 290, 0, 0, "COPY busybox", List.of("busybox:1.35")),
+            2_000_000, 290, 0, 0, "COPY busybox",
+            List.of(new LayerReport.Sharer("busybox:1.35", false), new LayerReport.Sharer("mycat2", true))),
         new LayerReport.Layer("sha256:" + "2".repeat(64), Path.of("/var/lib/docklab/layers/" + "2".repeat(64) + "/diff"),
             1_000_000, 1, 1, 1, "RUN dd if=/dev/zero of=/big", List.of())),
         2_000_000, 500_000, List.of(new LayerReport.Waste("/etc/big", 500_000, "RUN rm /etc/big")));
@@ -48,7 +49,8 @@ class ExplainViewsTest {
     assertEquals("Image app (aaaaaaaaaaaa): a roll of 2 read-only layers, the base at the bottom", lines.get(0));
     assertEquals("┌─ layer 2 ─ 222222222222 ─ 1MB ─ +1 added, 1 changed, 1 deleted", lines.get(2));
     assertTrue(lines.indexOf("├─ layer 1 ─ 111111111111 ─ 2MB ─ +290 added, 0 changed, 0 deleted") > 2);
-    assertTrue(lines.contains("│  shared with: busybox:1.35"));
+    assertTrue(lines.contains("│  shared with: busybox:1.35, container mycat2"), lines.toString());
+    assertTrue(ExplainViews.layers(r, ZH).contains("│  与之共享：busybox:1.35, 容器 mycat2"));
     assertTrue(lines.contains("  500kB  /etc/big  ← RUN rm /etc/big"));
     for (String l : lines) {
       assertTrue(Text.width(l) <= 80, "too wide: " + l);
@@ -61,13 +63,15 @@ class ExplainViewsTest {
   @Test
   void mountViewShowsEachPartAndTheRule() {
     MountReport r = new MountReport("web", true, "lowerdir=/l/init:/l/2:/l/1,upperdir=/c/upper,workdir=/c/work",
-        List.of(new MountReport.Lower(Path.of("/l/init"), "init", "init layer"),
+        List.of(new MountReport.Lower(Path.of("/l/init"), MountReport.INIT, ""),
             new MountReport.Lower(Path.of("/l/2"), "sha256:" + "2".repeat(64), "COPY etc"),
             new MountReport.Lower(Path.of("/l/1"), "sha256:" + "1".repeat(64), "COPY busybox")),
         Path.of("/c/upper"), Path.of("/c/work"), Path.of("/c/merged"));
     List<String> lines = ExplainViews.mount(r, List.of(), EN);
     assertEquals("Container web: its root is a union mount (overlayfs), mounted now", lines.get(0));
     assertTrue(lines.contains("    222222222222  COPY etc"));
+    assertTrue(lines.contains("    init          its init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
+    assertTrue(ExplainViews.mount(r, ZH).contains("    init          容器的 init 层：/etc/hostname、/etc/hosts、/etc/resolv.conf"));
     assertTrue(lines.contains("  upperdir=/c/upper"));
     assertTrue(lines.contains("A read finds the top-most layer that has the file. The first write copies it"));
     assertEquals("No volumes or bind mounts (-v): everything it writes lands in upperdir, where",
@@ -139,8 +143,8 @@ class ExplainViewsTest {
     var facts = new BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242,
         "71 48 0:39 / / rw,relatime - overlay overlay rw,lowerdir=/var/lib/docklab/containers/x/init", 27, false);
     var file = new FileReport("web", "/bin/vi", List.of(
-        new FileReport.Entry("container layer (upperdir)", "what the container wrote",
-            "WHITEOUT", 0),
+        new FileReport.Entry("upperdir", "", "WHITEOUT", 0, FileReport.Source.CONTAINER),
+        new FileReport.Entry("init", "", "NONE", 0, FileReport.Source.INIT),
         new FileReport.Entry("6988212e4ea9", "COPY busybox", "LINK", 0)));
     var confined = new BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242, "/ / overlay", 27, false,
         new Confinement(2, 406, "SCMP_ACT_ERRNO", "/usr/share/containers/seccomp.json", false, null));
@@ -174,6 +178,10 @@ class ExplainViewsTest {
     assertEquals(List.of("/bin/vi in container web",
         "  is deleted: a whiteout in container layer (upperdir) hides the copies below"),
         ExplainViews.file(file, EN).subList(0, 2));
+    List<String> zh = ExplainViews.file(file, ZH);
+    assertEquals(List.of("容器 web 中的 /bin/vi", "  已被删除：容器层（upperdir） 中的白障遮住了下面的副本", ""), zh.subList(0, 3));
+    assertTrue(zh.get(3).startsWith("▶  容器层（upperdir）          白障："), zh.get(3));
+    assertEquals(List.of("     容器写入的内容", "   init                        -", "     容器自己的 init 层"), zh.subList(4, 7));
   }
 
   @Test
