@@ -57,7 +57,7 @@ class ZhLabelsTest {
       "unconfined", "PID", "UnionFS", "union", "mount", "namespace", "netns", "veth", "eth0", "lo", "bridge",
       "DNAT", "INPUT", "OUTPUT", "PREROUTING", "portmap", "route_localnet", "localhost", "iptables", "ip", "addr",
       "link", "show", "master", "grep", "nat", "tcp", "dev", "via", "default", "proto", "kernel", "scope", "src",
-      "host", "none", "CVE", "Linux", "VM", "Hypervisor", "GuestOS", "bootfs", "rootfs", "cgroup", "RSS", "kB",
+      "host", "none", "CVE", "Linux", "VM", "Hypervisor", "GuestOS", "bootfs", "rootfs", "cgroup", "RSS", "PSS", "kB",
       "MB", "ms", "conmon", "runc", "ps", "sh", "sleep", "busybox", "web", "ID", "TEXT", "Ctrl", "Ctrl-D", "Ctrl-C",
       "zh", "en", "Seccomp", "status", "proc", "ns", "net", "vi", "bin", "etc", "COPY", "RUN", "rm", "dd", "if",
       "of", "zero", "big", "hello", "echo", "true", "resolve", "id", "API", "CLI", "C/S", "runtime", "OCI", "hub",
@@ -147,9 +147,9 @@ class ZhLabelsTest {
         List.of(new MountReport.Lower(Path.of("/l/init"), MountReport.INIT, ""),
             new MountReport.Lower(Path.of("/l/1"), a, "COPY busybox /")),
         Path.of("/c/upper"), Path.of("/c/work"), Path.of("/c/merged"));
-    out.addAll(ExplainViews.mount(mount, ZH));
+    out.addAll(ExplainViews.mount(mount, List.of(), ZH));
     out.addAll(ExplainViews.mount(new MountReport("web", false, mount.options(), mount.lowers(), mount.upper(),
-        mount.work(), mount.merged()), ZH));
+        mount.work(), mount.merged()), List.of(), ZH));
     for (String kind : List.of("FILE", "DIR", "LINK", "WHITEOUT", "OPAQUE")) {
       out.addAll(ExplainViews.file(new FileReport("web", "/bin/vi", List.of(
           new FileReport.Entry("upperdir", "", kind, 10, FileReport.Source.CONTAINER),
@@ -174,7 +174,7 @@ class ZhLabelsTest {
         false, confined), ZH));
     out.addAll(ExplainViews.boot(new BootFacts("web", "6.18.0", "6.1.0", 0, "sleep 60", 4242, "/ / overlay", 27,
         true, new Confinement(0, 0, "", "unconfined", true, "docklab-default")), ZH));
-    out.addAll(ExplainViews.vm(120, 1444, 1940, 1, "6.18.0", ZH));
+    out.addAll(ExplainViews.vm(120, 1444, 1940, "sleep 30", 5, 1, "6.18.0", ZH));
     NetworkFacts web = new NetworkFacts("web", "bridge", "/run/netns/docklab-7246e4935ba5",
         List.of("lo 127.0.0.1/8", "eth0 172.17.0.2/16"), List.of("default via 172.17.0.1 dev eth0 "),
         "veth6cf1adb9", "docklab0", "172.17.0.1/16", List.of("0.0.0.0:8080->80/tcp"),

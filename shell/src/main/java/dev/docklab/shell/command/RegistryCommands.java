@@ -45,7 +45,7 @@ public final class RegistryCommands {
         }
         return 0;
       } catch (EngineException e) {
-        s.err().println(Errors.daemon(e));
+        s.err().println(Errors.daemon(e, s));
         HubNotes.afterPullDenied(text, e, s);
         return 1;
       }

@@ -71,7 +71,7 @@ class ExplainViewsTest {
     assertEquals("Container web: its root is a union mount (overlayfs), mounted now", lines.get(0));
     assertTrue(lines.contains("    222222222222  COPY etc"));
     assertTrue(lines.contains("    init          its init layer: /etc/hostname, /etc/hosts, /etc/resolv.conf"));
-    assertTrue(ExplainViews.mount(r, ZH).contains("    init          容器的 init 层：/etc/hostname、/etc/hosts、/etc/resolv.conf"));
+    assertTrue(ExplainViews.mount(r, List.of(), ZH).contains("    init          容器的 init 层：/etc/hostname、/etc/hosts、/etc/resolv.conf"));
     assertTrue(lines.contains("  upperdir=/c/upper"));
     assertTrue(lines.contains("A read finds the top-most layer that has the file. The first write copies it"));
     assertEquals("No volumes or bind mounts (-v): everything it writes lands in upperdir, where",
