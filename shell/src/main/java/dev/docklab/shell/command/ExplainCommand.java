@@ -9,12 +9,16 @@ import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
+import dev.docklab.shell.explain.DriversView;
 import dev.docklab.shell.explain.ExplainViews;
+import dev.docklab.shell.explain.TraceView;
 import dev.docklab.shell.render.Text;
+import dev.docklab.shell.render.Wrap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +33,9 @@ public final class ExplainCommand {
     }
     try {
       List<String> lines = switch (args.get(0)) {
-        case "layers" -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages());
+        case "layers" -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages(), s.width());
         case "mount" -> ExplainViews.mount(s.engine().explain().mount(arg(args, s)), s.messages());
-        case "last" -> ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages());
+        case "last" -> trace(s);
         case "name" -> {
           ImageReference ref = ImageReference.parse(arg(args, s));
           List<String[]> from = new ArrayList<>();
@@ -53,6 +57,17 @@ public final class ExplainCommand {
         }
         case "boot" -> ExplainViews.boot(s.engine().explain().boot(args.size() > 1 ? args.get(1) : null), s.messages());
         case "vm" -> vm(s);
+        case "drivers" -> {
+          boolean measure = args.size() > 1 && args.get(1).equals("measure");
+          if (args.size() > 1 && !measure || args.size() > 3) {
+            throw new IllegalArgumentException("explain drivers [measure [IMAGE]]");
+          }
+          String image = !measure ? null : args.size() > 2 ? args.get(2) : "busybox";
+          if (image != null && image.equals("busybox")) {
+            s.engine().images().resolveForRun("busybox", Progress.NONE); // docklab's own base image, made if missing
+          }
+          yield DriversView.lines(s.engine().explain().drivers(image), s.messages(), s.width());
+        }
         case "network" -> ExplainViews.network(s.engine().explain().network(arg(args, s)), s.messages());
         case "docker" -> annotate(args.subList(1, args.size()), s);
         case "cow" -> cow(args, s);
@@ -85,6 +100,17 @@ public final class ExplainCommand {
     }
   }
 
+  /** {@code explain last} (and {@code run --explain}): the last command's steps, its containers named. */
+  static List<String> trace(Session s) {
+    Map<String, String> names = new HashMap<>();
+    try {
+      s.engine().containers().list(true).forEach(c -> names.put(c.id(), c.name()));
+    } catch (EngineException e) {
+      // no names then: the steps show short ids
+    }
+    return TraceView.lines(s.trace().lastLine(), s.trace().lastEvents(), names, s.messages(), s.width());
+  }
+
   /**
    * {@code explain docker run -it --rm busybox sh}: the command line annotated flag by flag, before
    * (and without) running it.
@@ -102,8 +128,9 @@ public final class ExplainCommand {
     Args parsed = FlagParser.parse("docker " + c.name(), c.options(),
         c.interspersed(), rest);
     List<String> out = new ArrayList<>();
-    out.add("docker " + String.join(" ", argv));
-    out.add("  docker " + c.name() + "  " + s.msg("cmd." + c.name() + ".summary"));
+    int width = s.width();
+    out.addAll(Wrap.command(typed(argv, s), "", width));
+    out.addAll(Wrap.lines(s.msg("cmd." + c.name() + ".summary"), "  docker " + c.name() + "  ", "    ", width));
     for (Option o : c.options()) {
       if (parsed.values(o.name()).isEmpty()) {
         continue;
@@ -112,22 +139,51 @@ public final class ExplainCommand {
       String value = o.takesValue() ? " " + String.join(", ", parsed.values(o.name())) : "";
       String text = s.messages().has("explain.flag." + o.name()) ? s.msg("explain.flag." + o.name())
           : s.msg(o.helpKey());
-      out.add("  " + flag + value);
-      out.add(Text.ellipsis("      " + text, 80));
+      out.addAll(Wrap.lines(flag + value, "  ", "    ", width));
+      out.addAll(Wrap.lines(text, "      ", width));
     }
-    List<String> pos = parsed.positionals();
-    if ((c.name().equals("run") || c.name().equals("create")) && !pos.isEmpty()) {
-      out.add("  " + pos.get(0));
-      out.add("      " + s.msg("explain.flag.image", ImageReference.parse(pos.get(0)).withDefaultTag().toString()));
-      if (pos.size() > 1) {
-        out.add("  " + String.join(" ", pos.subList(1, pos.size())));
-        out.add("      " + s.msg("explain.flag.command"));
-      }
-    } else if (!pos.isEmpty()) {
-      out.add("  " + String.join(" ", pos));
-      out.add("      " + s.msg("explain.flag.arguments"));
+    for (Operands.Given g : Operands.assign(c, parsed.positionals().stream().map(ExplainCommand::quoted).toList())) {
+      out.addAll(Wrap.lines(g.words(), "  ", "    ", width));
+      out.addAll(Wrap.lines(operand(c, g, s), "      ", width));
     }
     return out;
+  }
+
+  /** What one operand means for this command: {@code REPOSITORY[:TAG]: the new image's name...}. */
+  private static String operand(Command c, Operands.Given g, Session s) {
+    if (g.slot() == null) {
+      return s.msg("explain.operand.extra");
+    }
+    String specific = "explain.operand." + c.name().replace(' ', '-') + "." + g.slot().key();
+    String generic = "explain.operand." + g.slot().key();
+    String key = s.messages().has(specific) ? specific : s.messages().has(generic) ? generic : "explain.operand.other";
+    String normalised = g.words();
+    try {
+      normalised = ImageReference.parse(g.words()).withDefaultTag().toString();
+    } catch (RuntimeException e) {
+      // not an image reference: the word as typed
+    }
+    String text = s.msg(key).contains("{") ? s.msg(key, g.words(), normalised) : s.msg(key);
+    return g.slot().label() + ": " + text;
+  }
+
+  /**
+   * The command as typed after {@code explain }: the line itself when it holds just this command, else
+   * its words, quoted where the shell would need quotes.
+   */
+  private static String typed(List<String> argv, Session s) {
+    String line = s.trace().explainLine();
+    if (line.startsWith("explain docker ") && !line.matches(".*[;&|`\\n].*")) {
+      return line.substring("explain ".length()).strip();
+    }
+    StringBuilder b = new StringBuilder("docker");
+    argv.forEach(w -> b.append(' ').append(quoted(w)));
+    return b.toString();
+  }
+
+  /** A word as it would be typed: in single quotes when the shell would need them. */
+  static String quoted(String w) {
+    return w.isEmpty() || !w.matches("[A-Za-z0-9_@%+=:,./-]+") ? "'" + w.replace("'", "'\\''") + "'" : w;
   }
 
   /**
