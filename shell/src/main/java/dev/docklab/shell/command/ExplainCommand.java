@@ -103,12 +103,15 @@ public final class ExplainCommand {
   /** {@code explain last} (and {@code run --explain}): the last command's steps, its containers named. */
   static List<String> trace(Session s) {
     Map<String, String> names = new HashMap<>();
+    var events = s.trace().lastEvents();
     try {
-      s.engine().containers().list(true).forEach(c -> names.put(c.id(), c.name()));
+      if (!events.isEmpty()) { // with no steps, the engine need not even open
+        s.engine().containers().list(true).forEach(c -> names.put(c.id(), c.name()));
+      }
     } catch (EngineException e) {
       // no names then: the steps show short ids
     }
-    return TraceView.lines(s.trace().lastLine(), s.trace().lastEvents(), names, s.messages(), s.width());
+    return TraceView.lines(s.trace().lastLine(), events, names, s.messages(), s.width());
   }
 
   /**
