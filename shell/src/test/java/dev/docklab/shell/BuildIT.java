@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class BuildIT {
 
   @Test
   void buildsStepByStepThenUsesTheCache() throws Exception {
-    Path dir = context("app", String.join("\n", "FROM busybox", "ARG WHO=world", "RUN echo built for $WHO > /built",
+    Path dir = context("app", String.join("\n", "FROM busybox", "ARG WHO=world", "RUN echo built for $WHO > /built && echo said-$WHO",
         "COPY hello.txt /app/", "ENV GREETING=hi", "WORKDIR /app", "CMD [\"cat\", \"hello.txt\"]", ""),
         "hello.txt", "hello from copy\n", "secret.txt", "no\n", ".dockerignore", "secret.txt\n");
     Transcript.Result first = t.run("docker build -t lesson:v1 --build-arg WHO=docklab " + dir);
@@ -88,7 +89,9 @@ class BuildIT {
     assertTrue(lines.get(0).startsWith("Sending build context to Docker daemon  "), lines.get(0));
     assertEquals("Step 1/7 : FROM busybox", lines.get(1));
     assertTrue(lines.get(2).matches(" ---> [0-9a-f]{12}"), lines.get(2));
-    assertTrue(first.out().contains("Step 3/7 : RUN echo built for $WHO > /built\n ---> Running in "), first.out());
+    assertTrue(Pattern.compile("Step 3/7 : RUN echo built for \\$WHO > /built && echo said-\\$WHO\n ---> Running in "
+        + "[0-9a-f]{12}\nsaid-docklab\n").matcher(first.out()).find(), "the step's output after Running in:\n"
+        + first.out());
     assertTrue(first.out().contains("\nRemoving intermediate container "), first.out());
     assertTrue(lines.get(lines.size() - 2).matches("Successfully built [0-9a-f]{12}"));
     assertEquals("Successfully tagged lesson:v1", lines.get(lines.size() - 1));

@@ -119,6 +119,18 @@ class LifecycleTranscriptIT {
   }
 
   @Test
+  void explainLastAfterStopShowsTheGracePeriodWhyAndWhichContainer() {
+    t.run("docker run -d --name deaf busybox sh -c 'while true; do sleep 0.1; done'");
+    t.run("docker run -d --name deaf2 busybox sh -c 'while true; do sleep 0.1; done'");
+    String out = t.run("docker stop -t 1 deaf deaf2; explain last").out().replaceAll("\\s+", " ");
+    assertTrue(out.contains("wait 1.0 s the grace period: wait for PID 1 to exit"), out);
+    assertTrue(out.contains("[deaf] No exit in 1.0 s: PID 1 (sh) has no handler for SIGTERM"), out);
+    assertTrue(out.contains("[deaf] SIGKILL to PID 1"), out);
+    assertTrue(out.contains("[deaf2] SIGTERM to PID 1"), out);
+    t.run("docker rm deaf deaf2");
+  }
+
+  @Test
   void badInputInDockersWords() {
     assertEquals("docker: invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', "
         + "'on-failure', or 'unless-stopped'.\nSee 'docker run --help'.\n",

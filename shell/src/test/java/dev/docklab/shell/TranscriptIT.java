@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +159,24 @@ class TranscriptIT {
   }
 
   @Test
+  void explainDriversMeasuresOverlay2AgainstVfsAndLeavesNothingBehind() throws Exception {
+    String flat = t.run("explain drivers measure").out().replaceAll("\\s+", " ");
+    assertTrue(flat.contains("This engine uses overlay2."), flat);
+    assertTrue(flat.contains("devicemapper: block-level thin snapshots"), flat);
+    assertTrue(flat.matches(".*This kernel offers: overlay[ ,].*"), flat);
+    assertTrue(flat.matches(".*Measured now on this engine with busybox \\(\\d+ layers, [0-9.]+[kM]?B\\).*"), flat);
+    assertTrue(flat.matches(".*overlay2: ready in [0-9.]+ m?s; it wrote 0B .*"), flat);
+    Matcher vfs = Pattern.compile("vfs: ready in [0-9.]+ m?s; it wrote ([0-9.]+)MB").matcher(flat);
+    assertTrue(vfs.find(), flat);
+    assertTrue(Double.parseDouble(vfs.group(1)) > 0.5, "vfs copies the whole image: " + flat);
+    try (Stream<Path> dirs = Files.list(t.root.resolve("containers"))) {
+      assertTrue(dirs.noneMatch(d -> d.getFileName().toString().startsWith("explain-drivers-")));
+    }
+    assertTrue(Mounts.under(t.root).stream().noneMatch(m -> m.toString().contains("explain-drivers-")));
+    assertTrue(t.run("explain drivers").out().contains("explain drivers measure [IMAGE]"));
+  }
+
+  @Test
   void explainShowsTheRealLayersMountAndTrace() {
     t.run("docker run -d --name explained busybox sleep 30");
     try {
@@ -203,8 +224,9 @@ class TranscriptIT {
         "  -t, --tty", "      give it a pseudo-terminal: a prompt, line editing, Ctrl-C for its program",
         "  --rm", "      remove the container (and its read-write layer) as soon as it exits",
         "  --name web", "      a name to use instead of the id in later commands",
-        "  busybox", "      the image: docker.io/library/busybox:latest",
-        "  sh", "      the command to run instead of the image's CMD"), lines);
+        "  busybox", "      IMAGE: the image to make the container from:",
+        "      docker.io/library/busybox:latest (pulled first when it is not here)",
+        "  sh", "      COMMAND: the command to run instead of the image's CMD"), lines);
     assertEquals(before, t.run("docker ps -aq").out(), "nothing ran");
     assertEquals("docklab: unknown flag: --frob\n", t.run("explain docker run --frob busybox").err());
   }

@@ -69,6 +69,17 @@ class VolumesIT {
   }
 
   @Test
+  void inspectListsTheBindsOfEachDashV() {
+    t.run("docker run --name binder -v " + host + ":/shared:ro -v bindsvol:/data -v /anon busybox true");
+    assertEquals("[\"" + host + ":/shared:ro\",\"bindsvol:/data\"]\n",
+        t.run("docker inspect -f '{{json .HostConfig.Binds}}' binder").out());
+    t.run("docker run --name nobinds busybox true");
+    assertEquals("null\n", t.run("docker inspect -f '{{json .HostConfig.Binds}}' nobinds").out());
+    t.run("docker rm -v binder nobinds");
+    t.run("docker volume rm bindsvol");
+  }
+
+  @Test
   void anonymousVolumesGoWithRmV() {
     t.run("docker run --name anon -v /scratch busybox touch /scratch/x");
     String vol = t.run("docker volume ls -q").out();

@@ -24,6 +24,11 @@ public enum EventStep {
   EXIT,
   /** A signal sent to a container ({@code stop}, {@code kill}). */
   SIGNAL,
+  /**
+   * The wait after a stop signal, its detail as {@link SignalWait} writes it: how long, for which
+   * signal, PID 1's command and whether it handles that signal.
+   */
+  WAIT,
   /** Something removed (a container, its files). */
   REMOVE,
   /** A state recorded on disk. */

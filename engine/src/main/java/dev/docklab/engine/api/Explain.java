@@ -22,6 +22,12 @@ public interface Explain {
   /** {@code explain network CONTAINER}: its namespace, interfaces, routes and port rules. */
   NetworkFacts network(String containerRef);
 
+  /**
+   * {@code explain drivers}: the driver in use and what the kernel offers; with an image, that image's
+   * container root made by overlay2 and by vfs here (timed, its disk use counted) and removed again.
+   */
+  DriverFacts drivers(String imageRefOrNull);
+
   /** {@code explain mount}: the union mount, each lower dir mapped back to its layer. */
   MountReport mount(String containerRef);
 }

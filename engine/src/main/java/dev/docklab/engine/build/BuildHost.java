@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** What a build needs from the engine: images, throw-away containers, new layers, a cache. */
 public interface BuildHost {
@@ -15,8 +16,12 @@ public interface BuildHost {
 
   Image image(Digest id);
 
-  /** Runs {@code command} in a new container of {@code image}; returns the container id and exit code. */
-  RunOutcome run(Image image, List<String> command, List<String> extraEnv, BiConsumer<Integer, byte[]> output);
+  /**
+   * Runs {@code command} in a new container of {@code image}: {@code created} hears the container's id
+   * before it starts (Docker prints "Running in ID" before the step's output); returns the id and exit code.
+   */
+  RunOutcome run(Image image, List<String> command, List<String> extraEnv, Consumer<String> created,
+      BiConsumer<Integer, byte[]> output);
 
   /** The outcome of a RUN step's container. */
   record RunOutcome(String containerId, int exitCode) {}

@@ -236,8 +236,8 @@ public final class Builder {
         List.of("CMD " + args)).cmd() : concat(s.shell, args);
     List<String> env = new ArrayList<>();
     s.args.forEach((k, v) -> env.add(k + "=" + v));
-    BuildHost.RunOutcome out = host.run(s.image, cmd, env, runOutput);
-    say.accept(" ---> Running in " + out.containerId().substring(0, 12));
+    BuildHost.RunOutcome out = host.run(s.image, cmd, env,
+        id -> say.accept(" ---> Running in " + id.substring(0, 12)), runOutput);
     try {
       if (out.exitCode() != 0) {
         throw new BuildFailure("The command '" + String.join(" ", cmd) + "' returned a non-zero code: "

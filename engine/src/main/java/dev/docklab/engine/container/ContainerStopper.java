@@ -5,6 +5,7 @@ import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.EventStep;
+import dev.docklab.engine.api.SignalWait;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.runtime.OciRuntime;
 import java.time.Duration;
@@ -41,8 +42,15 @@ final class ContainerStopper {
     if (c.state().paused()) {
       runtime.resume(c.id());
     }
+    SignalWait.Handler handler = Pid1Signals.handler(c.state().pid(), sig);
+    String command = Pid1Signals.command(c.state().pid());
     signalQuietly(c.id(), sig);
-    if (!exits.awaitExit(c, timeoutSeconds * 1000L)) {
+    long t0 = System.nanoTime();
+    boolean exited = exits.awaitExit(c, timeoutSeconds * 1000L);
+    Duration waited = Duration.ofNanos(System.nanoTime() - t0);
+    listener.on(new EngineEvent(EventStep.WAIT, c.id(),
+        new SignalWait(waited, sig, command, handler, exited).detail(), waited));
+    if (!exited) {
       signalQuietly(c.id(), "KILL");
       exits.awaitExit(c, 10_000);
     }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** The engine as a build sees it: images, throw-away containers for RUN, new layers, the build cache. */
 final class BuildHostAdapter implements BuildHost {
@@ -69,9 +70,11 @@ final class BuildHostAdapter implements BuildHost {
   }
 
   @Override
-  public RunOutcome run(Image image, List<String> command, List<String> extraEnv, BiConsumer<Integer, byte[]> output) {
+  public RunOutcome run(Image image, List<String> command, List<String> extraEnv, Consumer<String> created,
+      BiConsumer<Integer, byte[]> output) {
     Container c = containers.create(new RunRequest(image.id().toString(), null, command, extraEnv, 0, 0, false, false,
         false, RestartPolicy.NO, List.of(), RunRequest.Network.DEFAULT, Map.of(STEP_LABEL, "true")), image);
+    created.accept(c.id());
     int code = containers.runForeground(c, output).exitCode();
     CrashPoints.reach(CrashPoints.BUILD_STEP_RAN);
     return new RunOutcome(c.id(), code);

@@ -7,6 +7,7 @@ import dev.docklab.engine.api.Confinement;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.DriverFacts;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Explain;
@@ -57,6 +58,7 @@ final class Explanations implements Explain {
   private final LocalNetworks networks;
   private final LocalImages images;
   private final LocalContainers localContainers;
+  private final String driverName;
 
   Explanations(EngineParts parts, LocalNetworks networks, LocalImages images, LocalContainers localContainers) {
     this.layout = parts.layout();
@@ -69,6 +71,12 @@ final class Explanations implements Explain {
     this.networks = networks;
     this.images = images;
     this.localContainers = localContainers;
+    this.driverName = parts.driver().name();
+  }
+
+  @Override
+  public DriverFacts drivers(String imageRefOrNull) {
+    return new DriverMeasure(layout, images0, layers).facts(driverName, imageRefOrNull);
   }
 
   @Override

@@ -90,7 +90,7 @@ final class Inspector {
     host.put("Memory", c.hostConfig().memory());
     host.put("PidsLimit", c.hostConfig().pidsLimit() > 0 ? c.hostConfig().pidsLimit() : null);
     host.put("CgroupParent", "");
-    host.put("Binds", null);
+    host.put("Binds", binds(c));
     host.put("Privileged", false);
     host.put("SecurityOpt", c.hostConfig().securityOpt().isEmpty() ? null : c.hostConfig().securityOpt());
     m.put("HostConfig", host);
@@ -256,6 +256,22 @@ final class Inspector {
   }
 
   /** A small object whose keys print in Docker's order (Map.of's order changes from run to run). */
+  /**
+   * HostConfig's {@code Binds} as Docker lists them: each {@code -v} of a host path or a named volume,
+   * {@code SOURCE:DEST[:ro]} ({@code /host:/ctr:ro}, {@code volname:/data}); an anonymous volume is not one.
+   */
+  static List<String> binds(Container c) {
+    List<String> out = new ArrayList<>();
+    for (Container.MountPoint mp : c.mounts()) {
+      if (mp.anonymous()) {
+        continue;
+      }
+      String source = mp.type().equals("volume") ? mp.name() : mp.source();
+      out.add(source + ":" + mp.destination() + (mp.readOnly() ? ":ro" : ""));
+    }
+    return out.isEmpty() ? null : out;
+  }
+
   private static Map<String, Object> ordered(Object... keysAndValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {

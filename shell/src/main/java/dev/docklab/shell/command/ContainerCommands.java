@@ -16,7 +16,6 @@ import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
-import dev.docklab.shell.explain.ExplainViews;
 import dev.docklab.shell.render.ContainerRows;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.Human;
@@ -64,8 +63,7 @@ public final class ContainerCommands {
     return new SimpleCommand("run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", createOptions(), false, (args, s) -> {
       int status = runOrCreate(args, s, true);
       if (args.has("explain")) {
-        ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages())
-            .forEach(s.out()::println);
+        ExplainCommand.trace(s).forEach(s.out()::println);
       }
       return status;
     });

@@ -10,7 +10,9 @@ import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
 import dev.docklab.shell.command.ExplainView.Operand;
+import dev.docklab.shell.explain.DriversView;
 import dev.docklab.shell.explain.ExplainViews;
+import dev.docklab.shell.explain.TraceView;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Text;
 import dev.docklab.shell.render.Wrap;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,7 +40,7 @@ public final class ExplainCommand {
   /** The views, in the order usage and help list them: the one table that dispatch reads. */
   private static final List<Entry> VIEWS = List.of(
       new Entry(new ExplainView("layers", List.of(Operand.IMAGE)),
-          (args, s) -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages())),
+          (args, s) -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages(), s.width())),
       new Entry(new ExplainView("mount", List.of(Operand.CONTAINER)),
           (args, s) -> ExplainViews.mount(s.engine().explain().mount(arg(args, s)),
               s.engine().containers().inspect(arg(args, s)).mounts(), s.messages())),
@@ -45,13 +48,13 @@ public final class ExplainCommand {
           (args, s) -> ExplainViews.network(s.engine().explain().network(arg(args, s)), s.messages())),
       new Entry(new ExplainView("file", List.of(Operand.CONTAINER, Operand.PATH)), ExplainCommand::file),
       new Entry(new ExplainView("cow", List.of(Operand.CONTAINER_OR_DEMO)), ExplainCommand::cow),
-      new Entry(new ExplainView("last", List.of()),
-          (args, s) -> ExplainViews.trace(s.trace().lastLine(), s.trace().lastEvents(), s.messages())),
+      new Entry(new ExplainView("last", List.of()), (args, s) -> trace(s)),
       new Entry(new ExplainView("boot", List.of(Operand.OPTIONAL_CONTAINER)),
           (args, s) -> ExplainViews.boot(s.engine().explain().boot(args.size() > 1 ? args.get(1) : null),
               s.messages())),
       new Entry(new ExplainView("vm", List.of()), (args, s) -> vm(s)),
       new Entry(new ExplainView("arch", List.of()), (args, s) -> arch(s)),
+      new Entry(new ExplainView("drivers", List.of(Operand.MEASURE)), ExplainCommand::drivers),
       new Entry(new ExplainView("name", List.of(Operand.REF)), ExplainCommand::name),
       new Entry(new ExplainView("docker", List.of(Operand.COMMAND)),
           (args, s) -> annotate(args.subList(1, args.size()), s)));
@@ -148,6 +151,33 @@ public final class ExplainCommand {
     return ExplainViews.file(s.engine().explain().file(args.get(1), args.get(2)), s.messages());
   }
 
+  /** {@code explain drivers [measure [IMAGE]]}: the storage drivers side by side, measured here when asked. */
+  private static List<String> drivers(List<String> args, Session s) {
+    boolean measure = args.size() > 1 && args.get(1).equals("measure");
+    if (args.size() > 1 && !measure || args.size() > 3) {
+      throw new IllegalArgumentException("explain drivers [measure [IMAGE]]");
+    }
+    String image = !measure ? null : args.size() > 2 ? args.get(2) : "busybox";
+    if (image != null && image.equals("busybox")) {
+      s.engine().images().resolveForRun("busybox", Progress.NONE); // docklab's own base image, made if missing
+    }
+    return DriversView.lines(s.engine().explain().drivers(image), s.messages(), s.width());
+  }
+
+  /** {@code explain last} (and {@code run --explain}): the last command's steps, its containers named. */
+  static List<String> trace(Session s) {
+    Map<String, String> names = new HashMap<>();
+    var events = s.trace().lastEvents();
+    try {
+      if (!events.isEmpty()) { // with no steps, the engine need not even open
+        s.engine().containers().list(true).forEach(c -> names.put(c.id(), c.name()));
+      }
+    } catch (EngineException e) {
+      // no names then: the steps show short ids
+    }
+    return TraceView.lines(s.trace().lastLine(), events, names, s.messages(), s.width());
+  }
+
   /**
    * {@code explain docker run -it --rm busybox sh}: the command line annotated flag by flag, before
    * (and without) running it.
@@ -165,8 +195,9 @@ public final class ExplainCommand {
     Args parsed = FlagParser.parse("docker " + c.name(), c.options(),
         c.interspersed(), rest);
     List<String> out = new ArrayList<>();
-    out.add("docker " + String.join(" ", argv));
-    out.add("  docker " + c.name() + "  " + s.msg("cmd." + c.name() + ".summary"));
+    int width = s.width();
+    out.addAll(Wrap.command(typed(argv, s), "", width));
+    out.addAll(Wrap.lines(s.msg("cmd." + c.name() + ".summary"), "  docker " + c.name() + "  ", "    ", width));
     for (Option o : c.options()) {
       if (parsed.values(o.name()).isEmpty()) {
         continue;
@@ -175,22 +206,51 @@ public final class ExplainCommand {
       String value = o.takesValue() ? " " + String.join(", ", parsed.values(o.name())) : "";
       String text = s.messages().has("explain.flag." + o.name()) ? s.msg("explain.flag." + o.name())
           : s.msg(o.helpKey());
-      out.add("  " + flag + value);
-      out.add(Text.ellipsis("      " + text, 80));
+      out.addAll(Wrap.lines(flag + value, "  ", "    ", width));
+      out.addAll(Wrap.lines(text, "      ", width));
     }
-    List<String> pos = parsed.positionals();
-    if ((c.name().equals("run") || c.name().equals("create")) && !pos.isEmpty()) {
-      out.add("  " + pos.get(0));
-      out.add("      " + s.msg("explain.flag.image", ImageReference.parse(pos.get(0)).withDefaultTag().toString()));
-      if (pos.size() > 1) {
-        out.add("  " + String.join(" ", pos.subList(1, pos.size())));
-        out.add("      " + s.msg("explain.flag.command"));
-      }
-    } else if (!pos.isEmpty()) {
-      out.add("  " + String.join(" ", pos));
-      out.add("      " + s.msg("explain.flag.arguments"));
+    for (Operands.Given g : Operands.assign(c, parsed.positionals().stream().map(ExplainCommand::quoted).toList())) {
+      out.addAll(Wrap.lines(g.words(), "  ", "    ", width));
+      out.addAll(Wrap.lines(operand(c, g, s), "      ", width));
     }
     return out;
+  }
+
+  /** What one operand means for this command: {@code REPOSITORY[:TAG]: the new image's name...}. */
+  private static String operand(Command c, Operands.Given g, Session s) {
+    if (g.slot() == null) {
+      return s.msg("explain.operand.extra");
+    }
+    String specific = "explain.operand." + c.name().replace(' ', '-') + "." + g.slot().key();
+    String generic = "explain.operand." + g.slot().key();
+    String key = s.messages().has(specific) ? specific : s.messages().has(generic) ? generic : "explain.operand.other";
+    String normalised = g.words();
+    try {
+      normalised = ImageReference.parse(g.words()).withDefaultTag().toString();
+    } catch (RuntimeException e) {
+      // not an image reference: the word as typed
+    }
+    String text = s.msg(key).contains("{") ? s.msg(key, g.words(), normalised) : s.msg(key);
+    return g.slot().label() + ": " + text;
+  }
+
+  /**
+   * The command as typed after {@code explain }: the line itself when it holds just this command, else
+   * its words, quoted where the shell would need quotes.
+   */
+  private static String typed(List<String> argv, Session s) {
+    String line = s.trace().explainLine();
+    if (line.startsWith("explain docker ") && !line.matches(".*[;&|`\\n].*")) {
+      return line.substring("explain ".length()).strip();
+    }
+    StringBuilder b = new StringBuilder("docker");
+    argv.forEach(w -> b.append(' ').append(quoted(w)));
+    return b.toString();
+  }
+
+  /** A word as it would be typed: in single quotes when the shell would need them. */
+  static String quoted(String w) {
+    return w.isEmpty() || !w.matches("[A-Za-z0-9_@%+=:,./-]+") ? "'" + w.replace("'", "'\\''") + "'" : w;
   }
 
   /**

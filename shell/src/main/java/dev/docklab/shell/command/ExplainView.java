@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 public record ExplainView(String name, List<Operand> operands) {
   /** What a view takes after its name; each has its word in both languages ({@code explain.operand.*}). */
   public enum Operand {
-    IMAGE, CONTAINER, OPTIONAL_CONTAINER, CONTAINER_OR_DEMO, PATH, REF, COMMAND;
+    IMAGE, CONTAINER, OPTIONAL_CONTAINER, CONTAINER_OR_DEMO, PATH, REF, COMMAND, MEASURE;
 
     String key() {
-      return "explain.operand." + name().toLowerCase().replace('_', '-');
+      return "explain.arg." + name().toLowerCase().replace('_', '-');
     }
 
     /** Whether completion offers containers here. */

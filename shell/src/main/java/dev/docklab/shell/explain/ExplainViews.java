@@ -17,7 +17,7 @@ import dev.docklab.shell.render.Wrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +43,14 @@ public final class ExplainViews {
 
   /** {@code explain layers}: the roll of read-only layers, base at the bottom. */
   public static List<String> layers(LayerReport r, Messages m) {
+    return layers(r, m, WIDTH);
+  }
+
+  /**
+   * {@code explain layers} for a terminal {@code width} columns wide: the "shared with" lists wrapped,
+   * and what sharing saves with the count behind it, layer by layer.
+   */
+  public static List<String> layers(LayerReport r, Messages m, int width) {
     List<String> out = new ArrayList<>();
     out.add(m.get("explain.layers.title", r.image(), shortDigest(r.imageId()), String.valueOf(r.layers().size())));
     out.add("");
@@ -55,13 +63,23 @@ public final class ExplainViews {
       out.add(Text.ellipsis("│  " + l.createdBy(), WIDTH));
       out.add("│  " + shortPath(l.dir(), WIDTH - 3));
       if (!l.sharedWith().isEmpty()) {
-        out.add(Text.ellipsis("│  " + m.get("explain.layers.shared", String.join(", ", l.sharedWith().stream()
-            .map(sh -> sh.container() ? m.get("explain.layers.container", sh.name()) : sh.name()).toList())), WIDTH));
+        out.addAll(Wrap.lines(m.get("explain.layers.shared", String.join(", ", l.sharedWith().stream()
+            .map(sh -> sh.container() ? m.get("explain.layers.container", sh.name()) : sh.name()).toList())),
+            "│  ", "│    ", width));
       }
     }
     out.add("└─ " + m.get("explain.layers.bottom"));
     out.add("");
-    out.add(m.get("explain.layers.sharing", Human.size(r.sharedBytes())));
+    int uses = r.layers().stream().mapToInt(l -> l.sharedWith().size()).sum();
+    out.addAll(Wrap.lines(m.get("explain.layers.sharing", Human.size(r.sharedBytes()), String.valueOf(uses)), "", "  ",
+        width));
+    for (int i = 0; i < r.layers().size(); i++) {
+      LayerReport.Layer l = r.layers().get(i);
+      if (!l.sharedWith().isEmpty()) {
+        out.add("  " + m.get("explain.layers.sharing-layer", String.valueOf(i + 1), Human.size(l.size()),
+            String.valueOf(l.sharedWith().size()), Human.size(l.size() * l.sharedWith().size())));
+      }
+    }
     out.add(m.get("explain.layers.wasted", Human.size(r.wastedBytes())));
     for (LayerReport.Waste w : r.wasted().subList(0, Math.min(5, r.wasted().size()))) {
       out.add(Text.ellipsis("  " + Human.size(w.bytes()) + "  " + w.path() + "  ← " + w.hiddenBy(), WIDTH));
@@ -157,28 +175,9 @@ public final class ExplainViews {
     return shortPath(Path.of(LONG_ID.matcher(p.toString()).replaceAll("$1…")), max);
   }
 
-  /** {@code explain last}: the trace of the last command, each step with its time and artifact. */
+  /** {@code explain last} at 80 columns with no container names: see {@link TraceView}. */
   public static List<String> trace(String line, List<EngineEvent> events, Messages m) {
-    List<String> out = new ArrayList<>();
-    if (events.isEmpty()) {
-      out.addAll(List.of(m.get("explain.last.none").split("\n")));
-      return out;
-    }
-    out.add(m.get("explain.last.title", line));
-    out.add("");
-    int n = 1;
-    for (EngineEvent e : events) {
-      String took = e.took().isZero() ? "" : String.format(Locale.ROOT, "%.1f ms", e.took().toNanos() / 1e6);
-      out.add(Text.ellipsis(String.format("%2d. %-9s %9s  %s", n++, e.step(), took,
-          m.has("explain.step." + e.step()) ? m.get("explain.step." + e.step()) : ""), WIDTH));
-      if (e.detail() != null && !e.detail().isEmpty()) {
-        String d = e.detail();
-        for (String piece : d.length() > WIDTH - 7 && d.contains(",") ? d.split(",") : new String[] {d}) {
-          out.add("       " + Text.ellipsis(piece, WIDTH - 7));
-        }
-      }
-    }
-    return out;
+    return TraceView.lines(line, events, Map.of(), m, WIDTH);
   }
 
   /** {@code explain name}: a reference split into its parts, with the normalisation applied. */

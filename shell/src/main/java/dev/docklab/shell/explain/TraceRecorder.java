@@ -11,6 +11,7 @@ public final class TraceRecorder implements EngineListener {
   private List<EngineEvent> current = new ArrayList<>();
   private String lastLine = "";
   private List<EngineEvent> last = List.of();
+  private String explainLine = "";
 
   /** A new command line starts: what the previous one did becomes "the last command". */
   public synchronized void newCommand(String line) {
@@ -20,6 +21,16 @@ public final class TraceRecorder implements EngineListener {
     }
     currentLine = line;
     current = new ArrayList<>();
+  }
+
+  /** An {@code explain ...} line starts: it is no command of its own, but its text is kept as typed. */
+  public synchronized void explaining(String line) {
+    explainLine = line;
+  }
+
+  /** The {@code explain ...} line being run, as the learner typed it. */
+  public synchronized String explainLine() {
+    return explainLine;
   }
 
   @Override

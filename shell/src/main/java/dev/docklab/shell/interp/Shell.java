@@ -51,6 +51,8 @@ public final class Shell {
     boolean explain = line != null && "explain".equals(line.firstWord());
     if (!explain) {
       session.trace().newCommand(text.strip());
+    } else {
+      session.trace().explaining(text.strip());
     }
     int status = line == null ? session.state().lastStatus() : interpreter.run(line, session);
     if (!session.cowWatch().isEmpty() && !explain) {

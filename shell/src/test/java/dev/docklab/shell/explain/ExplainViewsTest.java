@@ -1,6 +1,7 @@
 package dev.docklab.shell.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.api.BootFacts;
 import dev.docklab.engine.api.Confinement;
@@ -34,6 +35,44 @@ class ExplainViewsTest {
         "  repository    busybox",
         "  tag           latest  (no tag given: latest)",
         "  digest        -"), ExplainViews.name("busybox", ImageReference.parse("busybox"), EN));
+  }
+
+  @Test
+  void layerSharingSaysWhatItCountsAndWrapsTheSharersNeverCuttingThem() {
+    List<LayerReport.Sharer> sharers = List.of(new LayerReport.Sharer("mycat1", true),
+        new LayerReport.Sharer("mycat2", true), new LayerReport.Sharer("web-server-1", true),
+        new LayerReport.Sharer("web-server-2", true), new LayerReport.Sharer("tomcat/centos6.8:v9.0", false),
+        new LayerReport.Sharer("busybox", false));
+    LayerReport r = new LayerReport("app", "sha256:" + "a".repeat(64), List.of(
+        new LayerReport.Layer("sha256:" + "1".repeat(64), Path.of("/l/1/diff"), 2_000_000, 290, 0, 0, "COPY busybox",
+            sharers),
+        new LayerReport.Layer("sha256:" + "2".repeat(64), Path.of("/l/2/diff"), 1_000_000, 1, 0, 0, "RUN x",
+            List.of(new LayerReport.Sharer("busybox", false)))),
+        13_000_000, 0, List.of());
+    for (int width : new int[] {60, 80, 140}) {
+      for (Messages lang : List.of(EN, ZH)) {
+        List<String> lines = ExplainViews.layers(r, lang, width);
+        String all = String.join("\n", lines);
+        assertTrue(all.replaceAll("\\s*\n│\\s*", " ").contains("busybox"), all);
+        assertFalse(all.contains("…"), all);
+        String sharedLabel = lang.get("explain.layers.shared", "").strip();
+        int sharing = lines.indexOf(lines.stream().filter(l -> l.startsWith(lang.get("explain.layers.sharing", "", "")
+            .substring(0, 2))).findFirst().orElseThrow());
+        for (int i = 1; i < lines.size(); i++) {
+          String l = lines.get(i);
+          boolean mine = l.startsWith("│  " + sharedLabel) || l.startsWith("│    ") || i >= sharing
+              && !l.startsWith(lang.get("explain.layers.wasted", "").substring(0, 2));
+          if (mine || width > 60) {
+            assertTrue(Text.width(l) <= width, width + ": " + l);
+          }
+        }
+      }
+    }
+    String en = String.join(" ", ExplainViews.layers(r, EN, 140));
+    assertTrue(en.contains("Sharing saves 13MB: each layer counted once for every other image or container that uses "
+        + "it (7 uses in all)"), en);
+    assertTrue(en.contains("layer 1: 2MB × 6 = 12MB"), en);
+    assertTrue(en.contains("layer 2: 1MB × 1 = 1MB"), en);
   }
 
   @Test

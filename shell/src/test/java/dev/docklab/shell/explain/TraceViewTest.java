@@ -1,0 +1,85 @@
+package dev.docklab.shell.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EventStep;
+import dev.docklab.engine.api.SignalWait;
+import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Text;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TraceViewTest {
+  private static final Messages EN = new Messages(Messages.Lang.EN);
+  private static final Messages ZH = new Messages(Messages.Lang.ZH);
+  private static final String ID1 = "a".repeat(64);
+  private static final String ID2 = "b".repeat(64);
+
+  private static final List<EngineEvent> PUSH = List.of(
+      new EngineEvent(EventStep.HTTP, "localhost:5000", "POST /v2/alice/hello/blobs/uploads/ -> 401 (Bearer "
+          + "realm=\"http://localhost:5000/token\",service=\"localhost:5000\",scope=\"repository:alice/hello:pull\")",
+          Duration.ofMillis(3)),
+      new EngineEvent(EventStep.TOKEN, "localhost", "GET /token?service=localhost:5000&scope=repository:alice/hello:"
+          + "pull,push&account=alice -> 200 (as alice, Basic auth)", Duration.ofMillis(40)),
+      new EngineEvent(EventStep.HTTP, "localhost:5000", "HEAD /v2/alice/hello/blobs/sha256:" + "0123456789abcdef".repeat(4)
+          + " -> 404", Duration.ofMillis(2)));
+
+  private static String joined(List<String> lines) {
+    return String.join(" ", lines.stream().map(String::strip).toList());
+  }
+
+  @Test
+  void eachRequestIsOneEntryWrappedWithinTheWidthWithItsStatus() {
+    for (int width : new int[] {60, 80, 140}) {
+      List<String> lines = TraceView.lines("docker push alice/hello", PUSH, Map.of(), EN, width);
+      for (String l : lines) {
+        assertTrue(Text.width(l) <= width, width + ": " + l);
+        assertTrue(!l.strip().startsWith(")") && !l.strip().startsWith("Basic auth"), "split at a comma: " + l);
+      }
+      String all = String.join("\n", lines);
+      assertTrue(String.join("", lines).replace(" ", "").contains("scope=\"repository:alice/hello:pull\")"), all);
+      assertTrue(String.join("", lines).replace(" ", "").contains("sha256:" + "0123456789abcdef".repeat(4) + "->404"),
+          "the HEAD keeps its status: " + all);
+      assertTrue(joined(lines).contains("-> 200 (as alice, Basic auth)"), all);
+    }
+    List<String> wide = TraceView.lines("docker push alice/hello", PUSH, Map.of(), EN, 140);
+    assertEquals("       GET /token?service=localhost:5000&scope=repository:alice/hello:pull,push&account=alice -> 200 "
+        + "(as alice, Basic auth)", wide.get(6));
+  }
+
+  @Test
+  void theGracePeriodOfAStopShowsTheWaitAndWhy() {
+    String wait = new SignalWait(Duration.ofMillis(10_004), "TERM", "sh", SignalWait.Handler.NONE, false).detail();
+    List<EngineEvent> stop = List.of(
+        new EngineEvent(EventStep.SIGNAL, ID1, "SIGTERM to PID 1 (runc kill)", Duration.ZERO),
+        new EngineEvent(EventStep.WAIT, ID1, wait, Duration.ofMillis(10_004)),
+        new EngineEvent(EventStep.SIGNAL, ID1, "SIGKILL to PID 1 (runc kill)", Duration.ZERO),
+        new EngineEvent(EventStep.SIGNAL, ID2, "SIGTERM to PID 1 (runc kill)", Duration.ZERO),
+        new EngineEvent(EventStep.EXIT, ID1, "exit code 137", Duration.ZERO));
+    List<String> en = TraceView.lines("docker stop $(docker ps -q)", stop, Map.of(ID1, "web"), EN, 80);
+    String all = joined(en);
+    assertTrue(en.contains(" 2. wait         10.0 s  the grace period: wait for PID 1 to exit"), String.join("\n", en));
+    assertTrue(all.contains("[web] No exit in 10.0 s: PID 1 (sh) has no handler for SIGTERM"), all);
+    assertTrue(all.contains("the kernel applies no default action to PID 1 of a PID namespace"), all);
+    assertTrue(all.contains("[web] SIGKILL to PID 1"), all);
+    assertTrue(all.contains("[bbbbbbbbbbbb] SIGTERM to PID 1"), "a container gone is named by its short id: " + all);
+    assertTrue(en.stream().allMatch(l -> Text.width(l) <= 80), String.join("\n", en));
+    String zh = joined(TraceView.lines("docker stop web", stop, Map.of(ID1, "web"), ZH, 80));
+    assertTrue(zh.contains("[web] 10.0 s 内没有退出：PID 1（sh）没有 SIGTERM 的处理函数"), zh);
+    String exited = new SignalWait(Duration.ofMillis(120), "TERM", "nginx", SignalWait.Handler.CAUGHT, true).detail();
+    assertTrue(joined(TraceView.lines("docker stop web", List.of(new EngineEvent(EventStep.WAIT, ID1, exited,
+        Duration.ofMillis(120))), Map.of(), EN, 80)).contains("PID 1 (nginx) exited 120.0 ms after SIGTERM."));
+  }
+
+  @Test
+  void aWaitDetailReadsBackAsItWasWritten() {
+    SignalWait w = new SignalWait(Duration.ofMillis(42), "TERM", "sleep", SignalWait.Handler.IGNORED, false);
+    assertEquals("waited 42 ms for SIGTERM; PID 1: sleep; handler: ignored; no exit", w.detail());
+    assertEquals(w, SignalWait.parse(w.detail()));
+    assertEquals(null, SignalWait.parse("SIGTERM to PID 1"));
+  }
+}
