@@ -197,7 +197,7 @@ class RegistryIT {
     assertEquals(125, run.status());
     assertTrue(run.err().contains("Instead, use web"), run.err());
     Transcript.Result zh = new Transcript(t.root).runIn("zh", "docker pull centos:6.8");
-    assertTrue(zh.err().contains("docklab 的镜像仓库离线工作，没有 centos"), zh.err());
+    assertTrue(zh.err().contains("docklab 的 hub（仓库注册服务器）离线工作，没有 centos"), zh.err());
   }
 
   @Test

@@ -34,12 +34,12 @@ final class HubNotes {
         return;
       }
       List<SearchResult> all = s.engine().registries().search("", 100);
-      String held = all.stream().map(SearchResult::name).collect(Collectors.joining(", "));
+      String held = all.stream().map(SearchResult::name).collect(Collectors.joining(s.msg("list.sep")));
       String name = ref.familiarName();
       String bare = name.substring(name.lastIndexOf('/') + 1);
       String instead = LINUX.contains(bare) ? "pull.instead.linux" : WEB.contains(bare) ? "pull.instead.web"
           : "pull.instead.other";
-      String line = s.msg("pull.offline-hub", name, held) + " " + s.msg(instead);
+      String line = s.msg("pull.offline-hub", name, held) + s.msg("sentence.sep") + s.msg(instead);
       Wrap.lines(line, "", s.width()).forEach(s.err()::println);
     } catch (RuntimeException x) {
       // a teaching line must never hide Docker's own error
