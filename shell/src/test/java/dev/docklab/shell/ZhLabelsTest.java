@@ -189,7 +189,7 @@ class ZhLabelsTest {
     out.addAll(ExplainViews.network(new NetworkFacts("joined", "container:0123456789abcdef", "/proc/1/ns/net",
         List.of("lo 127.0.0.1/8"), List.of(), "", "", "", List.of(), List.of()), ZH));
     for (String kind : List.of("COPY_UP", "NEW", "DELETE", "OPAQUE")) {
-      out.add(ExplainViews.cowLine(new CowEvent(kind, "/etc/passwd", 10, "6988212e4ea9"), ZH));
+      out.addAll(ExplainViews.cowLines(new CowEvent(kind, "/etc/passwd", 10, "6988212e4ea9"), "  ", ZH, 80));
     }
     return out;
   }

@@ -43,15 +43,15 @@ public final class ExplainCommand {
           (args, s) -> ExplainViews.layers(s.engine().explain().layers(arg(args, s)), s.messages(), s.width())),
       new Entry(new ExplainView("mount", List.of(Operand.CONTAINER)),
           (args, s) -> ExplainViews.mount(s.engine().explain().mount(arg(args, s)),
-              s.engine().containers().inspect(arg(args, s)).mounts(), s.messages())),
+              s.engine().containers().inspect(arg(args, s)).mounts(), s.messages(), s.width())),
       new Entry(new ExplainView("network", List.of(Operand.CONTAINER)),
-          (args, s) -> ExplainViews.network(s.engine().explain().network(arg(args, s)), s.messages())),
+          (args, s) -> ExplainViews.network(s.engine().explain().network(arg(args, s)), s.messages(), s.width())),
       new Entry(new ExplainView("file", List.of(Operand.CONTAINER, Operand.PATH)), ExplainCommand::file),
       new Entry(new ExplainView("cow", List.of(Operand.CONTAINER_OR_DEMO)), ExplainCommand::cow),
       new Entry(new ExplainView("last", List.of()), (args, s) -> trace(s)),
       new Entry(new ExplainView("boot", List.of(Operand.OPTIONAL_CONTAINER)),
           (args, s) -> ExplainViews.boot(s.engine().explain().boot(args.size() > 1 ? args.get(1) : null),
-              s.messages())),
+              s.messages(), s.width())),
       new Entry(new ExplainView("vm", List.of()), (args, s) -> vm(s)),
       new Entry(new ExplainView("arch", List.of()), (args, s) -> arch(s)),
       new Entry(new ExplainView("drivers", List.of(Operand.MEASURE)), ExplainCommand::drivers),
@@ -141,14 +141,14 @@ public final class ExplainCommand {
     String[] pushTo = full.domain().equals(ImageReference.DEFAULT_DOMAIN) && settings.hubIsDockerHub()
         ? new String[] {"http://" + settings.hub() + "/v2/" + full.path() + "/", "hub"}
         : new String[] {from.get(from.size() - 1)[0], "own"};
-    return ExplainViews.name(arg(args, s), ref, from, pushTo, s.messages());
+    return ExplainViews.name(arg(args, s), ref, from, pushTo, s.messages(), s.width());
   }
 
   private static List<String> file(List<String> args, Session s) {
     if (args.size() < 3) {
       throw new IllegalArgumentException("missing path");
     }
-    return ExplainViews.file(s.engine().explain().file(args.get(1), args.get(2)), s.messages());
+    return ExplainViews.file(s.engine().explain().file(args.get(1), args.get(2)), s.messages(), s.width());
   }
 
   /** {@code explain drivers [measure [IMAGE]]}: the storage drivers side by side, measured here when asked. */
@@ -266,15 +266,15 @@ public final class ExplainCommand {
     String id = s.engine().containers().inspect(name).id();
     if (args.size() > 2 && args.get(2).equals("off")) {
       s.cowWatch().remove(id);
-      return List.of(s.msg("explain.cow.off", name));
+      return Wrap.lines(s.msg("explain.cow.off", name), "", "  ", s.width());
     }
     var now = s.engine().explain().cow(id);
     s.cowWatch().put(id, now);
     List<String> out = new ArrayList<>();
-    out.add(s.msg("explain.cow.title", name));
-    out.add(s.msg(now.isEmpty() ? "explain.cow.empty" : "explain.cow.so-far"));
-    now.values().forEach(e -> out.add(ExplainViews.cowLine(e, s.messages())));
-    out.add(s.msg("explain.cow.watching"));
+    out.addAll(Wrap.lines(s.msg("explain.cow.title", name), "", "  ", s.width()));
+    out.addAll(Wrap.lines(s.msg(now.isEmpty() ? "explain.cow.empty" : "explain.cow.so-far"), "", "  ", s.width()));
+    now.values().forEach(e -> out.addAll(ExplainViews.cowLines(e, "  ", s.messages(), s.width())));
+    out.addAll(Wrap.lines(s.msg("explain.cow.watching"), "", "  ", s.width()));
     return out;
   }
 
@@ -291,9 +291,10 @@ public final class ExplainCommand {
       for (var e : now.values()) {
         var before = entry.getValue().get(e.path());
         if (before == null || !before.kind().equals(e.kind()) || before.bytes() != e.bytes()) {
-          String line = Text.ellipsis("[cow " + s.engine().containers().inspect(entry.getKey()).name()
-              + "] " + ExplainViews.cowLine(e, s.messages()).strip(), 80);
-          s.out().println(s.interaction().isTerminal() && s.out() == System.out ? paint(line, false) : line);
+          for (String line : ExplainViews.cowLines(e, "[cow " + s.engine().containers().inspect(entry.getKey()).name()
+              + "] ", s.messages(), s.width())) {
+            s.out().println(s.interaction().isTerminal() && s.out() == System.out ? paint(line, false) : line);
+          }
         }
       }
       entry.setValue(now);
@@ -308,7 +309,7 @@ public final class ExplainCommand {
     var settings = registries.settings();
     String state = registries.hubStarted() ? "here" : answers(settings.hub()) ? "elsewhere" : "on-demand";
     return ExplainViews.arch(ProcessHandle.current().pid(), running, info.runtime(), info.kernel(), settings.hub(),
-        state, settings.mirrors(), settings.hubIsDockerHub(), s.messages());
+        state, settings.mirrors(), settings.hubIsDockerHub(), s.messages(), s.width());
   }
 
   /** Whether something accepts a TCP connection at {@code hostPort} ({@code 127.0.0.1:5000}). */
@@ -347,7 +348,7 @@ public final class ExplainCommand {
       long monitor = Pss.medianKb(c.state().monitorPid());
       int processes = engine.containers().top(c.id()).strip().split("\n").length - 1;
       return ExplainViews.vm(startMillis, pss, monitor, String.join(" ", idle), Pss.READS, processes,
-          engine.system().kernel(), s.messages());
+          engine.system().kernel(), s.messages(), s.width());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw EngineException.system("interrupted", e);

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The explain views: pure functions from the engine's reports to lines for an 80-column terminal. */
+/**
+ * The explain views: pure functions from the engine's reports to lines for a terminal of a given width,
+ * docklab's prose wrapped at word boundaries by display width, never cut.
+ */
 public final class ExplainViews {
   static final int WIDTH = 80;
 
@@ -52,23 +55,24 @@ public final class ExplainViews {
    */
   public static List<String> layers(LayerReport r, Messages m, int width) {
     List<String> out = new ArrayList<>();
-    out.add(m.get("explain.layers.title", r.image(), shortDigest(r.imageId()), String.valueOf(r.layers().size())));
+    out.addAll(Wrap.lines(m.get("explain.layers.title", r.image(), shortDigest(r.imageId()),
+        String.valueOf(r.layers().size())), "", "  ", width));
     out.add("");
     for (int i = r.layers().size() - 1; i >= 0; i--) {
       LayerReport.Layer l = r.layers().get(i);
       String corner = i == r.layers().size() - 1 ? "┌" : "├";
-      out.add(Text.ellipsis(corner + "─ " + m.get("explain.layers.layer", String.valueOf(i + 1)) + " ─ "
+      out.addAll(Wrap.lines(corner + "─ " + m.get("explain.layers.layer", String.valueOf(i + 1)) + " ─ "
           + shortDigest(l.diffId()) + " ─ " + Human.size(l.size()) + " ─ " + m.get("explain.layers.changes",
-          String.valueOf(l.added()), String.valueOf(l.changed()), String.valueOf(l.deleted())), WIDTH));
-      out.add(Text.ellipsis("│  " + l.createdBy(), WIDTH));
-      out.add("│  " + shortPath(l.dir(), WIDTH - 3));
+          String.valueOf(l.added()), String.valueOf(l.changed()), String.valueOf(l.deleted())), "", "│    ", width));
+      out.addAll(fit(Wrap.lines(l.createdBy(), "│  ", "│    ", width), width));
+      out.add("│  " + shortPath(l.dir(), width - 3)); // a long path is shortened in its middle on purpose
       if (!l.sharedWith().isEmpty()) {
         out.addAll(Wrap.lines(m.get("explain.layers.shared", String.join(", ", l.sharedWith().stream()
             .map(sh -> sh.container() ? m.get("explain.layers.container", sh.name()) : sh.name()).toList())),
             "│  ", "│    ", width));
       }
     }
-    out.add("└─ " + m.get("explain.layers.bottom"));
+    out.addAll(Wrap.lines(m.get("explain.layers.bottom"), "└─ ", "   ", width));
     out.add("");
     int uses = r.layers().stream().mapToInt(l -> l.sharedWith().size()).sum();
     out.addAll(Wrap.lines(m.get("explain.layers.sharing", Human.size(r.sharedBytes()), String.valueOf(uses)), "", "  ",
@@ -76,13 +80,14 @@ public final class ExplainViews {
     for (int i = 0; i < r.layers().size(); i++) {
       LayerReport.Layer l = r.layers().get(i);
       if (!l.sharedWith().isEmpty()) {
-        out.add("  " + m.get("explain.layers.sharing-layer", String.valueOf(i + 1), Human.size(l.size()),
-            String.valueOf(l.sharedWith().size()), Human.size(l.size() * l.sharedWith().size())));
+        out.addAll(Wrap.lines(m.get("explain.layers.sharing-layer", String.valueOf(i + 1), Human.size(l.size()),
+            String.valueOf(l.sharedWith().size()), Human.size(l.size() * l.sharedWith().size())), "  ", "    ", width));
       }
     }
-    out.add(m.get("explain.layers.wasted", Human.size(r.wastedBytes())));
+    out.addAll(Wrap.lines(m.get("explain.layers.wasted", Human.size(r.wastedBytes())), "", "  ", width));
     for (LayerReport.Waste w : r.wasted().subList(0, Math.min(5, r.wasted().size()))) {
-      out.add(Text.ellipsis("  " + Human.size(w.bytes()) + "  " + w.path() + "  ← " + w.hiddenBy(), WIDTH));
+      out.addAll(fit(Wrap.lines(Human.size(w.bytes()) + "  " + w.path() + "  ← " + w.hiddenBy(), "  ", "      ", width),
+          width));
     }
     return out;
   }
@@ -93,79 +98,90 @@ public final class ExplainViews {
    * ids, so one id reads the same on every line.
    */
   public static List<String> mount(MountReport r, List<Container.MountPoint> mounts, Messages m) {
+    return mount(r, mounts, m, WIDTH);
+  }
+
+  /** {@code explain mount} for a terminal {@code width} columns wide. */
+  public static List<String> mount(MountReport r, List<Container.MountPoint> mounts, Messages m, int width) {
     List<String> out = new ArrayList<>();
     if (r.copy() != null) {
-      out.addAll(copy(r, m));
-      volumes(out, mounts, m);
+      out.addAll(copy(r, m, width));
+      volumes(out, mounts, m, width);
       return out;
     }
-    out.addAll(List.of(m.get(r.mounted() ? "explain.mount.title" : "explain.mount.title-not-mounted", r.container())
-        .split("\n")));
+    out.addAll(Wrap.block(m.get(r.mounted() ? "explain.mount.title" : "explain.mount.title-not-mounted",
+        r.container()), width));
     out.add("");
-    out.add("  " + m.get("explain.mount.merged"));
-    out.add("    " + shortIds(r.merged(), WIDTH - 4));
-    out.add("        ▲  mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… merged");
-    out.add("  " + m.get("explain.mount.upper"));
-    out.add("    " + shortIds(r.upper(), WIDTH - 4));
-    out.add("  " + m.get("explain.mount.lower", String.valueOf(r.lowers().size())));
+    out.addAll(Wrap.lines(m.get("explain.mount.merged"), "  ", "    ", width));
+    out.add("    " + shortIds(r.merged(), width - 4));
+    out.addAll(Wrap.lines("▲  mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… merged", "        ",
+        "           ", width)); // the "…" stand for the paths listed here, on purpose
+    out.addAll(Wrap.lines(m.get("explain.mount.upper"), "  ", "    ", width));
+    out.add("    " + shortIds(r.upper(), width - 4));
+    out.addAll(Wrap.lines(m.get("explain.mount.lower", String.valueOf(r.lowers().size())), "  ", "    ", width));
     for (MountReport.Lower l : r.lowers()) {
-      out.add(Text.ellipsis("    " + (l.layer().equals(MountReport.INIT) ? "init        " : shortDigest(l.layer())) + "  "
-          + (l.layer().equals(MountReport.INIT) ? m.get("explain.mount.init") : l.createdBy()), WIDTH));
+      out.addAll(fit(Wrap.lines(l.layer().equals(MountReport.INIT) ? m.get("explain.mount.init") : l.createdBy(),
+          "    " + (l.layer().equals(MountReport.INIT) ? "init        " : shortDigest(l.layer())) + "  ",
+          " ".repeat(18), width), width));
     }
-    out.add("  " + m.get("explain.mount.work"));
-    out.add("    " + shortIds(r.work(), WIDTH - 4));
+    out.addAll(Wrap.lines(m.get("explain.mount.work"), "  ", "    ", width));
+    out.add("    " + shortIds(r.work(), width - 4));
     out.add("");
-    out.add(m.get("explain.mount.options"));
+    out.addAll(Wrap.lines(m.get("explain.mount.options"), "", "  ", width));
     for (String opt : r.options().split(",")) {
       int eq = opt.indexOf('=');
-      if (opt.length() <= WIDTH - 2 || eq < 0) {
+      if (opt.length() <= width - 2 || eq < 0) {
         out.add("  " + opt);
       } else if (opt.startsWith("lowerdir=")) {
-        out.add("  lowerdir=" + m.get("explain.mount.paths", String.valueOf(opt.split(":").length)));
-      } else {
-        out.add("  " + opt.substring(0, eq + 1) + shortIds(Path.of(opt.substring(eq + 1)), WIDTH - 3 - eq));
+        out.addAll(Wrap.lines(m.get("explain.mount.paths", String.valueOf(opt.split(":").length)), "  lowerdir=",
+            "    ", width));
+      } else { // a long path is shortened on purpose: its ids to 12 digits, then in its middle
+        out.add("  " + opt.substring(0, eq + 1) + shortIds(Path.of(opt.substring(eq + 1)), width - 3 - eq));
       }
     }
     out.add("");
-    out.addAll(List.of(m.get("explain.mount.rule").split("\n")));
-    volumes(out, mounts, m);
+    out.addAll(Wrap.block(m.get("explain.mount.rule"), width));
+    volumes(out, mounts, m, width);
     return out;
   }
 
   /** Under vfs: the full copy that is the container's root, its disk use, and what overlay2 would use. */
-  private static List<String> copy(MountReport r, Messages m) {
+  private static List<String> copy(MountReport r, Messages m, int width) {
     MountReport.Copy c = r.copy();
     List<String> out = new ArrayList<>();
     out.addAll(Wrap.lines(m.get("explain.mount.vfs.title", r.container(), String.valueOf(r.lowers().size())), "",
-        WIDTH));
-    out.add("    " + shortIds(c.rootfs(), WIDTH - 4));
+        width));
+    out.add("    " + shortIds(c.rootfs(), width - 4));
     out.addAll(Wrap.lines(c.bytes() == 0 ? m.get("explain.mount.vfs.not-yet")
-        : m.get("explain.mount.vfs.bytes", Human.size(c.bytes())), "  ", "    ", WIDTH));
-    out.add("  " + m.get("explain.mount.vfs.layers", String.valueOf(r.lowers().size())));
+        : m.get("explain.mount.vfs.bytes", Human.size(c.bytes())), "  ", "    ", width));
+    out.addAll(Wrap.lines(m.get("explain.mount.vfs.layers", String.valueOf(r.lowers().size())), "  ", "    ",
+        width));
     for (MountReport.Lower l : r.lowers()) {
-      out.add(Text.ellipsis("    " + shortDigest(l.layer()) + "  " + l.createdBy(), WIDTH));
+      out.addAll(fit(Wrap.lines(l.createdBy(), "    " + shortDigest(l.layer()) + "  ", " ".repeat(18), width),
+          width));
     }
     out.add("");
     out.addAll(Wrap.lines(m.get("explain.mount.vfs.overlay2", Human.size(c.layerBytes()),
-        Human.size(c.bytes() == 0 ? c.layerBytes() : c.bytes())), "", WIDTH));
+        Human.size(c.bytes() == 0 ? c.layerBytes() : c.bytes())), "", width));
     return out;
   }
 
   /** The volumes and bind mounts, each with its source, or that there are none. */
-  private static void volumes(List<String> out, List<Container.MountPoint> mounts, Messages m) {
+  private static void volumes(List<String> out, List<Container.MountPoint> mounts, Messages m, int width) {
     out.add("");
     if (mounts.isEmpty()) {
-      out.addAll(Wrap.lines(m.get("explain.mount.no-volumes"), "", WIDTH));
+      out.addAll(Wrap.lines(m.get("explain.mount.no-volumes"), "", width));
       return;
     }
-    out.addAll(Wrap.lines(m.get("explain.mount.volumes"), "", WIDTH));
+    out.addAll(Wrap.lines(m.get("explain.mount.volumes"), "", width));
     for (Container.MountPoint p : mounts) {
       String what = p.type().equals("bind") ? m.get("explain.mount.bind")
           : p.anonymous() ? m.get("explain.mount.anonymous") : m.get("explain.mount.volume", p.name());
-      out.add(Text.ellipsis("  " + p.destination() + (p.readOnly() ? " (ro)" : "") + "  " + what, WIDTH));
-      out.add("    " + shortIds(Path.of(p.source()), WIDTH - 4));
+      out.addAll(fit(Wrap.lines(p.destination() + (p.readOnly() ? " (ro)" : "") + "  " + what, "  ", "      ", width),
+          width));
+      out.add("    " + shortIds(Path.of(p.source()), width - 4));
     }
-    out.addAll(Wrap.lines(m.get("explain.mount.bypass"), "", WIDTH));
+    out.addAll(Wrap.lines(m.get("explain.mount.bypass"), "", width));
   }
 
   private static final Pattern LONG_ID = Pattern.compile("\\b([0-9a-f]{12})[0-9a-f]{52}\\b");
@@ -175,6 +191,14 @@ public final class ExplainViews {
     return shortPath(Path.of(LONG_ID.matcher(p.toString()).replaceAll("$1…")), max);
   }
 
+  /**
+   * Wrapped lines cut to {@code width}: only a single word wider than the line (a path, a mount line,
+   * a command's argument) is shortened, on purpose, since {@link Wrap} gives such a word a line of its own.
+   */
+  static List<String> fit(List<String> lines, int width) {
+    return lines.stream().map(l -> Text.ellipsis(l, width)).toList();
+  }
+
   /** {@code explain last} at 80 columns with no container names: see {@link TraceView}. */
   public static List<String> trace(String line, List<EngineEvent> events, Messages m) {
     return TraceView.lines(line, events, Map.of(), m, WIDTH);
@@ -182,19 +206,30 @@ public final class ExplainViews {
 
   /** {@code explain name}: a reference split into its parts, with the normalisation applied. */
   public static List<String> name(String typed, ImageReference ref, Messages m) {
+    return name(typed, ref, m, WIDTH);
+  }
+
+  /** {@code explain name} for a terminal {@code width} columns wide. */
+  public static List<String> name(String typed, ImageReference ref, Messages m, int width) {
     List<String> out = new ArrayList<>();
     ImageReference full = ref.withDefaultTag();
-    out.add(m.get("explain.name.title", typed, full.toString()));
+    out.addAll(Wrap.lines(m.get("explain.name.title", typed, full.toString()), "", "  ", width));
     out.add("");
-    out.add("  " + pad(m.get("explain.name.registry")) + full.domain()
-        + (typed.startsWith(full.domain()) ? "" : "  " + m.get("explain.name.default-registry")));
-    out.add("  " + pad(m.get("explain.name.namespace")) + (full.namespace() == null ? "-" : full.namespace())
-        + ("library".equals(full.namespace()) && !typed.contains("library/") ? "  " + m.get("explain.name.library") : ""));
-    out.add("  " + pad(m.get("explain.name.repository")) + full.repository());
-    out.add("  " + pad(m.get("explain.name.tag")) + (full.tag() == null ? "-" : full.tag())
-        + (ref.tag() == null && ref.digest() == null ? "  " + m.get("explain.name.default-tag") : ""));
-    out.add("  " + pad(m.get("explain.name.digest")) + (full.digest() == null ? "-" : full.digest().toString()));
+    out.addAll(row(m.get("explain.name.registry"), full.domain()
+        + (typed.startsWith(full.domain()) ? "" : "  " + m.get("explain.name.default-registry")), width));
+    out.addAll(row(m.get("explain.name.namespace"), (full.namespace() == null ? "-" : full.namespace())
+        + ("library".equals(full.namespace()) && !typed.contains("library/") ? "  " + m.get("explain.name.library") : ""),
+        width));
+    out.addAll(row(m.get("explain.name.repository"), full.repository(), width));
+    out.addAll(row(m.get("explain.name.tag"), (full.tag() == null ? "-" : full.tag())
+        + (ref.tag() == null && ref.digest() == null ? "  " + m.get("explain.name.default-tag") : ""), width));
+    out.addAll(row(m.get("explain.name.digest"), full.digest() == null ? "-" : full.digest().toString(), width));
     return out;
+  }
+
+  /** A labelled row of {@code explain name}: the label in its 14 columns, the value wrapped beside it. */
+  private static List<String> row(String label, String value, int width) {
+    return fit(Wrap.lines(value, "  " + pad(label), " ".repeat(16), width), width);
   }
 
   /**
@@ -204,17 +239,28 @@ public final class ExplainViews {
    */
   public static List<String> name(String typed, ImageReference ref, List<String[]> pullFrom, String[] pushTo,
       Messages m) {
-    List<String> out = name(typed, ref, m);
+    return name(typed, ref, pullFrom, pushTo, m, WIDTH);
+  }
+
+  /** {@code explain name REF} with where a pull and a push go, for a terminal {@code width} columns wide. */
+  public static List<String> name(String typed, ImageReference ref, List<String[]> pullFrom, String[] pushTo,
+      Messages m, int width) {
+    List<String> out = name(typed, ref, m, width);
     for (int i = 0; i < pullFrom.size(); i++) {
       String[] p = pullFrom.get(i);
       String note = p[1].equals("mirror") ? m.get("explain.name.mirror") : m.get("explain.name.own");
-      out.add(Text.ellipsis("  " + pad(i == 0 ? m.get("explain.name.pull-from") : "") + (i + 1) + ". " + p[0], WIDTH));
-      out.add(Text.ellipsis("  " + pad("") + "   " + note, WIDTH));
+      // an address wider than the line is shortened in its middle, on purpose
+      out.add("  " + pad(i == 0 ? m.get("explain.name.pull-from") : "") + (i + 1) + ". " + shortMiddle(p[0], width - 19));
+      out.addAll(Wrap.lines(note, " ".repeat(19), width));
     }
-    out.add(Text.ellipsis("  " + pad(m.get("explain.name.push-to")) + pushTo[0], WIDTH));
-    out.add(Text.ellipsis("  " + pad("") + (pushTo[1].equals("hub") ? m.get("explain.name.push-hub")
-        : m.get("explain.name.own")), WIDTH));
+    out.addAll(row(m.get("explain.name.push-to"), shortMiddle(pushTo[0], width - 16), width));
+    out.addAll(Wrap.lines(pushTo[1].equals("hub") ? m.get("explain.name.push-hub") : m.get("explain.name.own"),
+        " ".repeat(16), width));
     return out;
+  }
+
+  private static String shortMiddle(String s, int max) {
+    return s.length() <= max ? s : shortPath(Path.of(s), max);
   }
 
   private static String pad(String label) {
@@ -223,6 +269,11 @@ public final class ExplainViews {
 
   /** {@code explain file}: the layers from the top, and which one the container sees. */
   public static List<String> file(FileReport r, Messages m) {
+    return file(r, m, WIDTH);
+  }
+
+  /** {@code explain file} for a terminal {@code width} columns wide. */
+  public static List<String> file(FileReport r, Messages m, int width) {
     List<String> out = new ArrayList<>();
     var winner = r.winner();
     var hidden = r.hidden();
@@ -231,12 +282,12 @@ public final class ExplainViews {
     if (hidden != null) {
       out.add(m.get("explain.file.hidden", r.path(), r.container()));
       out.addAll(Wrap.lines(m.get("explain.file.hidden." + hidden.kind(), hidden.parent(),
-          hider == null ? hidden.layer() : layerName(hider, m)), "  ", WIDTH));
+          hider == null ? hidden.layer() : layerName(hider, m)), "  ", width));
     } else {
       String title = winner == null ? m.get("explain.file.none", r.path(), r.container())
           : m.get(winner.kind().equals("WHITEOUT") ? "explain.file.deleted" : "explain.file.title", r.path(),
               r.container(), layerName(winner, m));
-      out.addAll(List.of(title.split("\n")));
+      out.addAll(Wrap.block(title, width));
     }
     out.add("");
     boolean decided = false;
@@ -247,10 +298,10 @@ public final class ExplainViews {
         case IMAGE -> e.createdBy();
       };
       if (hidden != null && !decided && e == hider) {
-        out.add(Text.ellipsis("▶  " + pad(layerName(e, m), 28)
-            + m.get("explain.file.parent." + hidden.kind(), hidden.parent()), WIDTH));
+        out.addAll(fit(Wrap.lines(m.get("explain.file.parent." + hidden.kind(), hidden.parent()),
+            "▶  " + pad(layerName(e, m), 28), " ".repeat(31), width), width));
         if (createdBy != null && !createdBy.isEmpty()) {
-          out.add(Text.ellipsis("     " + createdBy, WIDTH));
+          out.addAll(fit(Wrap.lines(createdBy, "     ", "       ", width), width));
         }
         decided = true;
         continue;
@@ -267,9 +318,9 @@ public final class ExplainViews {
       if (!e.kind().equals("NONE")) {
         decided = true;
       }
-      out.add(Text.ellipsis(mark + pad(layerName(e, m), 28) + what, WIDTH));
+      out.addAll(fit(Wrap.lines(what, mark + pad(layerName(e, m), 28), " ".repeat(31), width), width));
       if (createdBy != null && !createdBy.isEmpty()) {
-        out.add(Text.ellipsis("     " + createdBy, WIDTH));
+        out.addAll(fit(Wrap.lines(createdBy, "     ", "       ", width), width));
       }
     }
     return out;
@@ -281,77 +332,93 @@ public final class ExplainViews {
 
   /** {@code explain boot}: a Linux boot beside a container start, with live facts. */
   public static List<String> boot(BootFacts f, Messages m) {
-    List<String> out = new ArrayList<>(List.of(m.get("explain.boot.diagram").split("\n")));
+    return boot(f, m, WIDTH);
+  }
+
+  /**
+   * {@code explain boot} for a terminal {@code width} columns wide; a line of the side-by-side diagram
+   * too wide for it wraps under its own indent.
+   */
+  public static List<String> boot(BootFacts f, Messages m, int width) {
+    List<String> out = new ArrayList<>(Wrap.block(m.get("explain.boot.diagram"), width));
     out.add("");
-    out.add(m.get(f.throwaway() ? "explain.boot.facts-throwaway" : "explain.boot.facts", f.container()));
-    out.add("  " + m.get("explain.boot.kernel", f.hostKernel(), f.containerKernel(),
-        f.hostKernel().equals(f.containerKernel()) ? m.get("explain.boot.same") : m.get("explain.boot.different")));
-    out.add("  " + m.get("explain.boot.no-kernel", String.valueOf(f.imageKernels())));
-    out.add("  " + m.get("explain.boot.pid1", f.pid1Command(), String.valueOf(f.hostPid())));
-    out.add("  " + m.get("explain.boot.mounts", String.valueOf(f.mounts())));
-    out.add(Text.ellipsis("    " + f.rootMount(), WIDTH));
+    out.addAll(Wrap.lines(m.get(f.throwaway() ? "explain.boot.facts-throwaway" : "explain.boot.facts",
+        f.container()), "", "  ", width));
+    out.addAll(Wrap.lines(m.get("explain.boot.kernel", f.hostKernel(), f.containerKernel(),
+        f.hostKernel().equals(f.containerKernel()) ? m.get("explain.boot.same") : m.get("explain.boot.different")),
+        "  ", "    ", width));
+    out.addAll(Wrap.lines(m.get("explain.boot.no-kernel", String.valueOf(f.imageKernels())), "  ", "    ", width));
+    out.addAll(Wrap.lines(m.get("explain.boot.pid1", f.pid1Command(), String.valueOf(f.hostPid())), "  ", "    ",
+        width));
+    out.addAll(Wrap.lines(m.get("explain.boot.mounts", String.valueOf(f.mounts())), "  ", "    ", width));
+    out.addAll(fit(Wrap.lines(f.rootMount(), "    ", "      ", width), width)); // its mountinfo line
     if (f.confinement() != null) {
-      confinement(f.confinement(), m).forEach(l -> out.add("  " + l));
+      confinement(f.confinement(), m, width - 2).forEach(l -> out.add("  " + l));
     }
     return out;
   }
 
   /** Its seccomp filter (read live from /proc/1/status) and AppArmor profile, or why it has none. */
-  static List<String> confinement(Confinement c, Messages m) {
+  static List<String> confinement(Confinement c, Messages m, int width) {
     List<String> out = new ArrayList<>();
-    out.addAll(List.of((c.seccompMode() == 2
+    out.addAll(fit(Wrap.block(c.seccompMode() == 2
         ? m.get("explain.boot.seccomp", String.valueOf(c.syscalls()), c.defaultAction(), c.profile())
-        : m.get("explain.boot.seccomp-none", String.valueOf(c.seccompMode()))).split("\n")));
-    out.addAll(List.of((!c.appArmorAvailable() ? m.get("explain.boot.apparmor-unavailable")
+        : m.get("explain.boot.seccomp-none", String.valueOf(c.seccompMode())), width), width));
+    out.addAll(Wrap.block(!c.appArmorAvailable() ? m.get("explain.boot.apparmor-unavailable")
         : c.appArmorProfile() == null ? m.get("explain.boot.apparmor-none")
-        : m.get("explain.boot.apparmor", c.appArmorProfile())).split("\n")));
+        : m.get("explain.boot.apparmor", c.appArmorProfile()), width));
     return out;
   }
 
   /** {@code explain network CONTAINER}: its namespace, the wire to the host, the rules that publish its ports. */
   public static List<String> network(NetworkFacts f, Messages m) {
+    return network(f, m, WIDTH);
+  }
+
+  /** {@code explain network CONTAINER} for a terminal {@code width} columns wide. */
+  public static List<String> network(NetworkFacts f, Messages m, int width) {
     List<String> out = new ArrayList<>();
     if (f.mode().equals("host")) {
-      out.addAll(List.of(m.get("explain.network.title-host", f.container()).split("\n")));
+      out.addAll(Wrap.block(m.get("explain.network.title-host", f.container()), width));
       return out;
     }
     boolean joined = f.mode().startsWith("container:");
-    out.add(Text.ellipsis(joined ? m.get("explain.network.title-joined", f.container())
-        : m.get("explain.network.title", f.container(), f.mode()), WIDTH));
+    out.addAll(Wrap.lines(joined ? m.get("explain.network.title-joined", f.container())
+        : m.get("explain.network.title", f.container(), f.mode()), "", "  ", width));
     String[] labels = {m.get("explain.network.namespace"), m.get("explain.network.inside"), m.get("explain.network.routes"), m.get("explain.network.wire"),
         m.get("explain.network.published"), m.get("explain.network.rule")};
     int w = 0;
     for (String l : labels) {
       w = Math.max(w, Text.width(l) + 1);
     }
-    labelled(out, labels[0], List.of(f.namespace()), w);
-    labelled(out, labels[1], f.interfaces(), w);
-    labelled(out, labels[2], f.routes().stream().map(String::strip).toList(), w);
+    labelled(out, labels[0], List.of(f.namespace()), w, width);
+    labelled(out, labels[1], f.interfaces(), w, width);
+    labelled(out, labels[2], f.routes().stream().map(String::strip).toList(), w, width);
     if (f.mode().equals("none")) {
-      out.add(m.get("explain.network.none"));
+      out.addAll(Wrap.lines(m.get("explain.network.none"), "", "  ", width));
       return out;
     }
     if (joined) {
-      out.addAll(List.of(m.get("explain.network.joined", f.mode().substring(10, Math.min(f.mode().length(), 22)))
-          .split("\n")));
+      out.addAll(Wrap.block(m.get("explain.network.joined", f.mode().substring(10, Math.min(f.mode().length(), 22))),
+          width));
       return out;
     }
     labelled(out, labels[3], List.of(m.get("explain.network.wire-line", f.hostVeth(), f.bridge(), f.bridgeAddress())
-        .split("\n")), w);
+        .split("\n")), w, width);
     String ip = f.interfaces().stream().filter(i -> i.startsWith("eth0 ")).map(i -> i.substring(5, i.indexOf('/')))
         .findFirst().orElse("");
     if (f.ports().isEmpty()) {
-      out.addAll(List.of(m.get("explain.network.no-ports", ip).split("\n")));
+      out.addAll(Wrap.block(m.get("explain.network.no-ports", ip), width));
     } else {
-      labelled(out, labels[4], f.ports(), w);
-      labelled(out, labels[5], f.natRules().stream().map(ExplainViews::shortRule).toList(), w);
+      labelled(out, labels[4], f.ports(), w, width);
+      labelled(out, labels[5], f.natRules().stream().map(ExplainViews::shortRule).toList(), w, width);
       String first = f.ports().get(0);
       String hostPort = first.substring(first.lastIndexOf(':', first.indexOf("->")) + 1, first.indexOf("->"));
       String ctr = first.substring(first.indexOf("->") + 2, first.indexOf('/', first.indexOf("->")));
-      out.addAll(List.of(m.get("explain.network.how", hostPort, ip + ":" + ctr, f.bridge()).split("\n")));
-      out.addAll(List.of(m.get("explain.network.localnet", hostPort, f.bridge()).split("\n")));
+      out.addAll(Wrap.block(m.get("explain.network.how", hostPort, ip + ":" + ctr, f.bridge()), width));
+      out.addAll(Wrap.block(m.get("explain.network.localnet", hostPort, f.bridge()), width));
     }
-    out.add(m.get("explain.network.try"));
+    out.addAll(Wrap.lines(m.get("explain.network.try"), "", "  ", width));
     if (f.namespace().startsWith("/run/netns/")) {
       out.add("  ip netns exec " + f.namespace().substring(11) + " ip addr");
     }
@@ -374,9 +441,10 @@ public final class ExplainViews {
     return "-p " + proto.group(1) + " --dport " + port.group(1) + " -j DNAT --to-destination " + to.group(1);
   }
 
-  private static void labelled(List<String> out, String label, List<String> values, int width) {
+  private static void labelled(List<String> out, String label, List<String> values, int column, int width) {
     for (int i = 0; i < values.size(); i++) {
-      out.add(Text.ellipsis("  " + pad(i == 0 ? label : "", width) + values.get(i), WIDTH));
+      out.addAll(fit(Wrap.lines(values.get(i), "  " + pad(i == 0 ? label : "", column), " ".repeat(column + 4),
+          width), width));
     }
   }
 
@@ -387,33 +455,45 @@ public final class ExplainViews {
    */
   public static List<String> arch(long pid, long running, String runtime, String kernel, String hub, String hubState,
       List<String> mirrors, boolean hubIsMirror, Messages m) {
-    List<String> out = new ArrayList<>(List.of(m.get("explain.arch.diagram", String.valueOf(pid),
-        String.valueOf(running), runtime, kernel).split("\n")));
+    return arch(pid, running, runtime, kernel, hub, hubState, mirrors, hubIsMirror, m, WIDTH);
+  }
+
+  /** {@code explain arch} for a terminal {@code width} columns wide; a diagram line too wide wraps under its indent. */
+  public static List<String> arch(long pid, long running, String runtime, String kernel, String hub, String hubState,
+      List<String> mirrors, boolean hubIsMirror, Messages m, int width) {
+    List<String> out = new ArrayList<>(Wrap.block(m.get("explain.arch.diagram", String.valueOf(pid),
+        String.valueOf(running), runtime, kernel), width));
     out.add("");
-    out.addAll(Wrap.lines(m.get("explain.arch.registry"), "", WIDTH));
-    out.addAll(Wrap.lines(m.get("explain.arch.hub", hub), "  ", "    ", WIDTH));
-    out.addAll(Wrap.lines(m.get("explain.arch.hub." + hubState), "    ", WIDTH));
+    out.addAll(Wrap.lines(m.get("explain.arch.registry"), "", width));
+    out.addAll(Wrap.lines(m.get("explain.arch.hub", hub), "  ", "    ", width));
+    out.addAll(Wrap.lines(m.get("explain.arch.hub." + hubState), "    ", width));
     String pulls = hubIsMirror ? m.get("explain.arch.mirror.hub")
         : mirrors.isEmpty() ? m.get("explain.arch.mirror.none", hub)
         : m.get("explain.arch.mirror.other", String.join(", ", mirrors), hub);
-    out.addAll(Wrap.lines(pulls, "", WIDTH));
+    out.addAll(Wrap.lines(pulls, "", width));
     return out;
   }
 
   /** {@code explain vm}: the two stacks, the two reasons, and numbers measured now. */
   public static List<String> vm(long startMillis, long containerPssKb, long monitorPssKb, String command, int reads,
       int processes, String kernel, Messages m) {
-    List<String> out = new ArrayList<>(List.of(m.get("explain.vm.diagram").split("\n")));
+    return vm(startMillis, containerPssKb, monitorPssKb, command, reads, processes, kernel, m, WIDTH);
+  }
+
+  /** {@code explain vm} for a terminal {@code width} columns wide; a diagram line too wide wraps under its indent. */
+  public static List<String> vm(long startMillis, long containerPssKb, long monitorPssKb, String command, int reads,
+      int processes, String kernel, Messages m, int width) {
+    List<String> out = new ArrayList<>(Wrap.block(m.get("explain.vm.diagram"), width));
     out.add("");
-    out.add(m.get("explain.vm.measured"));
-    out.add("  " + m.get("explain.vm.start", String.valueOf(startMillis)));
+    out.addAll(Wrap.lines(m.get("explain.vm.measured"), "", "  ", width));
+    out.addAll(Wrap.lines(m.get("explain.vm.start", String.valueOf(startMillis)), "  ", "    ", width));
     out.addAll(Wrap.lines(m.get("explain.vm.memory", String.valueOf(containerPssKb), String.valueOf(monitorPssKb),
-        command), "  ", "    ", WIDTH));
-    out.addAll(Wrap.lines(m.get("explain.vm.memory-how", command, String.valueOf(reads)), "    ", WIDTH));
-    out.add("  " + m.get("explain.vm.processes", String.valueOf(processes)));
-    out.add("  " + m.get("explain.vm.kernel", kernel));
+        command), "  ", "    ", width));
+    out.addAll(Wrap.lines(m.get("explain.vm.memory-how", command, String.valueOf(reads)), "    ", width));
+    out.addAll(Wrap.lines(m.get("explain.vm.processes", String.valueOf(processes)), "  ", "    ", width));
+    out.addAll(Wrap.lines(m.get("explain.vm.kernel", kernel), "  ", "    ", width));
     out.add("");
-    out.addAll(List.of(m.get("explain.vm.not-measured").split("\n")));
+    out.addAll(Wrap.block(m.get("explain.vm.not-measured"), width));
     return out;
   }
 
@@ -421,15 +501,16 @@ public final class ExplainViews {
     return s + " ".repeat(Math.max(1, w - Text.width(s)));
   }
 
-  /** One copy-on-write fact, as the watch prints it. */
-  public static String cowLine(CowEvent e, Messages m) {
+  /** One copy-on-write fact, as the watch prints it, wrapped to {@code width} columns under {@code first}. */
+  public static List<String> cowLines(CowEvent e, String first, Messages m, int width) {
     String name = e.path().substring(e.path().lastIndexOf('/') + 1);
     String dir = e.path().substring(0, e.path().lastIndexOf('/') + 1);
-    return Text.ellipsis("  " + switch (e.kind()) {
+    String fact = switch (e.kind()) {
       case "COPY_UP" -> m.get("explain.cow.copy-up", e.path(), Human.size(e.bytes()), e.fromLayer());
       case "NEW" -> m.get("explain.cow.new", e.path(), Human.size(e.bytes()));
       case "DELETE" -> m.get("explain.cow.delete", e.path(), dir + ".wh." + name);
       default -> m.get("explain.cow.opaque", e.path());
-    }, WIDTH);
+    };
+    return fit(Wrap.lines(fact, first, " ".repeat(Text.width(first) + 2), width), width);
   }
 }
