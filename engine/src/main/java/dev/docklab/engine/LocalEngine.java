@@ -3,8 +3,8 @@ package dev.docklab.engine;
 import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
-import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.Explain;
 import dev.docklab.engine.api.Images;
@@ -66,8 +66,7 @@ public final class LocalEngine implements Engine {
    */
   static LocalEngine open(EngineOptions options, EngineListener listener) {
     if (Posix.host().geteuid() != 0) {
-      throw EngineException.invalid("docklab's engine needs root to mount filesystems and run containers: "
-          + "run it with sudo, or as root");
+      throw EngineException.invalid(EngineMessage.NEEDS_ROOT);
     }
     Layout layout = new Layout(options.dataRoot());
     FileChannel ch = null;
@@ -109,7 +108,7 @@ public final class LocalEngine implements Engine {
       return engine;
     } catch (IOException e) {
       closeQuietly(ch);
-      throw EngineException.system("cannot open the data root " + layout.root() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.DATA_ROOT_UNOPENABLE, e, layout.root(), e.getMessage());
     } catch (RuntimeException e) {
       closeQuietly(ch);
       throw e;

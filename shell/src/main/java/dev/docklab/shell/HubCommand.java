@@ -4,6 +4,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.RepositoryMeta;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.HubAdmin;
+import dev.docklab.shell.command.Said;
 import dev.docklab.shell.i18n.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class HubCommand {
       }
       return 0;
     } catch (EngineException e) {
-      err.println(m.get("main.error", e.getMessage()));
+      err.println(m.get("main.error", Said.of(e, m)));
       return 1;
     } catch (IOException e) {
       err.println(m.get("main.error", e.getMessage()));

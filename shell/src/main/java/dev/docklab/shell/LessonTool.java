@@ -13,6 +13,7 @@ import dev.docklab.lessons.load.Problem;
 import dev.docklab.lessons.model.Lesson;
 import dev.docklab.lessons.run.LessonPlayer;
 import dev.docklab.shell.command.Session;
+import dev.docklab.shell.command.Said;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.interp.Shell;
 import java.io.ByteArrayOutputStream;
@@ -119,7 +120,7 @@ final class LessonTool {
         }
       }
     } catch (EngineException e) {
-      err.println(m.get("main.error", e.getMessage()));
+      err.println(m.get("main.error", Said.of(e, m)));
       failed++;
     } finally {
       if (configBefore == null) {

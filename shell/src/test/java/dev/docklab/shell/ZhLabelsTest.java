@@ -66,6 +66,8 @@ class ZhLabelsTest {
       "list", "string", "int", "bytes", "no", "always", "unless-stopped", "on-failure",
       // host commands help names
       "mkdir", "cd", "ls", "cat", "apt-get", "containernetworking-plugins", "iproute2", "busybox-static", "CNI", "Debian", "ADD", "FROM", "scratch", "URL",
+      // Dockerfile instructions and their words, --mount types, daemon.json's literals, host commands and users
+      "HEALTHCHECK", "CMD", "NONE", "bind", "false", "root", "sudo", "tr", "wc",
       // the fixtures' names of images, containers, namespaces
       "app", "quiet", "alone", "hosty", "joined", "student", "mycat2");
 

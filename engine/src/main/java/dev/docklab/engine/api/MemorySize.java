@@ -16,7 +16,7 @@ public final class MemorySize {
   public static long parse(String text) {
     Matcher m = SIZE.matcher(text.trim());
     if (!m.matches()) {
-      throw EngineException.invalid("invalid size: '" + text + "' (use a number with an optional unit: b, k, m, g)");
+      throw EngineException.invalid(EngineMessage.SIZE_INVALID, text);
     }
     double n = Double.parseDouble(m.group(1));
     int power = m.group(2).isEmpty() ? 0 : "kmgtp".indexOf(m.group(2).toLowerCase()) + 1;

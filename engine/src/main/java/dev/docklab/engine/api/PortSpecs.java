@@ -53,8 +53,7 @@ public final class PortSpecs {
             + " and " + hostPart);
       }
       if (ctrSpan == 0 && hostSpan > 0) {
-        throw EngineException.invalid("docklab publishes one container port on one host port: use "
-            + host[0] + ":" + ctr[0] + " instead of the host range " + hostPart);
+        throw EngineException.invalid(EngineMessage.PORT_ONE_TO_ONE, host[0] + ":" + ctr[0], hostPart);
       }
     }
     List<PortMapping> out = new ArrayList<>();
@@ -135,7 +134,7 @@ public final class PortSpecs {
       return ip;
     }
     if (ip.contains(":") && ip.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
-      throw EngineException.invalid("docklab's bridge has no IPv6: publish on an IPv4 address instead of " + ip);
+      throw EngineException.invalid(EngineMessage.PORT_NO_IPV6, ip);
     }
     throw EngineException.invalid("invalid IP address: " + ip);
   }

@@ -86,7 +86,7 @@ public record VolumeSpec(Kind kind, String source, String destination, boolean r
       }
       case "volume" -> src == null ? new VolumeSpec(Kind.ANONYMOUS, null, target, ro, false)
           : new VolumeSpec(Kind.VOLUME, src, target, ro, false);
-      default -> throw EngineException.invalid("invalid mount type: \"" + type + "\" (docklab knows bind and volume)");
+      default -> throw EngineException.invalid(EngineMessage.MOUNT_TYPE_UNKNOWN, type);
     };
   }
 

@@ -99,7 +99,7 @@ public final class Builder {
       step(stage, in, req, ignore, stages, n);
     }
     if (stage == null || stage.image == null) {
-      throw EngineException.invalid("the build made no image: a Dockerfile FROM scratch needs at least one more step");
+      throw EngineException.invalid(EngineMessage.BUILD_NO_IMAGE);
     }
     say.accept("Successfully built " + stage.image.id().shortHex());
     for (String t : req.tags()) {
@@ -279,7 +279,7 @@ public final class Builder {
           img = host.findImage(fromStage);
         }
         if (img == null) {
-          throw EngineException.notFound("COPY --from=" + fromStage + ": no such stage or image");
+          throw EngineException.notFound(EngineMessage.COPY_FROM_NO_STAGE, fromStage);
         }
         mount = host.mountReadOnly(img);
         root = mount;
@@ -453,13 +453,13 @@ public final class Builder {
           case "timeout" -> h.put("Timeout", durationNanos(value));
           case "start-period" -> h.put("StartPeriod", durationNanos(value));
           case "retries" -> h.put("Retries", Integer.parseInt(value));
-          default -> throw EngineException.invalid("HEALTHCHECK: unknown flag --" + name);
+          default -> throw EngineException.invalid(EngineMessage.HEALTHCHECK_FLAG, name);
         }
       }
       rest = sp < 0 ? "" : rest.substring(sp + 1).strip();
     }
     if (!rest.regionMatches(true, 0, "CMD ", 0, 4)) {
-      throw EngineException.invalid("HEALTHCHECK: expected CMD or NONE, got \"" + rest + "\"");
+      throw EngineException.invalid(EngineMessage.HEALTHCHECK_FORM, rest);
     }
     String cmd = rest.substring(4).strip();
     List<String> test = new ArrayList<>();
@@ -477,7 +477,7 @@ public final class Builder {
   private static long durationNanos(String text) {
     Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
     if (!m.matches()) {
-      throw EngineException.invalid("HEALTHCHECK: invalid duration " + text + " (e.g. 30s, 5m)");
+      throw EngineException.invalid(EngineMessage.HEALTHCHECK_DURATION, text);
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
@@ -536,7 +536,7 @@ public final class Builder {
             }
           });
     } catch (IOException e) {
-      throw EngineException.invalid("cannot read the build context " + context + ": " + e.getMessage());
+      throw EngineException.invalid(EngineMessage.BUILD_CONTEXT_UNREADABLE, context, e.getMessage());
     }
     return total[0];
   }

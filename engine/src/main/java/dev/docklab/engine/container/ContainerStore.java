@@ -3,8 +3,9 @@ package dev.docklab.engine.container;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Endpoint;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.store.Layout;
@@ -209,8 +210,8 @@ public final class ContainerStore {
       Files.move(dir(id), layout.keptContainer(id), StandardCopyOption.ATOMIC_MOVE);
       load().remove(id);
     } catch (IOException e) {
-      throw EngineException.system("could not keep container " + id.substring(0, 12) + " for undo: "
-          + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.UNDO_KEEP_CONTAINER_FAILED, e, id.substring(0, 12),
+          e.getMessage());
     }
   }
 

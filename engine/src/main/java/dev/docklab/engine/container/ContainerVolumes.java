@@ -2,6 +2,7 @@ package dev.docklab.engine.container;
 
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.engine.volume.VolumeStore;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class ContainerVolumes {
             try {
               Files.createDirectories(src);
             } catch (IOException e) {
-              throw EngineException.system("could not create " + src + ": " + e.getMessage(), e);
+              throw EngineException.system(EngineMessage.BIND_SOURCE_CREATE_FAILED, e, src, e.getMessage());
             }
           }
           out.add(new Container.MountPoint("bind", null, src.toString(), v.destination(), v.readOnly(), false));
@@ -77,13 +78,13 @@ final class ContainerVolumes {
           Process cp = new ProcessBuilder("cp", "-a", from + "/.", v.data() + "/").redirectErrorStream(true).start();
           String out = new String(cp.getInputStream().readAllBytes());
           if (cp.waitFor() != 0) {
-            throw EngineException.system("could not copy the image's " + m.destination() + " into volume " + m.name()
-                + ": " + out.strip(), null);
+            throw EngineException.system(EngineMessage.VOLUME_COPY_FAILED, null, m.destination(), m.name(),
+                out.strip());
           }
         }
         volumes.markSeeded(m.name());
       } catch (IOException e) {
-        throw EngineException.system("could not seed volume " + m.name() + ": " + e.getMessage(), e);
+        throw EngineException.system(EngineMessage.VOLUME_SEED_FAILED, e, m.name(), e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -3,6 +3,7 @@ package dev.docklab.engine.image;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.store.AtomicFiles;
@@ -77,7 +78,7 @@ public final class KeptImages {
       PrivateDirs.create(layout.keptImages());
       AtomicFiles.write(layout.keptImage(img.id()), ImageStore.JSON.writeValueAsBytes(k));
     } catch (IOException e) {
-      throw EngineException.system("could not keep image " + img.id().shortHex() + " for undo: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.UNDO_KEEP_IMAGE_FAILED, e, img.id().shortHex(), e.getMessage());
     }
   }
 

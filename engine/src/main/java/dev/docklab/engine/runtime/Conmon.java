@@ -1,6 +1,7 @@
 package dev.docklab.engine.runtime;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.store.ContainerFiles;
 import java.io.File;
@@ -114,7 +115,7 @@ public final class Conmon {
           .redirectError(ProcessBuilder.Redirect.appendTo(bundle.monitorLog().toFile())).start();
       p.waitFor();
     } catch (IOException e) {
-      throw EngineException.system("could not start the container monitor " + binary + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.CONMON_START_FAILED, e, binary, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw EngineException.system("interrupted while starting the container monitor", e);
@@ -134,8 +135,7 @@ public final class Conmon {
       }
       sleep(2);
     }
-    throw EngineException.system("the container monitor did not create container " + id.substring(0, 12)
-        + " within 30 seconds (see " + bundle.monitorLog() + ")", null);
+    throw EngineException.system(EngineMessage.CONMON_TIMEOUT, null, id.substring(0, 12), bundle.monitorLog());
   }
 
   /** The exit file conmon writes when the container's process ends. */

@@ -92,8 +92,7 @@ public final class SecurityProfiles {
       } catch (NoSuchFileException e) {
         throw EngineException.system(EngineMessage.SECCOMP_MISSING, e, defaultSeccomp, SECCOMP_PACKAGE);
       } catch (IOException e) {
-        throw EngineException.system("could not read the default seccomp profile " + defaultSeccomp + ": "
-            + e.getMessage(), e);
+        throw EngineException.system(EngineMessage.SECCOMP_UNREADABLE, e, defaultSeccomp, e.getMessage());
       }
       SeccompProfile parsed;
       try {

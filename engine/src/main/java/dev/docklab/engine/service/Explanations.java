@@ -363,8 +363,7 @@ final class Explanations implements Explain {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
       if (p.waitFor() != 0 || lines.size() < 4) {
-        throw EngineException.invalid("could not read the facts inside " + c.name() + " (its image needs sh, tr, "
-            + "grep and wc, as busybox has): " + String.join(" ", lines));
+        throw EngineException.invalid(EngineMessage.FACTS_NEED_BUSYBOX, c.name(), String.join(" ", lines));
       }
       int kernels = 0;
       for (Digest d : images0.get(c.imageDigest()).diffIds()) {

@@ -1,6 +1,7 @@
 package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.HubAdmin;
 import dev.docklab.engine.api.RepositoryMeta;
 import dev.docklab.engine.registry.RegistryError;
@@ -24,7 +25,7 @@ public final class LocalHubAdmin implements HubAdmin {
     try {
       this.hub = new Hub(root, log == null ? null : log::accept);
     } catch (IOException e) {
-      throw EngineException.system("could not open the hub's data in " + root + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.HUB_DATA_UNREADABLE, e, root, e.getMessage());
     }
   }
 
@@ -35,7 +36,7 @@ public final class LocalHubAdmin implements HubAdmin {
     } catch (EngineException e) {
       throw e;
     } catch (Exception e) {
-      throw EngineException.system("could not serve the hub on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.HUB_SERVE_FAILED, e, host + ":" + port, e.getMessage());
     }
   }
 

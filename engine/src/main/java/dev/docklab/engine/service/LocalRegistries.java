@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.HubAdmin;
 import dev.docklab.engine.api.Image;
@@ -211,12 +212,12 @@ final class LocalRegistries implements Registries, AutoCloseable {
   @Override
   public void signup(String user, String password) {
     if (!DaemonConfig.read(layout.daemonConfig()).signupAllowed()) {
-      throw EngineException.invalid("sign-up is turned off on this hub (daemon.json: \"hub-signup\": false)");
+      throw EngineException.invalid(EngineMessage.HUB_SIGNUP_OFF);
     }
     HubAdmin admin = hub();
     try {
       if (admin.users().containsKey(user)) {
-        throw EngineException.conflict("the user " + user + " already exists on this hub");
+        throw EngineException.conflict(EngineMessage.HUB_USER_EXISTS, user);
       }
       admin.addUser(user, password, false);
     } finally {
@@ -242,7 +243,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
       publishBaseImages();
       listener.on(new EngineEvent(EventStep.HUB, addr, "docklab's hub started on http://" + addr, Duration.ZERO));
     } catch (Exception e) {
-      throw EngineException.system("could not start docklab's hub on " + addr + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.HUB_START_FAILED, e, addr, e.getMessage());
     }
   }
 
@@ -282,7 +283,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
           store.setMeta(e.repository(), meta);
         }
       } catch (IOException x) {
-        throw EngineException.system("could not publish " + e.repository() + " to docklab's hub: " + x.getMessage(), x);
+        throw EngineException.system(EngineMessage.HUB_PUBLISH_FAILED, x, e.repository(), x.getMessage());
       }
     }
   }
@@ -317,7 +318,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
       store.putManifest(repo, tag, null, blobs.read(img.manifest()));
       return true;
     } catch (IOException e) {
-      throw EngineException.system("could not publish " + repo + ":" + tag + " to docklab's hub: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.HUB_PUBLISH_FAILED, e, repo + ":" + tag, e.getMessage());
     }
   }
 

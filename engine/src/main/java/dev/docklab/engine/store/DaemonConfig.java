@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.MemorySize;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public record DaemonConfig(
   }
 
   private static EngineException invalid(Path file, String why) {
-    return EngineException.invalid("could not read " + file + ": " + why + " (fix it, or remove it for the defaults)");
+    return EngineException.invalid(EngineMessage.DAEMON_JSON_INVALID, file, why);
   }
 
   /**

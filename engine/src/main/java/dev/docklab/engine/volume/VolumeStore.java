@@ -2,6 +2,7 @@ package dev.docklab.engine.volume;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Volume;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.Layout;
@@ -39,7 +40,7 @@ public final class VolumeStore {
       write(new Volume(name, data(name), Instant.now().toString(), false, anonymous));
       return get(name);
     } catch (IOException e) {
-      throw EngineException.system("could not create volume " + name + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.VOLUME_CREATE_FAILED, e, name, e.getMessage());
     }
   }
 
@@ -53,7 +54,7 @@ public final class VolumeStore {
       return new Volume(name, data(name), String.valueOf(m.get("createdAt")), Boolean.TRUE.equals(m.get("seeded")),
           Boolean.TRUE.equals(m.get("anonymous")));
     } catch (IOException e) {
-      throw EngineException.system("could not read volume " + name + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.VOLUME_READ_FAILED, e, name, e.getMessage());
     }
   }
 
@@ -72,7 +73,7 @@ public final class VolumeStore {
     try {
       AtomicFiles.write(layout.volume(v.name()).config(), JSON.writeValueAsBytes(m));
     } catch (IOException e) {
-      throw EngineException.system("could not write volume " + v.name() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.VOLUME_WRITE_FAILED, e, v.name(), e.getMessage());
     }
   }
 
@@ -89,7 +90,7 @@ public final class VolumeStore {
         }
       }
     } catch (IOException e) {
-      throw EngineException.system("could not list volumes: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.VOLUME_LIST_FAILED, e, e.getMessage());
     }
     return out;
   }
@@ -100,7 +101,7 @@ public final class VolumeStore {
       Files.deleteIfExists(layout.volume(name).config());
       Trees.deleteRecursively(layout.volume(name).dir());
     } catch (IOException e) {
-      throw EngineException.system("could not remove volume " + name + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.VOLUME_REMOVE_FAILED, e, name, e.getMessage());
     }
   }
 }

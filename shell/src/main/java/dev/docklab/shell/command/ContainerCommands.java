@@ -155,7 +155,7 @@ public final class ContainerCommands {
           memory, pids, args.has("rm"), tty, stdin, restart, volumes, network(args, s),
           labels(args.values("label")), SecurityOptions.read(args.values("security-opt"), s.workspace()));
     } catch (EngineException e) {
-      return usageError(s, cmd, e.getMessage());
+      return usageError(s, cmd, Said.of(e, s.messages()));
     }
     try {
       Image image = s.engine().images().find(imageText);

@@ -65,7 +65,7 @@ public final class SignupCommand {
       s.err().println("Error: cannot read the password: " + e.getMessage());
       return 1;
     } catch (EngineException e) {
-      s.err().println("docklab: " + e.getMessage());
+      s.err().println("docklab: " + Said.of(e, s.messages()));
       return 1;
     }
   }

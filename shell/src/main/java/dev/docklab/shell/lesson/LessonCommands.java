@@ -27,6 +27,7 @@ import dev.docklab.lessons.run.ProgressStore;
 import dev.docklab.lessons.run.StartStage;
 import dev.docklab.lessons.run.StepResult;
 import dev.docklab.shell.command.Session;
+import dev.docklab.shell.command.Said;
 import dev.docklab.shell.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -358,7 +359,8 @@ public final class LessonCommands {
     } catch (RuntimeException e) {
       // whatever went wrong, the learner's line is done and the prompt comes back: one line, no trace
       s.err().println("docklab: " + s.msg("lesson.check.failed",
-          e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+          e instanceof EngineException ee ? Said.of(ee, s.messages())
+              : e.getClass().getSimpleName() + ": " + e.getMessage()));
     } finally {
       lineStart = Instant.now();
     }

@@ -8,6 +8,7 @@ import dev.docklab.lessons.record.DraftYaml;
 import dev.docklab.lessons.record.Recording;
 import dev.docklab.lessons.record.RecordingStore;
 import dev.docklab.lessons.record.Snapshot;
+import dev.docklab.shell.command.Said;
 import dev.docklab.shell.command.Session;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -150,7 +151,8 @@ public final class LessonRecorder {
     } catch (RuntimeException e) {
       // the line is done and the prompt comes back: one line, no trace
       s.err().println("docklab: " + s.msg("lesson.record.keep-failed",
-          e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+          e instanceof EngineException ee ? Said.of(ee, s.messages())
+              : e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
   }
 

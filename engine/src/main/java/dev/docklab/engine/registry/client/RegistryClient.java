@@ -7,6 +7,7 @@ import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.digest.Sha256;
@@ -420,8 +421,7 @@ public final class RegistryClient {
         HttpResponse<T> resp = http.send(request, handler);
         if (config.isHub(r.host()) && resp.headers().firstValue("Docker-Distribution-API-Version").isEmpty()) {
           drain(resp);
-          throw EngineException.system("something else than a registry answers on " + r.host() + " (docklab's hub"
-              + " address): stop it, or give the hub another address with \"hub\" in daemon.json", null);
+          throw EngineException.system(EngineMessage.HUB_ADDRESS_TAKEN, null, r.host());
         }
         listener.on(new EngineEvent(EventStep.HTTP, r.host(), request.method() + " "
             + request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?"

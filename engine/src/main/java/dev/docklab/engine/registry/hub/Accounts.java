@@ -2,6 +2,7 @@ package dev.docklab.engine.registry.hub;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,17 +41,17 @@ public final class Accounts {
     try {
       return new TreeMap<>(HubStore.JSON.readValue(file.toFile(), new TypeReference<Map<String, User>>() {}));
     } catch (IOException e) {
-      throw EngineException.system("could not read the hub's users in " + file + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.HUB_USERS_UNREADABLE, e, file, e.getMessage());
     }
   }
 
   /** Adds or replaces a user. */
   public synchronized void add(String name, String password, boolean admin) {
     if (!USER.matcher(name).matches()) {
-      throw EngineException.invalid("invalid user name \"" + name + "\": use 2 to 30 lowercase letters and digits");
+      throw EngineException.invalid(EngineMessage.HUB_USER_NAME_INVALID, name);
     }
     if (password == null || password.length() < 6) {
-      throw EngineException.invalid("the password must have at least 6 characters");
+      throw EngineException.invalid(EngineMessage.HUB_PASSWORD_SHORT);
     }
     Map<String, User> all = users();
     all.put(name, new User(BCRYPT.encode(password), admin));
@@ -60,7 +61,7 @@ public final class Accounts {
   public synchronized void remove(String name) {
     Map<String, User> all = users();
     if (all.remove(name) == null) {
-      throw EngineException.notFound("no such user: " + name);
+      throw EngineException.notFound(EngineMessage.HUB_NO_SUCH_USER, name);
     }
     save(all);
   }
@@ -88,7 +89,7 @@ public final class Accounts {
       AtomicFiles.write(file, HubStore.JSON.writeValueAsBytes(all));
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (IOException e) {
-      throw EngineException.system("could not write " + file + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.FILE_WRITE_FAILED, e, file, e.getMessage());
     }
   }
 }
