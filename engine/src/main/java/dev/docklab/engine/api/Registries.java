@@ -29,6 +29,12 @@ public interface Registries {
   /** The registries a pull of {@code ref} asks, in order: the mirrors, then the image's own registry. */
   List<PullSource> pullEndpoints(ImageReference ref);
 
+  /**
+   * Where {@code docker push} of {@code ref} (and a login to its registry) goes; {@code mirror} when it is
+   * docklab's hub standing in for Docker Hub rather than the image's own registry.
+   */
+  PullSource pushTarget(ImageReference ref);
+
   /** daemon.json's registry settings and where logins are kept. */
   RegistrySettings settings();
 

@@ -17,22 +17,31 @@ import java.util.function.Consumer;
 /** docklab's hub on its own data directory: {@code scripts/docklab registry ...}. */
 public final class LocalHubAdmin implements HubAdmin {
   private final Path root;
-  private final Hub hub;
+  private final Consumer<String> log;
+  /** Made on first need (serving, accounts): reading a tag or its digest touches only the store. */
+  private Hub hub;
 
   /** The hub whose repositories and accounts live in {@code root}; {@code log} gets its request lines. */
   public LocalHubAdmin(Path root, Consumer<String> log) {
     this.root = root;
-    try {
-      this.hub = new Hub(root, log == null ? null : log::accept);
-    } catch (IOException e) {
-      throw EngineException.system(EngineMessage.HUB_DATA_UNREADABLE, e, root, e.getMessage());
+    this.log = log;
+  }
+
+  private synchronized Hub hub() {
+    if (hub == null) {
+      try {
+        hub = new Hub(root, log == null ? null : log::accept);
+      } catch (IOException e) {
+        throw EngineException.system(EngineMessage.HUB_DATA_UNREADABLE, e, root, e.getMessage());
+      }
     }
+    return hub;
   }
 
   @Override
   public int start(String host, int port) {
     try {
-      return hub.start(host, port);
+      return hub().start(host, port);
     } catch (EngineException e) {
       throw e;
     } catch (Exception e) {
@@ -42,18 +51,18 @@ public final class LocalHubAdmin implements HubAdmin {
 
   @Override
   public void addUser(String name, String password, boolean admin) {
-    hub.accounts().add(name, password, admin);
+    hub().accounts().add(name, password, admin);
   }
 
   @Override
   public void removeUser(String name) {
-    hub.accounts().remove(name);
+    hub().accounts().remove(name);
   }
 
   @Override
   public Map<String, Boolean> users() {
     Map<String, Boolean> out = new TreeMap<>();
-    hub.accounts().users().forEach((name, u) -> out.put(name, u.admin()));
+    hub().accounts().users().forEach((name, u) -> out.put(name, u.admin()));
     return out;
   }
 
@@ -101,7 +110,9 @@ public final class LocalHubAdmin implements HubAdmin {
   }
 
   @Override
-  public void close() {
-    hub.close();
+  public synchronized void close() {
+    if (hub != null) {
+      hub.close();
+    }
   }
 }

@@ -203,6 +203,14 @@ final class LocalRegistries implements Registries, AutoCloseable {
   }
 
   @Override
+  public PullSource pushTarget(ImageReference ref) {
+    ImageReference r = ref.withDefaultTag();
+    var client = client();
+    var target = client.target(r.domain());
+    return new PullSource(target.base() + "/v2/" + r.path() + "/", !target.equals(client.registry(r.domain())));
+  }
+
+  @Override
   public RegistrySettings settings() {
     RegistryClient c = client();
     return new RegistrySettings(c.config().mirrors(), c.config().insecure(), c.config().hub(), c.credentials().file(),

@@ -22,6 +22,11 @@ public record Probe(EngineView view, Http http, Instant lessonStart, Instant ste
     return view.containers().stream().filter(c -> since == null || !created(c).isBefore(since)).toList();
   }
 
+  /** Whether {@code c} was created at or after {@code since}; false when either time is unknown. */
+  public static boolean createdSince(Container c, Instant since) {
+    return since != null && c.created() != null && !created(c).isBefore(since);
+  }
+
   private static Instant created(Container c) {
     try {
       return c.createdAt();

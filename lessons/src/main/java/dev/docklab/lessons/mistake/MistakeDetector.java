@@ -3,9 +3,9 @@ package dev.docklab.lessons.mistake;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.PortMapping;
+import dev.docklab.lessons.check.Probe;
 import dev.docklab.lessons.model.Mistake;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -49,7 +49,7 @@ public final class MistakeDetector {
   /** A container made since {@code since} publishes a port its image does not EXPOSE. */
   static Found notExposed(Instant since, MistakeView view) {
     for (Container c : view.containers()) {
-      if (!createdSince(c, since) || c.hostConfig() == null) {
+      if (!Probe.createdSince(c, since) || c.hostConfig() == null) {
         continue;
       }
       Set<String> exposed = view.exposes(c.imageId());
@@ -75,7 +75,7 @@ public final class MistakeDetector {
   /** The name is taken by a container older than the line. */
   private static Found inUse(String name, Instant since, MistakeView view) {
     for (Container c : view.containers()) {
-      if (c.name().equals(name) && !createdSince(c, since)) {
+      if (c.name().equals(name) && !Probe.createdSince(c, since)) {
         return Found.of(Mistake.NAME_IN_USE, name, c.id().substring(0, Math.min(12, c.id().length())));
       }
     }
@@ -136,16 +136,6 @@ public final class MistakeDetector {
     return namespace.equals(user) ? null : Found.of(Mistake.PUSH_OUTSIDE_NAMESPACE, ops.get(0), namespace, user);
   }
 
-  private static boolean createdSince(Container c, Instant since) {
-    if (since == null || c.created() == null) {
-      return false;
-    }
-    try {
-      return !Instant.parse(c.created()).isBefore(since);
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
 
   @SafeVarargs
   private static <T> T first(T... candidates) {

@@ -4,9 +4,9 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.lessons.check.Probe;
 import dev.docklab.lessons.model.Lesson;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class LessonReset {
   public static LessonRun reset(Engine engine, Lesson lesson, LessonProgress progress, Instant now) {
     Instant started = progress.started() == null ? null : progress.startInstant();
     for (Container c : engine.containers().list(true)) {
-      if (lesson.id().equals(c.labels().get(Lesson.LABEL)) || createdSince(c, started)) {
+      if (lesson.id().equals(c.labels().get(Lesson.LABEL)) || Probe.createdSince(c, started)) {
         engine.containers().remove(c.id(), true, true);
       }
     }
@@ -51,16 +51,5 @@ public final class LessonReset {
     }
     StartStage.prepare(engine, lesson);
     return LessonRun.start(lesson, now, tags(engine));
-  }
-
-  private static boolean createdSince(Container c, Instant started) {
-    if (started == null || c.created() == null) {
-      return false;
-    }
-    try {
-      return !Instant.parse(c.created()).isBefore(started);
-    } catch (DateTimeParseException e) {
-      return false;
-    }
   }
 }

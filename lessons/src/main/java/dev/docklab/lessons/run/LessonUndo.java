@@ -8,9 +8,9 @@ import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
+import dev.docklab.lessons.check.Probe;
 import dev.docklab.lessons.model.Lesson;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +36,7 @@ public final class LessonUndo {
   public static List<String> things(Engine engine, Lesson lesson, Instant started) {
     List<String> things = new ArrayList<>();
     for (Container c : engine.containers().list(true)) {
-      if (lesson.id().equals(c.labels().get(Lesson.LABEL)) || createdSince(c, started)) {
+      if (lesson.id().equals(c.labels().get(Lesson.LABEL)) || Probe.createdSince(c, started)) {
         things.add(String.join(" ", CONTAINER, c.id(), c.name(), running(c) ? RUNNING : "not"));
       }
     }
@@ -145,16 +145,5 @@ public final class LessonUndo {
 
   private static boolean running(Container c) {
     return c.state() != null && c.state().status() == ContainerStatus.RUNNING;
-  }
-
-  private static boolean createdSince(Container c, Instant started) {
-    if (started == null || c.created() == null) {
-      return false;
-    }
-    try {
-      return !Instant.parse(c.created()).isBefore(started);
-    } catch (DateTimeParseException e) {
-      return false;
-    }
   }
 }

@@ -136,11 +136,8 @@ public final class ExplainCommand {
     for (var e : s.engine().registries().pullEndpoints(ref.withDefaultTag())) {
       from.add(new String[] {e.url(), e.mirror() ? "mirror" : "own"});
     }
-    var settings = s.engine().registries().settings();
-    ImageReference full = ref.withDefaultTag();
-    String[] pushTo = full.domain().equals(ImageReference.DEFAULT_DOMAIN) && settings.hubIsDockerHub()
-        ? new String[] {"http://" + settings.hub() + "/v2/" + full.path() + "/", "hub"}
-        : new String[] {from.get(from.size() - 1)[0], "own"};
+    var push = s.engine().registries().pushTarget(ref.withDefaultTag());
+    String[] pushTo = {push.url(), push.mirror() ? "hub" : "own"};
     return ExplainViews.name(arg(args, s), ref, from, pushTo, s.messages(), s.width());
   }
 
