@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input;
- * {@code docklab registry ...} (the hub) and {@code docklab lesson test|lint} (for teachers). Exits
+ * {@code docklab registry ...} (the hub), {@code docklab lesson test|lint} (for teachers) and
+ * {@code docklab daemon} (the Docker Engine API on a socket). Exits
  * with the status of the last command, as a shell does.
  */
 public final class Main {
@@ -46,7 +47,7 @@ public final class Main {
 
   /** Parsed command-line options. */
   record Options(EngineOptions engine, Messages.Lang lang, String line, String file, boolean help,
-      List<String> registry, List<String> lessonTool, Path lessons) {}
+      List<String> registry, List<String> lessonTool, Path lessons, List<String> daemon) {}
 
   static Options parse(String[] argv) {
     EngineOptions engine = EngineOptions.defaults();
@@ -60,6 +61,7 @@ public final class Main {
     boolean help = false;
     List<String> registry = null;
     List<String> lessonTool = null;
+    List<String> daemon = null;
     String lessonsEnv = System.getenv("DOCKLAB_LESSONS");
     Path lessons = lessonsEnv == null || lessonsEnv.isBlank() ? null : Path.of(lessonsEnv);
     List<String> args = new ArrayList<>(List.of(argv));
@@ -103,6 +105,14 @@ public final class Main {
             file = a;
           }
         }
+        case "daemon" -> {
+          if (file == null && line == null) {
+            daemon = List.copyOf(args.subList(i + 1, args.size()));
+            i = args.size();
+          } else {
+            file = a;
+          }
+        }
         case "lesson" -> {
           if (file == null && line == null) {
             lessonTool = List.copyOf(args.subList(i + 1, args.size()));
@@ -119,7 +129,7 @@ public final class Main {
         }
       }
     }
-    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons);
+    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons, daemon);
   }
 
   private static String require(String flag, String value) {
@@ -146,6 +156,9 @@ public final class Main {
     }
     if (opts.registry() != null) {
       return HubCommand.run(opts.registry(), opts.engine().dataRoot(), stdin, out, err, messages);
+    }
+    if (opts.daemon() != null) {
+      return DaemonCommand.run(opts.daemon(), opts.engine(), out, err, messages);
     }
     if (opts.lessons() != null) {
       // the course every shell of this docklab reads: the bundled lessons, then the teacher's folder
