@@ -45,6 +45,12 @@ final class Exchange {
     return query.getValue(name);
   }
 
+  /** Every value of a repeated query parameter ({@code t=a&t=b}). */
+  List<String> queries(String name) {
+    List<String> v = query.getValues(name);
+    return v == null ? List.of() : v;
+  }
+
   String query(String name, String otherwise) {
     String v = query.getValue(name);
     return v == null ? otherwise : v;

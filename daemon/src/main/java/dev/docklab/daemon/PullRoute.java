@@ -3,6 +3,7 @@ package dev.docklab.daemon;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.Pulled;
 import java.io.IOException;
@@ -53,10 +54,7 @@ final class PullRoute {
   }
 
   private static String familiarPath(String from) {
-    String f = ImageRoutes.familiar(from);
-    int colon = f.lastIndexOf(':');
-    String name = colon > f.lastIndexOf('/') ? f.substring(0, colon) : f;
-    return name.contains("/") ? name : "library/" + name;
+    return ImageReference.isValid(from) ? ImageReference.parse(from).path() : from;
   }
 
   /** The progress stream: opened at the first line. */

@@ -18,6 +18,8 @@ final class Routes {
     new StreamRoutes(engine, events, attachments).register(api);
     new ExecRoutes(engine).register(api);
     new ImageRoutes(engine).register(api);
+    new PushRoute(engine).register(api);
+    new BuildRoute(engine).register(api);
     new VolumeRoutes(engine).register(api);
     new PruneRoutes(engine).register(api);
     return api;
