@@ -324,6 +324,13 @@ class RegistryIT {
     assertTrue(run.out().contains("docklab's web image"), run.out());
     Transcript.Result pull = t.run("docker pull busybox");
     assertTrue(pull.out().contains("Status: Image is up to date for busybox:latest\n"), pull.out());
+    // untagged while another tag keeps the image: the pull re-creates the tag, which Docker calls newer
+    t.run("docker tag busybox keep-busybox");
+    t.run("docker rmi busybox");
+    Transcript.Result again = t.run("docker pull busybox");
+    assertTrue(again.out().contains("latest: Pulling from library/busybox\n"), again.out());
+    assertTrue(again.out().contains("Status: Downloaded newer image for busybox:latest\n"), again.out());
+    t.run("docker rmi keep-busybox");
     // a manifest list (OCI index) is resolved to the linux/amd64 image, as Docker does on this machine
     String webId = t.run("docker inspect -f '{{.Id}}' web").out().strip();
     assertTrue(webId.startsWith("sha256:"));

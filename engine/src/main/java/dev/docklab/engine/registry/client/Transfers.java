@@ -110,9 +110,12 @@ public final class Transfers {
     m.path("layers").forEach(layerDescs::add);
     Image existing = images.find(configDigest.toString());
     if (existing != null && existing.manifest().equals(manifest.digest())) {
+      // As Docker: "Downloaded newer image" whenever the tag is (re)created, even with no byte fetched.
+      Image before = ref.tag() == null ? existing : images.byReference(ref);
+      boolean retagged = before == null || !before.id().equals(existing.id());
       tag(ref, existing);
       images.tag(new ImageReference(ref.domain(), ref.path(), null, top.digest()), existing.id());
-      return new Pulled(images.get(existing.id()), top.digest(), false);
+      return new Pulled(images.get(existing.id()), top.digest(), false, retagged);
     }
     byte[] config = fetchSmall(r, repo, configDigest);
     ImageConfig parsed;
@@ -212,7 +215,7 @@ public final class Transfers {
     leases.release(lease);
     tag(ref, images.get(id));
     images.tag(new ImageReference(ref.domain(), ref.path(), null, top.digest()), id);
-    return new Pulled(images.get(id), top.digest(), true);
+    return new Pulled(images.get(id), top.digest(), true, true);
   }
 
   private void tag(ImageReference ref, Image image) {
