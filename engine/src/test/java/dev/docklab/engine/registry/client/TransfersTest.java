@@ -77,7 +77,7 @@ class TransfersTest {
     credentials = new Credentials(root.resolve("config/config.json"));
     RegistryClient client = new RegistryClient(new RegistryConfig(List.of(), List.of(), null), credentials, null);
     transfers = new Transfers(client, blobs, layers, images, new Sources(layout.root().resolve("distribution")),
-        leases = new Leases(layout));
+        leases = new Leases(layout), layout.compressedTwins(), layout.tmp());
     progress = new Recorded();
   }
 
