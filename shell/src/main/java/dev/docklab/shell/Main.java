@@ -13,6 +13,7 @@ import dev.docklab.shell.repl.LineSource;
 import dev.docklab.shell.repl.Repl;
 import dev.docklab.shell.repl.ScriptLines;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -172,7 +174,8 @@ public final class Main {
     boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     try {
       if (interactive) {
-        return new Repl(engine, messages, out, err, trace).run();
+        engine.holdNotices();
+        return new Repl(engine, engine::noticesTo, messages, out, err, trace).run();
       }
       LineSource lines = opts.line() != null ? new ScriptLines(new BufferedReader(new StringReader(opts.line())))
           : opts.file() == null || opts.file().equals("-")
@@ -198,10 +201,13 @@ public final class Main {
   /** Opens the engine on first use and builds the base images then, telling the learner. */
   static final class LazyEngine implements Supplier<Engine>, AutoCloseable {
     private final EngineOptions options;
-    private final PrintStream err;
+    private volatile PrintStream err;
+    private volatile boolean announce;
+    private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+    private final AtomicBoolean announced = new AtomicBoolean();
     private final Messages messages;
     private final EngineListener listener;
-    private Engine engine;
+    private volatile Engine engine;
 
     LazyEngine(EngineOptions options, PrintStream err, Messages messages, EngineListener listener) {
       this.options = options;
@@ -216,9 +222,9 @@ public final class Main {
         Engine e = Engine.open(options.withExitCommand(ContainerExited.command()), listener);
         try {
           if (e.system().baseImagesMissing()) {
-            err.println(messages.get("repl.bootstrap"));
+            notice(messages.get("repl.bootstrap"));
             for (String tag : e.system().ensureBaseImages()) {
-              err.println(messages.get("repl.bootstrap.done", tag));
+              notice(messages.get("repl.bootstrap.done", tag));
             }
           }
         } catch (RuntimeException ex) {
@@ -226,8 +232,43 @@ public final class Main {
           throw ex;
         }
         engine = e;
+        if (announce) {
+          announce(e);
+        }
       }
       return engine;
+    }
+
+    private void notice(String line) {
+      synchronized (held) {
+        err.println(line);
+      }
+    }
+
+    /** Holds the first run's notices until {@link #noticesTo} says where they go. */
+    void holdNotices() {
+      this.err = new PrintStream(held, true, StandardCharsets.UTF_8);
+    }
+
+    /** Where the first run's notices go (above the REPL's prompt, while the engine opens behind it). */
+    void noticesTo(PrintStream notices) {
+      synchronized (held) {
+        notices.print(held.toString(StandardCharsets.UTF_8));
+        held.reset();
+        this.err = notices;
+      }
+      this.announce = true;
+      Engine e = engine;
+      if (e != null) {
+        announce(e);
+      }
+    }
+
+    private void announce(Engine e) {
+      if (announced.compareAndSet(false, true)) {
+        var info = e.system().info();
+        notice(messages.get("repl.ready", info.storageDriver(), info.runtime()));
+      }
     }
 
     @Override

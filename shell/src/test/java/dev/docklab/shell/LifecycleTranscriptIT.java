@@ -9,6 +9,8 @@ import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +118,21 @@ class LifecycleTranscriptIT {
     assertEquals(2, stop.out().lines().count(), stop.err());
     assertEquals("", t.run("docker ps -q --filter name=s1 --filter name=s2").out());
     t.run("docker rm s1 s2");
+  }
+
+  @Test
+  void severalContainersStopTogetherAsTheDockerCliStopsThem() {
+    t.run("docker run -d --name deafA busybox sh -c 'while true; do sleep 0.1; done'");
+    t.run("docker run -d --name deafB busybox sh -c 'while true; do sleep 0.1; done'");
+    assertEquals("deafA\ndeafB\n", t.run("docker stop -t 2 deafA deafB").out(), "each name, in the order given");
+    Instant a = Instant.parse(t.run("docker inspect -f '{{.State.FinishedAt}}' deafA").out().strip());
+    Instant b = Instant.parse(t.run("docker inspect -f '{{.State.FinishedAt}}' deafB").out().strip());
+    // both wait out their 2 s grace period at once: one after the other, they would end 2 s apart
+    assertTrue(Duration.between(a, b).abs().toMillis() < 1500, a + " / " + b);
+    Transcript.Result rm = t.run("docker rm deafA nosuch deafB");
+    assertEquals("deafA\ndeafB\n", rm.out());
+    assertEquals("Error response from daemon: No such container: nosuch\n", rm.err());
+    assertEquals(1, rm.status());
   }
 
   @Test

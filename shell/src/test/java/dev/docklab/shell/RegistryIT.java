@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
+import dev.docklab.engine.layer.ParallelGzip;
 import dev.docklab.engine.registry.hub.Hub;
 import dev.docklab.engine.registry.hub.HubStore;
 import dev.docklab.engine.store.Trees;
@@ -22,6 +23,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -255,7 +257,24 @@ class RegistryIT {
     assertTrue(push.out().startsWith("The push refers to repository [" + repo + "]\n"), push.out());
     assertTrue(push.out().contains(": Pushed\n"), push.out());
     assertTrue(push.out().matches("(?s).*\nv1: digest: sha256:[0-9a-f]{64} size: \\d+\n"), push.out());
+    // the layers leave compressed (docklab keeps its own uncompressed): gzip-compressed blobs on the hub
+    var pushed = new ObjectMapper().readTree(new HubStore(t.root.resolve("registry")).manifest("alice/web", "v1").bytes());
+    var local = new ObjectMapper().readTree(Files.readAllBytes(t.root.resolve("blobs/sha256").resolve(
+        t.run("docker inspect -f '{{.Id}}' web").out().strip().substring(7))));
+    assertEquals(local.path("rootfs").path("diff_ids").size(), pushed.path("layers").size());
+    for (var layer : pushed.path("layers")) {
+      try (InputStream blob = new HubStore(t.root.resolve("registry")).openBlob("alice/web",
+          Digest.parse(layer.path("digest").asText()))) {
+        assertFalse(ParallelGzip.isStored(blob), "compressed on the hub: " + layer);
+      }
+    }
+    Path twins = t.root.resolve("distribution/gzip");
+    long recorded = Files.list(twins).count();
+    assertTrue(recorded > 0, "each compressed layer's digest is recorded beside the stored one");
+    FileTime before = Files.getLastModifiedTime(Files.list(twins).findFirst().orElseThrow());
     assertTrue(t.run("docker push " + repo + ":v1").out().contains(": Layer already exists\n"));
+    assertEquals(before, Files.getLastModifiedTime(Files.list(twins).findFirst().orElseThrow()),
+        "the second push compresses nothing again");
     t.run("docker tag busybox " + hub + "/alice/hello");
     assertTrue(t.run("docker push " + hub + "/alice/hello").out().contains(": Mounted from alice/web\n"),
         "busybox's layers are in alice/web already");
@@ -324,6 +343,13 @@ class RegistryIT {
     assertTrue(run.out().contains("docklab's web image"), run.out());
     Transcript.Result pull = t.run("docker pull busybox");
     assertTrue(pull.out().contains("Status: Image is up to date for busybox:latest\n"), pull.out());
+    // untagged while another tag keeps the image: the pull re-creates the tag, which Docker calls newer
+    t.run("docker tag busybox keep-busybox");
+    t.run("docker rmi busybox");
+    Transcript.Result again = t.run("docker pull busybox");
+    assertTrue(again.out().contains("latest: Pulling from library/busybox\n"), again.out());
+    assertTrue(again.out().contains("Status: Downloaded newer image for busybox:latest\n"), again.out());
+    t.run("docker rmi keep-busybox");
     // a manifest list (OCI index) is resolved to the linux/amd64 image, as Docker does on this machine
     String webId = t.run("docker inspect -f '{{.Id}}' web").out().strip();
     assertTrue(webId.startsWith("sha256:"));

@@ -74,7 +74,8 @@ final class LocalRegistries implements Registries, AutoCloseable {
   }
 
   private Transfers transfers() {
-    return new Transfers(client(), blobs, layers, images, new Sources(layout.distribution()), new Leases(layout));
+    return new Transfers(client(), blobs, layers, images, new Sources(layout.distribution()), new Leases(layout),
+        layout.compressedTwins(), layout.tmp());
   }
 
   /** {@code docker pull REF}: from the mirrors or the image's registry; tags it locally. */

@@ -212,6 +212,11 @@ public record Layout(Path root) {
     return root.resolve("distribution");
   }
 
+  /** {@code distribution/gzip/}: the digest and size each stored layer blob was pushed as, compressed. */
+  public Path compressedTwins() {
+    return distribution().resolve("gzip");
+  }
+
   /** {@code leases/}: what unfinished pulls hold on to (see {@link Leases}). */
   public Path leases() {
     return root.resolve("leases");

@@ -291,18 +291,10 @@ public final class ContainerCommands {
         Option.bool("volumes", 'v', "opt.rm.volumes"),
         Option.bool("link", 'l', "opt.rm.link"));
     return new SimpleCommand("rm", "rm [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
-      args.requireAtLeast(1);
-      int status = 0;
-      for (String name : args.positionals()) {
-        try {
-          s.engine().containers().remove(name, args.has("force"), args.has("volumes"));
-          s.out().println(name);
-        } catch (EngineException e) {
-          s.err().println(Errors.daemon(e, s));
-          status = 1;
-        }
-      }
-      return status;
+      return LifecycleCommands.forEach(args, s, (name, x) -> {
+        x.engine().containers().remove(name, args.has("force"), args.has("volumes"));
+        return name;
+      });
     });
   }
 }

@@ -2,12 +2,16 @@ package dev.docklab.shell.command;
 
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineException;
-import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.api.Started;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
 /** {@code start}, {@code stop}, {@code restart}, {@code kill}, {@code pause}, {@code unpause}, {@code wait}, {@code rename}. */
@@ -18,25 +22,53 @@ public final class LifecycleCommands {
     return List.of(start(), stop(), restart(), kill(), pause(), unpause(), waitCommand(), rename());
   }
 
-  /** Runs {@code op} on every named container, printing each name (or what {@code op} returns) as Docker does. */
-  static int forEach(Args args, Session s, BiFunction<String, Session, String> op) {
+  /** At most this many containers are worked on at once, as the docker CLI's parallel operations. */
+  private static final int PARALLEL = 50;
+
+  /**
+   * Runs {@code op} on every named container at once, as the docker CLI does for stop, kill, rm,
+   * pause...; then prints, in the order given, each name (or what {@code op} returns) or its error.
+   */
+  static int forEach(Args args, Session s, BiFunction<String, Session, String> op) throws InterruptedException {
     args.requireAtLeast(1);
-    int status = 0;
-    for (String name : args.positionals()) {
-      try {
-        String printed = op.apply(name, s);
-        if (printed != null) {
-          s.out().println(printed);
-        }
-      } catch (RuntimeFailure e) {
-        s.err().println(Errors.daemon(e, s));
-        status = 1;
-      } catch (EngineException e) {
-        s.err().println(Errors.daemon(e, s));
-        status = 1;
+    List<String> names = args.positionals();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(names.size(), PARALLEL), r -> {
+      Thread t = new Thread(r, "docker-parallel");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (String name : names) {
+        results.add(pool.submit(() -> op.apply(name, s)));
       }
+      int status = 0;
+      for (Future<String> result : results) {
+        status |= report(result, s);
+      }
+      return status;
+    } finally {
+      pool.shutdownNow();
     }
-    return status;
+  }
+
+  private static int report(Future<String> result, Session s) throws InterruptedException {
+    try {
+      String printed = result.get();
+      if (printed != null) {
+        s.out().println(printed);
+      }
+      return 0;
+    } catch (ExecutionException wrapped) {
+      if (wrapped.getCause() instanceof EngineException e) {
+        s.err().println(Errors.daemon(e, s));
+        return 1;
+      }
+      if (wrapped.getCause() instanceof RuntimeException e) {
+        throw e;
+      }
+      throw new IllegalStateException(wrapped.getCause());
+    }
   }
 
   static Command start() {

@@ -67,7 +67,7 @@ public final class RegistryCommands {
             + full.path());
       }
       s.out().println("Digest: " + pulled.digest());
-      s.out().println(pulled.downloaded() ? "Status: Downloaded newer image for " + full.familiarString()
+      s.out().println(pulled.newer() ? "Status: Downloaded newer image for " + full.familiarString()
           : "Status: Image is up to date for " + full.familiarString());
     }
     s.out().println(full);

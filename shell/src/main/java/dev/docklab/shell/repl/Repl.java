@@ -1,6 +1,8 @@
 package dev.docklab.shell.repl;
 
 import dev.docklab.engine.api.Engine;
+import dev.docklab.engine.api.EngineException;
+import dev.docklab.shell.command.Said;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.explain.TraceRecorder;
@@ -10,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -21,14 +25,16 @@ import org.jline.terminal.TerminalBuilder;
  */
 public final class Repl {
   private final Supplier<Engine> engine;
+  private final Consumer<PrintStream> notices;
   private final Messages messages;
   private final PrintStream out;
   private final PrintStream err;
   private final TraceRecorder trace;
 
-  public Repl(Supplier<Engine> engine, Messages messages, PrintStream out, PrintStream err,
-      TraceRecorder trace) {
+  public Repl(Supplier<Engine> engine, Consumer<PrintStream> notices, Messages messages, PrintStream out,
+      PrintStream err, TraceRecorder trace) {
     this.engine = engine;
+    this.notices = notices;
     this.messages = messages;
     this.out = out;
     this.err = err;
@@ -59,8 +65,25 @@ public final class Repl {
     }
   }
 
+  /**
+   * The prompt comes first: the engine opens behind it (recovery, networks, on a first run the base
+   * images), saying so above the prompt when it is up; a line typed before then waits for it.
+   */
   public int run() throws IOException {
-    Engine e = engine.get();
+    CompletableFuture<Engine> opening = new CompletableFuture<>();
+    PrintStream[] above = {err};
+    Terminal[] reading = {null};
+    Thread opener = new Thread(() -> {
+      if (!open(opening)) {
+        synchronized (reading) {
+          if (reading[0] != null) {
+            reading[0].raise(Terminal.Signal.INT); // ends the prompt being read: there is no engine for lines
+          }
+        }
+      }
+    }, "docklab-engine-open");
+    opener.setDaemon(true);
+    opener.start();
     CtrlC ctrlC = new CtrlC(engine, err, messages);
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
       terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
@@ -73,10 +96,40 @@ public final class Repl {
       TerminalLines lines = new TerminalLines(terminal, history,
           new DockerCompleter(shell.builtins(), engine),
           new DocklabHighlighter(shell.builtins()), "docklab> ");
-      var info = e.system().info();
-      Wrap.lines(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()), "",
-          interaction.width()).forEach(out::println);
-      return loop(lines, shell);
+      Wrap.lines(messages.get("repl.welcome", Engine.VERSION), "", interaction.width()).forEach(out::println);
+      PrintStream notes = AbovePrompt.of(lines.reader());
+      notices.accept(notes);
+      synchronized (reading) {
+        reading[0] = terminal;
+      }
+      opening.exceptionally(ex -> {
+        Wrap.lines(messages.get("main.error", ex instanceof EngineException e ? Said.of(e, messages)
+            : String.valueOf(ex.getMessage())), "", interaction.width()).forEach(notes::println);
+        return null;
+      });
+      int status = loop(new Waiting(lines, opening), shell);
+      return opening.isCompletedExceptionally() ? 1 : status;
+    }
+  }
+
+  private boolean open(CompletableFuture<Engine> opening) {
+    try {
+      return opening.complete(engine.get());
+    } catch (RuntimeException ex) {
+      opening.completeExceptionally(ex);
+      return false;
+    }
+  }
+
+  /** The terminal's lines, ending the REPL when the engine could not open (its error is already said). */
+  private record Waiting(LineSource lines, CompletableFuture<Engine> opening) implements LineSource {
+    @Override
+    public String readLine(String placed) throws Interrupted {
+      if (opening.isCompletedExceptionally()) {
+        return null;
+      }
+      String line = lines.readLine(placed);
+      return opening.isCompletedExceptionally() ? null : line;
     }
   }
 }

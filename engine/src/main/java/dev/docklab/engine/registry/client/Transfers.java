@@ -2,6 +2,7 @@ package dev.docklab.engine.registry.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
@@ -19,10 +20,13 @@ import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Leases;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,10 +48,12 @@ public final class Transfers {
   private final ImageStore images;
   private final Sources sources;
   private final Leases leases;
+  private final Outgoing outgoing;
 
   public Transfers(RegistryClient client, BlobStore blobs, LayerStore layers, ImageStore images, Sources sources,
-      Leases leases) {
+      Leases leases, Path compressedTwins, Path tmp) {
     this.client = client;
+    this.outgoing = new Outgoing(blobs, compressedTwins, tmp);
     this.blobs = blobs;
     this.layers = layers;
     this.images = images;
@@ -110,9 +116,12 @@ public final class Transfers {
     m.path("layers").forEach(layerDescs::add);
     Image existing = images.find(configDigest.toString());
     if (existing != null && existing.manifest().equals(manifest.digest())) {
+      // As Docker: "Downloaded newer image" whenever the tag is (re)created, even with no byte fetched.
+      Image before = ref.tag() == null ? existing : images.byReference(ref);
+      boolean retagged = before == null || !before.id().equals(existing.id());
       tag(ref, existing);
       images.tag(new ImageReference(ref.domain(), ref.path(), null, top.digest()), existing.id());
-      return new Pulled(images.get(existing.id()), top.digest(), false);
+      return new Pulled(images.get(existing.id()), top.digest(), false, retagged);
     }
     byte[] config = fetchSmall(r, repo, configDigest);
     ImageConfig parsed;
@@ -153,22 +162,31 @@ public final class Transfers {
       for (int i = 0; i < blobDigests.size(); i++) {
         Digest d = blobDigests.get(i);
         long size = layerDescs.get(i).path("size").asLong(0);
-        if (!needed.get(i) || blobs.has(d)) {
+        if (blobs.has(d)) {
           if (needed.get(i)) {
             p.layer(d.shortHex(), "Download complete", size, size);
           }
           continue;
         }
+        // A layer that "Already exists" may have come in another blob (docklab's own layers are stored
+        // uncompressed and pushed compressed): its blob is fetched quietly, so that every blob the
+        // image's manifest names is in the store, for a later push, save or publish.
+        boolean quiet = !needed.get(i);
         fetched.add(d);
         downloads.add(pool.submit(() -> {
-          try (InputStream in = new Counted(client.blob(r, repo, d), n -> p.layer(d.shortHex(), "Downloading", n,
-              size))) {
+          try (InputStream in = new Counted(client.blob(r, repo, d), n -> {
+            if (!quiet) {
+              p.layer(d.shortHex(), "Downloading", n, size);
+            }
+          })) {
             blobs.put(in, d);
           } catch (IOException ex) {
             throw EngineException.system("download of " + d.shortHex() + " failed: " + ex.getMessage(), ex);
           }
-          p.layer(d.shortHex(), "Verifying Checksum", size, size);
-          p.layer(d.shortHex(), "Download complete", size, size);
+          if (!quiet) {
+            p.layer(d.shortHex(), "Verifying Checksum", size, size);
+            p.layer(d.shortHex(), "Download complete", size, size);
+          }
           return null;
         }));
       }
@@ -212,7 +230,7 @@ public final class Transfers {
     leases.release(lease);
     tag(ref, images.get(id));
     images.tag(new ImageReference(ref.domain(), ref.path(), null, top.digest()), id);
-    return new Pulled(images.get(id), top.digest(), true);
+    return new Pulled(images.get(id), top.digest(), true, true);
   }
 
   private void tag(ImageReference ref, Image image) {
@@ -265,16 +283,19 @@ public final class Transfers {
     for (JsonNode l : descs) {
       p.layer(Digest.parse(l.path("digest").asText()).shortHex(), "Preparing", 0, 0);
     }
+    Map<Digest, Outgoing.Blob> sent = new HashMap<>();
     for (JsonNode l : descs) {
-      Digest d = Digest.parse(l.path("digest").asText());
-      String id = d.shortHex();
-      if (client.hasBlob(r, repo, d)) {
+      Digest stored = Digest.parse(l.path("digest").asText());
+      String id = stored.shortHex();
+      Digest d = outgoing.knownDigest(stored);
+      if (d != null && client.hasBlob(r, repo, d)) {
         p.layer(id, "Layer already exists", 0, 0);
         sources.add(d, r.host(), repo);
+        sent.put(stored, new Outgoing.Blob(d, outgoing.knownSize(stored), null, false));
         continue;
       }
       String mountedFrom = null;
-      for (String from : sources.on(d, r.host())) {
+      for (String from : d == null ? List.<String>of() : sources.on(d, r.host())) {
         if (!from.equals(repo) && client.mount(r, repo, d, from)) {
           mountedFrom = from;
           break;
@@ -282,13 +303,22 @@ public final class Transfers {
       }
       if (mountedFrom != null) {
         p.layer(id, "Mounted from " + mountedFrom, 0, 0);
+        sent.put(stored, new Outgoing.Blob(d, outgoing.knownSize(stored), null, false));
       } else {
-        long size = l.path("size").asLong(0);
-        client.upload(r, repo, d, blobs.path(d), n -> p.layer(id, "Pushing", n, size));
-        p.layer(id, "Pushed", size, size);
+        try (Outgoing.Blob blob = outgoing.file(stored)) {
+          if (d == null && client.hasBlob(r, repo, blob.digest())) {
+            p.layer(id, "Layer already exists", 0, 0);
+          } else {
+            client.upload(r, repo, blob.digest(), blob.file(), n -> p.layer(id, "Pushing", n, blob.size()));
+            p.layer(id, "Pushed", blob.size(), blob.size());
+          }
+          sent.put(stored, new Outgoing.Blob(blob.digest(), blob.size(), null, false));
+          d = blob.digest();
+        }
       }
       sources.add(d, r.host(), repo);
     }
+    manifestBytes = asSent(m, sent, manifestBytes);
     Digest config = Digest.parse(m.path("config").path("digest").asText());
     if (!client.hasBlob(r, repo, config)) {
       client.upload(r, repo, config, blobs.path(config), n -> { });
@@ -296,5 +326,28 @@ public final class Transfers {
     Digest digest = client.putManifest(r, repo, ref.tag(), mediaType, manifestBytes);
     images.tag(new ImageReference(ref.domain(), ref.path(), null, digest), image.id());
     return new Pushed(digest, manifestBytes.length);
+  }
+
+  /**
+   * The manifest as pushed: the local one byte for byte when every layer leaves as stored, else the
+   * same with each compressed layer's digest and size (so the pushed digest differs, as on Docker,
+   * whose local layers are not what it pushes either).
+   */
+  private static byte[] asSent(JsonNode manifest, Map<Digest, Outgoing.Blob> sent, byte[] local) {
+    boolean changed = false;
+    ObjectNode copy = manifest.deepCopy();
+    for (JsonNode l : copy.path("layers")) {
+      Outgoing.Blob b = sent.get(Digest.parse(l.path("digest").asText()));
+      if (b != null && !b.digest().toString().equals(l.path("digest").asText())) {
+        ((ObjectNode) l).put("digest", b.digest().toString());
+        ((ObjectNode) l).put("size", b.size());
+        changed = true;
+      }
+    }
+    try {
+      return changed ? JSON.writeValueAsBytes(copy) : local;
+    } catch (IOException e) {
+      throw EngineException.system("could not write the manifest to push: " + e.getMessage(), e);
+    }
   }
 }

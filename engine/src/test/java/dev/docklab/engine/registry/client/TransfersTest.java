@@ -77,7 +77,7 @@ class TransfersTest {
     credentials = new Credentials(root.resolve("config/config.json"));
     RegistryClient client = new RegistryClient(new RegistryConfig(List.of(), List.of(), null), credentials, null);
     transfers = new Transfers(client, blobs, layers, images, new Sources(layout.root().resolve("distribution")),
-        leases = new Leases(layout));
+        leases = new Leases(layout), layout.compressedTwins(), layout.tmp());
     progress = new Recorded();
   }
 
@@ -206,7 +206,23 @@ class TransfersTest {
 
       Pulled again = pull("team/app:1.0");
 
-      assertFalse(again.downloaded(), "Docker: Status: Image is up to date");
+      assertFalse(again.downloaded(), "no blob is fetched");
+      assertFalse(again.newer(), "Docker: Status: Image is up to date");
+      assertEquals(List.of("GET /v2/team/app/manifests/1.0"), registry.requests);
+    }
+
+    @Test
+    void aTagReCreatedOnAnImageStillHereIsANewerImage() {
+      push("team/app", "1.0", image(Layer.of("hello.txt", "hi")));
+      pull("team/app:1.0");
+      images.tag(ref("team/app:keep"), pull("team/app:1.0").image().id());
+      images.untag(ref("team/app:1.0"));
+      registry.requests.clear();
+
+      Pulled again = pull("team/app:1.0");
+
+      assertFalse(again.downloaded(), "the image is still here under another tag: no blob is fetched");
+      assertTrue(again.newer(), "Docker: Status: Downloaded newer image, since the tag was re-created");
       assertEquals(List.of("GET /v2/team/app/manifests/1.0"), registry.requests);
     }
 
