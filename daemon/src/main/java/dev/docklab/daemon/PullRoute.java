@@ -39,7 +39,7 @@ final class PullRoute {
         stream.status("Pulling from " + familiarPath(from), shownTag);
       }
       stream.status("Digest: " + pulled.digest(), null);
-      stream.status((pulled.downloaded() ? "Status: Downloaded newer image for "
+      stream.status((pulled.newer() ? "Status: Downloaded newer image for "
           : "Status: Image is up to date for ") + ImageRoutes.familiar(ref), null);
       stream.close();
     } catch (EngineException e) {
