@@ -2,6 +2,7 @@ package dev.docklab.shell;
 
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.daemon.EventHub;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.shell.command.Said;
@@ -170,12 +171,17 @@ public final class Main {
       return LessonTool.run(opts.lessonTool(), opts.engine(), out, err, messages);
     }
     TraceRecorder trace = new TraceRecorder();
-    LazyEngine engine = new LazyEngine(opts.engine(), err, messages, trace);
+    EventHub events = new EventHub();
+    LazyEngine engine = new LazyEngine(opts.engine(), err, messages, e -> {
+      trace.on(e);
+      events.on(e);
+    });
+    Served served = new Served(engine, events, opts.engine().dataRoot());
     boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     try {
       if (interactive) {
         engine.holdNotices();
-        return new Repl(engine, engine::noticesTo, messages, out, err, trace).run();
+        return new Repl(engine, engine::noticesTo, messages, out, err, trace).served(served::dockerHost).run();
       }
       LineSource lines = opts.line() != null ? new ScriptLines(new BufferedReader(new StringReader(opts.line())))
           : opts.file() == null || opts.file().equals("-")
@@ -184,9 +190,10 @@ public final class Main {
       // -c and a script file leave standard input free for `docker import -`
       InputStream commandInput = opts.line() != null || (opts.file() != null && !opts.file().equals("-"))
           ? stdin : InputStream.nullInputStream();
-      Shell shell = new Shell(new Session(engine, out, err, commandInput, messages, Session.Foreground.NONE)
-          .withTrace(trace));
-      return Repl.loop(lines, shell);
+      Session session = new Session(engine, out, err, commandInput, messages, Session.Foreground.NONE)
+          .withTrace(trace);
+      session.state().setDockerHost(served::dockerHost);
+      return Repl.loop(lines, new Shell(session));
     } catch (EngineException e) {
       err.println(messages.get("main.error", Said.of(e, messages)));
       return 1;
@@ -194,6 +201,8 @@ public final class Main {
       err.println(messages.get("main.error", e.getMessage()));
       return 1;
     } finally {
+      served.close();
+      events.close();
       engine.close();
     }
   }

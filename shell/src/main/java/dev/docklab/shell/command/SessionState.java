@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a learner's session keeps from one line to the next: the workspace, the language, the
@@ -23,6 +24,20 @@ public final class SessionState {
   private int lastStatus;
   private boolean exitRequested;
   private String placedInput;
+  private Supplier<String> dockerHost = () -> null;
+
+  /**
+   * The {@code DOCKER_HOST} that host commands get ({@code unix://...}), so that the docker CLI, bash
+   * lines and scripts the REPL runs reach this engine; null while there is none to give.
+   */
+  public String dockerHost() {
+    return dockerHost.get();
+  }
+
+  /** Where {@link #dockerHost()} comes from (the engine served on a socket once something asks for it). */
+  public void setDockerHost(Supplier<String> source) {
+    this.dockerHost = source;
+  }
 
   public SessionState(Messages messages) {
     this.messages = messages;

@@ -5,17 +5,34 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The host's shell ({@code /bin/sh}) in the learner's workspace: runs a line that is not docklab's
+ * The host's shell (bash, else {@code /bin/sh}) in the learner's workspace: runs a line that is not docklab's
  * ({@code mkdir test; ls}), feeds docklab's output to one ({@code | grep busybox}, {@code > b.tar}),
  * or captures what one printed for a docklab command ({@code cat pw.txt |}, {@code < b.tar}). A
  * {@code cd} on the host moves the workspace, as in a terminal.
  */
 final class HostShell {
+  /** bash where the host has it, as on the Docker hosts tutorials are written for; else sh. */
+  static final String SHELL = Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash" : "/bin/sh";
+
   private HostShell() {}
+
+  /**
+   * What a host command gets besides the REPL's own environment: {@code DOCKER_HOST} when the line
+   * names docker (so that the engine is served, if it was not yet, only for a line that needs it).
+   */
+  private static Map<String, String> environment(Session s, String line, Map<String, String> more) {
+    Map<String, String> env = new HashMap<>(more);
+    String host = line.contains("docker") ? s.state().dockerHost() : null;
+    if (host != null) {
+      env.put("DOCKER_HOST", host);
+    }
+    return env;
+  }
 
   /** What a host command printed on its standard output ({@code bytes} null when it could not run), and its status. */
   record Output(int status, byte[] bytes) {}
@@ -26,8 +43,8 @@ final class HostShell {
     try {
       pwdFile = Files.createTempFile("docklab-pwd-", "");
       String script = line + "\n__docklab_status=$?\npwd > \"$DOCKLAB_PWD_FILE\"\nexit $__docklab_status\n";
-      int code = s.interaction().runOnTerminal(List.of("/bin/sh", "-c", script), s.workspace(),
-          Map.of("DOCKLAB_PWD_FILE", pwdFile.toString()));
+      int code = s.interaction().runOnTerminal(List.of(SHELL, "-c", script), s.workspace(),
+          environment(s, line, Map.of("DOCKLAB_PWD_FILE", pwdFile.toString())));
       String pwd = Files.readString(pwdFile).strip();
       if (!pwd.isEmpty()) {
         s.state().setWorkspace(Path.of(pwd));
@@ -55,8 +72,10 @@ final class HostShell {
   /** Runs {@code line} with its standard output captured and its errors shown. */
   static Output capture(String line, Session s) {
     try {
-      Process p = new ProcessBuilder("/bin/sh", "-c", line).directory(s.workspace().toFile())
-          .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+      ProcessBuilder pb = new ProcessBuilder(SHELL, "-c", line).directory(s.workspace().toFile())
+          .redirectInput(ProcessBuilder.Redirect.INHERIT);
+      pb.environment().putAll(environment(s, line, Map.of()));
+      Process p = pb.start();
       Thread errors = new Thread(() -> {
         try (var in = p.getErrorStream()) {
           in.transferTo(s.err());

@@ -12,10 +12,12 @@ import dev.docklab.shell.line.Syntax;
 import dev.docklab.shell.line.SyntaxException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one place that knows what a line means: it parses the line once into a {@link Syntax.Line}
@@ -32,8 +34,47 @@ public final class Interpreter {
     this.builtins = builtins;
   }
 
-  /** Parses {@code text}; an incomplete or wrong line is reported (status 2) and gives null. */
+  /** The words that open a compound command of the shell: a line starting with one is all the host's. */
+  private static final Set<String> COMPOUND = Set.of("for", "while", "until", "if", "case", "select", "function",
+      "{", "(", "((", "[[");
+
+  /** Whether {@code text} opens a compound command of the shell ({@code for}, {@code while}, {@code if}...). */
+  public static boolean compound(String text) {
+    String first = text.strip().split("[\\s;]", 2)[0];
+    return COMPOUND.contains(first) || first.startsWith("(");
+  }
+
+  /**
+   * Whether a compound line still lacks its end ({@code done}, {@code fi}, {@code esac}...), as bash
+   * itself judges it ({@code bash -n}): the REPL then asks for the next line, as a terminal does.
+   */
+  public static boolean compoundIncomplete(String text) {
+    if (!compound(text)) {
+      return false;
+    }
+    try {
+      Process p = new ProcessBuilder(HostShell.SHELL, "-n", "-c", text).redirectErrorStream(true).start();
+      String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return p.waitFor() != 0 && said.contains("unexpected end of file");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Parses {@code text}; an incomplete or wrong line is reported (status 2) and gives null. A line that
+   * opens a compound command ({@code for c in $(docker ps -aq); do ...; done}) is one host pipeline:
+   * bash runs it whole, and the docker commands inside reach this engine through {@code DOCKER_HOST}.
+   */
   public Syntax.Line parse(String text, Session s) {
+    if (compound(text)) {
+      Syntax.Command whole = new Syntax.Command(List.of(), List.of(), text.strip());
+      return new Syntax.Line(List.of(new Syntax.Item(Syntax.Join.ALWAYS,
+          new Syntax.Pipeline(List.of(whole), true), false)));
+    }
     try {
       return LineParser.parse(text);
     } catch (IncompleteLineException e) {

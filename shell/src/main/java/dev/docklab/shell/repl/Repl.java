@@ -26,6 +26,7 @@ import org.jline.terminal.TerminalBuilder;
 public final class Repl {
   private final Supplier<Engine> engine;
   private final Consumer<PrintStream> notices;
+  private Supplier<String> dockerHost = () -> null;
   private final Messages messages;
   private final PrintStream out;
   private final PrintStream err;
@@ -39,6 +40,15 @@ public final class Repl {
     this.out = out;
     this.err = err;
     this.trace = trace;
+  }
+
+  /**
+   * Serves the engine once it is up (see {@code Served}): {@code source} starts it and gives the
+   * {@code DOCKER_HOST} other terminals and the REPL's bash lines use.
+   */
+  public Repl served(Supplier<String> source) {
+    this.dockerHost = source;
+    return this;
   }
 
   /**
@@ -90,6 +100,7 @@ public final class Repl {
       TerminalInteraction interaction = new TerminalInteraction(terminal);
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
           interaction).withTrace(trace);
+      session.state().setDockerHost(dockerHost);
       Shell shell = new Shell(session);
       String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
       Path history = Path.of(home, ".docklab_history");
@@ -102,6 +113,12 @@ public final class Repl {
       synchronized (reading) {
         reading[0] = terminal;
       }
+      opening.thenRun(() -> {
+        String host = dockerHost.get();
+        if (host != null) {
+          Wrap.lines(messages.get("repl.served", host), "", interaction.width()).forEach(notes::println);
+        }
+      });
       opening.exceptionally(ex -> {
         Wrap.lines(messages.get("main.error", ex instanceof EngineException e ? Said.of(e, messages)
             : String.valueOf(ex.getMessage())), "", interaction.width()).forEach(notes::println);

@@ -1,5 +1,6 @@
 package dev.docklab.shell.repl;
 
+import dev.docklab.shell.interp.Interpreter;
 import dev.docklab.shell.line.IncompleteLineException;
 import dev.docklab.shell.line.LineParser;
 import java.io.BufferedReader;
@@ -36,6 +37,9 @@ public final class ScriptLines implements LineSource {
   }
 
   static boolean incomplete(String text) {
+    if (Interpreter.compound(text)) {
+      return Interpreter.compoundIncomplete(text);
+    }
     try {
       LineParser.parse(text);
       return false;

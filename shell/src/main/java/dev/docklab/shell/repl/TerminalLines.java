@@ -1,5 +1,6 @@
 package dev.docklab.shell.repl;
 
+import dev.docklab.shell.interp.Interpreter;
 import dev.docklab.shell.line.IncompleteLineException;
 import dev.docklab.shell.line.LineParser;
 import java.nio.file.Path;
@@ -61,12 +62,18 @@ public final class TerminalLines implements LineSource {
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
       if (context == ParseContext.ACCEPT_LINE) {
-        try {
-          LineParser.parse(line);
-        } catch (IncompleteLineException e) {
-          throw new EOFError(-1, cursor, "incomplete line", e.getMessage());
-        } catch (RuntimeException e) {
-          // a syntax error: accept the line and let the shell report it
+        if (Interpreter.compound(line)) {
+          if (Interpreter.compoundIncomplete(line)) {
+            throw new EOFError(-1, cursor, "incomplete compound command", "done");
+          }
+        } else {
+          try {
+            LineParser.parse(line);
+          } catch (IncompleteLineException e) {
+            throw new EOFError(-1, cursor, "incomplete line", e.getMessage());
+          } catch (RuntimeException e) {
+            // a syntax error: accept the line and let the shell report it
+          }
         }
       }
       try {
