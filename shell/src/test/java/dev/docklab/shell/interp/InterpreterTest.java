@@ -141,6 +141,15 @@ class InterpreterTest {
   }
 
   @Test
+  void aCompoundCommandRunsWholeInTheHostsBash() {
+    assertEquals("1\n2\n", run("for i in 1 2; do echo $i; done"));
+    assertEquals("yes\n", run("if true; then echo yes; fi"));
+    assertEquals("3\n", run("while [ ${n:-0} -lt 3 ]; do n=$((${n:-0}+1)); done; echo $n"));
+    assertTrue(Interpreter.compoundIncomplete("for i in 1 2; do echo $i"), "bash asks for the rest");
+    assertTrue(!Interpreter.compoundIncomplete("for i in 1 2; do echo $i; done"));
+  }
+
+  @Test
   void hostProgramsAndWordsFarFromDocklabsStillGoToTheHost() {
     assertEquals("hi\n", run("printf 'hi\\n'"));
     run("nosuchprogram");
