@@ -170,6 +170,23 @@ public final class Main {
     if (opts.lessonTool() != null) {
       return LessonTool.run(opts.lessonTool(), opts.engine(), out, err, messages);
     }
+    Path socket = ClientMode.served(opts.engine().dataRoot());
+    if (socket != null) {
+      // another docklab holds this engine and serves it: this one is its client, as a second terminal
+      try {
+        if (opts.line() == null && opts.file() == null && System.console() != null) {
+          return ClientMode.repl(socket, messages, out);
+        }
+        BufferedReader r = opts.line() != null ? new BufferedReader(new StringReader(opts.line()))
+            : opts.file() == null || opts.file().equals("-")
+                ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(opts.file()));
+        return ClientMode.lines(r, socket, out, err);
+      } catch (IOException e) {
+        err.println(messages.get("main.error", e.getMessage()));
+        return 1;
+      }
+    }
     TraceRecorder trace = new TraceRecorder();
     EventHub events = new EventHub();
     LazyEngine engine = new LazyEngine(opts.engine(), err, messages, e -> {
