@@ -321,7 +321,7 @@ public final class Builder {
       host.remember(key, id);
       say.accept(" ---> " + id.shortHex());
     } catch (IOException e) {
-      throw EngineException.system(in.keyword() + " failed: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.BUILD_STEP_FAILED, e, in.keyword(), e.getMessage());
     } finally {
       if (mount != null) {
         host.unmountReadOnly(mount);
