@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.shell.render.Human;
@@ -77,7 +78,7 @@ final class CowDemo {
       throw EngineException.system("could not write in the demo container: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED, e);
     }
     String[] t = out.split("\\s+");
     if (t.length != 2 || !t[0].matches("\\d+\\.\\d{6}") || !t[1].matches("\\d+\\.\\d{6}")) {

@@ -100,6 +100,13 @@ class TraceViewTest {
   }
 
   @Test
+  void aRemoveStepSaysDockerRmRemovesToo() {
+    List<EngineEvent> rm = List.of(new EngineEvent(EventStep.REMOVE, ID1, "/var/lib/docklab/containers/a", Duration.ZERO));
+    assertTrue(joined(TraceView.lines("docker rm web", rm, Map.of(), EN, 80)).contains("remove the container (docker rm,"));
+    assertTrue(joined(TraceView.lines("docker rm web", rm, Map.of(), ZH, 80)).contains("删除容器（docker rm，"));
+  }
+
+  @Test
   void aWaitDetailReadsBackAsItWasWritten() {
     SignalWait w = new SignalWait(Duration.ofMillis(42), "TERM", "sleep", SignalWait.Handler.IGNORED, false);
     assertEquals("waited 42 ms for SIGTERM; PID 1: sleep; handler: ignored; no exit", w.detail());
