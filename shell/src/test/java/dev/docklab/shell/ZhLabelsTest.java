@@ -93,7 +93,7 @@ class ZhLabelsTest {
       lines.add(Said.of(EngineException.system(said, null, "/x", "/y", "/z"), ZH));
     }
     String all = String.join("\n", lines);
-    for (String shown : List.of("“rnu”不是 docker 命令", "busybox-ctr", "tomcat/centos6.8:v9.0", "devicemapper：",
+    for (String shown : List.of("“rnu”不是 docker 命令", "docklab 版本", "busybox-ctr", "tomcat/centos6.8:v9.0", "devicemapper：",
         "向 PID 1 发送 SIGTERM")) {
       assertTrue(all.contains(shown), "rendered: " + shown);
     }
@@ -215,7 +215,8 @@ class ZhLabelsTest {
     out.addAll(DriversView.lines(new DriverFacts("overlay2", List.of("overlay", "btrfs"), new DriverFacts.Measured(
         "busybox", 1, 2_000_000, 0, Duration.ofMillis(2), 2_000_000, Duration.ofMillis(60))), ZH, 80));
     out.addAll(DriversView.lines(new DriverFacts("vfs", List.of(), null), ZH, 80));
-    for (String key : List.of("title", "first", "second", "second-more", "timed", "lesson")) {
+    out.add(ZH.get("explain.vm.not-running", "sleep 30"));
+    for (String key : List.of("title", "first", "second", "second-more", "timed", "lesson", "write-failed", "untimed")) {
       out.add(ZH.get("explain.cow.demo." + key, "0.3", "2B"));
     }
     out.addAll(ExplainViews.trace("docker stop web", List.of(
@@ -254,6 +255,7 @@ class ZhLabelsTest {
     builtins.find("help").run(List.of("run"), s);
     builtins.find("help").run(List.of("pull"), s);
     builtins.find("help").run(List.of("explain"), s);
+    new DockerCli().execute(List.of("--version"), s);
     ExplainCommand.run(List.of(), s);
     ExplainCommand.run(List.of("docker", "run", "-d", "-p", "8080:80", "--name", "web", "web"), s);
     ExplainCommand.run(List.of("docker", "commit", "busybox-ctr", "tomcat/centos6.8:v9.0"), s);

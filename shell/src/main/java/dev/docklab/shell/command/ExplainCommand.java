@@ -339,8 +339,7 @@ public final class ExplainCommand {
     try {
       c = engine.containers().start(c.id(), false).container();
       if (!Pss.awaitCommand(c.state().pid(), idle)) {
-        throw EngineException.system("the container for explain vm did not come to run " + String.join(" ", idle),
-            null);
+        throw EngineException.system(s.msg("explain.vm.not-running", String.join(" ", idle)), null);
       }
       long pss = Pss.medianKb(c.state().pid());
       long monitor = Pss.medianKb(c.state().monitorPid());
