@@ -108,8 +108,10 @@ class ZhLabelsTest {
   static List<String> englishOf(String line) {
     List<String> out = new ArrayList<>();
     // a token is what lies between spaces, CJK text and CJK punctuation
-    // a host command as typed: apt-get install PACKAGE
-    for (String token : line.replaceAll("apt-get install( --reinstall)?", " ").split("[\\s\\p{IsHan}，。、；：！？（）「」『』“”‘’《》【】…—]+")) {
+    // a host command as typed (apt-get install PACKAGE), and Docker's own line before docklab's
+    for (String token : line.replaceAll("apt-get install( --reinstall)?", " ")
+        .replaceAll("pull access denied for \\S+, repository does not exist", " ")
+        .split("[\\s\\p{IsHan}，。、；：！？（）「」『』“”‘’《》【】…—]+")) {
       if (token.isEmpty() || token.matches(".*[/=:@.$\\[\\]{}|<>0-9_].*") || token.matches("[0-9a-f]{12,}")
           || LESSON_IDS.contains(token) || token.startsWith("-")
           || token.startsWith("'") || token.startsWith("\"") || token.startsWith("(")) {

@@ -197,6 +197,8 @@ public enum EngineMessage {
   LAYER_UNPACK_NO_SPACE("could not unpack layer: {0}; free some disk space under {1} and try again"),
   KEEPING_ON_FAILED("could not turn on keeping removed things in {0}: {1}"),
   KEEPING_OFF_FAILED("could not turn off keeping removed things in {0}: {1}"),
+  BUILD_BASE_MISSING("pull access denied for {0}, repository does not exist: docklab's build does not pull its "
+      + "base image; docker pull {0} first, or build or import it"),
   EVENT_SIGNAL("SIG{0} to PID 1 ({1} kill)"),
   EVENT_CONNECTED("eth0 {0}/{1} on {2} via {3}, netns {4}"),
   EVENT_CONNECTED_PORTS("eth0 {0}/{1} on {2} via {3}, netns {4}, ports {5}"),
