@@ -11,6 +11,7 @@ import dev.docklab.lessons.load.LessonFileException;
 import dev.docklab.lessons.load.LessonReader;
 import dev.docklab.lessons.load.Problem;
 import dev.docklab.lessons.model.Lesson;
+import dev.docklab.lessons.run.Failure;
 import dev.docklab.lessons.run.LessonPlayer;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.Said;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -114,7 +116,7 @@ final class LessonTool {
           out.println(m.get("lesson.test.pass", o.lesson(), o.steps(), seconds(o.took())));
         } else {
           failed++;
-          o.failures().forEach(f -> out.println(m.get("lesson.test.fail", o.lesson(), f)));
+          o.failures().forEach(f -> out.println(m.get("lesson.test.fail", o.lesson(), failure(f, m))));
           out.println(m.get("lesson.test.output"));
           printed.toString(StandardCharsets.UTF_8).lines().forEach(l -> out.println("    " + l));
         }
@@ -184,8 +186,16 @@ final class LessonTool {
         }
       });
     } catch (IOException e) {
-      err.println(m.get("main.error", "could not delete the scratch data root " + scratch + ": " + e.getMessage()));
+      err.println(m.get("main.error", m.get("lesson.test.undeletable", scratch, e.getMessage())));
     }
+  }
+
+  /** How a lesson failed, in the learner's language. */
+  static String failure(Failure f, Messages m) {
+    List<Object> args = new ArrayList<>();
+    args.add(String.valueOf(f.step()));
+    args.addAll(f.error() == null ? f.args() : List.of(Said.of(f.error(), m)));
+    return m.get("lesson.test.failure." + f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), args.toArray());
   }
 
   private static String seconds(Duration d) {

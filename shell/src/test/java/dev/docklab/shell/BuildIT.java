@@ -158,5 +158,10 @@ class BuildIT {
         "secret.txt", "x", ".dockerignore", "secret.txt\n"));
     assertEquals(1, ignored.status());
     assertTrue(ignored.err().contains("excluded by .dockerignore"), ignored.err());
+    Path nobase = context("nobase", "FROM nosuchbase:v1\nCMD [\"true\"]\n");
+    Transcript.Result missing = t.runIn("zh", "docker build " + nobase);
+    assertEquals(1, missing.status());
+    assertTrue(missing.err().contains("docklab 的构建不会拉取基础镜像；先 docker pull nosuchbase:v1"), missing.err());
+    assertTrue(t.run("docker build " + nobase).err().contains("docker pull nosuchbase:v1 first"), "not: no registry");
   }
 }

@@ -67,6 +67,9 @@ class LessonTestIT {
     assertTrue(said.out().contains("FAIL  too-easy: step 1: the goal holds before its solution was typed\n"),
         said.out());
     assertTrue(said.out().contains("\n0 passed, 1 failed, in "), said.out());
+    Said zh = docklab("--lang", "zh", "lesson", "test", dir.toString());
+    assertTrue(zh.out().contains("失败  too-easy：第 1 步：还没输入参考答案，目标就已经达成了\n"), zh.out());
+    assertTrue(zh.out().contains("\n0 课通过，1 课失败，用时 "), zh.out());
   }
 
   @Test

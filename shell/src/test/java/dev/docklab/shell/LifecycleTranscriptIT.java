@@ -148,6 +148,19 @@ class LifecycleTranscriptIT {
   }
 
   @Test
+  void explainLastSaysTheEnginesStepsInChinese() {
+    t.run("docker run -d --name zhdeaf busybox sh -c 'while true; do sleep 0.1; done'");
+    String out = t.runIn("zh", "docker stop -t 1 zhdeaf; explain last").out().replaceAll("\\s+", " ");
+    assertTrue(out.contains("[zhdeaf] 向 PID 1 发送 SIGTERM（runc kill）"), out);
+    assertTrue(out.contains("[zhdeaf] 向 PID 1 发送 SIGKILL（runc kill）"), out);
+    assertTrue(out.contains("退出码 137"), out);
+    for (String english : List.of("to PID 1", "exit code", "released", "removed veth")) {
+      assertTrue(!out.contains(english), english + " in " + out);
+    }
+    t.run("docker rm zhdeaf");
+  }
+
+  @Test
   void badInputInDockersWords() {
     assertEquals("docker: invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', "
         + "'on-failure', or 'unless-stopped'.\nSee 'docker run --help'.\n",

@@ -131,6 +131,10 @@ class RegistryIT {
     Transcript.Result typed = t.run("docklab registry signup", "eve\neve-secret\neve-secrex\n".getBytes());
     assertEquals(1, typed.status());
     assertTrue(typed.err().contains("the two passwords differ"), typed.err());
+    Transcript.Result typedZh = t.runIn("zh", "docklab registry signup", "eve\neve-secret\neve-secrex\n".getBytes());
+    assertTrue(typedZh.out().contains("用户名：") && typedZh.out().contains("密码：")
+        && typedZh.out().contains("再输入一次密码："), typedZh.out());
+    assertFalse(typedZh.out().contains("Password") || typedZh.out().contains("Username"), typedZh.out());
     Path daemon = t.root.resolve("daemon.json");
     String before = Files.readString(daemon);
     try {

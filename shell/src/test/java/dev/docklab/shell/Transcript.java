@@ -46,6 +46,11 @@ final class Transcript {
     return run(line, new ByteArrayInputStream(stdin));
   }
 
+  /** {@code line} with docklab speaking {@code lang}, reading {@code stdin}. */
+  Result runIn(String lang, String line, byte[] stdin) {
+    return run(lang, line, new ByteArrayInputStream(stdin));
+  }
+
   /** Removes every container and user network through docklab itself, then the data root. */
   void destroy() throws IOException {
     run("docker rm -f $(docker ps -aq)");

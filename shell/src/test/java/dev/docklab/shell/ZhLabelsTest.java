@@ -1,10 +1,12 @@
 package dev.docklab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.engine.api.BootFacts;
 import dev.docklab.engine.api.Confinement;
 import dev.docklab.engine.api.CowEvent;
+import dev.docklab.engine.api.DriverFacts;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
@@ -22,8 +24,10 @@ import dev.docklab.lessons.run.Progress;
 import dev.docklab.lessons.run.StepResult;
 import dev.docklab.shell.builtin.Builtins;
 import dev.docklab.shell.command.DockerCli;
+import dev.docklab.shell.command.ExplainCommand;
 import dev.docklab.shell.command.Said;
 import dev.docklab.shell.command.Session;
+import dev.docklab.shell.explain.DriversView;
 import dev.docklab.shell.explain.ExplainViews;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.lesson.LessonViews;
@@ -61,7 +65,12 @@ class ZhLabelsTest {
       "MB", "ms", "conmon", "runc", "ps", "sh", "sleep", "busybox", "web", "ID", "TEXT", "Ctrl", "Ctrl-D", "Ctrl-C",
       "zh", "en", "Seccomp", "status", "proc", "ns", "net", "vi", "bin", "etc", "COPY", "RUN", "rm", "dd", "if",
       "of", "zero", "big", "hello", "echo", "true", "resolve", "id", "API", "CLI", "C/S", "runtime", "OCI", "hub",
-      "shell", "no-new-privileges", "docklab-default",
+      "shell", "no-new-privileges", "docklab-default", "OOM", "GET", "HEAD", "Basic", "Bearer", "JSON", "Location",
+      "bundle", "mvn", "package", "created", "running", "paused", "restarting", "removing", "exited", "dead",
+      // storage drivers and what they are made of, the architecture's parts, signals and keys
+      "AUFS", "Another", "btrfs", "devicemapper", "device-mapper", "extent", "thin", "pool", "xfs", "ext4", "Red",
+      "Hat", "Ubuntu", "KB", "upper", "work", "HTTP", "Engine", "Java", "java", "REPL", "dockerd", "SIGTERM",
+      "SIGKILL", "Tab", "registry-mirrors",
       // docker --help's value names, and restart policies
       "list", "string", "int", "bytes", "no", "always", "unless-stopped", "on-failure",
       // host commands help names
@@ -69,7 +78,7 @@ class ZhLabelsTest {
       // Dockerfile instructions and their words, --mount types, daemon.json's literals, host commands and users
       "HEALTHCHECK", "CMD", "NONE", "bind", "false", "root", "sudo", "tr", "wc",
       // the fixtures' names of images, containers, namespaces
-      "app", "quiet", "alone", "hosty", "joined", "student", "mycat2");
+      "app", "quiet", "alone", "hosty", "joined", "student", "mycat2", "busybox-ctr", "rnu");
 
   @TempDir
   Path workspace;
@@ -83,6 +92,11 @@ class ZhLabelsTest {
     for (EngineMessage said : EngineMessage.values()) {
       lines.add(Said.of(EngineException.system(said, null, "/x", "/y", "/z"), ZH));
     }
+    String all = String.join("\n", lines);
+    for (String shown : List.of("“rnu”不是 docker 命令", "docklab 版本", "busybox-ctr", "tomcat/centos6.8:v9.0", "devicemapper：",
+        "向 PID 1 发送 SIGTERM")) {
+      assertTrue(all.contains(shown), "rendered: " + shown);
+    }
     Set<String> english = new TreeSet<>();
     for (String line : lines) {
       english.addAll(englishOf(line).stream().map(w -> w + "   ← " + line.strip()).toList());
@@ -94,8 +108,10 @@ class ZhLabelsTest {
   static List<String> englishOf(String line) {
     List<String> out = new ArrayList<>();
     // a token is what lies between spaces, CJK text and CJK punctuation
-    // a host command as typed: apt-get install PACKAGE
-    for (String token : line.replaceAll("apt-get install( --reinstall)?", " ").split("[\\s\\p{IsHan}，。、；：！？（）「」『』“”‘’《》【】…—]+")) {
+    // a host command as typed (apt-get install PACKAGE), and Docker's own line before docklab's
+    for (String token : line.replaceAll("apt-get install( --reinstall)?", " ")
+        .replaceAll("pull access denied for \\S+, repository does not exist", " ")
+        .split("[\\s\\p{IsHan}，。、；：！？（）「」『』“”‘’《》【】…—]+")) {
       if (token.isEmpty() || token.matches(".*[/=:@.$\\[\\]{}|<>0-9_].*") || token.matches("[0-9a-f]{12,}")
           || LESSON_IDS.contains(token) || token.startsWith("-")
           || token.startsWith("'") || token.startsWith("\"") || token.startsWith("(")) {
@@ -133,7 +149,8 @@ class ZhLabelsTest {
     new DockerCli().commands().forEach(c -> names.addAll(List.of(c.name().split(" "))));
     new Builtins(new DockerCli(), (args, s) -> 0).all().forEach(b -> names.addAll(b.words()));
     names.addAll(List.of("explain", "layers", "file", "cow", "last", "boot", "vm", "arch", "name", "drivers",
-        "demo", "network", "off", "next", "record", "lessons", "lesson"));
+        "demo", "network", "off", "next", "record", "lessons", "lesson", "measure"));
+    names.addAll(List.of("signal", "remove")); // steps of explain last, named as the engine names them
     return names;
   }
 
@@ -193,6 +210,21 @@ class ZhLabelsTest {
     for (String kind : List.of("COPY_UP", "NEW", "DELETE", "OPAQUE")) {
       out.addAll(ExplainViews.cowLines(new CowEvent(kind, "/etc/passwd", 10, "6988212e4ea9"), "  ", ZH, 80));
     }
+    for (String state : List.of("here", "elsewhere", "on-demand")) {
+      out.addAll(ExplainViews.arch(4242, 2, "runc", "6.18.0", "127.0.0.1:5000", state,
+          state.equals("elsewhere") ? List.of("https://mirror.example.com") : List.of(), state.equals("here"), ZH, 80));
+    }
+    out.addAll(DriversView.lines(new DriverFacts("overlay2", List.of("overlay", "btrfs"), new DriverFacts.Measured(
+        "busybox", 1, 2_000_000, 0, Duration.ofMillis(2), 2_000_000, Duration.ofMillis(60))), ZH, 80));
+    out.addAll(DriversView.lines(new DriverFacts("vfs", List.of(), null), ZH, 80));
+    out.add(ZH.get("explain.vm.not-running", "sleep 30"));
+    for (String key : List.of("title", "first", "second", "second-more", "timed", "lesson", "write-failed", "untimed")) {
+      out.add(ZH.get("explain.cow.demo." + key, "0.3", "2B"));
+    }
+    out.addAll(ExplainViews.trace("docker stop web", List.of(
+        EngineEvent.said(EventStep.SIGNAL, "a".repeat(64), Duration.ZERO, EngineMessage.EVENT_SIGNAL, "TERM", "runc"),
+        EngineEvent.said(EventStep.EXIT, "a".repeat(64), Duration.ZERO, EngineMessage.EVENT_EXIT, 0),
+        new EngineEvent(EventStep.REMOVE, "a".repeat(64), "/var/lib/docklab/containers/a", Duration.ZERO)), ZH));
     return out;
   }
 
@@ -224,6 +256,13 @@ class ZhLabelsTest {
     builtins.find("help").run(List.of(), s);
     builtins.find("help").run(List.of("run"), s);
     builtins.find("help").run(List.of("pull"), s);
+    builtins.find("help").run(List.of("explain"), s);
+    new DockerCli().execute(List.of("--version"), s);
+    ExplainCommand.run(List.of(), s);
+    ExplainCommand.run(List.of("docker", "run", "-d", "-p", "8080:80", "--name", "web", "web"), s);
+    ExplainCommand.run(List.of("docker", "commit", "busybox-ctr", "tomcat/centos6.8:v9.0"), s);
+    ExplainCommand.run(List.of("docker", "search", "--filter", "stars=3", "busybox"), s);
+    ExplainCommand.run(List.of("docker", "rnu"), s);
     // Docker's own headings of docker CMD --help (Usage:, Options:) stay in Docker's English
     return bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("Usage:") && !l.equals("Options:"))
         .toList();

@@ -20,8 +20,7 @@ public enum ContainerStatus {
     try {
       return valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw EngineException.invalid("invalid container status \"" + name
-          + "\": one of created, running, paused, restarting, removing, exited, dead");
+      throw EngineException.invalid(EngineMessage.CONTAINER_STATUS_INVALID, name);
     }
   }
 

@@ -48,7 +48,7 @@ public interface Engine extends AutoCloseable {
 
   /** The implementation on the class path. */
   static EngineProvider provider() {
-    return ServiceLoader.load(EngineProvider.class).findFirst().orElseThrow(() -> EngineException.system(
-        "no docklab engine on the class path: build docklab with mvn package (scripts/docklab does this)", null));
+    return ServiceLoader.load(EngineProvider.class).findFirst()
+        .orElseThrow(() -> EngineException.system(EngineMessage.NO_ENGINE, null));
   }
 }

@@ -19,4 +19,13 @@ public interface EngineListener {
     on(new EngineEvent(step, subject, detail.apply(result), Duration.ofNanos(System.nanoTime() - t0)));
     return result;
   }
+
+  /** Times {@code body} and reports it as one event in docklab's own words: {@code said} with {@code args}. */
+  default <T> T timedSaid(EventStep step, String subject, EngineMessage said, Function<T, Object[]> args,
+      Supplier<T> body) {
+    long t0 = System.nanoTime();
+    T result = body.get();
+    on(EngineEvent.said(step, subject, Duration.ofNanos(System.nanoTime() - t0), said, args.apply(result)));
+    return result;
+  }
 }

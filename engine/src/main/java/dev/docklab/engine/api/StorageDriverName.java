@@ -39,7 +39,7 @@ public enum StorageDriverName {
     return switch (name) {
       case "overlay2", "overlay" -> OVERLAY2;
       case "vfs" -> VFS;
-      default -> throw EngineException.invalid("unknown storage driver \"" + name + "\": choose overlay2 or vfs");
+      default -> throw EngineException.invalid(EngineMessage.STORAGE_DRIVER_UNKNOWN, name);
     };
   }
 }

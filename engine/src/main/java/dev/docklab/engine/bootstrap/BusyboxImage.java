@@ -47,8 +47,7 @@ public final class BusyboxImage {
         throw EngineException.notFound(EngineMessage.BUSYBOX_MISSING, binary);
       }
       if (isDynamic(binary)) {
-        throw EngineException.invalid("cannot build the busybox base image: " + binary
-            + " is dynamically linked and would not run in an empty image; install busybox-static instead");
+        throw EngineException.invalid(EngineMessage.BUSYBOX_DYNAMIC, binary);
       }
       String version = version(binary);
       List<String> applets = applets(binary);
@@ -93,7 +92,7 @@ public final class BusyboxImage {
           ImageConfig.RunConfig.of(List.of(PATH_ENV), List.of("sh")), null, history);
       return new Recipe(List.of(base.toBytes(), etc.toBytes()), config, version);
     } catch (IOException e) {
-      throw EngineException.system("cannot read " + binary + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.BUSYBOX_UNREADABLE, e, binary, e.getMessage());
     }
   }
 
@@ -101,7 +100,7 @@ public final class BusyboxImage {
     String out = run(binary.toString());
     Matcher m = VERSION.matcher(out);
     if (!m.find()) {
-      throw EngineException.system("cannot tell the version of " + binary + " from its banner", null);
+      throw EngineException.system(EngineMessage.BUSYBOX_NO_VERSION, null, binary);
     }
     return m.group(1) + "." + m.group(2) + "." + m.group(3);
   }

@@ -124,8 +124,7 @@ public final class Builder {
         img = host.findImage(base);
       }
       if (img == null) {
-        throw EngineException.notFound("pull access denied for " + base + ", repository does not exist: docklab has "
-            + "no registry to pull from yet; build or import it first");
+        throw EngineException.notFound(EngineMessage.BUILD_BASE_MISSING, base);
       }
       s.image = img;
       s.config = img.config();
@@ -321,7 +320,7 @@ public final class Builder {
       host.remember(key, id);
       say.accept(" ---> " + id.shortHex());
     } catch (IOException e) {
-      throw EngineException.system(in.keyword() + " failed: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.BUILD_STEP_FAILED, e, in.keyword(), e.getMessage());
     } finally {
       if (mount != null) {
         host.unmountReadOnly(mount);

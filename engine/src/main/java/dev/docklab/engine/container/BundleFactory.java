@@ -3,6 +3,7 @@ package dev.docklab.engine.container;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.runtime.BundleSpec;
@@ -67,7 +68,7 @@ final class BundleFactory {
       }
       return init;
     } catch (IOException e) {
-      throw EngineException.system("could not make the init layer in " + init + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.INIT_LAYER_FAILED, e, init, e.getMessage());
     }
   }
 

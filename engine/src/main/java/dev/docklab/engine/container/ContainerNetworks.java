@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
@@ -93,9 +94,10 @@ final class ContainerNetworks {
         0, "", "", "", ports, null));
     Endpoint ep;
     try {
-      ep = listener.timed(EventStep.NETWORK, c.id(), e -> "eth0 " + e.ipAddress() + "/" + e.prefixLen() + " on "
-          + net.device() + " via " + e.hostVeth() + ", netns " + e.sandboxKey()
-          + (e.ports().isEmpty() ? "" : ", ports " + e.ports()), () -> net.connect(c.id(), ports));
+      ep = listener.timedSaid(EventStep.NETWORK, c.id(),
+          ports.isEmpty() ? EngineMessage.EVENT_CONNECTED : EngineMessage.EVENT_CONNECTED_PORTS,
+          e -> new Object[] {e.ipAddress(), e.prefixLen(), net.device(), e.hostVeth(), e.sandboxKey(), e.ports()},
+          () -> net.connect(c.id(), ports));
     } catch (RuntimeException e) {
       store.deleteEndpoint(c.id()); // connect undid what it had done
       throw e;
@@ -120,15 +122,16 @@ final class ContainerNetworks {
       return;
     }
     try {
-      listener.timed(EventStep.NETWORK, id, x -> "released " + ep.ipAddress() + ", removed " + ep.hostVeth()
-          + " and " + ep.sandboxKey() + (ep.ports().isEmpty() ? "" : ", unpublished " + ep.ports()), () -> {
+      listener.timedSaid(EventStep.NETWORK, id,
+          ep.ports().isEmpty() ? EngineMessage.EVENT_RELEASED : EngineMessage.EVENT_RELEASED_PORTS,
+          x -> new Object[] {ep.ipAddress(), ep.hostVeth(), ep.sandboxKey(), ep.ports()}, () -> {
             networks.apply(ep.network()).disconnect(id, ep);
             return ep;
           });
       store.deleteEndpoint(id);
     } catch (RuntimeException e) {
-      listener.on(new EngineEvent(EventStep.WARNING, id, "could not take it off the network: " + e.getMessage(),
-          Duration.ZERO));
+      listener.on(EngineEvent.said(EventStep.WARNING, id, Duration.ZERO, EngineMessage.EVENT_DISCONNECT_FAILED,
+          e.getMessage()));
     }
   }
 
@@ -191,8 +194,8 @@ final class ContainerNetworks {
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
           }
         } catch (IOException e) {
-          listener.on(new EngineEvent(EventStep.WARNING, m.id(), "could not update its /etc/hosts: " + e.getMessage(),
-              Duration.ZERO));
+          listener.on(EngineEvent.said(EventStep.WARNING, m.id(), Duration.ZERO, EngineMessage.EVENT_HOSTS_FAILED,
+              e.getMessage()));
         }
       }
     }

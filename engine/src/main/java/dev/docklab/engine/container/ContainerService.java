@@ -8,6 +8,7 @@ import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
@@ -160,7 +161,8 @@ public final class ContainerService {
         bundles.write(bundle, spec);
         return bundle;
       });
-      Conmon.Created created = listener.timed(EventStep.CREATE, c.id(), x -> "pid " + x.pid() + ", monitor " + x.monitorPid(),
+      Conmon.Created created = listener.timedSaid(EventStep.CREATE, c.id(), EngineMessage.EVENT_CREATED,
+          x -> new Object[] {x.pid(), x.monitorPid()},
           () -> conmon.create(c.id(), c.name(), bundle, files.log(), c.tty(), c.openStdin(),
               c.tty() || !attach, exits.exitCommand(c), ExitWatcher.restartDelaySeconds(c)));
       if (attach) {
@@ -226,11 +228,12 @@ public final class ContainerService {
         output.accept(p.stream(), p.data());
       }
     }
-    listener.on(new EngineEvent(EventStep.OUTPUT, created.id(), "attach socket closed",
-        Duration.ofNanos(System.nanoTime() - t0)));
+    listener.on(EngineEvent.said(EventStep.OUTPUT, created.id(), Duration.ofNanos(System.nanoTime() - t0),
+        EngineMessage.EVENT_ATTACH_CLOSED));
     long t1 = System.nanoTime();
     int code = waitExit(s.container());
-    listener.on(new EngineEvent(EventStep.RECORDED, created.id(), "exit " + code, Duration.ofNanos(System.nanoTime() - t1)));
+    listener.on(EngineEvent.said(EventStep.RECORDED, created.id(), Duration.ofNanos(System.nanoTime() - t1),
+        EngineMessage.EVENT_RECORDED, code));
     Container after = store.byId(created.id());
     return new RunResult(after == null ? s.container() : after, code, after == null);
   }

@@ -4,6 +4,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.SignalWait;
 import dev.docklab.engine.api.Signals;
@@ -71,8 +72,8 @@ final class ContainerStopper {
     if (c.state().paused() && sig.equals("KILL")) {
       runtime.resume(c.id());
     }
-    listener.on(new EngineEvent(EventStep.SIGNAL, c.id(), "SIG" + sig + " to PID 1 (" + runtime.choice().name() + " kill)",
-        Duration.ZERO));
+    listener.on(EngineEvent.said(EventStep.SIGNAL, c.id(), Duration.ZERO, EngineMessage.EVENT_SIGNAL, sig,
+        runtime.choice().name()));
     runtime.kill(c.id(), sig);
     if (sig.equals("KILL")) {
       exits.awaitExit(c, 10_000);
@@ -103,8 +104,8 @@ final class ContainerStopper {
 
   private void signalQuietly(String id, String signal) {
     try {
-      listener.on(new EngineEvent(EventStep.SIGNAL, id, "SIG" + signal + " to PID 1 (" + runtime.choice().name() + " kill)",
-          Duration.ZERO));
+      listener.on(EngineEvent.said(EventStep.SIGNAL, id, Duration.ZERO, EngineMessage.EVENT_SIGNAL, signal,
+          runtime.choice().name()));
       runtime.kill(id, signal);
     } catch (EngineException e) {
       // it ended meanwhile

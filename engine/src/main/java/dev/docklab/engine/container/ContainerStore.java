@@ -59,7 +59,7 @@ public final class ContainerStore {
       AtomicFiles.writeNoSync(files(c.id()).config(), JSON.writeValueAsBytes(c));
       load().put(c.id(), c);
     } catch (IOException e) {
-      throw EngineException.system("could not save container " + c.shortId() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.CONTAINER_SAVE_FAILED, e, c.shortId(), e.getMessage());
     }
   }
 
@@ -69,7 +69,7 @@ public final class ContainerStore {
       Files.createDirectories(layout.endpoints());
       AtomicFiles.write(layout.endpoint(id), JSON.writeValueAsBytes(endpoint));
     } catch (IOException e) {
-      throw EngineException.system("could not record the network of " + id + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.ENDPOINT_RECORD_FAILED, e, id, e.getMessage());
     }
   }
 
@@ -77,7 +77,7 @@ public final class ContainerStore {
     try {
       Files.deleteIfExists(layout.endpoint(id));
     } catch (IOException e) {
-      throw EngineException.system("could not remove the network note of " + id + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.ENDPOINT_REMOVE_FAILED, e, id, e.getMessage());
     }
   }
 
@@ -97,7 +97,7 @@ public final class ContainerStore {
         }
       }
     } catch (IOException e) {
-      throw EngineException.system("could not list " + layout.endpoints() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.LIST_FAILED, e, layout.endpoints(), e.getMessage());
     }
     return out;
   }
@@ -124,7 +124,7 @@ public final class ContainerStore {
           }
         }
       } catch (IOException e) {
-        throw EngineException.system("could not list containers in " + layout.containers() + ": " + e.getMessage(), e);
+        throw EngineException.system(EngineMessage.CONTAINERS_LIST_FAILED, e, layout.containers(), e.getMessage());
       }
     }
     cache = read;
@@ -184,7 +184,7 @@ public final class ContainerStore {
         Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
-      throw EngineException.system("could not remove container " + id.substring(0, 12) + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.CONTAINER_REMOVE_FAILED, e, id.substring(0, 12), e.getMessage());
     }
     Thread t = new Thread(() -> {
       try {
@@ -251,8 +251,7 @@ public final class ContainerStore {
       Files.move(layout.keptContainer(id), dir(id), StandardCopyOption.ATOMIC_MOVE);
       Files.deleteIfExists(layout.keptContainerNote(id));
     } catch (IOException e) {
-      throw EngineException.system("could not bring back container " + id.substring(0, 12) + ": "
-          + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.CONTAINER_RESTORE_FAILED, e, id.substring(0, 12), e.getMessage());
     }
     save(record);
   }
@@ -262,8 +261,7 @@ public final class ContainerStore {
     try {
       Files.deleteIfExists(layout.keptContainerNote(id));
     } catch (IOException e) {
-      throw EngineException.system("could not drop kept container " + id.substring(0, 12) + ": "
-          + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.KEPT_CONTAINER_DROP_FAILED, e, id.substring(0, 12), e.getMessage());
     }
     deleteInBackground(layout.keptContainer(id), id);
   }
@@ -295,7 +293,7 @@ public final class ContainerStore {
     try (var files = Files.list(layout.keptContainers())) {
       return files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}\\.json")).toList();
     } catch (IOException e) {
-      throw EngineException.system("could not list " + layout.keptContainers() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.LIST_FAILED, e, layout.keptContainers(), e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.runtime.Cgroups;
 import dev.docklab.engine.runtime.Conmon;
@@ -195,8 +196,8 @@ final class ExitWatcher {
         nets.refreshHosts(exited.hostConfig().networkMode());
       }
       conmon.clearExit(id);
-      listener.on(new EngineEvent(EventStep.EXIT, id, "exit code " + exit.code()
-          + (oomKilled ? ", killed by the kernel's OOM killer" : ""), Duration.ZERO));
+      listener.on(EngineEvent.said(EventStep.EXIT, id, Duration.ZERO,
+          oomKilled ? EngineMessage.EVENT_EXIT_OOM : EngineMessage.EVENT_EXIT, exit.code()));
       if (c.hostConfig().autoRemove()) {
         removedExits.put(id, exit.code());
         store.delete(id);
@@ -220,7 +221,7 @@ final class ExitWatcher {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while waiting for a container", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_WAITING, e);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.docklab.engine.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Loaded;
@@ -130,10 +131,9 @@ public final class Archives {
       if (Files.isRegularFile(dir.resolve("index.json"))) {
         return loadOciLayout(dir);
       }
-      throw EngineException.invalid("invalid archive: it has neither manifest.json (docker save) nor index.json "
-          + "(OCI layout)");
+      throw EngineException.invalid(EngineMessage.ARCHIVE_NO_MANIFEST);
     } catch (IOException e) {
-      throw EngineException.invalid("invalid archive: " + e.getMessage());
+      throw EngineException.invalid(EngineMessage.ARCHIVE_INVALID, e.getMessage());
     } finally {
       if (dir != null) {
         try {
@@ -169,7 +169,7 @@ public final class Archives {
     for (JsonNode desc : index.path("manifests")) {
       JsonNode manifest = ImageStore.JSON.readTree(readSmall(blobFile(dir, desc.path("digest").asText())));
       if (manifest.has("manifests")) {
-        throw EngineException.invalid("invalid archive: nested image indexes are not supported yet");
+        throw EngineException.invalid(EngineMessage.ARCHIVE_NESTED_INDEX);
       }
       List<Path> layerFiles = new ArrayList<>();
       for (JsonNode l : manifest.path("layers")) {
@@ -205,8 +205,8 @@ public final class Archives {
   private static byte[] readSmall(Path file) throws IOException {
     long size = Files.size(file);
     if (size > JSON_MAX) {
-      throw EngineException.invalid("invalid archive: \"" + file.getFileName() + "\" is " + size
-          + " bytes, more than any manifest or config needs (at most " + JSON_MAX + ")");
+      throw EngineException.invalid(EngineMessage.ARCHIVE_JSON_TOO_BIG, file.getFileName(), String.valueOf(size),
+          String.valueOf(JSON_MAX));
     }
     return Files.readAllBytes(file);
   }
@@ -219,8 +219,7 @@ public final class Archives {
   private static Path inside(Path dir, String name) {
     Path p = dir.resolve(name).normalize();
     if (!p.startsWith(dir) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-      throw EngineException.invalid("invalid archive: \"" + EntryNames.brief(name)
-          + "\" is missing or outside the archive");
+      throw EngineException.invalid(EngineMessage.ARCHIVE_ENTRY_MISSING, EntryNames.brief(name));
     }
     return p;
   }
@@ -239,14 +238,12 @@ public final class Archives {
       count++;
       Path p = dir.resolve(e.getName()).normalize();
       if (e.getName().startsWith("/") || !p.startsWith(dir)) {
-        throw EngineException.invalid("invalid archive: refusing entry \"" + EntryNames.brief(e.getName())
-            + "\" outside the archive");
+        throw EngineException.invalid(EngineMessage.ARCHIVE_ENTRY_OUTSIDE, EntryNames.brief(e.getName()));
       }
       if (e.isSymbolicLink()) { // before isFile(): commons-compress counts a symbolic link as a file
         Path target = p.getParent().resolve(e.getLinkName()).normalize();
         if (e.getLinkName().startsWith("/") || !target.startsWith(dir)) {
-          throw EngineException.invalid("invalid archive: the link \"" + EntryNames.brief(e.getName())
-              + "\" points outside the archive");
+          throw EngineException.invalid(EngineMessage.ARCHIVE_LINK_OUTSIDE, EntryNames.brief(e.getName()));
         }
         links.put(p, target);
       } else if (e.isDirectory()) {
@@ -257,11 +254,11 @@ public final class Archives {
           tar.transferTo(out);
         }
       } else {
-        throw EngineException.invalid("invalid archive: unexpected entry \"" + EntryNames.brief(e.getName()) + "\"");
+        throw EngineException.invalid(EngineMessage.ARCHIVE_UNEXPECTED_ENTRY, EntryNames.brief(e.getName()));
       }
     }
     if (count == 0) {
-      throw EngineException.invalid("invalid archive: it is empty or not a tar");
+      throw EngineException.invalid(EngineMessage.ARCHIVE_EMPTY);
     }
     for (var link : links.entrySet()) {
       if (Files.isRegularFile(link.getValue(), LinkOption.NOFOLLOW_LINKS)) {

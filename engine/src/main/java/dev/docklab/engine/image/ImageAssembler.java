@@ -2,6 +2,7 @@ package dev.docklab.engine.image;
 
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.digest.Sha256;
@@ -95,8 +96,7 @@ public final class ImageAssembler {
       }
       staged = join(staging);
       if (!staged.diffId().equals(plain.digest())) {
-        throw EngineException.system("layer unpacked to " + staged.diffId() + " but was written as " + plain.digest(),
-            null);
+        throw EngineException.system(EngineMessage.LAYER_DIGEST_MISMATCH, null, staged.diffId(), plain.digest());
       }
       Digest blobDigest = compressed.digest();
       long size = Files.size(tmp);
@@ -107,7 +107,7 @@ public final class ImageAssembler {
       diffIds.add(diffId.toString());
       return diffId;
     } catch (IOException e) {
-      throw EngineException.system("could not store layer: " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.LAYER_STORE_FAILED, e, AtomicFiles.describe(e));
     } finally {
       discard(toExtract, staging, staged);
       if (tmp != null) {
@@ -174,12 +174,11 @@ public final class ImageAssembler {
     try {
       ImageConfig config = ImageStore.JSON.readValue(configBytes, ImageConfig.class);
       if (!config.diffIdsOrEmpty().equals(diffIds)) {
-        throw EngineException.invalid("the image config lists layers " + config.diffIdsOrEmpty()
-            + " but the archive holds " + diffIds);
+        throw EngineException.invalid(EngineMessage.CONFIG_LAYERS_MISMATCH, config.diffIdsOrEmpty(), diffIds);
       }
       return record(configBytes);
     } catch (IOException e) {
-      throw EngineException.invalid("the image config is not valid JSON: " + e.getMessage());
+      throw EngineException.invalid(EngineMessage.CONFIG_NOT_JSON, e.getMessage());
     }
   }
 
@@ -194,7 +193,7 @@ public final class ImageAssembler {
           config.history());
       return record(ImageStore.JSON.writeValueAsBytes(withLayers));
     } catch (IOException e) {
-      throw EngineException.system("could not write image config: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.CONFIG_WRITE_FAILED, e, e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
@@ -46,8 +47,7 @@ public final class ImageStore {
     ImageConfig config = parseConfig(configDigest);
     for (String diffId : config.diffIdsOrEmpty()) {
       if (!layers.has(Digest.parse(diffId))) {
-        throw EngineException.system("cannot record image " + configDigest.shortHex() + ": its layer "
-            + diffId + " is not unpacked", null);
+        throw EngineException.system(EngineMessage.IMAGE_LAYER_MISSING, null, configDigest.shortHex(), diffId);
       }
     }
     Map<String, String> record = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public final class ImageStore {
       AtomicFiles.write(layout.image(configDigest), JSON.writeValueAsBytes(record));
       imageCache.remove(configDigest);
     } catch (IOException e) {
-      throw EngineException.system("could not record image " + configDigest + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.IMAGE_RECORD_FAILED, e, configDigest, e.getMessage());
     }
     return configDigest;
   }
@@ -101,7 +101,7 @@ public final class ImageStore {
         return get(matches.get(0));
       }
       if (matches.size() > 1) {
-        throw EngineException.invalid("short image id " + nameOrId + " is ambiguous: use more characters");
+        throw EngineException.invalid(EngineMessage.IMAGE_ID_AMBIGUOUS, nameOrId);
       }
       if (nameOrId.startsWith("sha256:")) {
         return null;
@@ -139,7 +139,7 @@ public final class ImageStore {
       imageCache.put(id, image);
       return image;
     } catch (IOException e) {
-      throw EngineException.system("could not read image " + id + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.IMAGE_READ_FAILED, e, id, e.getMessage());
     }
   }
 
@@ -159,7 +159,7 @@ public final class ImageStore {
       Files.deleteIfExists(layout.image(id));
       imageCache.remove(id);
     } catch (IOException e) {
-      throw EngineException.system("could not delete image " + id + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.IMAGE_DELETE_FAILED, e, id, e.getMessage());
     }
   }
 
@@ -174,7 +174,7 @@ public final class ImageStore {
       Manifest m = JSON.readValue(blobs.read(img.manifest()), Manifest.class);
       m.layers().forEach(l -> out.add(Digest.parse(l.digest())));
     } catch (IOException e) {
-      throw EngineException.system("the manifest of image " + img.id() + " is not valid JSON: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.MANIFEST_NOT_JSON, e, img.id(), e.getMessage());
     }
     return out;
   }
@@ -192,7 +192,7 @@ public final class ImageStore {
         }
       }
     } catch (IOException e) {
-      throw EngineException.system("could not list " + layout.images() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.LIST_FAILED, e, layout.images(), e.getMessage());
     }
     return ids;
   }
@@ -201,7 +201,7 @@ public final class ImageStore {
     try {
       return JSON.readValue(blobs.read(configDigest), ImageConfig.class);
     } catch (IOException e) {
-      throw EngineException.system("image config " + configDigest + " is not valid JSON: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.IMAGE_CONFIG_NOT_JSON, e, configDigest, e.getMessage());
     }
   }
 
@@ -218,7 +218,7 @@ public final class ImageStore {
       refsCache = new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
       return new TreeMap<>(refsCache);
     } catch (IOException e) {
-      throw EngineException.system("could not read " + file + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.READ_FAILED, e, file, e.getMessage());
     }
   }
 
@@ -228,7 +228,7 @@ public final class ImageStore {
       refsCache = new TreeMap<>(refs);
       imageCache.clear(); // the names of images changed
     } catch (IOException e) {
-      throw EngineException.system("could not write " + layout.repositories() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.FILE_WRITE_FAILED, e, layout.repositories(), e.getMessage());
     }
   }
 }

@@ -106,7 +106,7 @@ public final class KeptImages {
     try {
       Files.deleteIfExists(layout.keptImage(id));
     } catch (IOException e) {
-      throw EngineException.system("could not drop kept image " + id.shortHex() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.KEPT_IMAGE_DROP_FAILED, e, id.shortHex(), e.getMessage());
     }
   }
 
@@ -146,7 +146,7 @@ public final class KeptImages {
     try (var files = Files.list(layout.keptImages())) {
       return files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
     } catch (IOException e) {
-      throw EngineException.system("could not list " + layout.keptImages() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.LIST_FAILED, e, layout.keptImages(), e.getMessage());
     }
   }
 }

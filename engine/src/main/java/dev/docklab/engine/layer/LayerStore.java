@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.LayerFiles;
@@ -63,13 +64,13 @@ public final class LayerStore {
   /** The layer with this diff id; it must be present. */
   public Layer get(Digest diffId) {
     if (!has(diffId)) {
-      throw EngineException.notFound("layer " + diffId + " is not unpacked in " + layout.layers());
+      throw EngineException.notFound(EngineMessage.LAYER_NOT_UNPACKED, diffId, layout.layers());
     }
     try {
       Map<?, ?> meta = JSON.readValue(metaFile(diffId).toFile(), Map.class);
       return new Layer(diffId, layout.layerDiff(diffId), ((Number) meta.get("size")).longValue());
     } catch (IOException e) {
-      throw EngineException.system("could not read " + metaFile(diffId) + ": " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.READ_FAILED, e, metaFile(diffId), AtomicFiles.describe(e));
     }
   }
 
@@ -107,12 +108,12 @@ public final class LayerStore {
       tmp = null;
       return done;
     } catch (BoundedTarInputStream.OversizedTarException e) {
-      throw EngineException.invalid("refusing to unpack the layer: " + e.getMessage()
-          + "; the layer archive is unsafe, do not use it");
+      throw EngineException.invalid(EngineMessage.LAYER_UNSAFE, e.getMessage());
     } catch (IOException e) {
-      throw EngineException.system("could not unpack layer: " + AtomicFiles.describe(e)
-          + (AtomicFiles.describe(e).contains("no space") ? "; free some disk space under " + layout.root()
-          + " and try again" : ""), e);
+      String why = AtomicFiles.describe(e);
+      throw why.contains("no space")
+          ? EngineException.system(EngineMessage.LAYER_UNPACK_NO_SPACE, e, why, layout.root())
+          : EngineException.system(EngineMessage.LAYER_UNPACK_FAILED, e, why);
     } finally {
       deleteQuietly(tmp);
     }
@@ -173,7 +174,7 @@ public final class LayerStore {
         }
         return done;
       } catch (IOException e) {
-        throw EngineException.system("could not store layer " + diffId + ": " + AtomicFiles.describe(e), e);
+        throw EngineException.system(EngineMessage.LAYER_STORE_ONE_FAILED, e, diffId, AtomicFiles.describe(e));
       } finally {
         close();
       }
@@ -195,7 +196,7 @@ public final class LayerStore {
     try {
       trash.delete(layout.layerDir(diffId));
     } catch (IOException e) {
-      throw EngineException.system("could not delete layer " + diffId + ": " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.LAYER_DELETE_FAILED, e, diffId, AtomicFiles.describe(e));
     }
   }
 

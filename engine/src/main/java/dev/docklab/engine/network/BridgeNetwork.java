@@ -119,8 +119,7 @@ public final class BridgeNetwork {
         return s;
       }
     }
-    throw EngineException.system("every subnet from 172.17.0.0/16 to 172.31.0.0/16 is in use on this host;"
-        + " docklab needs one of them for its bridge " + DEVICE, null);
+    throw EngineException.system(EngineMessage.NO_FREE_SUBNET, null, DEVICE);
   }
 
   private static Subnet existingSubnet(String device) {
@@ -230,7 +229,7 @@ public final class BridgeNetwork {
       return endpoint(netns, ports, result);
     } catch (IOException e) {
       disconnect(containerId, partial);
-      throw EngineException.system("could not record the network of " + containerId + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.ENDPOINT_RECORD_FAILED, e, containerId, e.getMessage());
     } catch (RuntimeException e) {
       disconnect(containerId, partial);
       throw e;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -72,15 +73,15 @@ public final class Cni {
       if (code != 0 || result.has("code") && result.has("msg")) {
         String msg = result.path("msg").asText("exit code " + code);
         String details = result.path("details").asText("");
-        throw EngineException.system("CNI plugin " + type + " " + command + " failed: " + msg
-            + (details.isEmpty() ? "" : " (" + details + ")"), null);
+        throw EngineException.system(EngineMessage.CNI_FAILED, null, type, command,
+            msg + (details.isEmpty() ? "" : " (" + details + ")"));
       }
       return result;
     } catch (IOException e) {
-      throw EngineException.system("could not run the CNI plugin " + plugin + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.CNI_RUN_FAILED, e, plugin, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while running the CNI plugin " + type, e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_CNI, e, type);
     }
   }
 }

@@ -23,7 +23,7 @@ final class HostCommands {
       throw EngineException.system(EngineMessage.HOST_COMMAND_FAILED, e, cmd.get(0), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while running " + cmd.get(0), e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_RUNNING, e, cmd.get(0));
     }
   }
 

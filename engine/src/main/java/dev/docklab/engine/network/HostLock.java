@@ -1,6 +1,7 @@
 package dev.docklab.engine.network;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class HostLock implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       closeChannel();
       IN_THIS_JVM.unlock();
-      throw EngineException.system("could not lock " + FILE + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.LOCK_FAILED, e, FILE, e.getMessage());
     }
   }
 

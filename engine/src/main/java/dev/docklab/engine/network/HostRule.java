@@ -1,6 +1,7 @@
 package dev.docklab.engine.network;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ record HostRule(String table, String chain, boolean first, List<String> spec) {
     }
     HostCommands.Result r = HostCommands.run(command(first ? "-I" : "-A"));
     if (r.code() != 0) {
-      throw EngineException.system("could not add docklab's rule to the " + table + " table: " + r.output(), null);
+      throw EngineException.system(EngineMessage.HOST_RULE_FAILED, null, table, r.output());
     }
   }
 

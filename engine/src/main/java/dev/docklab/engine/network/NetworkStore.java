@@ -3,6 +3,7 @@ package dev.docklab.engine.network;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class NetworkStore {
         out.add(JSON.readValue(f.toFile(), Config.class));
       }
     } catch (IOException e) {
-      throw EngineException.system("could not read the networks in " + dir + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.NETWORKS_READ_FAILED, e, dir, e.getMessage());
     }
     return out;
   }
@@ -87,7 +88,7 @@ public final class NetworkStore {
       throw EngineException.conflict("network with name " + name + " already exists");
     }
     if (!NAME.matcher(name).matches() || name.length() > 64) {
-      throw EngineException.invalid("invalid network name \"" + name + "\": use letters, digits, _ . and -");
+      throw EngineException.invalid(EngineMessage.NETWORK_NAME_INVALID, name);
     }
     if (find(name) != null && find(name).name().equals(name)) {
       throw EngineException.conflict("network with name " + name + " already exists");
@@ -101,10 +102,10 @@ public final class NetworkStore {
       try {
         s = Subnet.parse(subnet);
       } catch (RuntimeException e) {
-        throw EngineException.invalid("invalid subnet " + subnet + ": use a.b.c.d/n");
+        throw EngineException.invalid(EngineMessage.SUBNET_INVALID, subnet);
       }
       if (s.prefix() > 30) {
-        throw EngineException.invalid("invalid subnet " + subnet + ": too small for containers");
+        throw EngineException.invalid(EngineMessage.SUBNET_TOO_SMALL, subnet);
       }
       for (Subnet u : used) {
         if (u.overlaps(s)) {
@@ -123,7 +124,7 @@ public final class NetworkStore {
       Files.write(tmp, JSON.writeValueAsString(c).getBytes(StandardCharsets.UTF_8));
       Files.move(tmp, dir.resolve(name + ".json"), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw EngineException.system("could not record network " + name + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.NETWORK_RECORD_FAILED, e, name, e.getMessage());
     }
     return c;
   }
@@ -132,7 +133,7 @@ public final class NetworkStore {
     try {
       Files.deleteIfExists(dir.resolve(c.name() + ".json"));
     } catch (IOException e) {
-      throw EngineException.system("could not remove network " + c.name() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.NETWORK_REMOVE_FAILED, e, c.name(), e.getMessage());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.docklab.engine.runtime;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,17 +94,17 @@ public final class AppArmor {
             .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.waitFor() != 0) {
-          throw EngineException.system("could not load the AppArmor profile " + DEFAULT_PROFILE + ": " + out, null);
+          throw EngineException.system(EngineMessage.APPARMOR_LOAD_FAILED, null, DEFAULT_PROFILE, out);
         }
         loaded = true;
       } finally {
         Files.deleteIfExists(file);
       }
     } catch (IOException e) {
-      throw EngineException.system("could not load the AppArmor profile " + DEFAULT_PROFILE + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.APPARMOR_LOAD_FAILED, e, DEFAULT_PROFILE, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while loading the AppArmor profile", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_APPARMOR, e);
     }
   }
 }

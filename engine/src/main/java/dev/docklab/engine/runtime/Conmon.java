@@ -78,7 +78,7 @@ public final class Conmon {
       Files.deleteIfExists(bundle.controlFifo());
       Files.deleteIfExists(bundle.winsizeFifo());
     } catch (IOException e) {
-      throw EngineException.system("could not prepare " + bundle.dir() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.PREPARE_FAILED, e, bundle.dir(), e.getMessage());
     }
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--api-version", "1", "-c", id, "-u", id,
         "-n", name, "-r", runtime.choice().binary().toString(), "-b", bundle.dir().toString(), "-p", pidFile.toString(),
@@ -118,7 +118,7 @@ public final class Conmon {
       throw EngineException.system(EngineMessage.CONMON_START_FAILED, e, binary, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while starting the container monitor", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_MONITOR, e);
     }
     long deadline = System.nanoTime() + CREATE_TIMEOUT_NANOS;
     while (System.nanoTime() < deadline) {
@@ -199,7 +199,7 @@ public final class Conmon {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while starting a container", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_STARTING, e);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.docklab.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.ContainerFiles;
@@ -41,7 +42,7 @@ public final class OciRuntime {
       Files.createDirectories(bundle.dir());
       AtomicFiles.writeNoSync(bundle.config(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(spec));
     } catch (IOException e) {
-      throw EngineException.system("could not write the OCI bundle in " + bundle.dir() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.BUNDLE_WRITE_FAILED, e, bundle.dir(), e.getMessage());
     }
   }
 
@@ -145,10 +146,10 @@ public final class OciRuntime {
       }
       return code == 0 ? out : "";
     } catch (IOException e) {
-      throw EngineException.system("could not run " + choice.name() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.RUN_FAILED, e, choice.name(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while running " + choice.name(), e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_RUNNING, e, choice.name());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.docklab.engine.api.BuildRequest;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.bootstrap.BusyboxImage;
@@ -108,7 +109,7 @@ final class BaseImages {
           false), line -> { }, (stream, bytes) -> { });
       return tags;
     } catch (IOException e) {
-      throw EngineException.system("could not build the web image: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.WEB_IMAGE_FAILED, e, e.getMessage());
     } finally {
       try {
         Trees.deleteRecursively(context);

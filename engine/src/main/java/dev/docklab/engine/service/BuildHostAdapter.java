@@ -9,6 +9,7 @@ import dev.docklab.engine.container.ContainerStore;
 import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.image.ImageAssembler;
@@ -102,7 +103,7 @@ final class BuildHostAdapter implements BuildHost {
       }
       return a.finish(config);
     } catch (IOException e) {
-      throw EngineException.system("could not make the image: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.BUILD_IMAGE_FAILED, e, e.getMessage());
     }
   }
 
@@ -121,7 +122,7 @@ final class BuildHostAdapter implements BuildHost {
       Posix.host().mount("overlay", target, "overlay", Posix.MS_RDONLY, "lowerdir=" + String.join(":", lowers));
       return target;
     } catch (IOException e) {
-      throw EngineException.system("could not mount the stage's image: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.BUILD_MOUNT_FAILED, e, e.getMessage());
     }
   }
 

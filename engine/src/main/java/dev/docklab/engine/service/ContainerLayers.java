@@ -3,6 +3,7 @@ package dev.docklab.engine.service;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.StorageDriverName;
@@ -31,8 +32,7 @@ final class ContainerLayers {
   /** The container's read-write layer; refused under vfs, where it is not kept apart from the image. */
   UpperDir upperDir(Container c) {
     if (!StorageDriverName.of(c.driver()).unionMount()) {
-      throw EngineException.invalid("diff and commit need the overlay2 storage driver: with vfs, the container's "
-          + "changes are not kept apart from its image");
+      throw EngineException.invalid(EngineMessage.VFS_NO_DIFF);
     }
     Image image = p.images().get(c.imageDigest());
     return new UpperDir(p.layout().containerFiles(c.id()).upper(), lowersTopFirst(image), Posix.host());
@@ -60,10 +60,10 @@ final class ContainerLayers {
       }
       return assembler.finish(config);
     } catch (IOException e) {
-      throw EngineException.system("could not commit the container's changes: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.COMMIT_FAILED, e, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while committing", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_COMMIT, e);
     }
   }
 }

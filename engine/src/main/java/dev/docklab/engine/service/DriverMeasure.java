@@ -3,6 +3,7 @@ package dev.docklab.engine.service;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.DriverFacts;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
@@ -88,13 +89,13 @@ final class DriverMeasure {
       long bytes = driver.unionMount() ? Trees.size(files.upper()) + Trees.size(files.work()) : Trees.size(files.rootfs());
       return new long[] {bytes, took};
     } catch (IOException e) {
-      throw EngineException.system("could not measure the " + driver.name() + " driver: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.DRIVER_MEASURE_FAILED, e, driver.name(), e.getMessage());
     } finally {
       driver.unmount(files);
       try {
         Trees.deleteRecursively(files.dir());
       } catch (IOException e) {
-        throw EngineException.system("could not remove " + files.dir() + " after measuring: " + e.getMessage(), e);
+        throw EngineException.system(EngineMessage.MEASURE_CLEANUP_FAILED, e, files.dir(), e.getMessage());
       }
     }
   }

@@ -99,7 +99,7 @@ final class Explanations implements Explain {
     try {
       changes = Explainer.analyse(dirs, names, waste);
     } catch (IOException e) {
-      throw EngineException.system("could not read the layers of " + nameOrId + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.LAYERS_READ_FAILED, e, nameOrId, e.getMessage());
     }
     List<Image> all = images0.list();
     List<Container> ctrs = containerStore.list();
@@ -173,7 +173,7 @@ final class Explanations implements Explain {
         out.put(change.path(), new CowEvent(kind, change.path(), bytes, from));
       }
     } catch (IOException e) {
-      throw EngineException.system("could not read the read-write layer of " + nameOrId + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.UPPER_READ_FAILED, e, nameOrId, e.getMessage());
     }
     return out;
   }
@@ -335,10 +335,10 @@ final class Explanations implements Explain {
       }
       return lines;
     } catch (IOException e) {
-      throw EngineException.system("could not run " + cmd.get(0) + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.RUN_FAILED, e, cmd.get(0), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED, e);
     }
   }
 
@@ -379,10 +379,10 @@ final class Explanations implements Explain {
           lines.get(1).strip(), c.state().pid(), lines.get(2).strip(), Integer.parseInt(lines.get(3).strip()),
           throwaway, confinement(c, seccomp.isEmpty() ? -1 : Integer.parseInt(seccomp)));
     } catch (IOException e) {
-      throw EngineException.system("could not read the container's facts: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.FACTS_FAILED, e, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED, e);
     } finally {
       if (throwaway) {
         containers.remove(c.id(), true);
@@ -396,7 +396,7 @@ final class Explanations implements Explain {
     try {
       spec = JSON.readTree(containerStore.files(c.id()).bundle().config().toFile());
     } catch (IOException e) {
-      throw EngineException.system("could not read the OCI spec of " + c.name() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.SPEC_READ_FAILED, e, c.name(), e.getMessage());
     }
     JsonNode seccomp = spec.path("linux").path("seccomp");
     Set<String> names = new HashSet<>();
@@ -465,7 +465,7 @@ final class Explanations implements Explain {
     try {
       bytes = Trees.size(rootfs);
     } catch (IOException e) {
-      throw EngineException.system("could not measure the copy " + rootfs + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.COPY_MEASURE_FAILED, e, rootfs, e.getMessage());
     }
     return new MountReport(c.name(), false, "", lowers, rootfs, rootfs, rootfs,
         new MountReport.Copy(rootfs, bytes, layerBytes));

@@ -1,6 +1,7 @@
 package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.image.KeptImages;
 import dev.docklab.engine.store.Keeping;
 import java.io.IOException;
@@ -29,8 +30,8 @@ final class Keeper {
     try {
       Keeping.set(p.layout(), on);
     } catch (IOException e) {
-      throw EngineException.system("could not turn " + (on ? "on" : "off") + " keeping removed things in "
-          + p.layout().kept() + ": " + e.getMessage(), e);
+      throw EngineException.system(on ? EngineMessage.KEEPING_ON_FAILED : EngineMessage.KEEPING_OFF_FAILED, e,
+          p.layout().kept(), e.getMessage());
     }
     if (!on) {
       drop(Instant.MAX);

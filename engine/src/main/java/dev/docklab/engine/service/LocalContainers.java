@@ -6,6 +6,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.ContainerId;
 import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.LogLine;
@@ -150,7 +151,7 @@ final class LocalContainers implements Containers {
     try {
       return containerLayers.upperDir(c).changes();
     } catch (IOException e) {
-      throw EngineException.system("could not read the changes of " + ref + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.CHANGES_READ_FAILED, e, ref, e.getMessage());
     }
   }
 
@@ -165,7 +166,7 @@ final class LocalContainers implements Containers {
     try {
       TreeTar.write(root.merged(), out);
     } catch (IOException e) {
-      throw EngineException.system("could not export " + ref + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.EXPORT_FAILED, e, ref, e.getMessage());
     } finally {
       if (mountedHere) {
         p.driver().unmount(dir);
@@ -195,7 +196,7 @@ final class LocalContainers implements Containers {
       long position = LogReader.size(file);
       return new Logs(LogReader.readAll(file), position);
     } catch (IOException e) {
-      throw EngineException.system("could not read the log of " + ref + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.LOG_READ_FAILED, e, ref, e.getMessage());
     }
   }
 
@@ -215,7 +216,7 @@ final class LocalContainers implements Containers {
         }
       });
     } catch (IOException e) {
-      throw EngineException.system("could not follow the log of " + ref + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.LOG_FOLLOW_FAILED, e, ref, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -76,7 +76,7 @@ public final class LocalHubAdmin implements HubAdmin {
     try {
       new HubStore(root).setMeta(repository, meta);
     } catch (IOException e) {
-      throw EngineException.system("could not write the hub's metadata of " + repository + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.HUB_META_WRITE_FAILED, e, repository, e.getMessage());
     }
   }
 
@@ -87,7 +87,7 @@ public final class LocalHubAdmin implements HubAdmin {
     } catch (RegistryError e) {
       return null; // no such repository or tag
     } catch (IOException e) {
-      throw EngineException.system("could not read the hub's " + repository + ":" + tag + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.HUB_TAG_READ_FAILED, e, repository, tag, e.getMessage());
     }
   }
 
@@ -99,8 +99,7 @@ public final class LocalHubAdmin implements HubAdmin {
     } catch (RegistryError e) {
       return false; // it had no such tag
     } catch (IOException e) {
-      throw EngineException.system("could not remove " + repository + ":" + tag + " from the hub: "
-          + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.HUB_TAG_REMOVE_FAILED, e, repository, tag, e.getMessage());
     }
   }
 

@@ -4,7 +4,9 @@ import dev.docklab.engine.api.BuildRequest;
 import dev.docklab.engine.api.CommitRequest;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
@@ -29,6 +31,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +59,12 @@ final class LocalImages implements Images {
 
   @Override
   public Image find(String ref) {
-    return p.listener().timed(EventStep.RESOLVE, ref, i -> i == null ? "not found" : i.id().toString(),
-        () -> p.images().find(ref));
+    long t0 = System.nanoTime();
+    Image found = p.images().find(ref);
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    p.listener().on(found == null ? EngineEvent.said(EventStep.RESOLVE, ref, took, EngineMessage.EVENT_NOT_FOUND)
+        : new EngineEvent(EventStep.RESOLVE, ref, found.id().toString(), took));
+    return found;
   }
 
   @Override
@@ -199,7 +206,7 @@ final class LocalImages implements Images {
     try {
       archives().save(list, tags, out);
     } catch (IOException e) {
-      throw EngineException.system("could not write the archive: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.ARCHIVE_WRITE_FAILED, e, e.getMessage());
     }
   }
 

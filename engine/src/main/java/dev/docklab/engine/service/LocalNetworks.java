@@ -2,6 +2,7 @@ package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Networks;
 import dev.docklab.engine.network.BridgeNetwork;
@@ -94,7 +95,8 @@ final class LocalNetworks implements Networks {
         throw e;
       }
     }
-    p.listener().on(new EngineEvent(EventStep.NETWORK, name, "created " + c.device() + " for " + c.subnet(), Duration.ZERO));
+    p.listener().on(EngineEvent.said(EventStep.NETWORK, name, Duration.ZERO, EngineMessage.EVENT_NETWORK_CREATED,
+        c.device(), c.subnet()));
     return c.id();
   }
 

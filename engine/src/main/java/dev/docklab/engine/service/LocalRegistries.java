@@ -250,7 +250,7 @@ final class LocalRegistries implements Registries, AutoCloseable {
       h.start(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
       hub = h;
       publishBaseImages();
-      listener.on(new EngineEvent(EventStep.HUB, addr, "docklab's hub started on http://" + addr, Duration.ZERO));
+      listener.on(EngineEvent.said(EventStep.HUB, addr, Duration.ZERO, EngineMessage.EVENT_HUB_STARTED, addr));
     } catch (Exception e) {
       throw EngineException.system(EngineMessage.HUB_START_FAILED, e, addr, e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.docklab.engine.storage;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.sys.Posix;
@@ -67,9 +68,8 @@ public final class OverlayDriver implements StorageDriver {
         mountFrom = root;
       }
       if (options.length() > MAX_OPTIONS) {
-        throw EngineException.system("cannot mount the container's root: the image has " + lowers.size()
-            + " layers and the overlay mount options exceed one page (" + options.length()
-            + " bytes); squash the image into fewer layers", null);
+        throw EngineException.system(EngineMessage.OVERLAY_OPTIONS_TOO_LONG, null, String.valueOf(lowers.size()),
+            String.valueOf(options.length()));
       }
       if (!isMounted(merged)) {
         if (mountFrom == null) {
@@ -80,9 +80,9 @@ public final class OverlayDriver implements StorageDriver {
       }
       return new RootFs(merged, upper, work, lowers, options);
     } catch (IOException e) {
-      throw EngineException.system("cannot prepare " + container.dir() + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.PREPARE_FAILED_CANNOT, e, container.dir(), e.getMessage());
     } catch (SyscallException e) {
-      throw EngineException.system("cannot mount the container's root filesystem: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.ROOT_MOUNT_FAILED, e, e.getMessage());
     }
   }
 
@@ -96,11 +96,11 @@ public final class OverlayDriver implements StorageDriver {
     String out = new String(p.getInputStream().readAllBytes()).strip();
     try {
       if (p.waitFor() != 0) {
-        throw EngineException.system("cannot mount the container's root filesystem: " + out, null);
+        throw EngineException.system(EngineMessage.ROOT_MOUNT_FAILED, null, out);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted while mounting", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED_MOUNTING, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.docklab.engine.storage;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.store.Trees;
@@ -42,7 +43,7 @@ public final class VfsDriver implements StorageDriver {
       }
       return new RootFs(rootfs, rootfs, null, layersTopFirst, "vfs: full copy of " + layersTopFirst.size() + " layers");
     } catch (IOException | InterruptedException e) {
-      throw EngineException.system("cannot copy the image's layers into " + rootfs + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.VFS_COPY_FAILED, e, rootfs, e.getMessage());
     }
   }
 

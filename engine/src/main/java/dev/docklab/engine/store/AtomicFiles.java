@@ -1,6 +1,7 @@
 package dev.docklab.engine.store;
 
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -63,7 +64,7 @@ public final class AtomicFiles {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw EngineException.system("could not write " + target + ": " + describe(e), e);
+      throw EngineException.system(EngineMessage.FILE_WRITE_FAILED, e, target, describe(e));
     }
   }
 

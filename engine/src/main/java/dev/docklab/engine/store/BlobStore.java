@@ -2,6 +2,7 @@ package dev.docklab.engine.store;
 
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Digest;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.digest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ public final class BlobStore {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw EngineException.system("could not store blob: " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.BLOB_STORE_FAILED, e, AtomicFiles.describe(e));
     }
   }
 
@@ -84,7 +85,7 @@ public final class BlobStore {
         AtomicFiles.move(tmp, layout.blob(digest));
       }
     } catch (IOException e) {
-      throw EngineException.system("could not store blob " + digest + ": " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.BLOB_STORE_ONE_FAILED, e, digest, AtomicFiles.describe(e));
     }
   }
 
@@ -94,14 +95,13 @@ public final class BlobStore {
       byte[] bytes = Files.readAllBytes(layout.blob(digest));
       Digest actual = Sha256.of(bytes);
       if (!actual.equals(digest)) {
-        throw EngineException.system("blob " + digest + " is corrupt (content hashes to " + actual
-            + "); remove the image and pull or build it again", null);
+        throw EngineException.system(EngineMessage.BLOB_CORRUPT, null, digest, actual);
       }
       return bytes;
     } catch (NoSuchFileException e) {
-      throw EngineException.notFound("blob " + digest + " is missing from " + layout.blobs());
+      throw EngineException.notFound(EngineMessage.BLOB_MISSING, digest, layout.blobs());
     } catch (IOException e) {
-      throw EngineException.system("could not read blob " + digest + ": " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.BLOB_READ_FAILED, e, digest, AtomicFiles.describe(e));
     }
   }
 
@@ -110,9 +110,9 @@ public final class BlobStore {
     try {
       return Files.newInputStream(layout.blob(digest));
     } catch (NoSuchFileException e) {
-      throw EngineException.notFound("blob " + digest + " is missing from " + layout.blobs());
+      throw EngineException.notFound(EngineMessage.BLOB_MISSING, digest, layout.blobs());
     } catch (IOException e) {
-      throw EngineException.system("could not open blob " + digest + ": " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.BLOB_OPEN_FAILED, e, digest, AtomicFiles.describe(e));
     }
   }
 
@@ -140,7 +140,7 @@ public final class BlobStore {
     try {
       Files.deleteIfExists(layout.blob(digest));
     } catch (IOException e) {
-      throw EngineException.system("could not delete blob " + digest + ": " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.BLOB_DELETE_FAILED, e, digest, AtomicFiles.describe(e));
     }
   }
 }

@@ -30,9 +30,9 @@ public final class LessonPlayer {
   /**
    * How a lesson played.
    *
-   * @param failures what went wrong, one line each (empty: it passed)
+   * @param failures what went wrong, one each (empty: it passed)
    */
-  public record Outcome(String lesson, int steps, List<String> failures, Duration took) {
+  public record Outcome(String lesson, int steps, List<Failure> failures, Duration took) {
     public boolean passed() {
       return failures.isEmpty();
     }
@@ -57,7 +57,7 @@ public final class LessonPlayer {
    */
   public Outcome play(Lesson lesson) {
     long t0 = System.nanoTime();
-    List<String> failures = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
     Instant started = Instant.now();
     LessonRun run;
     try {
@@ -66,27 +66,27 @@ public final class LessonPlayer {
       engine.system().dropKept(Instant.now());
       run = LessonRun.start(lesson, started, LessonReset.tags(engine));
     } catch (EngineException e) {
-      failures.add("start state: " + e.getMessage());
+      failures.add(Failure.engine(Failure.Kind.START_STATE, e));
       return new Outcome(lesson.id(), lesson.steps().size(), failures, Duration.ofNanos(System.nanoTime() - t0));
     }
     try {
       List<String> atStart = byName(LessonUndo.things(engine, lesson, started));
       while (!run.finished()) {
         Step step = run.step();
-        String where = "step " + (run.stepIndex() + 1);
+        int where = run.stepIndex() + 1;
         if (run.goal(EngineView.of(engine), http).holds()) {
-          failures.add(where + ": the goal holds before its solution was typed");
+          failures.add(new Failure(Failure.Kind.HOLDS_BEFORE, where, List.of(), null));
           break;
         }
         for (String line : step.play()) {
           int status = typeAndUndo(run, line, started, where, failures);
           if (status != 0) {
-            failures.add(where + ": `" + line + "` exited with status " + status);
+            failures.add(new Failure(Failure.Kind.EXITED, where, List.of(line, String.valueOf(status)), null));
           }
         }
         GoalReport report = await(run);
         if (!report.holds()) {
-          failures.add(where + ": the goal does not hold after its solution; not yet: " + notYet(report));
+          failures.add(new Failure(Failure.Kind.NOT_AFTER, where, List.of(notYet(report)), null));
           break;
         }
         run.pass(report, Instant.now());
@@ -95,7 +95,7 @@ public final class LessonPlayer {
         reset(lesson, run, atStart, failures);
       }
     } catch (EngineException e) {
-      failures.add(e.getMessage());
+      failures.add(Failure.engine(Failure.Kind.ENGINE, e));
     } finally {
       engine.system().keepRemoved(false);
     }
@@ -106,7 +106,7 @@ public final class LessonPlayer {
    * Types {@code line}; when it changed the lesson's things, undoes it (they must be back as before)
    * and types it again. Returns the status of the line as typed last.
    */
-  private int typeAndUndo(LessonRun run, String line, Instant started, String where, List<String> failures) {
+  private int typeAndUndo(LessonRun run, String line, Instant started, int where, List<Failure> failures) {
     List<String> before = LessonUndo.things(engine, run.lesson(), started);
     engine.system().dropKept(Instant.now());
     int status = type(run, line);
@@ -117,23 +117,25 @@ public final class LessonPlayer {
     List<NotUndone> not = LessonUndo.undo(engine, run.lesson(), started, before);
     List<String> back = LessonUndo.things(engine, run.lesson(), started);
     if (!not.isEmpty() || !sorted(back).equals(sorted(before))) {
-      StringBuilder why = new StringBuilder(differences(before, back));
+      StringBuilder why = new StringBuilder();
       not.forEach(n -> why.append("; ").append(n.what()).append(": ").append(n.reason()));
-      failures.add(where + ": undo of `" + line + "` did not bring back the state before it: " + why);
+      failures.add(new Failure(Failure.Kind.UNDO_DIFFERS, where, List.of(line, missing(before, back).toString(),
+          missing(back, before).toString(), why.toString()), null));
     }
     engine.system().dropKept(Instant.now());
     return type(run, line);
   }
 
   /** Resets the lesson: its things must be as at the start, and its first goal must not hold. */
-  private void reset(Lesson lesson, LessonRun run, List<String> atStart, List<String> failures) {
+  private void reset(Lesson lesson, LessonRun run, List<String> atStart, List<Failure> failures) {
     LessonRun again = LessonReset.reset(engine, lesson, run.progress(), Instant.now());
     List<String> now = byName(LessonUndo.things(engine, lesson, again.progress().startInstant()));
     if (!now.equals(atStart)) {
-      failures.add("reset: the lesson's things are not as at its start: " + differences(atStart, now));
+      failures.add(new Failure(Failure.Kind.RESET_DIFFERS, 0, List.of(missing(atStart, now).toString(),
+          missing(now, atStart).toString()), null));
     }
     if (again.goal(EngineView.of(engine), http).holds()) {
-      failures.add("reset: step 1's goal holds again right after reset");
+      failures.add(new Failure(Failure.Kind.RESET_HOLDS, 1, List.of(), null));
     }
   }
 
@@ -148,12 +150,11 @@ public final class LessonPlayer {
     return s;
   }
 
-  private static String differences(List<String> expected, List<String> actual) {
+  /** What {@code expected} has and {@code actual} lacks. */
+  private static List<String> missing(List<String> expected, List<String> actual) {
     List<String> missing = new ArrayList<>(expected);
     missing.removeAll(actual);
-    List<String> extra = new ArrayList<>(actual);
-    extra.removeAll(expected);
-    return "missing " + missing + ", not expected " + extra;
+    return missing;
   }
 
   private int type(LessonRun run, String line) {

@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.shell.render.Human;
@@ -42,9 +43,9 @@ final class CowDemo {
       c = engine.containers().start(c.id(), false).container();
       out.add(s.msg("explain.cow.demo.title", Human.size(SIZE)));
       long up0 = upperBytes(engine, c);
-      long first = append(engine, c);
+      long first = append(engine, c, s);
       long up1 = upperBytes(engine, c);
-      long second = append(engine, c);
+      long second = append(engine, c, s);
       long up2 = upperBytes(engine, c);
       out.add("  " + s.msg("explain.cow.demo.first", millis(first), Human.size(up1 - up0)));
       long grew = up2 - up1;
@@ -65,7 +66,7 @@ final class CowDemo {
    * Appends a line to /big.dat in the container; returns how long the write alone took, in
    * microseconds, timed by the container's own shell ({@code $EPOCHREALTIME}) just before and after it.
    */
-  private static long append(Engine engine, Container c) {
+  private static long append(Engine engine, Container c, Session s) {
     List<String> cmd = engine.containers().execCommand(c.id(), List.of("sh", "-c",
         "a=$EPOCHREALTIME; echo " + LINE.strip() + " >> /big.dat; b=$EPOCHREALTIME; echo $a $b"), List.of(), false);
     String out;
@@ -74,15 +75,14 @@ final class CowDemo {
       out = new String(p.getInputStream().readAllBytes()).strip();
       p.waitFor();
     } catch (IOException e) {
-      throw EngineException.system("could not write in the demo container: " + e.getMessage(), e);
+      throw EngineException.system(s.msg("explain.cow.demo.write-failed", e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED, e);
     }
     String[] t = out.split("\\s+");
     if (t.length != 2 || !t[0].matches("\\d+\\.\\d{6}") || !t[1].matches("\\d+\\.\\d{6}")) {
-      throw EngineException.system("could not time the write in the demo container (its sh needs $EPOCHREALTIME, "
-          + "as busybox's has): " + out, null);
+      throw EngineException.system(s.msg("explain.cow.demo.untimed", out), null);
     }
     return micros(t[1]) - micros(t[0]);
   }

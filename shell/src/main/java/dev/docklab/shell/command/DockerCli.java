@@ -74,7 +74,7 @@ public final class DockerCli {
       return 0;
     }
     if (argv.get(0).equals("--version") || argv.get(0).equals("-v")) {
-      s.out().println("docklab version " + Engine.VERSION + " (speaks docker's commands)");
+      s.out().println(s.msg("docker.version-line", Engine.VERSION));
       return 0;
     }
     String name = argv.get(0);

@@ -2,6 +2,7 @@ package dev.docklab.shell.command;
 
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
@@ -186,7 +187,7 @@ public final class ExplainCommand {
     DockerCli cli = new DockerCli();
     Command c = cli.command(argv.get(0));
     if (c == null) {
-      throw EngineException.invalid("'" + argv.get(0) + "' is not a docker command: see help");
+      throw EngineException.invalid(s.msg("explain.docker.unknown", argv.get(0)));
     }
     List<String> rest = argv.subList(1, argv.size());
     Args parsed = FlagParser.parse("docker " + c.name(), c.options(),
@@ -338,8 +339,7 @@ public final class ExplainCommand {
     try {
       c = engine.containers().start(c.id(), false).container();
       if (!Pss.awaitCommand(c.state().pid(), idle)) {
-        throw EngineException.system("the container for explain vm did not come to run " + String.join(" ", idle),
-            null);
+        throw EngineException.system(s.msg("explain.vm.not-running", String.join(" ", idle)), null);
       }
       long pss = Pss.medianKb(c.state().pid());
       long monitor = Pss.medianKb(c.state().monitorPid());
@@ -348,7 +348,7 @@ public final class ExplainCommand {
           engine.system().kernel(), s.messages(), s.width());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED, e);
     } finally {
       engine.containers().remove(c.id(), true, false);
     }

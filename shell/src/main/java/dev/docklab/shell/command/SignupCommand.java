@@ -45,10 +45,10 @@ public final class SignupCommand {
         password = password == null ? "" : password.strip();
       } else {
         if (user == null) {
-          user = s.interaction().prompt("Username: ", false);
+          user = s.interaction().prompt(s.msg("signup.prompt.user"), false);
         }
-        password = s.interaction().prompt("Password: ", true);
-        String again = s.interaction().prompt("Password (again): ", true);
+        password = s.interaction().prompt(s.msg("signup.prompt.password"), true);
+        String again = s.interaction().prompt(s.msg("signup.prompt.again"), true);
         if (password == null || !password.equals(again)) {
           s.err().println("docklab: " + s.msg("signup.mismatch"));
           return 1;
@@ -62,7 +62,7 @@ public final class SignupCommand {
       Wrap.lines(s.msg("signup.done", user.strip(), settings.hub()), "", s.width()).forEach(s.out()::println);
       return 0;
     } catch (IOException e) {
-      s.err().println("Error: cannot read the password: " + e.getMessage());
+      s.err().println("docklab: " + s.msg("signup.unreadable", e.getMessage()));
       return 1;
     } catch (EngineException e) {
       s.err().println("docklab: " + Said.of(e, s.messages()));

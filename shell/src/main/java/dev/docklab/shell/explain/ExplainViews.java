@@ -351,7 +351,7 @@ public final class ExplainViews {
     out.addAll(Wrap.lines(m.get("explain.boot.pid1", f.pid1Command(), String.valueOf(f.hostPid())), "  ", "    ",
         width));
     out.addAll(Wrap.lines(m.get("explain.boot.mounts", String.valueOf(f.mounts())), "  ", "    ", width));
-    out.addAll(fit(Wrap.lines(f.rootMount(), "    ", "      ", width), width)); // its mountinfo line
+    out.addAll(TraceView.artifact(f.rootMount(), "    ", width)); // its mountinfo line, broken after , and before /
     if (f.confinement() != null) {
       confinement(f.confinement(), m, width - 2).forEach(l -> out.add("  " + l));
     }

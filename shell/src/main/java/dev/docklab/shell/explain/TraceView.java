@@ -41,7 +41,7 @@ public final class TraceView {
       String head = String.format("%2d. %-9s %9s  ", n++, step, took(e.took()));
       out.addAll(Wrap.lines(m.has("explain.step." + step) ? m.get("explain.step." + step) : "", head, HANGING, width));
       String who = container(e.subject(), names);
-      String detail = e.detail() == null ? "" : e.detail();
+      String detail = detail(e, m);
       SignalWait wait = SignalWait.parse(detail);
       if (wait != null) {
         out.addAll(Wrap.lines((who == null ? "" : "[" + who + "] ") + waitText(wait, m), INDENT, width));
@@ -50,6 +50,14 @@ public final class TraceView {
       }
     }
     return out;
+  }
+
+  /** A step's detail: docklab's own words in the learner's language, an artifact as the engine gave it. */
+  static String detail(EngineEvent e, Messages m) {
+    if (e.said() != null && m.has(e.said().key())) {
+      return m.get(e.said().key(), e.args().toArray());
+    }
+    return e.detail() == null ? "" : e.detail();
   }
 
   /** What the grace period after a stop signal shows: how PID 1 took the signal, and why. */

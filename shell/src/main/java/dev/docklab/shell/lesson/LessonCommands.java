@@ -30,6 +30,7 @@ import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.Said;
 import dev.docklab.shell.i18n.Messages;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,11 @@ import java.util.regex.Pattern;
  * a moment later, off the prompt's way (and before the shell ends at the latest).
  */
 public final class LessonCommands {
+  /** How long the check after a line waits for what the line started (a log line, a server) to show. */
+  private static final Duration SETTLE = Duration.ofSeconds(2);
+  /** A line that starts a container, whose output or server comes a moment after the line. */
+  private static final Pattern STARTS = Pattern.compile("\\bdocker\\s+(container\\s+)?(run|start|restart|unpause)\\b");
+
   /** Words that ask about the lesson rather than work on it: they do not count as commands typed. */
   private static final Set<String> ASKING = Set.of("lessons", "lesson", "goal", "hint", "solution", "help", "?",
       "reset", "undo",
@@ -345,6 +351,9 @@ public final class LessonCommands {
         }
       }
       GoalReport report = r.goal(EngineView.of(s.engine()), http);
+      if (STARTS.matcher(line).find()) {
+        report = settled(r, report, s);
+      }
       if (report.holds()) {
         StepResult result = r.pass(report, Instant.now());
         typedInStep.clear();
@@ -364,6 +373,32 @@ public final class LessonCommands {
     } finally {
       lineStart = Instant.now();
     }
+  }
+
+  /**
+   * The goal once what a line started has had a moment to show: a container's first log line, a server
+   * answering. When a line that started a container succeeded and only such checks fail, the goal is asked again for up to
+   * {@link #SETTLE}, so that {@code docker run -d ...} passes its step at once, not on the next line.
+   */
+  private GoalReport settled(LessonRun r, GoalReport report, Session s) {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    while (!report.holds() && s.state().lastStatus() == 0 && onlySlowChecksFail(report)
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      report = r.goal(EngineView.of(s.engine()), http);
+    }
+    return report;
+  }
+
+  /** Whether every check that fails waits on a process: a log line, or an HTTP answer. */
+  private static boolean onlySlowChecksFail(GoalReport report) {
+    return report.lines().stream().filter(l -> !l.verdict().holds())
+        .allMatch(l -> l.item().http() != null || l.item().container() != null && l.item().container().log() != null);
   }
 
   /**

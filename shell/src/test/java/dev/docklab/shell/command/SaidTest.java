@@ -19,13 +19,13 @@ class SaidTest {
   @ParameterizedTest
   @EnumSource(EngineMessage.class)
   void everyOwnEngineMessageIsSaidInBothLanguagesAndTheEnglishIsTheEngines(EngineMessage said) {
-    Object[] args = IntStream.range(0, 3).mapToObj(i -> "ARG" + i).toArray();
+    Object[] args = IntStream.range(0, 6).mapToObj(i -> "ARG" + i).toArray();
     EngineException e = EngineException.system(said, null, args);
     assertEquals(e.getMessage(), Said.of(e, EN), "the en bundle's " + said.key() + " is the engine's English");
     assertTrue(ZH.has(said.key()), said.key());
     String zh = Said.of(e, ZH);
     assertNotEquals(e.getMessage(), zh, said.key());
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 6; i++) {
       assertEquals(e.getMessage().contains("ARG" + i), zh.contains("ARG" + i), said.key() + " keeps its arguments");
     }
   }

@@ -120,6 +120,25 @@ class ExplainWidthTest {
   }
 
   @Test
+  void bootShowsTheWholeMountLineOfARealDataRootWrappedNotCut() {
+    String dir = "/var/lib/docklab/containers/" + "f5ac276380a3".repeat(5) + "abcd";
+    String line = "74 49 0:38 / / rw,relatime - overlay overlay rw,lowerdir=" + dir + "/init:/var/lib/docklab/layers/"
+        + "3ee4f860bfd1".repeat(5) + "abcd/diff,upperdir=" + dir + "/upper,workdir=" + dir + "/work,uuid=on";
+    for (Messages.Lang lang : Messages.Lang.values()) {
+      for (int width : new int[] {60, 80, 140}) {
+        List<String> boot = ExplainViews.boot(new BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242, line, 27,
+            false, null), new Messages(lang), width);
+        String joined = String.join("", boot.stream().map(String::strip).toList());
+        assertTrue(joined.replace(" ", "").contains(line.replace(" ", "")), lang + " " + width + ":\n"
+            + String.join("\n", boot));
+        for (String l : boot) {
+          assertTrue(Text.width(l) <= width && !l.contains("…"), lang + " " + width + ": " + l);
+        }
+      }
+    }
+  }
+
+  @Test
   void atHundredFortyColumnsALongSentenceStaysOnOneLine() {
     for (Messages.Lang lang : Messages.Lang.values()) {
       Messages m = new Messages(lang);

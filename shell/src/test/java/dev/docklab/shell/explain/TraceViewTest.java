@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.SignalWait;
 import dev.docklab.shell.i18n.Messages;
@@ -73,6 +74,36 @@ class TraceViewTest {
     String exited = new SignalWait(Duration.ofMillis(120), "TERM", "nginx", SignalWait.Handler.CAUGHT, true).detail();
     assertTrue(joined(TraceView.lines("docker stop web", List.of(new EngineEvent(EventStep.WAIT, ID1, exited,
         Duration.ofMillis(120))), Map.of(), EN, 80)).contains("PID 1 (nginx) exited 120.0 ms after SIGTERM."));
+  }
+
+  @Test
+  void theEnginesOwnWordsInAStepAreSaidInTheLearnersLanguageAndArtifactsStayAsTheyAre() {
+    List<EngineEvent> stop = List.of(
+        EngineEvent.said(EventStep.SIGNAL, ID1, Duration.ZERO, EngineMessage.EVENT_SIGNAL, "TERM", "runc"),
+        EngineEvent.said(EventStep.EXIT, ID1, Duration.ZERO, EngineMessage.EVENT_EXIT_OOM, 137),
+        EngineEvent.said(EventStep.NETWORK, ID1, Duration.ofMillis(30), EngineMessage.EVENT_RELEASED,
+            "172.17.0.2", "veth6cf1adb9", "/run/netns/docklab-aaaa", "[]"),
+        new EngineEvent(EventStep.UNMOUNT, ID1, "/var/lib/docklab/containers/a/merged", Duration.ofMillis(2)));
+    assertEquals("SIGTERM to PID 1 (runc kill)", stop.get(0).detail(), "the English stays for logs");
+    assertEquals("exit code 137, killed by the kernel's OOM killer", stop.get(1).detail());
+    String en = joined(TraceView.lines("docker stop web", stop, Map.of(ID1, "web"), EN, 80));
+    assertTrue(en.contains("[web] SIGTERM to PID 1 (runc kill)"), en);
+    assertTrue(en.contains("[web] released 172.17.0.2, removed veth6cf1adb9 and /run/netns/docklab-aaaa"), en);
+    String zh = joined(TraceView.lines("docker stop web", stop, Map.of(ID1, "web"), ZH, 80));
+    assertTrue(zh.contains("[web] 向 PID 1 发送 SIGTERM（runc kill）"), zh);
+    assertTrue(zh.contains("[web] 退出码 137，因内存不足被内核杀死 (OOM)"), zh);
+    assertTrue(zh.contains("[web] 释放了 172.17.0.2，删除了 veth6cf1adb9 和 /run/netns/docklab-aaaa"), zh);
+    assertTrue(zh.contains("[web] /var/lib/docklab/containers/a/merged"), zh);
+    for (String english : List.of("to PID 1", "exit code", "released", "removed")) {
+      assertTrue(!zh.contains(english), english + " in " + zh);
+    }
+  }
+
+  @Test
+  void aRemoveStepSaysDockerRmRemovesToo() {
+    List<EngineEvent> rm = List.of(new EngineEvent(EventStep.REMOVE, ID1, "/var/lib/docklab/containers/a", Duration.ZERO));
+    assertTrue(joined(TraceView.lines("docker rm web", rm, Map.of(), EN, 80)).contains("remove the container (docker rm,"));
+    assertTrue(joined(TraceView.lines("docker rm web", rm, Map.of(), ZH, 80)).contains("删除容器（docker rm，"));
   }
 
   @Test

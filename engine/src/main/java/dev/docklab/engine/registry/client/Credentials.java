@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class Credentials {
       JsonNode n = JSON.readTree(file.toFile());
       return n instanceof ObjectNode o ? o : JSON.createObjectNode();
     } catch (IOException e) {
-      throw EngineException.invalid("could not read " + file + ": not JSON (fix or remove it)");
+      throw EngineException.invalid(EngineMessage.LOGINS_NOT_JSON, file);
     }
   }
 
@@ -88,7 +89,7 @@ public final class Credentials {
       AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (IOException e) {
-      throw EngineException.system("could not write " + file + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.FILE_WRITE_FAILED, e, file, e.getMessage());
     }
   }
 }

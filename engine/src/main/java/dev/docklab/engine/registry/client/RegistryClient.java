@@ -142,8 +142,7 @@ public final class RegistryClient {
     byte[] bytes = resp.body();
     Digest digest = Sha256.of(bytes);
     if (Digest.isDigest(reference) && !Digest.parse(reference).equals(digest)) {
-      throw EngineException.invalid("the manifest " + reference + " from " + r + " has the digest " + digest
-          + ": refused");
+      throw EngineException.invalid(EngineMessage.MANIFEST_DIGEST_MISMATCH, reference, r, digest);
     }
     String type = resp.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
     try {
@@ -152,7 +151,7 @@ public final class RegistryClient {
         type = declared;
       }
     } catch (IOException e) {
-      throw EngineException.invalid("the manifest from " + r + " is not JSON");
+      throw EngineException.invalid(EngineMessage.MANIFEST_FROM_NOT_JSON, r);
     }
     return new Fetched(type, bytes, digest);
   }
@@ -165,7 +164,7 @@ public final class RegistryClient {
       try (InputStream in = resp.body()) {
         check(resp, in.readAllBytes());
       } catch (IOException e) {
-        throw EngineException.system("could not read " + r + "'s answer: " + e.getMessage(), e);
+        throw EngineException.system(EngineMessage.ANSWER_UNREADABLE, e, r, e.getMessage());
       }
     }
     return resp.body();
@@ -215,14 +214,14 @@ public final class RegistryClient {
     HttpResponse<byte[]> started = send(r, pushScope, () -> request(r, "/v2/" + repo + "/blobs/uploads/")
         .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofByteArray());
     check(started, started.body());
-    String location = started.headers().firstValue("Location").orElseThrow(() -> EngineException.system(
-        r + " opened an upload without a Location", null));
+    String location = started.headers().firstValue("Location")
+        .orElseThrow(() -> EngineException.system(EngineMessage.UPLOAD_NO_LOCATION, null, r));
     URI put = r.base().resolve(location + (location.contains("?") ? "&" : "?") + "digest=" + enc(d.toString()));
     long size;
     try {
       size = Files.size(file);
     } catch (IOException e) {
-      throw EngineException.system("could not read " + file + ": " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.READ_FAILED, e, file, e.getMessage());
     }
     HttpResponse<byte[]> done = send(r, pushScope, () -> HttpRequest.newBuilder(put).timeout(Duration.ofMinutes(30))
         .header("Content-Type", "application/octet-stream")
@@ -257,7 +256,7 @@ public final class RegistryClient {
       try {
         JSON.readTree(resp.body()).path("tags").forEach(t -> out.add(t.asText()));
       } catch (IOException e) {
-        throw EngineException.system(r + " answered the tags list with something else than JSON", e);
+        throw EngineException.system(EngineMessage.TAGS_NOT_JSON, e, r);
       }
       path = resp.headers().firstValue("Link").map(l -> l.replaceAll("^<([^>]*)>.*$", "$1")).orElse(null);
     }
@@ -272,7 +271,7 @@ public final class RegistryClient {
     try {
       return JSON.readTree(resp.body());
     } catch (IOException e) {
-      throw EngineException.system(r + " answered the search with something else than JSON", e);
+      throw EngineException.system(EngineMessage.SEARCH_NOT_JSON, e, r);
     }
   }
 
@@ -381,9 +380,13 @@ public final class RegistryClient {
     try {
       long t0 = System.nanoTime();
       HttpResponse<byte[]> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      listener.on(new EngineEvent(EventStep.TOKEN, realm.getHost(), "GET " + realm.getRawPath() + "?"
-          + URLDecoder.decode(realm.getRawQuery(), StandardCharsets.UTF_8) + " -> " + resp.statusCode() + (login == null ? " (anonymous)" : " (as " + login.user()
-          + ", Basic auth)"), Duration.ofNanos(System.nanoTime() - t0)));
+      String asked = realm.getRawPath() + "?" + URLDecoder.decode(realm.getRawQuery(), StandardCharsets.UTF_8);
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      listener.on(login == null
+          ? EngineEvent.said(EventStep.TOKEN, realm.getHost(), took, EngineMessage.EVENT_TOKEN_ANONYMOUS, asked,
+              resp.statusCode())
+          : EngineEvent.said(EventStep.TOKEN, realm.getHost(), took, EngineMessage.EVENT_TOKEN_AS, asked,
+              resp.statusCode(), login.user()));
       if (resp.statusCode() == 401) {
         throw new RegistryError("UNAUTHORIZED", 401, "incorrect username or password", null);
       }
@@ -391,19 +394,20 @@ public final class RegistryClient {
         check(resp, resp.body());
       }
       if (resp.statusCode() != 200) {
-        throw EngineException.system("the token server " + realm.getHost() + " answered " + resp.statusCode(), null);
+        throw EngineException.system(EngineMessage.TOKEN_STATUS, null, realm.getHost(),
+            String.valueOf(resp.statusCode()));
       }
       JsonNode body = JSON.readTree(resp.body());
       String token = body.path("token").asText(body.path("access_token").asText(""));
       if (token.isEmpty()) {
-        throw EngineException.system("the token server " + realm.getHost() + " sent no token", null);
+        throw EngineException.system(EngineMessage.TOKEN_NONE, null, realm.getHost());
       }
       return token;
     } catch (IOException e) {
       throw unreachable(b.build(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineException.system("interrupted", e);
+      throw EngineException.system(EngineMessage.INTERRUPTED, e);
     }
   }
 
@@ -439,7 +443,7 @@ public final class RegistryClient {
         throw unreachable(request, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw EngineException.system("interrupted", e);
+        throw EngineException.system(EngineMessage.INTERRUPTED, e);
       }
     }
   }

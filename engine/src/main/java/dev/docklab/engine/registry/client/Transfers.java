@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
@@ -128,12 +129,12 @@ public final class Transfers {
     try {
       parsed = JSON.readValue(config, ImageConfig.class);
     } catch (IOException ex) {
-      throw EngineException.invalid("the image config from " + r + " is not valid: " + ex.getMessage());
+      throw EngineException.invalid(EngineMessage.CONFIG_FROM_INVALID, r, ex.getMessage());
     }
     List<String> diffIds = parsed.diffIdsOrEmpty();
     if (diffIds.size() != layerDescs.size()) {
-      throw EngineException.invalid("the manifest lists " + layerDescs.size() + " layers, its config "
-          + diffIds.size());
+      throw EngineException.invalid(EngineMessage.MANIFEST_LAYER_COUNT, String.valueOf(layerDescs.size()),
+          String.valueOf(diffIds.size()));
     }
     p.line((ref.tag() != null ? ref.tag() : ref.digest().toString()) + ": Pulling from " + ref.path());
     List<Digest> blobDigests = new ArrayList<>();
@@ -181,7 +182,7 @@ public final class Transfers {
           })) {
             blobs.put(in, d);
           } catch (IOException ex) {
-            throw EngineException.system("download of " + d.shortHex() + " failed: " + ex.getMessage(), ex);
+            throw EngineException.system(EngineMessage.DOWNLOAD_FAILED, ex, d.shortHex(), ex.getMessage());
           }
           if (!quiet) {
             p.layer(d.shortHex(), "Verifying Checksum", size, size);
@@ -197,7 +198,7 @@ public final class Transfers {
           throw ex.getCause() instanceof RuntimeException re ? re : EngineException.system(ex.getMessage(), ex);
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
-          throw EngineException.system("interrupted", ex);
+          throw EngineException.system(EngineMessage.INTERRUPTED, ex);
         }
       }
     } finally {
@@ -215,12 +216,12 @@ public final class Transfers {
           if (fetched.contains(d)) {
             blobs.delete(d); // a blob another image has stays: only this image's claim about it is wrong
           }
-          throw EngineException.invalid("layer " + d.shortHex() + " unpacks to " + staged.diffId()
-              + " but the image config says " + diffIds.get(i) + ": refused");
+          throw EngineException.invalid(EngineMessage.LAYER_DIFF_MISMATCH, d.shortHex(), staged.diffId(),
+              diffIds.get(i));
         }
         staged.commit();
       } catch (IOException ex) {
-        throw EngineException.system("could not unpack layer " + d.shortHex() + ": " + ex.getMessage(), ex);
+        throw EngineException.system(EngineMessage.LAYER_UNPACK_ONE_FAILED, ex, d.shortHex(), ex.getMessage());
       }
       p.layer(d.shortHex(), "Pull complete", 0, 0);
     }
@@ -254,11 +255,11 @@ public final class Transfers {
     try (InputStream in = client.blob(r, repo, d)) {
       byte[] bytes = in.readNBytes(16 << 20);
       if (!Sha256.of(bytes).equals(d)) {
-        throw EngineException.invalid("the blob " + d + " from " + r + " does not match its digest: refused");
+        throw EngineException.invalid(EngineMessage.BLOB_DIGEST_MISMATCH, d, r);
       }
       return bytes;
     } catch (IOException ex) {
-      throw EngineException.system("could not read " + d + " from " + r + ": " + ex.getMessage(), ex);
+      throw EngineException.system(EngineMessage.BLOB_READ_FROM_FAILED, ex, d, r, ex.getMessage());
     }
   }
 
@@ -266,7 +267,7 @@ public final class Transfers {
     try {
       return JSON.readTree(bytes);
     } catch (IOException e) {
-      throw EngineException.invalid("a manifest that is not JSON");
+      throw EngineException.invalid(EngineMessage.MANIFEST_NOT_JSON_PLAIN);
     }
   }
 
