@@ -70,6 +70,15 @@ public enum EngineMessage {
       + "busybox has): {1}"),
   SECCOMP_UNREADABLE("could not read the default seccomp profile {0}: {1}"),
   CONMON_START_FAILED("could not start the container monitor {0}: {1}"),
+  IMAGE_ADD_UNKNOWN("docklab cannot add an image named {0}: it adds {1}, which Debian's packages can build"),
+  IMAGE_ADD_BAD_MIRROR("invalid mirror {0}: give a Debian mirror's URL, such as http://deb.debian.org/debian"),
+  IMAGE_ADD_BAD_SUITE("invalid suite {0}: give a Debian suite, such as bookworm"),
+  DEBOOTSTRAP_MISSING("debootstrap is not installed ({0} is missing): install it with apt-get install debootstrap "
+      + "(scripts/docklab does this for you)"),
+  MIRROR_UNREACHABLE("cannot reach the Debian mirror {0}: {1} (check the network, or give another one with --mirror URL)"),
+  MIRROR_NO_SUITE("the Debian mirror {0} has no suite {1} ({2} answered {3}): give another one with --suite"),
+  DEBOOTSTRAP_FAILED("debootstrap failed (exit status {0}): {1}"),
+  IMAGE_ADD_FAILED("could not add {0}: {1}"),
   CONMON_TIMEOUT("the container monitor did not create container {0} within 30 seconds (see {1})");
 
   private final String english;
