@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input;
- * {@code docklab registry ...} (the hub) and {@code docklab lesson test|lint} (for teachers). Exits
+ * {@code docklab registry ...} (the hub), {@code docklab lesson test|lint} and {@code docklab images add}
+ * (for teachers). Exits
  * with the status of the last command, as a shell does.
  */
 public final class Main {
@@ -46,7 +47,7 @@ public final class Main {
 
   /** Parsed command-line options. */
   record Options(EngineOptions engine, Messages.Lang lang, String line, String file, boolean help,
-      List<String> registry, List<String> lessonTool, Path lessons) {}
+      List<String> registry, List<String> lessonTool, Path lessons, List<String> images) {}
 
   static Options parse(String[] argv) {
     EngineOptions engine = EngineOptions.defaults();
@@ -60,6 +61,7 @@ public final class Main {
     boolean help = false;
     List<String> registry = null;
     List<String> lessonTool = null;
+    List<String> images = null;
     String lessonsEnv = System.getenv("DOCKLAB_LESSONS");
     Path lessons = lessonsEnv == null || lessonsEnv.isBlank() ? null : Path.of(lessonsEnv);
     List<String> args = new ArrayList<>(List.of(argv));
@@ -111,6 +113,14 @@ public final class Main {
             file = a;
           }
         }
+        case "images" -> {
+          if (file == null && line == null) {
+            images = List.copyOf(args.subList(i + 1, args.size()));
+            i = args.size();
+          } else {
+            file = a;
+          }
+        }
         default -> {
           if (a.startsWith("-") && !a.equals("-")) {
             throw new IllegalArgumentException("unknown option " + a);
@@ -119,7 +129,7 @@ public final class Main {
         }
       }
     }
-    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons);
+    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons, images);
   }
 
   private static String require(String flag, String value) {
@@ -153,6 +163,9 @@ public final class Main {
     }
     if (opts.lessonTool() != null) {
       return LessonTool.run(opts.lessonTool(), opts.engine(), out, err, messages);
+    }
+    if (opts.images() != null) {
+      return ImagesTool.run(opts.images(), opts.engine(), out, err, messages);
     }
     TraceRecorder trace = new TraceRecorder();
     LazyEngine engine = new LazyEngine(opts.engine(), err, messages, trace);
