@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The tutorial's {@code debian} image, made by debootstrap (variant minbase) from a Debian mirror into one
  * layer, with the settings Docker's own debian image adds for containers: a {@code policy-rc.d} that keeps
- * packages from starting services during a build, and apt's {@code docker-clean}, which keeps no package
- * cache in a layer. Tagged with its suite, its major version and {@code latest}.
+ * packages from starting services during a build, apt's {@code docker-clean}, which keeps no package
+ * cache in a layer, and {@code docker-no-languages}, which downloads no translations. Tagged with its suite, its major version and {@code latest}.
  */
 public final class DebianImage {
   public static final String NAME = "debian";
@@ -31,6 +31,12 @@ public final class DebianImage {
       APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
       Dir::Cache::pkgcache "";
       Dir::Cache::srcpkgcache "";
+      """;
+
+  /** Docker's apt setting that downloads no translations of package descriptions. */
+  public static final String DOCKER_NO_LANGUAGES = """
+      # Translations of package descriptions are of no use in an image: do not download them.
+      Acquire::Languages "none";
       """;
 
   /** What is emptied in the rootfs before it becomes a layer: caches, the host's names, device nodes. */
@@ -67,7 +73,7 @@ public final class DebianImage {
     String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
     List<ImageConfig.History> history = List.of(
         new ImageConfig.History(created, "debootstrap --variant=minbase " + suite + " / " + mirror
-            + " + Docker's policy-rc.d and apt docker-clean # built by docklab images add debian", null, null, null),
+            + " + Docker's policy-rc.d, apt docker-clean and docker-no-languages # built by docklab images add debian", null, null, null),
         new ImageConfig.History(created, "CMD [\"bash\"]", null, null, true));
     return new ImageConfig(arch, "linux", created, null,
         ImageConfig.RunConfig.of(List.of(BusyboxImage.PATH_ENV), List.of("bash")), null, history);

@@ -153,6 +153,7 @@ final class Debootstrap {
       Path policy = Files.writeString(root.resolve("usr/sbin/policy-rc.d"), DebianImage.POLICY_RC_D);
       Files.setPosixFilePermissions(policy, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.writeString(root.resolve("etc/apt/apt.conf.d/docker-clean"), DebianImage.DOCKER_CLEAN);
+      Files.writeString(root.resolve("etc/apt/apt.conf.d/docker-no-languages"), DebianImage.DOCKER_NO_LANGUAGES);
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.IMAGE_ADD_FAILED, e, DebianImage.NAME, e.getMessage());
     }

@@ -87,5 +87,6 @@ class DebootstrapTest {
     assertEquals("12.11\n", Files.readString(tree.resolve("etc/debian_version")));
     assertTrue(Files.isExecutable(tree.resolve("usr/sbin/policy-rc.d")));
     assertTrue(Files.readString(tree.resolve("etc/apt/apt.conf.d/docker-clean")).contains("Dir::Cache::pkgcache \"\";"));
+    assertTrue(Files.readString(tree.resolve("etc/apt/apt.conf.d/docker-no-languages")).contains("Acquire::Languages"));
   }
 }
