@@ -4,19 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -76,6 +80,37 @@ class ImagesAddIT {
 
   @Test
   @Order(2)
+  void debootstrapFailingHalfwayIsOneLineAndLeavesNoTreeNoMountNoImage() throws Exception {
+    // a mirror that has the suite's Release but nothing else: debootstrap starts, then fails
+    HttpServer mirror = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    mirror.createContext("/", x -> {
+      boolean release = x.getRequestURI().getPath().equals("/debian/dists/bookworm/Release");
+      x.sendResponseHeaders(release ? 200 : 404, release ? 0 : -1);
+      x.close();
+    });
+    mirror.start();
+    try {
+      String url = "http://127.0.0.1:" + mirror.getAddress().getPort() + "/debian";
+      Transcript.Result r = images("en", "add", "debian", "--mirror", url);
+      assertEquals(1, r.status(), r.out() + r.err());
+      List<String> err = r.err().lines().toList();
+      assertEquals(1, err.size(), r.err());
+      assertTrue(err.get(0).startsWith("docklab: debootstrap failed (exit status 1): "), r.err());
+      assertTrue(r.out().contains("I: Retrieving"), "debootstrap's own lines are shown: " + r.out());
+    } finally {
+      mirror.stop(0);
+    }
+    Path tmp = t.root.resolve("tmp");
+    try (var left = Files.exists(tmp) ? Files.list(tmp) : Stream.<Path>empty()) {
+      assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("debootstrap-")).toList(),
+          "the tree debootstrap began is gone");
+    }
+    assertFalse(Files.readString(Path.of("/proc/mounts")).contains(t.root.toString()), "nothing left mounted");
+    assertEquals("", t.run("docker images -q debian").out());
+  }
+
+  @Test
+  @Order(3)
   void debianIsAddedRunsAndComesBackFromTheHubAfterRmi() {
     long t0 = System.nanoTime();
     Transcript.Result add = images("en", "add", "debian");
@@ -102,7 +137,7 @@ class ImagesAddIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void tomcatOnDebianAnswersOn8080AndLogsItsStart() throws Exception {
     long t0 = System.nanoTime();
     Transcript.Result add = images("en", "add", "tomcat");

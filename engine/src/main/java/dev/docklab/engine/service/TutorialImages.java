@@ -60,9 +60,10 @@ final class TutorialImages {
     if (request.name().equals(DebianImage.NAME)) {
       tags.addAll(debian(source, say));
     } else {
-      Debootstrap.checkMirror(source);
       if (p.images().byReference(ImageReference.parse(DebianImage.NAME + ":latest")) == null) {
         tags.addAll(debian(source, say));
+      } else {
+        Debootstrap.checkMirror(source); // the build's apt-get needs it too: one clear line before it starts
       }
       tags.addAll(tomcat(say, output));
     }
