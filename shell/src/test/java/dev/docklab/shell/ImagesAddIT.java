@@ -140,10 +140,18 @@ class ImagesAddIT {
   @Order(4)
   void tomcatOnDebianAnswersOn8080AndLogsItsStart() throws Exception {
     long t0 = System.nanoTime();
-    Transcript.Result add = images("en", "add", "tomcat");
+    Transcript.Result add = images("zh", "add", "tomcat");
     System.out.println("images add tomcat took " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s");
     assertEquals(0, add.status(), add.out() + add.err());
-    assertTrue(add.out().contains("docklab: added tomcat:10, tomcat:10.1, tomcat:latest in "), add.out());
+    assertTrue(add.out().contains("docklab：已添加 tomcat:10、tomcat:10.1、tomcat:latest，用时 "), add.out());
+
+    // search finds the repository; a tag in the term finds none, and that is explained in either language
+    assertTrue(t.run("docker search tomcat").out().lines().anyMatch(l -> l.startsWith("tomcat ")));
+    Transcript.Result tag = t.run("docker search tomcat:9.0");
+    assertTrue(String.join(" ", tag.out().lines().toList()).contains("docker search finds repositories, not tags"),
+        tag.out());
+    tag = t.runIn("zh", "docker search tomcat:9.0");
+    assertTrue(tag.out().contains("docker search 搜索的是仓库，不是标签"), tag.out());
 
     Transcript.Result search = t.run("docker search --no-trunc tomcat");
     assertTrue(search.out().contains("Debian's tomcat10 package"), search.out());
