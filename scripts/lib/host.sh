@@ -34,9 +34,10 @@ ensure_packages() {
   }
 }
 
-# The packages the engine uses at run time (and curl, which the lessons use to fetch a published page).
+# The packages the engine uses at run time (curl, which the lessons use to fetch a published page, and
+# debootstrap, with which `docklab images add` makes the debian image from a Debian mirror).
 RUNTIME_PACKAGES=(runc conmon busybox-static containernetworking-plugins iptables iproute2
-  golang-github-containers-common curl)
+  golang-github-containers-common curl debootstrap)
 
 # ensure_toolchain: a JDK (17 or newer) and Maven to build docklab.
 ensure_toolchain() {

@@ -32,8 +32,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input;
- * {@code docklab registry ...} (the hub), {@code docklab lesson test|lint} (for teachers) and
- * {@code docklab daemon} (the Docker Engine API on a socket). Exits
+ * {@code docklab registry ...} (the hub), {@code docklab lesson test|lint} and {@code docklab images add}
+ * (for teachers), and {@code docklab daemon} (the Docker Engine API on a socket). Exits
  * with the status of the last command, as a shell does.
  */
 public final class Main {
@@ -50,7 +50,7 @@ public final class Main {
 
   /** Parsed command-line options. */
   record Options(EngineOptions engine, Messages.Lang lang, String line, String file, boolean help,
-      List<String> registry, List<String> lessonTool, Path lessons, List<String> daemon) {}
+      List<String> registry, List<String> lessonTool, Path lessons, List<String> daemon, List<String> images) {}
 
   static Options parse(String[] argv) {
     EngineOptions engine = EngineOptions.defaults();
@@ -65,6 +65,7 @@ public final class Main {
     List<String> registry = null;
     List<String> lessonTool = null;
     List<String> daemon = null;
+    List<String> images = null;
     String lessonsEnv = System.getenv("DOCKLAB_LESSONS");
     Path lessons = lessonsEnv == null || lessonsEnv.isBlank() ? null : Path.of(lessonsEnv);
     List<String> args = new ArrayList<>(List.of(argv));
@@ -124,6 +125,14 @@ public final class Main {
             file = a;
           }
         }
+        case "images" -> {
+          if (file == null && line == null) {
+            images = List.copyOf(args.subList(i + 1, args.size()));
+            i = args.size();
+          } else {
+            file = a;
+          }
+        }
         default -> {
           if (a.startsWith("-") && !a.equals("-")) {
             throw new IllegalArgumentException("unknown option " + a);
@@ -132,7 +141,7 @@ public final class Main {
         }
       }
     }
-    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons, daemon);
+    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons, daemon, images);
   }
 
   private static String require(String flag, String value) {
@@ -169,6 +178,9 @@ public final class Main {
     }
     if (opts.lessonTool() != null) {
       return LessonTool.run(opts.lessonTool(), opts.engine(), out, err, messages);
+    }
+    if (opts.images() != null) {
+      return ImagesTool.run(opts.images(), opts.engine(), out, err, messages);
     }
     Path socket = ClientMode.served(opts.engine().dataRoot());
     if (socket != null) {

@@ -215,7 +215,16 @@ public enum EngineMessage {
   EVENT_NETWORK_CREATED("created {0} for {1}"),
   EVENT_HUB_STARTED("docklab's hub started on http://{0}"),
   EVENT_TOKEN_ANONYMOUS("GET {0} -> {1} (anonymous)"),
-  EVENT_TOKEN_AS("GET {0} -> {1} (as {2}, Basic auth)");
+  EVENT_TOKEN_AS("GET {0} -> {1} (as {2}, Basic auth)"),
+  IMAGE_ADD_UNKNOWN("docklab cannot add an image named {0}: it adds {1}, which Debian's packages can build"),
+  IMAGE_ADD_BAD_MIRROR("invalid mirror {0}: give a Debian mirror's URL, such as http://deb.debian.org/debian"),
+  IMAGE_ADD_BAD_SUITE("invalid suite {0}: give a Debian suite, such as bookworm"),
+  DEBOOTSTRAP_MISSING("debootstrap is not installed ({0} is missing): install it with apt-get install debootstrap "
+      + "(scripts/docklab does this for you)"),
+  MIRROR_UNREACHABLE("cannot reach the Debian mirror {0}: {1} (check the network, or give another one with --mirror URL)"),
+  MIRROR_NO_SUITE("the Debian mirror {0} has no suite {1} ({2} answered {3}): give another one with --suite"),
+  DEBOOTSTRAP_FAILED("debootstrap failed (exit status {0}): {1}"),
+  IMAGE_ADD_FAILED("could not add {0}: {1}");
 
   private final String english;
 

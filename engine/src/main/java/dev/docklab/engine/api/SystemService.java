@@ -3,6 +3,8 @@ package dev.docklab.engine.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** {@code docker system ...} and {@code docker inspect} of any object; the offline base images. */
 public interface SystemService {
@@ -23,6 +25,15 @@ public interface SystemService {
 
   /** Builds the offline base images not made yet; returns the tags it made (empty if none). */
   List<String> ensureBaseImages();
+
+  /**
+   * {@code docklab images add}: builds one of the tutorial's images from a Debian mirror (adding the
+   * {@code debian} base first when {@code tomcat} needs it), tags it, publishes it to docklab's hub and
+   * lists it in the hub's catalogue, so that later classes search and pull it offline. {@code say} gets
+   * each step's lines (debootstrap's, the builder's), {@code output} what a build's RUN prints. Returns
+   * the tags it made; a failed add leaves no image and no tag behind.
+   */
+  List<String> addImage(ImageAddRequest request, Consumer<String> say, BiConsumer<Integer, byte[]> output);
 
   /**
    * While {@code on}, what {@code docker rm} and {@code docker rmi} remove is kept aside until it is

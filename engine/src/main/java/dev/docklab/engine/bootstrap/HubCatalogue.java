@@ -1,5 +1,7 @@
 package dev.docklab.engine.bootstrap;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -46,4 +48,19 @@ public final class HubCatalogue {
           "Stand-in for a small Linux toolbox (busybox's sh, ls, wget, vi...), built automatically", 6, false, true));
 
   private HubCatalogue() {}
+
+  /**
+   * The catalogue with the repositories {@code docklab images add} put on the hub ({@code added}, kept in the
+   * data root): a bundled entry of the same repository gives way to the added one; most starred first.
+   */
+  public static List<Entry> with(List<Entry> added) {
+    List<Entry> all = new ArrayList<>(added);
+    for (Entry e : ENTRIES) {
+      if (added.stream().noneMatch(a -> a.repository().equals(e.repository()))) {
+        all.add(e);
+      }
+    }
+    all.sort(Comparator.comparingInt(Entry::stars).reversed());
+    return List.copyOf(all);
+  }
 }

@@ -262,13 +262,14 @@ final class LocalRegistries implements Registries, AutoCloseable {
   }
 
   /**
-   * The hub's catalogue ({@link HubCatalogue}): each repository from its local base image, under its tags
-   * and those the local repository of the same name has, with its search metadata.
+   * The hub's catalogue ({@link HubCatalogue}, with what {@code docklab images add} added): each repository
+   * from its local base image, under its tags and those the local repository of the same name has, with its
+   * search metadata.
    */
   @Override
   public void publishBaseImages() {
     var store = new HubStore(layout.registry());
-    for (HubCatalogue.Entry e : HubCatalogue.ENTRIES) {
+    for (HubCatalogue.Entry e : HubCatalogue.with(new AddedCatalogue(layout.addedCatalogue()).read())) {
       Image img = images.byReference(ImageReference.parse(e.source()));
       if (img == null) {
         continue;

@@ -6,6 +6,7 @@ import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageAddRequest;
 import dev.docklab.engine.api.Info;
 import dev.docklab.engine.api.SystemService;
 import dev.docklab.engine.runtime.SecurityProfiles;
@@ -17,23 +18,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * {@code docker info}, {@code docker system df}, {@code docker inspect} of any object, the offline base
- * images, and keeping what is removed for a lesson's undo.
+ * images and the tutorial's images added from a Debian mirror, and keeping what is removed for a lesson's undo.
  */
 final class LocalSystem implements SystemService {
   private final EngineParts p;
   private final Keeper keeper;
   private BaseImages baseImages;
+  private TutorialImages tutorialImages;
 
   LocalSystem(EngineParts parts, Keeper keeper) {
     this.p = parts;
     this.keeper = keeper;
   }
 
-  void setBaseImages(BaseImages baseImages) {
+  void setBaseImages(BaseImages baseImages, TutorialImages tutorialImages) {
     this.baseImages = baseImages;
+    this.tutorialImages = tutorialImages;
   }
 
   @Override
@@ -124,6 +129,11 @@ final class LocalSystem implements SystemService {
   @Override
   public List<String> ensureBaseImages() {
     return baseImages.ensure();
+  }
+
+  @Override
+  public List<String> addImage(ImageAddRequest request, Consumer<String> say, BiConsumer<Integer, byte[]> output) {
+    return tutorialImages.add(request, say, output);
   }
 
   @Override

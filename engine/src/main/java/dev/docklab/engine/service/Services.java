@@ -83,7 +83,7 @@ public final class Services implements AutoCloseable {
     this.keeper = new Keeper(parts, removal);
     this.images = new LocalImages(parts, registries, removal);
     this.system = new LocalSystem(parts, keeper);
-    system.setBaseImages(new BaseImages(parts, images, registries));
+    system.setBaseImages(new BaseImages(parts, images, registries), new TutorialImages(parts, images, registries));
     this.containers = new LocalContainers(parts, images, system);
     this.volumes = new LocalVolumes(parts);
     this.explain = new Explanations(parts, networks, images, containers);
@@ -102,6 +102,8 @@ public final class Services implements AutoCloseable {
    * blobs no image (live or kept) stands on.
    */
   public void recover() throws IOException {
+    // what was mounted under tmp (debootstrap's /proc and /sys in a tree being made) goes before the tree
+    Debootstrap.unmountUnder(parts.layout().tmp(), Posix.host());
     Trees.deleteRecursively(parts.layout().tmp());
     parts.layers().recover();
     parts.containerStore().cleanTrash();

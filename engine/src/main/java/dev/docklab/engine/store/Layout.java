@@ -232,6 +232,11 @@ public record Layout(Path root) {
     return root.resolve("build-cache.json");
   }
 
+  /** {@code hub-catalogue.json}: the hub's repositories that {@code docklab images add} made (debian, tomcat). */
+  public Path addedCatalogue() {
+    return root.resolve("hub-catalogue.json");
+  }
+
   /** {@code bootstrapped}: written once the base images have been built. */
   public Path bootstrapped() {
     return root.resolve("bootstrapped");
