@@ -224,7 +224,9 @@ public enum EngineMessage {
   MIRROR_UNREACHABLE("cannot reach the Debian mirror {0}: {1} (check the network, or give another one with --mirror URL)"),
   MIRROR_NO_SUITE("the Debian mirror {0} has no suite {1} ({2} answered {3}): give another one with --suite"),
   DEBOOTSTRAP_FAILED("debootstrap failed (exit status {0}): {1}"),
-  IMAGE_ADD_FAILED("could not add {0}: {1}");
+  IMAGE_ADD_FAILED("could not add {0}: {1}"),
+  PUSH_COMPRESS_FAILED("could not compress layer {0} for the push: {1}"),
+  PUSH_MANIFEST_FAILED("could not write the manifest to push: {0}");
 
   private final String english;
 

@@ -2,6 +2,7 @@ package dev.docklab.engine.registry.client;
 
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.layer.ParallelGzip;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.BlobStore;
@@ -87,8 +88,7 @@ final class Outgoing {
         throw e;
       }
     } catch (IOException e) {
-      throw EngineException.system("could not compress layer " + stored.shortHex() + " for the push: "
-          + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.PUSH_COMPRESS_FAILED, e, stored.shortHex(), AtomicFiles.describe(e));
     }
   }
 
@@ -96,7 +96,7 @@ final class Outgoing {
     try (InputStream in = blobs.open(stored)) {
       return ParallelGzip.isStored(in);
     } catch (IOException e) {
-      throw EngineException.system("could not read layer " + stored.shortHex() + ": " + AtomicFiles.describe(e), e);
+      throw EngineException.system(EngineMessage.READ_FAILED, e, stored.shortHex(), AtomicFiles.describe(e));
     }
   }
 

@@ -348,7 +348,7 @@ public final class Transfers {
     try {
       return changed ? JSON.writeValueAsBytes(copy) : local;
     } catch (IOException e) {
-      throw EngineException.system("could not write the manifest to push: " + e.getMessage(), e);
+      throw EngineException.system(EngineMessage.PUSH_MANIFEST_FAILED, e, e.getMessage());
     }
   }
 }
