@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,6 +37,9 @@ final class ExecRoutes {
     volatile boolean running;
     volatile Integer exitCode;
     volatile long pid;
+    /** The terminal size the client asked for (0 until it asks). */
+    volatile int rows;
+    volatile int cols;
 
     Exec(String id, String container, List<String> command, List<String> env, boolean tty, boolean stdin,
         boolean stdout, boolean stderr) {
@@ -59,7 +63,12 @@ final class ExecRoutes {
         .on("POST", "/exec/" + Routes.NAME + "/start", this::start)
         .on("GET", "/exec/" + Routes.NAME + "/json", this::inspect)
         .on("POST", "/exec/" + Routes.NAME + "/resize", x -> {
-          find(x.param(0));
+          Exec e = find(x.param(0));
+          e.rows = x.number("h", 24);
+          e.cols = x.number("w", 80);
+          if (e.tty && e.running && e.pid != 0) {
+            ExecTerminal.resize(e.pid, e.rows, e.cols, Duration.ofSeconds(2));
+          }
           x.text(200, "text/plain; charset=utf-8", "");
         });
   }
@@ -104,7 +113,10 @@ final class ExecRoutes {
     if (e.running || e.exitCode != null) {
       throw ApiError.conflict("Error: Exec command " + e.id + " has already run");
     }
-    List<String> line = engine.containers().execCommand(e.container, e.command, e.env, e.tty && e.stdin);
+    List<String> line = engine.containers().execCommand(e.container, e.command, e.env, e.tty);
+    if (e.tty) {
+      line = ExecTerminal.wrap(line);
+    }
     ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(e.tty);
     e.running = true;
     Process p;
@@ -116,6 +128,20 @@ final class ExecRoutes {
       throw new ApiError(500, "exec failed: " + failed.getMessage());
     }
     e.pid = p.pid();
+    if (e.tty) {
+      Thread sizer = new Thread(() -> {
+        try {
+          // a resize that came before the runtime had its terminal is applied once it has one
+          if (ExecTerminal.awaitTerminal(e.pid, Duration.ofSeconds(3)) != null && e.rows > 0) {
+            ExecTerminal.resize(e.pid, e.rows, e.cols, Duration.ZERO);
+          }
+        } catch (IOException ignored) {
+          // the exec ended first
+        }
+      }, "docklab-exec-size");
+      sizer.setDaemon(true);
+      sizer.start();
+    }
     if (body.path("Detach").asBoolean(false)) {
       p.getOutputStream().close();
       Thread t = new Thread(() -> finish(e, p), "docklab-exec-" + e.id.substring(0, 12));
@@ -133,7 +159,12 @@ final class ExecRoutes {
     Thread input = new Thread(() -> {
       try (OutputStream toProcess = p.getOutputStream()) {
         if (e.stdin) {
-          in.transferTo(toProcess);
+          byte[] buf = new byte[8192];
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            toProcess.write(buf, 0, n);
+            toProcess.flush();
+          }
         }
       } catch (IOException ignored) {
         // the process ended, or the client went away
