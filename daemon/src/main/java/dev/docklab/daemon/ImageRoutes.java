@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Images: list, inspect, history, tag, remove, search, commit; pulls are {@link PullRoute}'s. */
 final class ImageRoutes {
@@ -52,15 +53,16 @@ final class ImageRoutes {
       if (!dangling.isEmpty() && dangling.contains("true") != isDangling) {
         continue;
       }
-      if (!references.isEmpty() && i.repoTags().stream().noneMatch(t -> references.stream().anyMatch(
-          r -> t.familiarString().equals(r) || t.familiarName().equals(r)))) {
+      List<ImageReference> shown = i.repoTags().stream()
+          .filter(t -> references.isEmpty() || references.stream().anyMatch(r -> glob(r, t))).toList();
+      if (!references.isEmpty() && shown.isEmpty()) {
         continue;
       }
       ObjectNode o = out.addObject();
       o.put("Id", i.id().toString());
       o.put("ParentId", "");
       ArrayNode tags = o.putArray("RepoTags");
-      i.repoTags().forEach(t -> tags.add(t.familiarString()));
+      shown.forEach(t -> tags.add(t.familiarString()));
       ArrayNode digests = o.putArray("RepoDigests");
       i.repoDigests().forEach(d -> digests.add(d.familiarString()));
       o.put("Created", i.created().getEpochSecond());
@@ -153,6 +155,12 @@ final class ImageRoutes {
 
   private static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
+  }
+
+  /** Docker's {@code reference} filter: a name, or a name and tag, with {@code *} matching within a path part. */
+  static boolean glob(String pattern, ImageReference t) {
+    String regex = Pattern.quote(pattern).replace("*", "\\E[^/]*\\Q");
+    return t.familiarString().matches(regex) || t.familiarName().matches(regex);
   }
 
   /** A reference with Docker's default tag, as the daemon names it in its lines. */

@@ -20,6 +20,7 @@ final class Routes {
     new ImageRoutes(engine).register(api);
     new PushRoute(engine).register(api);
     new BuildRoute(engine).register(api);
+    new ArchiveRoutes(engine).register(api);
     new VolumeRoutes(engine).register(api);
     new PruneRoutes(engine).register(api);
     return api;

@@ -182,4 +182,25 @@ class DockerCliWorkflowIT {
     assertEquals("", ok("ps", "-aq").out());
     assertTrue(ok("system", "df").out().startsWith("TYPE            TOTAL     ACTIVE    SIZE      RECLAIMABLE\n"));
   }
+
+  @Test
+  void saveLoadExportAndTheReferenceFilter() throws Exception {
+    ok("tag", "busybox", "saved:v1");
+    List<String> images = ok("images", "saved").out().lines().toList();
+    assertEquals(2, images.size(), images.toString());
+    assertTrue(images.get(1).matches("saved\\s+v1\\s+[0-9a-f]{12}\\s+.*"), images.toString());
+    Path tar = f.work.resolve("saved.tar");
+    ok("save", "-o", tar.toString(), "saved:v1");
+    assertEquals("Untagged: saved:v1\n", ok("rmi", "saved:v1").out());
+    assertEquals("Loaded image: saved:v1\n", ok("load", "-i", tar.toString()).out());
+    ok("run", "-d", "--name", "exported", "busybox", "sh", "-c", "echo mine > /mine; sleep 300");
+    Thread.sleep(500);
+    Path export = f.work.resolve("export.tar");
+    ok("export", "-o", export.toString(), "exported");
+    Process list = new ProcessBuilder("tar", "-tf", export.toString()).start();
+    String names = new String(list.getInputStream().readAllBytes());
+    assertTrue(list.waitFor(10, TimeUnit.SECONDS));
+    assertTrue(names.lines().anyMatch("mine"::equals) && names.lines().anyMatch("bin/busybox"::equals), names);
+    ok("rm", "-f", "exported");
+  }
 }
