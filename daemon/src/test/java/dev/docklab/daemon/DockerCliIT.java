@@ -201,6 +201,13 @@ class DockerCliIT {
     String ping = RawHttp.exchange(socket, "GET", "/_ping", null);
     assertTrue(ping.startsWith("HTTP/1.1 200 ") && ping.contains("Api-Version: 1.47") && ping.endsWith("OK"), ping);
     assertEquals("running", docker.run("inspect", "-f", "{{.State.Status}}", "box").out().strip());
+    // its attach ends with the container at the latest: nothing of it is left
+    assertEquals(0, docker.run("rm", "-f", "box").status());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (attachThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(0, attachThreads(), "the attach of a client that hung up ends");
   }
 
   @Test
@@ -270,6 +277,10 @@ class DockerCliIT {
     } finally {
       tmux("kill-session", "-t", session);
     }
+  }
+
+  private static long attachThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("docklab-attach")).count();
   }
 
   private static void waitFor(String session, String text) throws Exception {
