@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExecRoutes {
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** How long an exec that ended stays inspectable. */
+  private static final Duration KEPT = Duration.ofMinutes(10);
   private final Engine engine;
   private final Map<String, Exec> execs = new ConcurrentHashMap<>();
 
@@ -36,6 +38,7 @@ final class ExecRoutes {
     final boolean stderr;
     volatile boolean running;
     volatile Integer exitCode;
+    volatile long endedAt;
     volatile long pid;
     /** The terminal size the client asked for (0 until it asks). */
     volatile int rows;
@@ -86,6 +89,9 @@ final class ExecRoutes {
     if (cmd.isEmpty()) {
       throw ApiError.badRequest("No exec command specified");
     }
+    // an exec that ended is kept for its inspect (the CLI asks at once for the exit code), then let go
+    long now = System.nanoTime();
+    execs.values().removeIf(old -> old.exitCode != null && now - old.endedAt > KEPT.toNanos());
     String id = HexFormat.of().formatHex(bytes());
     execs.put(id, new Exec(id, c.id(), cmd, CreateRequest.strings(body.get("Env")), body.path("Tty").asBoolean(false),
         body.path("AttachStdin").asBoolean(false), body.path("AttachStdout").asBoolean(true),
@@ -216,6 +222,7 @@ final class ExecRoutes {
       p.destroy();
       e.exitCode = 137;
     }
+    e.endedAt = System.nanoTime();
     e.running = false;
   }
 
