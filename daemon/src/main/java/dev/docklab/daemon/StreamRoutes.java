@@ -110,9 +110,6 @@ final class StreamRoutes {
     if (c.state().paused()) {
       throw ApiError.conflict("You cannot attach to a paused container, unpause it first");
     }
-    if (!c.state().running() && c.state().status().dockerName().equals("exited")) {
-      throw ApiError.conflict("You cannot attach to a stopped container, start it first");
-    }
     boolean stdin = x.flag("stdin");
     boolean stdout = x.flag("stdout") || !x.flag("stream");
     boolean stderr = x.flag("stderr");

@@ -92,6 +92,12 @@ class DockerCliWorkflowIT {
     assertTrue(again.err().startsWith("Error response from daemon: Cannot kill container: life2: Container "),
         again.err());
     assertEquals("exited 137", ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "life2").out().strip());
+
+    ok("create", "--name", "later", "busybox", "sh", "-c", "echo started; exit 2");
+    assertEquals(new DockerCli.Result(2, "started\n", ""), docker.run("start", "-a", "later"));
+    assertEquals(new DockerCli.Result(2, "started\n", ""), docker.run("start", "-a", "later"));
+    assertEquals(new DockerCli.Result(1, "", "You cannot attach to a stopped container, start it first\n"),
+        docker.run("attach", "later"));
   }
 
   @Test
