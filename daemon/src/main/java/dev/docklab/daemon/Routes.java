@@ -17,7 +17,7 @@ final class Routes {
     new ContainerRoutes(engine, events, attachments).register(api);
     new StreamRoutes(engine, events, attachments).register(api);
     new ExecRoutes(engine).register(api);
-    new ImageRoutes(engine).register(api);
+    new ImageRoutes(engine, events).register(api);
     new PushRoute(engine).register(api);
     new BuildRoute(engine).register(api);
     new ArchiveRoutes(engine).register(api);

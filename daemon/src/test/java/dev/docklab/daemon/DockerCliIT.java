@@ -236,6 +236,21 @@ class DockerCliIT {
       events.destroy();
       events.waitFor(10, TimeUnit.SECONDS);
     }
+    Process images = new ProcessBuilder(docker.command("events", "--filter", "type=image", "--format",
+        "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}")).start();
+    try {
+      Thread.sleep(500);
+      assertEquals(0, docker.run("tag", "busybox", "evented:v1").status());
+      assertEquals(0, docker.run("rmi", "evented:v1").status());
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(images.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        assertEquals("image tag evented:v1", lines.readLine());
+        assertEquals("image untag evented:v1", lines.readLine());
+      }
+    } finally {
+      images.destroy();
+      images.waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
