@@ -19,12 +19,28 @@ final class ContextTar {
 
   private ContextTar() {}
 
+  /**
+   * The next entry, or null at the end. The docker CLI sends a context whose Dockerfile it added
+   * ({@code -f} outside the context) without the last entry's padding and the end-of-archive blocks,
+   * and dockerd accepts it: so does this, once the last entry's data was read whole.
+   */
+  private static TarArchiveEntry next(TarArchiveInputStream in) throws IOException {
+    try {
+      return in.getNextEntry();
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("Truncated TAR archive")) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   static void unpack(InputStream tar, Path dir) throws IOException {
     Path root = dir.toRealPath();
     long total = 0;
     try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
       TarArchiveEntry e;
-      while ((e = in.getNextEntry()) != null) {
+      while ((e = next(in)) != null) {
         String name = e.getName();
         Path target = root.resolve(name).normalize();
         if (name.startsWith("/") || !target.startsWith(root)) {

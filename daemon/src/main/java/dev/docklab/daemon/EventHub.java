@@ -61,6 +61,27 @@ public final class EventHub implements EngineListener, AutoCloseable {
     dispatch.execute(() -> publish(action, id, extra, at));
   }
 
+  /** Reports an image event: {@code action} (pull, push, tag, untag, delete) on {@code id} with its name. */
+  void image(String action, String id, String name) {
+    Instant at = Instant.now();
+    dispatch.execute(() -> {
+      ObjectNode e = Json.object();
+      e.put("status", action);
+      e.put("id", id);
+      e.put("Type", "image");
+      e.put("Action", action);
+      ObjectNode actor = e.putObject("Actor");
+      actor.put("ID", id);
+      actor.putObject("Attributes").put("name", name);
+      e.put("scope", "local");
+      e.put("time", at.getEpochSecond());
+      e.put("timeNano", at.getEpochSecond() * 1_000_000_000L + at.getNano());
+      for (BlockingQueue<ObjectNode> q : subscribers) {
+        q.offer(e);
+      }
+    });
+  }
+
   private void publish(String action, String id, Map<String, String> extra, Instant at) {
     Map<String, String> attributes = new LinkedHashMap<>(describe(id, !action.equals("destroy")));
     attributes.putAll(extra);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExecRoutes {
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** How long an exec that ended stays inspectable. */
+  private static final Duration KEPT = Duration.ofMinutes(10);
   private final Engine engine;
   private final Map<String, Exec> execs = new ConcurrentHashMap<>();
 
@@ -35,7 +38,11 @@ final class ExecRoutes {
     final boolean stderr;
     volatile boolean running;
     volatile Integer exitCode;
+    volatile long endedAt;
     volatile long pid;
+    /** The terminal size the client asked for (0 until it asks). */
+    volatile int rows;
+    volatile int cols;
 
     Exec(String id, String container, List<String> command, List<String> env, boolean tty, boolean stdin,
         boolean stdout, boolean stderr) {
@@ -59,7 +66,12 @@ final class ExecRoutes {
         .on("POST", "/exec/" + Routes.NAME + "/start", this::start)
         .on("GET", "/exec/" + Routes.NAME + "/json", this::inspect)
         .on("POST", "/exec/" + Routes.NAME + "/resize", x -> {
-          find(x.param(0));
+          Exec e = find(x.param(0));
+          e.rows = x.number("h", 24);
+          e.cols = x.number("w", 80);
+          if (e.tty && e.running && e.pid != 0) {
+            ExecTerminal.resize(e.pid, e.rows, e.cols, Duration.ofSeconds(2));
+          }
           x.text(200, "text/plain; charset=utf-8", "");
         });
   }
@@ -77,6 +89,9 @@ final class ExecRoutes {
     if (cmd.isEmpty()) {
       throw ApiError.badRequest("No exec command specified");
     }
+    // an exec that ended is kept for its inspect (the CLI asks at once for the exit code), then let go
+    long now = System.nanoTime();
+    execs.values().removeIf(old -> old.exitCode != null && now - old.endedAt > KEPT.toNanos());
     String id = HexFormat.of().formatHex(bytes());
     execs.put(id, new Exec(id, c.id(), cmd, CreateRequest.strings(body.get("Env")), body.path("Tty").asBoolean(false),
         body.path("AttachStdin").asBoolean(false), body.path("AttachStdout").asBoolean(true),
@@ -104,7 +119,10 @@ final class ExecRoutes {
     if (e.running || e.exitCode != null) {
       throw ApiError.conflict("Error: Exec command " + e.id + " has already run");
     }
-    List<String> line = engine.containers().execCommand(e.container, e.command, e.env, e.tty && e.stdin);
+    List<String> line = engine.containers().execCommand(e.container, e.command, e.env, e.tty);
+    if (e.tty) {
+      line = ExecTerminal.wrap(line);
+    }
     ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(e.tty);
     e.running = true;
     Process p;
@@ -116,6 +134,20 @@ final class ExecRoutes {
       throw new ApiError(500, "exec failed: " + failed.getMessage());
     }
     e.pid = p.pid();
+    if (e.tty) {
+      Thread sizer = new Thread(() -> {
+        try {
+          // a resize that came before the runtime had its terminal is applied once it has one
+          if (ExecTerminal.awaitTerminal(e.pid, Duration.ofSeconds(3)) != null && e.rows > 0) {
+            ExecTerminal.resize(e.pid, e.rows, e.cols, Duration.ZERO);
+          }
+        } catch (IOException ignored) {
+          // the exec ended first
+        }
+      }, "docklab-exec-size");
+      sizer.setDaemon(true);
+      sizer.start();
+    }
     if (body.path("Detach").asBoolean(false)) {
       p.getOutputStream().close();
       Thread t = new Thread(() -> finish(e, p), "docklab-exec-" + e.id.substring(0, 12));
@@ -133,7 +165,12 @@ final class ExecRoutes {
     Thread input = new Thread(() -> {
       try (OutputStream toProcess = p.getOutputStream()) {
         if (e.stdin) {
-          in.transferTo(toProcess);
+          byte[] buf = new byte[8192];
+          int n;
+          while ((n = in.read(buf)) > 0) {
+            toProcess.write(buf, 0, n);
+            toProcess.flush();
+          }
         }
       } catch (IOException ignored) {
         // the process ended, or the client went away
@@ -185,6 +222,7 @@ final class ExecRoutes {
       p.destroy();
       e.exitCode = 137;
     }
+    e.endedAt = System.nanoTime();
     e.running = false;
   }
 

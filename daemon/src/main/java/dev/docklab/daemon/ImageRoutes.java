@@ -15,20 +15,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Images: list, inspect, history, tag, remove, search, commit; pulls are {@link PullRoute}'s. */
 final class ImageRoutes {
   private static final String I = "/images/(.+)";
   private final Engine engine;
+  private final EventHub events;
 
-  ImageRoutes(Engine engine) {
+  ImageRoutes(Engine engine, EventHub events) {
     this.engine = engine;
+    this.events = events;
   }
 
   void register(Api api) {
     api.on("GET", "/images/json", this::list)
         .on("GET", "/images/search", this::search)
-        .on("POST", "/images/create", new PullRoute(engine)::pull)
+        .on("POST", "/images/create", new PullRoute(engine, events)::pull)
         .on("POST", "/commit", this::commit)
         .on("GET", I + "/json", x -> x.json(200, engine.system().inspect(x.param(0), "image")))
         .on("GET", I + "/history", this::history)
@@ -52,15 +55,16 @@ final class ImageRoutes {
       if (!dangling.isEmpty() && dangling.contains("true") != isDangling) {
         continue;
       }
-      if (!references.isEmpty() && i.repoTags().stream().noneMatch(t -> references.stream().anyMatch(
-          r -> t.familiarString().equals(r) || t.familiarName().equals(r)))) {
+      List<ImageReference> shown = i.repoTags().stream()
+          .filter(t -> references.isEmpty() || references.stream().anyMatch(r -> glob(r, t))).toList();
+      if (!references.isEmpty() && shown.isEmpty()) {
         continue;
       }
       ObjectNode o = out.addObject();
       o.put("Id", i.id().toString());
       o.put("ParentId", "");
       ArrayNode tags = o.putArray("RepoTags");
-      i.repoTags().forEach(t -> tags.add(t.familiarString()));
+      shown.forEach(t -> tags.add(t.familiarString()));
       ArrayNode digests = o.putArray("RepoDigests");
       i.repoDigests().forEach(d -> digests.add(d.familiarString()));
       o.put("Created", i.created().getEpochSecond());
@@ -113,7 +117,9 @@ final class ImageRoutes {
     if (repo.isEmpty()) {
       throw ApiError.badRequest("repository name must have at least one component");
     }
-    engine.images().tag(x.param(0), tag.isEmpty() ? repo : repo + ":" + tag);
+    String target = tag.isEmpty() ? repo : repo + ":" + tag;
+    Image tagged = engine.images().tag(x.param(0), target);
+    events.image("tag", tagged.id().toString(), familiar(target));
     x.noContent(201);
   }
 
@@ -122,6 +128,8 @@ final class ImageRoutes {
     ArrayNode out = Json.array();
     r.untagged().forEach(u -> out.addObject().put("Untagged", u));
     r.deleted().forEach(d -> out.addObject().put("Deleted", d));
+    r.untagged().forEach(u -> events.image("untag", u, u));
+    r.deleted().forEach(d -> events.image("delete", d, d));
     x.json(200, out);
   }
 
@@ -153,6 +161,12 @@ final class ImageRoutes {
 
   private static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
+  }
+
+  /** Docker's {@code reference} filter: a name, or a name and tag, with {@code *} matching within a path part. */
+  static boolean glob(String pattern, ImageReference t) {
+    String regex = Pattern.quote(pattern).replace("*", "\\E[^/]*\\Q");
+    return t.familiarString().matches(regex) || t.familiarName().matches(regex);
   }
 
   /** A reference with Docker's default tag, as the daemon names it in its lines. */

@@ -17,9 +17,10 @@ final class Routes {
     new ContainerRoutes(engine, events, attachments).register(api);
     new StreamRoutes(engine, events, attachments).register(api);
     new ExecRoutes(engine).register(api);
-    new ImageRoutes(engine).register(api);
+    new ImageRoutes(engine, events).register(api);
     new PushRoute(engine).register(api);
     new BuildRoute(engine).register(api);
+    new ArchiveRoutes(engine).register(api);
     new VolumeRoutes(engine).register(api);
     new PruneRoutes(engine).register(api);
     return api;

@@ -110,9 +110,6 @@ final class StreamRoutes {
     if (c.state().paused()) {
       throw ApiError.conflict("You cannot attach to a paused container, unpause it first");
     }
-    if (!c.state().running() && c.state().status().dockerName().equals("exited")) {
-      throw ApiError.conflict("You cannot attach to a stopped container, start it first");
-    }
     boolean stdin = x.flag("stdin");
     boolean stdout = x.flag("stdout") || !x.flag("stream");
     boolean stderr = x.flag("stderr");
@@ -134,7 +131,7 @@ final class StreamRoutes {
       }
       attachments.opened(c.id(), a);
       try {
-        relay(a, c.tty(), stdin ? in : null, out, stdout, stderr, detach);
+        relay(a, c.tty(), in, stdin, out, stdout, stderr, detach);
       } finally {
         attachments.closed(c.id(), a);
         a.close();
@@ -143,35 +140,38 @@ final class StreamRoutes {
   }
 
   /** Copies the container's output to the client and the client's input to the container, until either ends. */
-  static void relay(Attachment a, boolean tty, InputStream in, Hijack.Output out, boolean stdout, boolean stderr,
-      byte[] detach) throws IOException {
+  static void relay(Attachment a, boolean tty, InputStream in, boolean stdin, Hijack.Output out, boolean stdout,
+      boolean stderr, byte[] detach) throws IOException {
     Frames frames = new Frames(out.stream(), tty);
-    if (in != null) {
-      Thread input = new Thread(() -> {
-        DetachKeys keys = new DetachKeys(detach);
-        byte[] buf = new byte[8192];
-        try {
-          int n;
-          while ((n = in.read(buf)) > 0) {
-            byte[] chunk = keys.scan(buf, n);
-            if (chunk.length > 0) {
-              a.write(chunk);
-            }
-            if (keys.detached()) {
-              a.close();
-              return;
-            }
+    Thread input = new Thread(() -> {
+      DetachKeys keys = new DetachKeys(detach);
+      byte[] buf = new byte[8192];
+      try {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          byte[] chunk = stdin ? keys.scan(buf, n) : new byte[0];
+          if (chunk.length > 0) {
+            a.write(chunk);
           }
-          if (!tty) {
-            a.closeStdin();
+          if (keys.detached()) {
+            a.close();
+            return;
           }
-        } catch (IOException | RuntimeException e) {
-          a.close();
         }
-      }, "docklab-attach-stdin");
-      input.setDaemon(true);
-      input.start();
-    }
+        if (stdin && tty) {
+          // a terminal's client that closes has gone away (the CLI never half-closes a terminal)
+          a.close();
+        } else if (stdin) {
+          // the client's input ended (echo x | docker run -i ...): the container's does too, output goes on;
+          // a client that went away altogether is let go at the container's next output or its end
+          a.closeStdin();
+        }
+      } catch (IOException | RuntimeException e) {
+        a.close();
+      }
+    }, "docklab-attach-stdin");
+    input.setDaemon(true);
+    input.start();
     Attachment.Packet p;
     while ((p = a.read()) != null) {
       if ((p.stream() == 2 && stderr) || (p.stream() != 2 && stdout)) {

@@ -1,27 +1,19 @@
 package dev.docklab.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.docklab.engine.api.Container;
-import dev.docklab.engine.api.Engine;
-import dev.docklab.engine.api.EngineOptions;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,68 +27,22 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DockerCliIT {
-  static Path root;
-  static Path work;
-  static Path socket;
-  static Engine engine;
-  static Daemon daemon;
+  static DaemonFixture f;
   static DockerCli docker;
+  static Path socket;
 
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(DockerCli.BINARY), "the docker CLI is at " + DockerCli.BINARY);
-    root = Files.createTempDirectory("docklab-daemon-");
-    work = Files.createTempDirectory("docklab-cli-");
-    int hub;
-    try (ServerSocket s = new ServerSocket(0)) {
-      hub = s.getLocalPort();
-    }
-    Files.writeString(root.resolve("daemon.json"), "{\"hub\": \"127.0.0.1:" + hub + "\"}");
-    EventHub events = new EventHub();
-    engine = Engine.open(EngineOptions.at(root), events);
-    engine.system().ensureBaseImages();
-    socket = work.resolve("docklab.sock");
-    daemon = new Daemon(engine, events);
-    daemon.start(List.of(ListenAddress.parse("unix://" + socket)));
-    docker = new DockerCli(socket, Files.createDirectories(work.resolve("config")));
+    f = DaemonFixture.start();
+    docker = f.docker;
+    socket = f.socket;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (engine != null) {
-      for (Container c : engine.containers().list(true)) {
-        try {
-          engine.containers().remove(c.id(), true, true);
-        } catch (RuntimeException e) {
-          // keep cleaning
-        }
-      }
-    }
-    if (daemon != null) {
-      daemon.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-    if (root != null) {
-      for (String line : Files.readAllLines(Path.of("/proc/mounts"))) {
-        String target = line.split(" ")[1];
-        if (target.startsWith(root.toString())) {
-          new ProcessBuilder("umount", "-l", target).start().waitFor();
-        }
-      }
-      delete(root);
-    }
-    if (work != null) {
-      delete(work);
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    if (f != null) {
+      f.close();
     }
   }
 
@@ -116,7 +62,7 @@ class DockerCliIT {
     DockerCli.Result r = docker.run("info");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains(" Storage Driver: overlay2"), r.out());
-    assertTrue(r.out().contains(" Docker Root Dir: " + root), r.out());
+    assertTrue(r.out().contains(" Docker Root Dir: " + f.root), r.out());
     assertEquals("", r.err());
   }
 
@@ -255,6 +201,13 @@ class DockerCliIT {
     String ping = RawHttp.exchange(socket, "GET", "/_ping", null);
     assertTrue(ping.startsWith("HTTP/1.1 200 ") && ping.contains("Api-Version: 1.47") && ping.endsWith("OK"), ping);
     assertEquals("running", docker.run("inspect", "-f", "{{.State.Status}}", "box").out().strip());
+    // its attach ends with the container at the latest: nothing of it is left
+    assertEquals(0, docker.run("rm", "-f", "box").status());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (attachThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(0, attachThreads(), "the attach of a client that hung up ends");
   }
 
   @Test
@@ -282,6 +235,21 @@ class DockerCliIT {
     } finally {
       events.destroy();
       events.waitFor(10, TimeUnit.SECONDS);
+    }
+    Process images = new ProcessBuilder(docker.command("events", "--filter", "type=image", "--format",
+        "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}")).start();
+    try {
+      Thread.sleep(500);
+      assertEquals(0, docker.run("tag", "busybox", "evented:v1").status());
+      assertEquals(0, docker.run("rmi", "evented:v1").status());
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(images.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        assertEquals("image tag evented:v1", lines.readLine());
+        assertEquals("image untag evented:v1", lines.readLine());
+      }
+    } finally {
+      images.destroy();
+      images.waitFor(10, TimeUnit.SECONDS);
     }
   }
 
@@ -326,25 +294,15 @@ class DockerCliIT {
     }
   }
 
+  private static long attachThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("docklab-attach")).count();
+  }
+
   private static void waitFor(String session, String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    String screen = "";
-    while (System.nanoTime() < deadline) {
-      screen = tmux("capture-pane", "-p", "-J", "-S", "-", "-t", session);
-      if (screen.lines().anyMatch(l -> l.contains(text) && !l.contains("echo"))) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no \"" + text + "\" on the screen:\n" + screen);
+    DaemonFixture.waitFor(session, text);
   }
 
   private static String tmux(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("tmux"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(10, TimeUnit.SECONDS);
-    return out;
+    return DaemonFixture.tmux(args);
   }
 }

@@ -79,6 +79,8 @@ final class DaemonCommand {
         daemon.close();
         engine.close();
         stopped.countDown();
+        // SIGTERM and Ctrl-C are how a daemon is stopped: a clean stop, status 0 (as dockerd's)
+        Runtime.getRuntime().halt(0);
       }, "docklab-daemon-stop"));
       for (ListenAddress a : addresses) {
         out.println(m.get("daemon.listening", a));
