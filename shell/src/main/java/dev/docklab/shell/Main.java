@@ -210,7 +210,7 @@ public final class Main {
     try {
       if (interactive) {
         engine.holdNotices();
-        return new Repl(engine, engine::noticesTo, messages, out, err, trace).served(served::dockerHost).run();
+        return new Repl(engine, engine::noticesTo, messages, out, err, trace).served(served::dockerHost, served::now).run();
       }
       LineSource lines = opts.line() != null ? new ScriptLines(new BufferedReader(new StringReader(opts.line())))
           : opts.file() == null || opts.file().equals("-")
@@ -221,7 +221,7 @@ public final class Main {
           ? stdin : InputStream.nullInputStream();
       Session session = new Session(engine, out, err, commandInput, messages, Session.Foreground.NONE)
           .withTrace(trace);
-      session.state().setDockerHost(served::dockerHost);
+      session.state().setDockerHost(served::dockerHost, served::now);
       return Repl.loop(lines, new Shell(session));
     } catch (EngineException e) {
       err.println(messages.get("main.error", Said.of(e, messages)));

@@ -50,6 +50,11 @@ final class Served implements AutoCloseable {
     return daemon == null ? null : "unix://" + socket;
   }
 
+  /** {@code unix://SOCKET} when served now, else null; never starts serving. */
+  synchronized String now() {
+    return daemon == null ? null : "unix://" + socket;
+  }
+
   @Override
   public synchronized void close() {
     if (daemon != null) {

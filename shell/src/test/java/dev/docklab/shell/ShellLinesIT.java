@@ -44,6 +44,13 @@ class ShellLinesIT {
   }
 
   @Test
+  void explainArchShowsTheSocketOnceTheEngineIsServed() {
+    assertTrue(!t.run("explain arch").out().contains("Docker Engine API on"), "not served: not drawn");
+    String arch = t.run("for i in 1; do docker ps -q >/dev/null; done\nexplain arch").out().replaceAll("\\s+", " ");
+    assertTrue(arch.contains("served as the Docker Engine API on unix://" + t.root.resolve("docklab.sock")), arch);
+  }
+
+  @Test
   void xargsRunsDockerOnThisEngine() {
     t.run("docker run -d --name x1 busybox sleep 300");
     Transcript.Result r = t.run("docker ps -q --filter name=x1 | xargs docker stop -t 0");

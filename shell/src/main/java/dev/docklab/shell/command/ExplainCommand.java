@@ -306,8 +306,13 @@ public final class ExplainCommand {
     var registries = s.engine().registries();
     var settings = registries.settings();
     String state = registries.hubStarted() ? "here" : answers(settings.hub()) ? "elsewhere" : "on-demand";
-    return ExplainViews.arch(ProcessHandle.current().pid(), running, info.runtime(), info.kernel(), settings.hub(),
-        state, settings.mirrors(), settings.hubIsDockerHub(), s.messages(), s.width());
+    List<String> out = new ArrayList<>(ExplainViews.arch(ProcessHandle.current().pid(), running, info.runtime(),
+        info.kernel(), settings.hub(), state, settings.mirrors(), settings.hubIsDockerHub(), s.messages(), s.width()));
+    String served = s.state().servedNow();
+    if (served != null) {
+      out.addAll(Wrap.lines(s.msg("explain.arch.api", served), "", s.width()));
+    }
+    return out;
   }
 
   /** Whether something accepts a TCP connection at {@code hostPort} ({@code 127.0.0.1:5000}). */

@@ -25,6 +25,7 @@ public final class SessionState {
   private boolean exitRequested;
   private String placedInput;
   private Supplier<String> dockerHost = () -> null;
+  private Supplier<String> servedNow = () -> null;
 
   /**
    * The {@code DOCKER_HOST} that host commands get ({@code unix://...}), so that the docker CLI, bash
@@ -35,8 +36,14 @@ public final class SessionState {
   }
 
   /** Where {@link #dockerHost()} comes from (the engine served on a socket once something asks for it). */
-  public void setDockerHost(Supplier<String> source) {
+  public void setDockerHost(Supplier<String> source, Supplier<String> now) {
     this.dockerHost = source;
+    this.servedNow = now;
+  }
+
+  /** The {@code DOCKER_HOST} this engine is served on now, without serving it; null when it is not. */
+  public String servedNow() {
+    return servedNow.get();
   }
 
   public SessionState(Messages messages) {

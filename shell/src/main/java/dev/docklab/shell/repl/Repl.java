@@ -27,6 +27,7 @@ public final class Repl {
   private final Supplier<Engine> engine;
   private final Consumer<PrintStream> notices;
   private Supplier<String> dockerHost = () -> null;
+  private Supplier<String> servedNow = () -> null;
   private final Messages messages;
   private final PrintStream out;
   private final PrintStream err;
@@ -46,8 +47,9 @@ public final class Repl {
    * Serves the engine once it is up (see {@code Served}): {@code source} starts it and gives the
    * {@code DOCKER_HOST} other terminals and the REPL's bash lines use.
    */
-  public Repl served(Supplier<String> source) {
+  public Repl served(Supplier<String> source, Supplier<String> now) {
     this.dockerHost = source;
+    this.servedNow = now;
     return this;
   }
 
@@ -100,7 +102,7 @@ public final class Repl {
       TerminalInteraction interaction = new TerminalInteraction(terminal);
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
           interaction).withTrace(trace);
-      session.state().setDockerHost(dockerHost);
+      session.state().setDockerHost(dockerHost, servedNow);
       Shell shell = new Shell(session);
       String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
       Path history = Path.of(home, ".docklab_history");
