@@ -9,6 +9,7 @@ import dev.docklab.shell.command.Session;
 import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.jshell.JShellCommand;
 import dev.docklab.shell.repl.LineSource;
 import dev.docklab.shell.repl.Repl;
 import dev.docklab.shell.repl.ScriptLines;
@@ -29,6 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input;
+ * {@code docklab jshell} (Java on the engine: on a terminal, the REPL opened in {@code jshell}; else
+ * snippets from standard input);
  * {@code docklab registry ...} (the hub) and {@code docklab lesson test|lint} (for teachers). Exits
  * with the status of the last command, as a shell does.
  */
@@ -46,7 +49,7 @@ public final class Main {
 
   /** Parsed command-line options. */
   record Options(EngineOptions engine, Messages.Lang lang, String line, String file, boolean help,
-      List<String> registry, List<String> lessonTool, Path lessons) {}
+      List<String> registry, List<String> lessonTool, Path lessons, boolean jshell) {}
 
   static Options parse(String[] argv) {
     EngineOptions engine = EngineOptions.defaults();
@@ -60,6 +63,7 @@ public final class Main {
     boolean help = false;
     List<String> registry = null;
     List<String> lessonTool = null;
+    boolean jshell = false;
     String lessonsEnv = System.getenv("DOCKLAB_LESSONS");
     Path lessons = lessonsEnv == null || lessonsEnv.isBlank() ? null : Path.of(lessonsEnv);
     List<String> args = new ArrayList<>(List.of(argv));
@@ -95,6 +99,13 @@ public final class Main {
           i++;
         }
         case "-h", "--help" -> help = true;
+        case "jshell" -> {
+          if (file == null && line == null) {
+            jshell = true;
+          } else {
+            file = a;
+          }
+        }
         case "registry" -> {
           if (file == null && line == null) {
             registry = List.copyOf(args.subList(i + 1, args.size()));
@@ -119,7 +130,7 @@ public final class Main {
         }
       }
     }
-    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons);
+    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons, jshell);
   }
 
   private static String require(String flag, String value) {
@@ -159,7 +170,12 @@ public final class Main {
     boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     try {
       if (interactive) {
-        return new Repl(engine, messages, out, err, trace).run();
+        return new Repl(engine, messages, out, err, trace).run(opts.jshell() ? "jshell" : null);
+      }
+      if (opts.jshell()) {
+        // snippets from standard input, each result printed: echo 'engine.containers().list()' | docklab jshell
+        Session session = new Session(engine, out, err, stdin, messages, Session.Foreground.NONE).withTrace(trace);
+        return JShellCommand.run(List.of(), session);
       }
       LineSource lines = opts.line() != null ? new ScriptLines(new BufferedReader(new StringReader(opts.line())))
           : opts.file() == null || opts.file().equals("-")

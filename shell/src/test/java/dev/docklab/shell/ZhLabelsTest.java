@@ -61,7 +61,7 @@ class ZhLabelsTest {
       "MB", "ms", "conmon", "runc", "ps", "sh", "sleep", "busybox", "web", "ID", "TEXT", "Ctrl", "Ctrl-D", "Ctrl-C",
       "zh", "en", "Seccomp", "status", "proc", "ns", "net", "vi", "bin", "etc", "COPY", "RUN", "rm", "dd", "if",
       "of", "zero", "big", "hello", "echo", "true", "resolve", "id", "API", "CLI", "C/S", "runtime", "OCI", "hub",
-      "shell", "no-new-privileges", "docklab-default",
+      "shell", "no-new-privileges", "docklab-default", "Java", "JShell",
       // docker --help's value names, and restart policies
       "list", "string", "int", "bytes", "no", "always", "unless-stopped", "on-failure",
       // host commands help names

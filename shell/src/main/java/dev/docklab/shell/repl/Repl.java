@@ -60,6 +60,11 @@ public final class Repl {
   }
 
   public int run() throws IOException {
+    return run(null);
+  }
+
+  /** The REPL, running {@code firstLine} first as if typed ({@code docklab jshell} opens in jshell); null for none. */
+  public int run(String firstLine) throws IOException {
     Engine e = engine.get();
     CtrlC ctrlC = new CtrlC(engine, err, messages);
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
@@ -76,6 +81,9 @@ public final class Repl {
       var info = e.system().info();
       Wrap.lines(messages.get("repl.welcome", Engine.VERSION, info.storageDriver(), info.runtime()), "",
           interaction.width()).forEach(out::println);
+      if (firstLine != null) {
+        shell.execute(firstLine);
+      }
       return loop(lines, shell);
     }
   }

@@ -50,7 +50,7 @@ class BuiltinsTest {
 
   @Test
   void everyWordOfTheListCallsItsBuiltin() {
-    assertEquals(List.of("docker", "explain", "docklab", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "help", "?",
+    assertEquals(List.of("docker", "explain", "docklab", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "jshell", "help", "?",
         "lang", "echo", "clear", "exit", "quit", "cd", "pwd"),
         builtins.all().stream().flatMap(b -> b.words().stream()).toList());
     assertEquals("help", builtins.find("?").name());
@@ -79,7 +79,8 @@ class BuiltinsTest {
   void helpListsTheBuiltinsFromTheList() {
     assertEquals(0, run(session(Messages.Lang.EN), "help"));
     assertTrue(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").contains(
-        " Also: lessons lesson N|ID|next|off|record goal hint solution answer TEXT reset undo help [COMMAND] lang zh|en"
+        " Also: lessons lesson N|ID|next|off|record goal hint solution answer TEXT reset undo jshell (Java on the engine)"
+        + " help [COMMAND] lang zh|en"
         + " echo TEXT clear exit (or Ctrl-D) "), out.toString());
     out.reset();
     assertEquals(0, run(session(Messages.Lang.ZH), "?"));
