@@ -132,7 +132,7 @@ class ZhLabelsTest {
     Set<String> names = new TreeSet<>();
     new DockerCli().commands().forEach(c -> names.addAll(List.of(c.name().split(" "))));
     new Builtins(new DockerCli(), (args, s) -> 0).all().forEach(b -> names.addAll(b.words()));
-    names.addAll(List.of("explain", "layers", "file", "cow", "last", "boot", "vm", "arch", "name", "drivers",
+    names.addAll(List.of("explain", "layers", "file", "cow", "last", "boot", "vm", "arch", "name", "drivers", "class",
         "demo", "network", "off", "next", "record", "lessons", "lesson"));
     return names;
   }

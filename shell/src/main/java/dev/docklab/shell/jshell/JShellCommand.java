@@ -46,7 +46,7 @@ public final class JShellCommand {
       return 1;
     }
     try (java) {
-      Terminal terminal = s.out() == System.out ? s.interaction().terminal().orElse(null) : null;
+      Terminal terminal = s.interaction().terminal().orElse(null);
       return terminal != null ? onTerminal(java, terminal, s) : fromInput(java, s);
     }
   }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import jdk.jshell.SourceCodeAnalysis;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
@@ -104,9 +105,24 @@ final class JavaCompleter implements Completer, Parser {
   }
 
   /** The line as JLine sees it here: one word, the one before the cursor. */
-  private record Words(String line, int cursor, String word) implements ParsedLine {
+  private record Words(String line, int cursor, String word) implements CompletingParsedLine {
     @Override
     public int wordCursor() {
+      return word.length();
+    }
+
+    @Override
+    public CharSequence escape(CharSequence candidate, boolean complete) {
+      return candidate; // Java needs no shell escaping
+    }
+
+    @Override
+    public int rawWordCursor() {
+      return word.length();
+    }
+
+    @Override
+    public int rawWordLength() {
       return word.length();
     }
 
