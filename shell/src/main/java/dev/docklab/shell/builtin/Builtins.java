@@ -53,7 +53,7 @@ public final class Builtins {
         new Builtin("answer", List.of(), "builtin.answer.usage", false, lessons::answer),
         new Builtin("reset", List.of(), "builtin.reset.usage", true, lessons::reset),
         new Builtin("undo", List.of(), "builtin.undo.usage", true, lessons::undo),
-        new Builtin("jshell", List.of(), "builtin.jshell.usage", false, JShellCommand::run),
+        new Builtin("jshell", List.of(), "builtin.jshell.usage", true, JShellCommand::run),
         new Builtin("help", List.of("?"), "builtin.help.usage", false, help::run),
         new Builtin("lang", List.of(), "builtin.lang.usage", false, Builtins::lang),
         new Builtin("echo", List.of(), "builtin.echo.usage", false, Builtins::echo),
