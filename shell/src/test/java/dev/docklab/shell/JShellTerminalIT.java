@@ -51,10 +51,34 @@ class JShellTerminalIT {
 
   @Test
   void createsFromJavaSeesItInDockerPsCommitsAndRunsTheCommittedImage() throws Exception {
+    // a container whose copy-on-write the learner watches, started from Java below
+    term.type("docker create --name watched busybox sh -c 'echo x > /w.txt'");
+    term.type("explain cow watched");
+    term.waitFor("explain cow watched", 10);
+    term.waitForLastLine(PROMPT.strip(), 30);
     term.type("jshell");
     term.waitForLastLine(JAVA, 60);
     term.type("var img = engine.images().inspect(\"busybox\")");
     term.waitFor("img ==> Image[id=", 30);
+    term.type("/help");
+    term.waitFor("|  /exit    back to the docker prompt (or Ctrl-D)", 10);
+
+    // an engine failure is one line in docklab's words, never a stack trace
+    term.type("engine.containers().inspect(\"nope\")");
+    term.waitFor("|  Engine error: No such container: nope", 30);
+    assertFalse(term.screen().contains("\tat ") || term.screen().contains("at dev.docklab"), term.screen());
+
+    // Ctrl-C stops a snippet that never returns, and the prompt comes back
+    term.type("Thread.sleep(600_000)");
+    Thread.sleep(1000);
+    term.keys("C-c");
+    term.waitFor("|  Stopped: the snippet was interrupted (Ctrl-C).", 20);
+    term.waitForLastLine(JAVA, 10);
+
+    // the copy-on-write watch reports what a container started from Java wrote
+    term.type("engine.containers().start(engine.containers().inspect(\"watched\")); engine.containers().wait(\"watched\")");
+    term.waitFor("[cow watched] ", 30);
+    term.waitFor("/w.txt", 10);
 
     // Tab completes the engine's methods...
     term.keys("-l", "var c = engine.containers().cre");
@@ -79,22 +103,16 @@ class JShellTerminalIT {
     term.waitFor(" ==> [A /f]", 30);
     term.type("engine.images().commit(c, \"mine:v1\")");
     term.waitFor(" ==> sha256:", 60);
-
-    // an engine failure is one line in docklab's words, never a stack trace
-    term.type("engine.containers().inspect(\"nope\")");
-    term.waitFor("|  Engine error: No such container: nope", 30);
-    assertFalse(term.screen().contains("\tat ") || term.screen().contains("at dev.docklab"), term.screen());
-
-    // Ctrl-C stops a snippet that never returns, and the prompt comes back
-    term.type("Thread.sleep(600_000)");
-    Thread.sleep(1000);
-    term.keys("C-c");
-    term.waitFor("|  Stopped: the snippet was interrupted (Ctrl-C).", 20);
-    term.waitForLastLine(JAVA, 10);
+    term.type("engine.containers().wait(engine.containers().start(c).id())");
+    term.waitFor("$9 ==> 0", 30);
 
     term.type("/exit");
     term.waitFor("|  Back at the docker prompt.", 20);
     term.waitForLastLine(PROMPT.strip(), 10);
+    // the REPL's listener saw the engine calls made from Java
+    term.type("explain last");
+    term.waitFor("What happened for: engine.containers().wait(engine.containers().start(c).id())", 20);
+    term.waitFor("runc start", 10);
     term.clear();
     term.type("docker ps -a");
     term.waitFor("\"sh -c echo from-jav", 30);
