@@ -76,6 +76,15 @@ class BuiltinsTest {
   }
 
   @Test
+  void helpJshellSaysWhatJshellIsInBothLanguages() {
+    assertEquals(0, run(session(Messages.Lang.EN), "help", "jshell"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("jshell: Java on the live engine"), out.toString());
+    out.reset();
+    assertEquals(0, run(session(Messages.Lang.ZH), "help", "jshell"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("jshell：在运行中的引擎上写 Java"), out.toString());
+  }
+
+  @Test
   void helpListsTheBuiltinsFromTheList() {
     assertEquals(0, run(session(Messages.Lang.EN), "help"));
     assertTrue(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").contains(
