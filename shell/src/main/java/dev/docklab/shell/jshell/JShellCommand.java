@@ -44,6 +44,9 @@ public final class JShellCommand {
     } catch (IllegalStateException e) {
       s.err().println("docklab: " + e.getMessage());
       return 1;
+    } catch (LinkageError e) {
+      s.err().println("docklab: " + s.msg("jshell.unavailable", e.getMessage()));
+      return 1;
     }
     try (java) {
       Terminal terminal = s.interaction().terminal().orElse(null);
