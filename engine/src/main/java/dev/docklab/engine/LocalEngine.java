@@ -35,14 +35,22 @@ public final class LocalEngine implements Engine {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Thread reaper;
+  private final String summary;
   private volatile boolean closed;
 
-  private LocalEngine(Services services, FileChannel lockChannel, FileLock lock) {
+  private LocalEngine(Services services, FileChannel lockChannel, FileLock lock, String summary) {
     this.services = services;
+    this.summary = summary;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.reaper = new Thread(this::reapLoop, "docklab-reaper");
     this.reaper.setDaemon(true);
+  }
+
+  /** What JShell prints for {@code engine}: in-process, on which data root. */
+  @Override
+  public String toString() {
+    return summary;
   }
 
   /** Records containers that end while this engine is open, and applies their restart policies. */
@@ -102,7 +110,8 @@ public final class LocalEngine implements Engine {
       PrivateDirs.secure(layout);
       AtomicFiles.writeNoSync(owner, (ProcessHandle.current().pid() + " "
           + System.getProperty("docklab.role", "engine") + "\n").getBytes(StandardCharsets.UTF_8));
-      LocalEngine engine = new LocalEngine(new Services(options, listener), ch, lock);
+      LocalEngine engine = new LocalEngine(new Services(options, listener), ch, lock,
+          "Engine[in-process, data root " + layout.root() + "]");
       engine.services.recover();
       engine.reaper.start();
       return engine;

@@ -10,6 +10,7 @@ import dev.docklab.shell.command.Session;
 import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.jshell.JShellCommand;
 import dev.docklab.shell.repl.LineSource;
 import dev.docklab.shell.repl.Repl;
 import dev.docklab.shell.repl.ScriptLines;
@@ -32,6 +33,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input;
+ * {@code docklab jshell} (Java on the engine: on a terminal, the REPL opened in {@code jshell}; else
+ * snippets from standard input);
  * {@code docklab registry ...} (the hub), {@code docklab lesson test|lint} and {@code docklab images add}
  * (for teachers), and {@code docklab daemon} (the Docker Engine API on a socket). Exits
  * with the status of the last command, as a shell does.
@@ -50,7 +53,8 @@ public final class Main {
 
   /** Parsed command-line options. */
   record Options(EngineOptions engine, Messages.Lang lang, String line, String file, boolean help,
-      List<String> registry, List<String> lessonTool, Path lessons, List<String> daemon, List<String> images) {}
+      List<String> registry, List<String> lessonTool, Path lessons, List<String> daemon, List<String> images,
+      boolean jshell) {}
 
   static Options parse(String[] argv) {
     EngineOptions engine = EngineOptions.defaults();
@@ -66,6 +70,7 @@ public final class Main {
     List<String> lessonTool = null;
     List<String> daemon = null;
     List<String> images = null;
+    boolean jshell = false;
     String lessonsEnv = System.getenv("DOCKLAB_LESSONS");
     Path lessons = lessonsEnv == null || lessonsEnv.isBlank() ? null : Path.of(lessonsEnv);
     List<String> args = new ArrayList<>(List.of(argv));
@@ -101,6 +106,13 @@ public final class Main {
           i++;
         }
         case "-h", "--help" -> help = true;
+        case "jshell" -> {
+          if (file == null && line == null) {
+            jshell = true;
+          } else {
+            file = a;
+          }
+        }
         case "registry" -> {
           if (file == null && line == null) {
             registry = List.copyOf(args.subList(i + 1, args.size()));
@@ -141,7 +153,7 @@ public final class Main {
         }
       }
     }
-    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons, daemon, images);
+    return new Options(engine, lang, line, file, help, registry, lessonTool, lessons, daemon, images, jshell);
   }
 
   private static String require(String flag, String value) {
@@ -210,7 +222,14 @@ public final class Main {
     try {
       if (interactive) {
         engine.holdNotices();
-        return new Repl(engine, engine::noticesTo, messages, out, err, trace).served(served::dockerHost, served::now).run();
+        return new Repl(engine, engine::noticesTo, messages, out, err, trace).served(served::dockerHost, served::now)
+            .run(opts.jshell() ? "jshell" : null);
+      }
+      if (opts.jshell()) {
+        // snippets from standard input, each result printed: echo 'engine.containers().list()' | docklab jshell
+        Session session = new Session(engine, out, err, stdin, messages, Session.Foreground.NONE).withTrace(trace);
+        session.state().setDockerHost(served::dockerHost, served::now);
+        return JShellCommand.run(List.of(), session);
       }
       LineSource lines = opts.line() != null ? new ScriptLines(new BufferedReader(new StringReader(opts.line())))
           : opts.file() == null || opts.file().equals("-")

@@ -70,7 +70,7 @@ class ZhLabelsTest {
       // storage drivers and what they are made of, the architecture's parts, signals and keys
       "AUFS", "Another", "btrfs", "devicemapper", "device-mapper", "extent", "thin", "pool", "xfs", "ext4", "Red",
       "Hat", "Ubuntu", "KB", "upper", "work", "HTTP", "Engine", "Java", "java", "REPL", "dockerd", "SIGTERM",
-      "SIGKILL", "Tab", "registry-mirrors",
+      "SIGKILL", "Tab", "registry-mirrors", "JShell",
       // docker --help's value names, and restart policies
       "list", "string", "int", "bytes", "no", "always", "unless-stopped", "on-failure",
       // host commands help names
@@ -150,7 +150,7 @@ class ZhLabelsTest {
     Set<String> names = new TreeSet<>();
     new DockerCli().commands().forEach(c -> names.addAll(List.of(c.name().split(" "))));
     new Builtins(new DockerCli(), (args, s) -> 0).all().forEach(b -> names.addAll(b.words()));
-    names.addAll(List.of("explain", "layers", "file", "cow", "last", "boot", "vm", "arch", "name", "drivers",
+    names.addAll(List.of("explain", "layers", "file", "cow", "last", "boot", "vm", "arch", "name", "drivers", "class",
         "demo", "network", "off", "next", "record", "lessons", "lesson", "measure"));
     names.addAll(List.of("signal", "remove")); // steps of explain last, named as the engine names them
     return names;

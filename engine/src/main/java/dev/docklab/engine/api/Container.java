@@ -221,4 +221,11 @@ public record Container(String id, String name, String created, String image, St
   public String shortId() {
     return id.substring(0, 12);
   }
+
+  /** A short summary for JShell: the short id, the name, the image, the command and the status. */
+  @Override
+  public String toString() {
+    return "Container[id=" + (id.length() > 12 ? shortId() : id) + ", name=" + name + ", image=" + image
+        + ", command=" + Summaries.command(command()) + ", status=" + Summaries.status(state) + "]";
+  }
 }

@@ -49,6 +49,18 @@ public record Image(Digest id, Digest manifest, ImageConfig config, List<ImageRe
         && myLayers.size() >= theirLayers.size() && myLayers.subList(0, theirLayers.size()).equals(theirLayers);
   }
 
+  /** Its layers, by diff id, bottom first: what {@code explain layers} draws and containers share. */
+  public List<Digest> layers() {
+    return diffIds();
+  }
+
+  /** A short summary for JShell: the short id, the names, the number of layers and the size. */
+  @Override
+  public String toString() {
+    return "Image[id=" + id.shortHex() + ", tags=" + repoTags.stream().map(ImageReference::familiarString).toList()
+        + ", layers=" + diffIds().size() + ", size=" + Summaries.size(size) + "]";
+  }
+
   /** When the image was made, from its config (the epoch when absent). */
   public Instant created() {
     try {

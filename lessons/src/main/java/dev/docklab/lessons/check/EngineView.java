@@ -39,6 +39,14 @@ public interface EngineView {
   /** Who is logged in to {@code server} ({@code docker.io} for Docker Hub), or null. */
   String user(String server);
 
+  /**
+   * The value of a JShell snippet run on the engine (bound as {@code engine}), as JShell prints it;
+   * null when it does not compile, throws or gives none.
+   */
+  default String java(String snippet) {
+    return null;
+  }
+
   /** A view of {@code engine} that lists the containers once. */
   static EngineView of(Engine engine) {
     return new LiveView(engine);

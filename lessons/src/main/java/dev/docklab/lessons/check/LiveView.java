@@ -8,6 +8,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.HubAdmin;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.LogLine;
+import dev.docklab.lessons.jshell.Snippets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,11 @@ final class LiveView implements EngineView {
       containers = engine.containers().list(true);
     }
     return containers;
+  }
+
+  @Override
+  public String java(String snippet) {
+    return Snippets.value(engine, snippet);
   }
 
   @Override

@@ -32,6 +32,8 @@ final class FakeView implements EngineView {
   final Map<String, Map<String, String>> cow = new HashMap<>();
   /** What images' top layers hold, by {@code ref path}. */
   final Map<String, String> topLayers = new HashMap<>();
+  /** What JShell snippets give, by snippet. */
+  final Map<String, String> snippets = new HashMap<>();
   /** Logins by server. */
   final Map<String, String> logins = new HashMap<>();
 
@@ -42,6 +44,11 @@ final class FakeView implements EngineView {
       newestFirst.add(0, b.record());
     }
     return newestFirst;
+  }
+
+  @Override
+  public String java(String snippet) {
+    return snippets.get(snippet);
   }
 
   @Override

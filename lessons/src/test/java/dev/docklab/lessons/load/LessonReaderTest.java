@@ -93,7 +93,7 @@ class LessonReaderTest {
   void aCheckIsExactlyOneKind() {
     List<Problem> p = problems(GOOD_FOR_TESTS.replace("- container: {image: busybox, state: exited, exitCode: 0}",
         "- {container: {image: busybox}, image: {ref: busybox}}"));
-    assertTrue(p.get(0).message().contains("a check is exactly one of container, image, file, http, hub, login, answer (found 2)"),
+    assertTrue(p.get(0).message().contains("a check is exactly one of container, image, file, http, hub, login, answer, java (found 2)"),
         p.get(0).message());
     assertEquals(12, p.get(0).line());
   }

@@ -5,6 +5,7 @@ import dev.docklab.shell.command.Session;
 import dev.docklab.shell.command.SessionState;
 import dev.docklab.shell.command.SignupCommand;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.jshell.JShellCommand;
 import dev.docklab.shell.lesson.LessonCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * the highlighter colours and {@code help} lists: {@code docker}, {@code explain}, {@code docklab}
  * ({@code docklab registry signup}), the lesson words
  * ({@code lessons}, {@code lesson}, {@code goal}, {@code hint}, {@code solution}, {@code answer}, {@code reset}, {@code undo}),
- * {@code help} ({@code ?}), {@code lang}, {@code echo}, {@code clear}, {@code exit} ({@code quit}),
+ * {@code jshell} (Java on the live engine), {@code help} ({@code ?}), {@code lang}, {@code echo}, {@code clear}, {@code exit} ({@code quit}),
  * {@code cd} and {@code pwd}. A line whose first word is none of them nor a docker subcommand runs on
  * the host.
  */
@@ -52,6 +53,7 @@ public final class Builtins {
         new Builtin("answer", List.of(), "builtin.answer.usage", false, lessons::answer),
         new Builtin("reset", List.of(), "builtin.reset.usage", true, lessons::reset),
         new Builtin("undo", List.of(), "builtin.undo.usage", true, lessons::undo),
+        new Builtin("jshell", List.of(), "builtin.jshell.usage", true, JShellCommand::run),
         new Builtin("help", List.of("?"), "builtin.help.usage", false, help::run),
         new Builtin("lang", List.of(), "builtin.lang.usage", false, Builtins::lang),
         new Builtin("echo", List.of(), "builtin.echo.usage", false, Builtins::echo),

@@ -1,8 +1,11 @@
 package dev.docklab.shell.command;
 
+import dev.docklab.engine.api.Change;
+import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.CowEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
+import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
@@ -11,6 +14,7 @@ import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
 import dev.docklab.shell.command.ExplainView.Operand;
+import dev.docklab.shell.explain.ClassView;
 import dev.docklab.shell.explain.DriversView;
 import dev.docklab.shell.explain.ExplainViews;
 import dev.docklab.shell.explain.TraceView;
@@ -57,6 +61,7 @@ public final class ExplainCommand {
       new Entry(new ExplainView("arch", List.of()), (args, s) -> arch(s)),
       new Entry(new ExplainView("drivers", List.of(Operand.MEASURE)), ExplainCommand::drivers),
       new Entry(new ExplainView("name", List.of(Operand.REF)), ExplainCommand::name),
+      new Entry(new ExplainView("class", List.of(Operand.IMAGE)), ExplainCommand::classView),
       new Entry(new ExplainView("docker", List.of(Operand.COMMAND)),
           (args, s) -> annotate(args.subList(1, args.size()), s)));
 
@@ -374,6 +379,27 @@ public final class ExplainCommand {
       return "\033[33m" + line + "\033[0m";
     }
     return line;
+  }
+
+  /** {@code explain class IMAGE}: the image as a class and its containers as objects, read now. */
+  private static List<String> classView(List<String> args, Session s) {
+    String ref = arg(args, s);
+    Image image = s.engine().images().inspect(ref);
+    List<ClassView.ObjectFacts> objects = new ArrayList<>();
+    for (Container c : s.engine().containers().list(true)) {
+      if (image.id().toString().equals(c.imageId())) {
+        List<Change> changes;
+        long bytes;
+        try {
+          changes = s.engine().containers().diff(c.id());
+          bytes = s.engine().containers().size(c.id());
+        } catch (EngineException e) {
+          continue; // removed meanwhile
+        }
+        objects.add(new ClassView.ObjectFacts(c, changes, bytes));
+      }
+    }
+    return ClassView.lines(ref, image, objects, s.messages(), s.width());
   }
 
   private static String arg(List<String> args, Session s) {

@@ -114,7 +114,8 @@ public final class Interpreter {
     }
     Syntax.Command last = commands.isEmpty() ? null : commands.get(commands.size() - 1);
     if (!p.host() && commands.size() > 1 && !item.background() && last.redirects().isEmpty()
-        && last.name() != null && (last.name().equals("docker") || builtins.docker().command(last.name()) != null)) {
+        && last.name() != null && (last.name().equals("docker") || last.name().equals("jshell")
+        || builtins.docker().command(last.name()) != null)) {
       return hostToDocklab(p, s);
     }
     String typo = p.host() ? null : typo(p);
@@ -172,7 +173,8 @@ public final class Interpreter {
   }
 
   /**
-   * {@code cat pw.txt | docker login -u alice --password-stdin}: the host's pipeline runs with its
+   * {@code cat pw.txt | docker login -u alice --password-stdin} (or {@code echo 'engine.images().list()' |
+   * jshell}): the host's pipeline runs with its
    * output captured, and that is the docklab command's standard input. The status is the docklab
    * command's, as in sh.
    */

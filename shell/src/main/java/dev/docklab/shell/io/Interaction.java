@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jline.terminal.Terminal;
 
 /**
  * How a container meets the learner's keyboard and screen: through the real terminal in the REPL
@@ -22,6 +24,11 @@ public interface Interaction {
 
   /** Whether a terminal is there ({@code docker run -it} needs one). */
   boolean isTerminal();
+
+  /** The learner's terminal itself, for a loop of its own ({@code jshell}); empty without one. */
+  default Optional<Terminal> terminal() {
+    return Optional.empty();
+  }
 
   /** Columns the learner's terminal has now (read each time: it may have been resized). */
   int width();

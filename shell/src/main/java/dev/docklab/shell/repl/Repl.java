@@ -82,6 +82,11 @@ public final class Repl {
    * images), saying so above the prompt when it is up; a line typed before then waits for it.
    */
   public int run() throws IOException {
+    return run(null);
+  }
+
+  /** The REPL, running {@code firstLine} first as if typed ({@code docklab jshell} opens in jshell); null for none. */
+  public int run(String firstLine) throws IOException {
     CompletableFuture<Engine> opening = new CompletableFuture<>();
     PrintStream[] above = {err};
     Terminal[] reading = {null};
@@ -126,6 +131,9 @@ public final class Repl {
             : String.valueOf(ex.getMessage())), "", interaction.width()).forEach(notes::println);
         return null;
       });
+      if (firstLine != null) {
+        shell.execute(firstLine);
+      }
       int status = loop(new Waiting(lines, opening), shell);
       return opening.isCompletedExceptionally() ? 1 : status;
     }

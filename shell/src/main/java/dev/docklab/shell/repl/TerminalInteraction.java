@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
@@ -63,6 +64,11 @@ public final class TerminalInteraction implements Interaction {
   @Override
   public boolean isTerminal() {
     return true;
+  }
+
+  @Override
+  public Optional<Terminal> terminal() {
+    return Optional.of(terminal);
   }
 
   /** The terminal's columns now, or 80 when it does not say (a size of 0). */

@@ -50,7 +50,7 @@ class BuiltinsTest {
 
   @Test
   void everyWordOfTheListCallsItsBuiltin() {
-    assertEquals(List.of("docker", "explain", "docklab", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "help", "?",
+    assertEquals(List.of("docker", "explain", "docklab", "lessons", "lesson", "goal", "hint", "solution", "answer", "reset", "undo", "jshell", "help", "?",
         "lang", "echo", "clear", "exit", "quit", "cd", "pwd"),
         builtins.all().stream().flatMap(b -> b.words().stream()).toList());
     assertEquals("help", builtins.find("?").name());
@@ -76,10 +76,20 @@ class BuiltinsTest {
   }
 
   @Test
+  void helpJshellSaysWhatJshellIsInBothLanguages() {
+    assertEquals(0, run(session(Messages.Lang.EN), "help", "jshell"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("jshell: Java on the live engine"), out.toString());
+    out.reset();
+    assertEquals(0, run(session(Messages.Lang.ZH), "help", "jshell"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("jshell：在运行中的引擎上写 Java"), out.toString());
+  }
+
+  @Test
   void helpListsTheBuiltinsFromTheList() {
     assertEquals(0, run(session(Messages.Lang.EN), "help"));
     assertTrue(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").contains(
-        " Also: lessons lesson N|ID|next|off|record goal hint solution answer TEXT reset undo help [COMMAND] lang zh|en"
+        " Also: lessons lesson N|ID|next|off|record goal hint solution answer TEXT reset undo jshell (Java on the engine)"
+        + " help [COMMAND] lang zh|en"
         + " echo TEXT clear exit (or Ctrl-D) "), out.toString());
     out.reset();
     assertEquals(0, run(session(Messages.Lang.ZH), "?"));
