@@ -39,7 +39,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -109,7 +108,7 @@ public final class Hub implements AutoCloseable {
         return true;
       }
     };
-    server.setHandler(new MinimumDataRateHandler(serving, limits.minBytesPerSecond(), 0));
+    server.setHandler(serving); // the body's rate is checked as it is read (RequestBody)
     server.setStopTimeout(500);
     server.start();
     janitor = Executors.newSingleThreadScheduledExecutor(r -> {

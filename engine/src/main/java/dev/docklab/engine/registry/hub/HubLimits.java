@@ -27,7 +27,7 @@ public record HubLimits(int failuresPerUserAndAddress, int failuresPerUser, int 
    * A classroom's: five wrong passwords a minute for one user from one place, twenty for one user,
    * thirty from one address (a classroom behind one NAT); eight uploads at once for an account
    * (Docker pushes five layers at a time), 64 in all out of 200 threads; 20 s of silence or less
-   * than 1 KiB/s ends a body.
+   * than 1 KiB/s once past a body's first three seconds ends it.
    */
   public static final HubLimits DEFAULTS = new HubLimits(5, 20, 30, Duration.ofMinutes(1), 8, 64, 200,
       Duration.ofSeconds(20), 1024);

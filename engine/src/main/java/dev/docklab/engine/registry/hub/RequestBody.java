@@ -9,14 +9,21 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /**
- * A request's body as a stream. When the client stops sending (nothing for the idle timeout) or sends
- * more slowly than the hub's minimum rate, Jetty fails the read with a timeout; this turns it into a
- * 408 in the registry's terms, instead of the 500 an I/O error would get.
+ * A request's body as a stream, cut off with a 408 in the registry's terms when the client stops sending
+ * (nothing for the idle timeout: Jetty fails the read) or trickles: after a grace of {@link #GRACE_NANOS},
+ * the bytes read must keep up with the hub's minimum rate over the time past the grace. The grace lets a
+ * client that sends a few bytes and then works (skopeo compressing a layer as it uploads it) go on; Jetty's
+ * own minimum-rate check measured from the first byte and cut such clients off within a second.
  */
 final class RequestBody extends FilterInputStream {
   private final String code;
   private final String message;
   private final HubLimits limits;
+  private final long started = System.nanoTime();
+  private long bytes;
+
+  /** How long a body may send below the minimum rate before it is held to it: three seconds. */
+  static final long GRACE_NANOS = 3_000_000_000L;
 
   private RequestBody(InputStream in, String code, String message, HubLimits limits) {
     super(in);
@@ -38,7 +45,9 @@ final class RequestBody extends FilterInputStream {
   @Override
   public int read() throws IOException {
     try {
-      return super.read();
+      int b = super.read();
+      keepsUp(b < 0 ? 0 : 1);
+      return b;
     } catch (IOException e) {
       throw stalledOr(e);
     }
@@ -47,19 +56,35 @@ final class RequestBody extends FilterInputStream {
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     try {
-      return super.read(b, off, len);
+      int n = super.read(b, off, len);
+      keepsUp(Math.max(n, 0));
+      return n;
     } catch (IOException e) {
       throw stalledOr(e);
     }
+  }
+
+  /** Counts {@code n} more bytes; throws the 408 when the body has fallen behind the minimum rate. */
+  private void keepsUp(int n) {
+    bytes += n;
+    long held = System.nanoTime() - started - GRACE_NANOS;
+    if (held > 0 && limits.minBytesPerSecond() > 0
+        && bytes < limits.minBytesPerSecond() * (held / 1_000_000) / 1000) {
+      throw stalled();
+    }
+  }
+
+  private RegistryError stalled() {
+    return RegistryError.bodyStalled(code, message, "the request body stalled: the hub waits "
+        + limits.idleTimeout().toSeconds() + "s at most for the next bytes and takes no less than "
+        + limits.minBytesPerSecond() + " bytes/s");
   }
 
   /** Throws the 408 when {@code e} is a timeout; else gives {@code e} back to be thrown. */
   private IOException stalledOr(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TimeoutException) {
-        throw RegistryError.bodyStalled(code, message, "the request body stalled: the hub waits "
-            + limits.idleTimeout().toSeconds() + "s at most for the next bytes and takes no less than "
-            + limits.minBytesPerSecond() + " bytes/s");
+        throw stalled();
       }
     }
     return e;

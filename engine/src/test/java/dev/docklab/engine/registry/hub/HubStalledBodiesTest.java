@@ -131,6 +131,26 @@ class HubStalledBodiesTest {
   }
 
   @Test
+  void aClientThatSendsAFewBytesThenWorksAWhileIsNotCutOff() throws Exception {
+    // skopeo compressing a layer as it uploads it: a frame header, a pause, then the data
+    String alice = http.token("alice", "alice-pw", "repository:alice/app:pull,push");
+    String location = newUpload(alice, "alice/app");
+    byte[] rest = new byte[64 * 1024];
+    try (Socket s = http.startBody("PATCH", location, alice, 10 + rest.length, new byte[0])) {
+      Thread.sleep(1500);
+      s.getOutputStream().write(new byte[10]);
+      s.getOutputStream().flush();
+      Thread.sleep(300);
+      s.getOutputStream().write(rest);
+      s.getOutputStream().flush();
+      s.setSoTimeout(10_000);
+      HubHttp.Raw r = HubHttp.read(s.getInputStream());
+      assertEquals(202, r.status(), r.body());
+      assertEquals("0-" + (10 + rest.length - 1), r.headers().get("range"), r.headers().toString());
+    }
+  }
+
+  @Test
   void aTricklingBodyIsCutOff() throws Exception {
     String alice = http.token("alice", "alice-pw", "repository:alice/app:pull,push");
     String location = newUpload(alice, "alice/app");
