@@ -106,7 +106,7 @@ class TranscriptIT {
     assertEquals("docklab: dokcer: command not found; did you mean `docker ps`? (nothing ran)\n", typo.err());
     Transcript.Result unknown = t.run("nosuchprogram");
     assertEquals(127, unknown.status(), "an unknown word far from docklab's goes to the host's shell");
-    assertTrue(unknown.err().contains("nosuchprogram: not found"), unknown.err());
+    assertTrue(unknown.err().contains("nosuchprogram: command not found"), "bash says it: " + unknown.err());
   }
 
   @Test
