@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Engine;
+import dev.docklab.engine.api.HumanDuration;
 import dev.docklab.engine.api.PortMapping;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,11 +118,11 @@ final class ContainerList {
   static String status(Container c, Instant now) {
     Container.State s = c.state();
     return switch (s.status()) {
-      case RUNNING, PAUSED -> "Up " + HumanTime.of(since(s.startedAt(), now))
+      case RUNNING, PAUSED -> "Up " + HumanDuration.of(since(s.startedAt(), now))
           + (s.paused() ? " (Paused)" : "");
       case EXITED -> s.finishedAt() == null ? "Exited (" + s.exitCode() + ")"
-          : "Exited (" + s.exitCode() + ") " + HumanTime.of(since(s.finishedAt(), now)) + " ago";
-      case RESTARTING -> "Restarting (" + s.exitCode() + ") " + HumanTime.of(since(s.finishedAt(), now)) + " ago";
+          : "Exited (" + s.exitCode() + ") " + HumanDuration.of(since(s.finishedAt(), now)) + " ago";
+      case RESTARTING -> "Restarting (" + s.exitCode() + ") " + HumanDuration.of(since(s.finishedAt(), now)) + " ago";
       case REMOVING -> "Removal In Progress";
       case DEAD -> "Dead";
       case CREATED -> "Created";

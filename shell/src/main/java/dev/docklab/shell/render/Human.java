@@ -1,5 +1,6 @@
 package dev.docklab.shell.render;
 
+import dev.docklab.engine.api.HumanDuration;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -14,33 +15,7 @@ public final class Human {
 
   /** go-units HumanDuration: "Less than a second", "5 seconds", "About a minute", "3 weeks". */
   public static String duration(Duration d) {
-    long seconds = d.getSeconds();
-    if (seconds < 1) {
-      return "Less than a second";
-    } else if (seconds == 1) {
-      return "1 second";
-    } else if (seconds < 60) {
-      return seconds + " seconds";
-    }
-    long minutes = d.toMinutes();
-    if (minutes == 1) {
-      return "About a minute";
-    } else if (minutes < 60) {
-      return minutes + " minutes";
-    }
-    long hours = Math.round(d.getSeconds() / 3600.0);
-    if (hours == 1) {
-      return "About an hour";
-    } else if (hours < 48) {
-      return hours + " hours";
-    } else if (hours < 24 * 7 * 2) {
-      return hours / 24 + " days";
-    } else if (hours < 24 * 30 * 2) {
-      return hours / 24 / 7 + " weeks";
-    } else if (hours < 24 * 365 * 2) {
-      return hours / 24 / 30 + " months";
-    }
-    return d.toHours() / 24 / 365 + " years";
+    return HumanDuration.of(d);
   }
 
   /** go-units HumanSizeWithPrecision(size, 3): "4.26MB", "512kB", "0B" (decimal units). */

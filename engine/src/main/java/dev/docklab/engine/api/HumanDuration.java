@@ -1,13 +1,17 @@
-package dev.docklab.daemon;
+package dev.docklab.engine.api;
 
 import java.time.Duration;
 
-/** A duration in Docker's words ({@code go-units HumanDuration}): "Less than a second", "About a minute", "5 days". */
-final class HumanTime {
-  private HumanTime() {}
+/**
+ * A duration in Docker's words (go-units HumanDuration): "Less than a second", "5 seconds", "About a
+ * minute", "3 weeks"; the docker CLI's {@code ps} and the Engine API's container list both say it.
+ */
+public final class HumanDuration {
+  private HumanDuration() {}
 
-  static String of(Duration d) {
-    long seconds = d.toSeconds();
+  /** {@code d} as Docker words it. */
+  public static String of(Duration d) {
+    long seconds = d.getSeconds();
     if (seconds < 1) {
       return "Less than a second";
     } else if (seconds == 1) {
@@ -21,7 +25,7 @@ final class HumanTime {
     } else if (minutes < 60) {
       return minutes + " minutes";
     }
-    long hours = Math.round(d.toSeconds() / 3600.0);
+    long hours = Math.round(d.getSeconds() / 3600.0);
     if (hours == 1) {
       return "About an hour";
     } else if (hours < 48) {
@@ -33,6 +37,6 @@ final class HumanTime {
     } else if (hours < 24 * 365 * 2) {
       return hours / 24 / 30 + " months";
     }
-    return hours / 24 / 365 + " years";
+    return d.toHours() / 24 / 365 + " years";
   }
 }
