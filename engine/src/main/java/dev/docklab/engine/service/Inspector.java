@@ -114,8 +114,9 @@ final class Inspector {
     }
     m.put("Mounts", mounts);
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("Hostname", c.hostname() != null ? c.hostname() : c.env().stream().filter(e -> e.startsWith("HOSTNAME=")).map(e -> e.substring(9))
-        .findFirst().orElse(c.id().substring(0, 12)));
+    config.put("Hostname", c.hostname() != null ? c.hostname()
+        : c.env().stream().filter(e -> e.startsWith("HOSTNAME=")).map(e -> e.substring(9))
+            .findFirst().orElse(c.id().substring(0, 12)));
     config.put("Domainname", "");
     config.put("User", c.user());
     config.put("AttachStdin", c.openStdin());

@@ -22,7 +22,8 @@ class UsersTest {
     Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n"
         + "www-data:x:33:33:www-data:/var/www:/bin/false\n"
         + "nobody:x:65534:65534:nobody:/home:/bin/false\n");
-    Files.writeString(rootfs.resolve("etc/group"), "root:x:0:\nwww-data:x:33:\nstaff:x:50:alice,bob\nnogroup:x:65534:\n");
+    Files.writeString(rootfs.resolve("etc/group"),
+        "root:x:0:\nwww-data:x:33:\nstaff:x:50:alice,bob\nnogroup:x:65534:\n");
   }
 
   @Test
