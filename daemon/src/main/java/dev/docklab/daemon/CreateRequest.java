@@ -29,8 +29,7 @@ final class CreateRequest {
       throw ApiError.badRequest("--privileged is refused by docklab: it would make a container root on a shared"
           + " machine");
     }
-    List<String> command = new ArrayList<>(strings(body.get("Entrypoint")));
-    command.addAll(strings(body.get("Cmd")));
+    List<String> command = strings(body.get("Cmd"));
     List<VolumeSpec> volumes = new ArrayList<>();
     for (String bind : strings(host.get("Binds"))) {
       volumes.add(VolumeSpec.parseV(bind));
@@ -57,7 +56,21 @@ final class CreateRequest {
         host.path("Memory").asLong(0), host.path("PidsLimit").asLong(0),
         host.path("AutoRemove").asBoolean(false), body.path("Tty").asBoolean(false),
         body.path("OpenStdin").asBoolean(false), restart, volumes, network(body, host), labels(body.path("Labels")),
-        strings(host.get("SecurityOpt")));
+        strings(host.get("SecurityOpt"))).withProcess(process(body));
+  }
+
+  /**
+   * {@code WorkingDir}, {@code Entrypoint}, {@code User} and {@code Hostname}; an empty string is not given, and
+   * an {@code Entrypoint} of {@code [""]} (the client's {@code --entrypoint ""}) clears the image's.
+   */
+  private static RunRequest.Process process(JsonNode body) {
+    JsonNode node = body.get("Entrypoint");
+    List<String> entrypoint = node == null || node.isNull() ? null : strings(node);
+    if (entrypoint != null && entrypoint.size() == 1 && entrypoint.get(0).isEmpty()) {
+      entrypoint = List.of();
+    }
+    return new RunRequest.Process(body.path("WorkingDir").asText(""), entrypoint, body.path("User").asText(""),
+        body.path("Hostname").asText(""));
   }
 
   private static RunRequest.Network network(JsonNode body, JsonNode host) {

@@ -298,6 +298,26 @@ class DockerCliIT {
     return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("docklab-attach")).count();
   }
 
+  @Test
+  @Order(13)
+  void processFlagsOfTheRealClientReachTheContainer() throws Exception {
+    DockerCli.Result pwd = docker.run("run", "--rm", "-w", "/tmp", "busybox", "pwd");
+    assertEquals("/tmp\n", pwd.out(), pwd.err());
+    DockerCli.Result id = docker.run("run", "--rm", "-u", "nobody", "-h", "myhost", "busybox", "sh", "-c",
+        "id; hostname");
+    assertTrue(id.out().startsWith("uid=65534(nobody) gid=65534(nogroup)") && id.out().endsWith("\nmyhost\n"),
+        id.out() + id.err());
+    DockerCli.Result echo = docker.run("run", "--rm", "--entrypoint", "echo", "busybox", "hi");
+    assertEquals("hi\n", echo.out(), echo.err());
+    DockerCli.Result create = docker.run("create", "--name", "flags", "-w", "/srv", "-u", "nobody", "-h", "myhost",
+        "busybox");
+    assertEquals(0, create.status(), create.err());
+    DockerCli.Result inspect = docker.run("inspect", "-f",
+        "{{.Config.WorkingDir}} {{.Config.User}} {{.Config.Hostname}}", "flags");
+    assertEquals("/srv nobody myhost\n", inspect.out(), inspect.err());
+    docker.run("rm", "flags");
+  }
+
   private static void waitFor(String session, String text) throws Exception {
     DaemonFixture.waitFor(session, text);
   }

@@ -76,7 +76,7 @@ class ZhLabelsTest {
       // host commands help names
       "mkdir", "cd", "ls", "cat", "apt-get", "containernetworking-plugins", "iproute2", "busybox-static", "CNI", "Debian", "ADD", "FROM", "scratch", "URL",
       // Dockerfile instructions and their words, --mount types, daemon.json's literals, host commands and users
-      "HEALTHCHECK", "CMD", "NONE", "bind", "false", "root", "sudo", "tr", "wc",
+      "HEALTHCHECK", "CMD", "ENTRYPOINT", "NONE", "bind", "false", "root", "sudo", "tr", "wc", "UID",
       // debootstrap, which docklab images add runs, and a Debian suite's name
       "debootstrap", "bookworm",
       // the fixtures' names of images, containers, namespaces

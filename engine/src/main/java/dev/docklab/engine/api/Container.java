@@ -34,17 +34,31 @@ import java.util.TreeMap;
  * @param exposedPorts the ports it exposes ({@code EXPOSE}, {@code --expose}, {@code -p}), as {@code 80/tcp}
  * @param network its place on its network while it runs (null when it does not)
  * @param labels its labels: the image's, then {@code --label}
+ * @param entrypoint the part of path and args that is its entrypoint (the image's or {@code --entrypoint}), null
+ *     when not recorded
+ * @param hostname its hostname ({@code -h}), or null for the engine's choice (its short id, or the host's)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Container(String id, String name, String created, String image, String imageId, String path,
     List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
     State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
-    List<String> exposedPorts, Endpoint network, Map<String, String> labels) {
+    List<String> exposedPorts, Endpoint network, Map<String, String> labels, List<String> entrypoint,
+    String hostname) {
 
   public Container {
     mounts = mounts == null ? List.of() : List.copyOf(mounts);
     exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
     labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+    entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+  }
+
+  /** With the engine's hostname and no entrypoint recorded. */
+  public Container(String id, String name, String created, String image, String imageId, String path,
+      List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
+      State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
+      List<String> exposedPorts, Endpoint network, Map<String, String> labels) {
+    this(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig, state, tty,
+        openStdin, restartCount, mounts, exposedPorts, network, labels, null, null);
   }
 
   /** Without labels. */
@@ -172,22 +186,22 @@ public record Container(String id, String name, String created, String image, St
 
   public Container withState(State newState) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        newState, tty, openStdin, restartCount, mounts, exposedPorts, network, labels);
+        newState, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname);
   }
 
   public Container withName(String newName) {
     return new Container(id, newName, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, restartCount, mounts, exposedPorts, network, labels);
+        state, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname);
   }
 
   public Container withRestartCount(int count) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, count, mounts, exposedPorts, network, labels);
+        state, tty, openStdin, count, mounts, exposedPorts, network, labels, entrypoint, hostname);
   }
 
   public Container withNetwork(Endpoint endpoint) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint, labels);
+        state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint, labels, entrypoint, hostname);
   }
 
   /** The full command line: path then args. */

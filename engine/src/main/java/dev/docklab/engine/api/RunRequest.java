@@ -28,10 +28,12 @@ import java.util.TreeMap;
  * @param labels {@code --label KEY=VALUE}
  * @param securityOpt {@code --security-opt} values as the docker client sends them (a seccomp FILE already
  *     replaced by its JSON), read by {@link SecurityOpts#parse}
+ * @param process {@code -w}, {@code --entrypoint}, {@code -u} and {@code -h}
  */
 public record RunRequest(String image, String name, List<String> command, List<String> env, long memory,
     long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
-    List<VolumeSpec> volumes, Network network, Map<String, String> labels, List<String> securityOpt) {
+    List<VolumeSpec> volumes, Network network, Map<String, String> labels, List<String> securityOpt,
+    Process process) {
 
   public RunRequest {
     command = command == null ? List.of() : List.copyOf(command);
@@ -41,6 +43,46 @@ public record RunRequest(String image, String name, List<String> command, List<S
     network = network == null ? Network.DEFAULT : network;
     labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
+    process = process == null ? Process.IMAGE : process;
+  }
+
+  /** With the image's process settings. */
+  public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
+      long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
+      List<VolumeSpec> volumes, Network network, Map<String, String> labels, List<String> securityOpt) {
+    this(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy, volumes, network,
+        labels, securityOpt, Process.IMAGE);
+  }
+
+  /** The same request with {@code -w}, {@code --entrypoint}, {@code -u} and {@code -h}. */
+  public RunRequest withProcess(Process p) {
+    return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
+        volumes, network, labels, securityOpt, p);
+  }
+
+  /**
+   * How the container's process runs, where the run differs from its image; null for the image's (or the
+   * engine's) own.
+   *
+   * @param workingDir {@code -w}: an absolute path, made in the container's root if missing
+   * @param entrypoint {@code --entrypoint}: the program instead of the image's ENTRYPOINT; empty to clear it
+   * @param user {@code -u}: {@code USER[:GROUP]}, names or ids
+   * @param hostname {@code -h}: the container's UTS hostname and /etc/hostname
+   */
+  public record Process(String workingDir, List<String> entrypoint, String user, String hostname) {
+    /** The image's settings throughout. */
+    public static final Process IMAGE = new Process(null, null, null, null);
+
+    public Process {
+      workingDir = workingDir == null || workingDir.isEmpty() ? null : workingDir;
+      entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+      user = user == null || user.isEmpty() ? null : user;
+      hostname = hostname == null || hostname.isEmpty() ? null : hostname;
+      if (workingDir != null && !workingDir.startsWith("/")) {
+        throw EngineException.invalid("the working directory '" + workingDir
+            + "' is invalid, it needs to be an absolute path");
+      }
+    }
   }
 
   /** Without security options: the default seccomp profile. */
@@ -54,7 +96,7 @@ public record RunRequest(String image, String name, List<String> command, List<S
   /** The same request with {@code --security-opt} values. */
   public RunRequest withSecurityOpt(List<String> values) {
     return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
-        volumes, network, labels, values);
+        volumes, network, labels, values, process);
   }
 
   /** Without labels. */

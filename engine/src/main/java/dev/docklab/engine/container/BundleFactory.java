@@ -86,7 +86,7 @@ final class BundleFactory {
     boolean hostNet = "host".equals(ep.network());
     boolean joined = ep.network().startsWith("container:");
     String hostname = hostNet ? ContainerNetworks.hostHostname()
-        : joined ? ep.network().substring(10, 22) : c.id().substring(0, 12);
+        : joined ? ep.network().substring(10, 22) : c.hostname() != null ? c.hostname() : c.id().substring(0, 12);
     AtomicFiles.writeNoSync(files.hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
     ContainerFiles target = joined ? store.files(ep.network().substring(10)) : null;
     AtomicFiles.writeNoSync(files.hosts(), (hostNet ? readHostFile(Path.of("/etc/hosts"))

@@ -50,8 +50,13 @@ final class ContainerFactory {
   /** The record of a new container named {@code name}; makes its volumes and bind sources. */
   Container build(String name, RunRequest req, Image image) {
     ImageConfig.RunConfig cfg = image.config().configOrEmpty();
-    List<String> command = new ArrayList<>(cfg.entrypoint() == null ? List.of() : cfg.entrypoint());
-    command.addAll(req.command().isEmpty() ? (cfg.cmd() == null ? List.of() : cfg.cmd()) : req.command());
+    RunRequest.Process process = req.process();
+    // As Docker: an --entrypoint replaces the image's, and then the image's CMD is not used either.
+    List<String> entrypoint = process.entrypoint() != null ? process.entrypoint()
+        : cfg.entrypoint() == null ? List.of() : cfg.entrypoint();
+    boolean imageCmd = req.command().isEmpty() && (process.entrypoint() == null || process.entrypoint().isEmpty());
+    List<String> command = new ArrayList<>(entrypoint);
+    command.addAll(imageCmd ? (cfg.cmd() == null ? List.of() : cfg.cmd()) : req.command());
     if (command.isEmpty()) {
       throw EngineException.invalid("no command specified");
     }
@@ -67,6 +72,10 @@ final class ContainerFactory {
     RunRequest.Network net = req.network();
     String networkMode = net.mode().dockerName();
     String hostname = net.mode() == NetworkMode.HOST ? ContainerNetworks.hostHostname() : id.substring(0, 12);
+    if (process.hostname() != null && (net.mode() == NetworkMode.HOST || net.mode() == NetworkMode.CONTAINER)) {
+      throw EngineException.invalid("conflicting options: hostname and the network mode");
+    }
+    hostname = process.hostname() != null ? process.hostname() : hostname;
     if (net.mode() == NetworkMode.CONTAINER) {
       if (!net.publish().isEmpty() || net.publishAll()) {
         throw EngineException.invalid("conflicting options: port publishing and the container type network mode");
@@ -85,13 +94,14 @@ final class ContainerFactory {
     DaemonConfig daemon = DaemonConfig.read(store.layout().daemonConfig());
     return new Container(id, name, Instant.now().toString(), req.image(), image.id().toString(),
         command.get(0), command.subList(1, command.size()), env,
-        cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
-        cfg.user() == null ? "" : cfg.user(), driver,
+        process.workingDir() != null ? process.workingDir()
+            : cfg.workingDir() == null || cfg.workingDir().isEmpty() ? "/" : cfg.workingDir(),
+        process.user() != null ? process.user() : cfg.user() == null ? "" : cfg.user(), driver,
         new Container.HostConfig(daemon.memoryLimit(req.memory()), daemon.pidsLimit(req.pidsLimit()), req.autoRemove(),
             req.restartPolicy(), networkMode, net.mode() == NetworkMode.HOST ? List.of() : net.publish(),
             net.publishAll(), req.securityOpt()),
         Container.State.created(), req.tty(), req.openStdin(), 0, volumes.mountPoints(req.volumes()),
-        exposedPorts(cfg, net), null, labels(cfg, req));
+        exposedPorts(cfg, net), null, labels(cfg, req), entrypoint, process.hostname());
   }
 
   /** The image's EXPOSE ports, then {@code --expose}, then the container side of each {@code -p}: Docker's order. */

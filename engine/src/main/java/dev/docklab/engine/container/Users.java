@@ -18,7 +18,7 @@ final class Users {
     String[] parts = user.split(":", 2);
     int uid;
     int gid;
-    String[] passwd = lookup(rootfs.resolve("etc/passwd"), parts[0]);
+    String[] passwd = lookup(rootfs.resolve("etc/passwd"), parts[0], 4);
     if (parts[0].matches("\\d+")) {
       uid = Integer.parseInt(parts[0]);
       gid = passwd == null ? 0 : Integer.parseInt(passwd[3]);
@@ -32,7 +32,7 @@ final class Users {
       if (parts[1].matches("\\d+")) {
         gid = Integer.parseInt(parts[1]);
       } else {
-        String[] group = lookup(rootfs.resolve("etc/group"), parts[1]);
+        String[] group = lookup(rootfs.resolve("etc/group"), parts[1], 3);
         if (group == null) {
           throw EngineException.invalid("unable to find group " + parts[1] + ": no matching entries in group file");
         }
@@ -43,14 +43,14 @@ final class Users {
   }
 
   /** The colon-separated fields of the line whose name (or, for a number, id) matches. */
-  private static String[] lookup(Path file, String key) {
+  private static String[] lookup(Path file, String key, int fields) {
     try {
       // Never follow a link out of the container's root.
       boolean safe = !Files.isSymbolicLink(file.getParent()) && !Files.isSymbolicLink(file) && Files.isRegularFile(file);
       List<String> lines = safe ? Files.readAllLines(file) : List.of();
       for (String line : lines) {
-        String[] f = line.split(":");
-        if (f.length >= 4 && (f[0].equals(key) || f[2].equals(key))) {
+        String[] f = line.split(":", -1); // a group without members ends in an empty field
+        if (f.length >= fields && (f[0].equals(key) || f[2].equals(key))) {
           return f;
         }
       }

@@ -114,8 +114,9 @@ final class Inspector {
     }
     m.put("Mounts", mounts);
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("Hostname", c.env().stream().filter(e -> e.startsWith("HOSTNAME=")).map(e -> e.substring(9))
-        .findFirst().orElse(c.id().substring(0, 12)));
+    config.put("Hostname", c.hostname() != null ? c.hostname()
+        : c.env().stream().filter(e -> e.startsWith("HOSTNAME=")).map(e -> e.substring(9))
+            .findFirst().orElse(c.id().substring(0, 12)));
     config.put("Domainname", "");
     config.put("User", c.user());
     config.put("AttachStdin", c.openStdin());
@@ -130,11 +131,13 @@ final class Inspector {
       config.put("ExposedPorts", exposed);
     }
     config.put("Env", c.env());
-    config.put("Cmd", c.command());
+    List<String> entrypoint = c.entrypoint() == null ? List.of() : c.entrypoint();
+    List<String> cmd = c.command().subList(entrypoint.size(), c.command().size());
+    config.put("Cmd", cmd.isEmpty() && !entrypoint.isEmpty() ? null : cmd);
     config.put("Image", c.image());
     config.put("Volumes", null);
     config.put("WorkingDir", "/".equals(c.workingDir()) ? "" : c.workingDir());
-    config.put("Entrypoint", null);
+    config.put("Entrypoint", entrypoint.isEmpty() ? null : entrypoint);
     config.put("Labels", c.labels());
     m.put("Config", config);
     m.put("NetworkSettings", networkSettings(c));

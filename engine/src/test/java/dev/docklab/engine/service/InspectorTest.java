@@ -223,6 +223,18 @@ class InspectorTest {
       assertEquals(true, config.get("OpenStdin"));
       assertEquals(Map.of(), config.get("Labels"), "no labels: an empty object, not null");
     }
+
+    @Test
+    void splitsTheEntrypointFromTheCmdAndShowsTheHostnameAsked() {
+      Container echo = new Container(ID, "echo", "2024-05-01T09:59:59Z", "busybox", IMAGE_ID.toString(), "echo",
+          List.of("hi"), List.of("HOSTNAME=myhost"), "/", "", "overlay2", new HostConfig(0, 0, true, null),
+          State.created(), false, false, 0, List.of(), List.of(), null, Map.of(), List.of("echo"), "myhost");
+      Map<String, Object> config = at(inspector.container(echo, null, "overlay2"), "Config");
+
+      assertEquals(List.of("echo"), config.get("Entrypoint"));
+      assertEquals(List.of("hi"), config.get("Cmd"));
+      assertEquals("myhost", config.get("Hostname"));
+    }
   }
 
   @Nested

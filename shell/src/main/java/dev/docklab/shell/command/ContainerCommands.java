@@ -45,6 +45,11 @@ public final class ContainerCommands {
         Option.value("memory", 'm', "bytes", "opt.run.memory"),
         Option.value("pids-limit", '\0', "int", "opt.run.pids-limit"),
         Option.value("env", 'e', "list", "opt.run.env"),
+        Option.value("env-file", '\0', "list", "opt.run.env-file"),
+        Option.value("workdir", 'w', "string", "opt.run.workdir"),
+        Option.value("entrypoint", '\0', "string", "opt.run.entrypoint"),
+        Option.value("user", 'u', "string", "opt.run.user"),
+        Option.value("hostname", 'h', "string", "opt.run.hostname"),
         Option.value("restart", '\0', "string", "opt.run.restart"),
         Option.value("publish", 'p', "list", "opt.run.publish"),
         Option.bool("publish-all", 'P', "opt.run.publish-all"),
@@ -79,6 +84,14 @@ public final class ContainerCommands {
     s.err().println("docker: " + message + (message.endsWith(".") ? "" : "."));
     s.err().println("See 'docker " + cmd + " --help'.");
     return Errors.RUN_FAILED;
+  }
+
+  /** {@code -w}, {@code --entrypoint}, {@code -u} and {@code -h}; {@code --entrypoint ""} clears the image's. */
+  private static RunRequest.Process process(Args args) {
+    String entrypoint = args.value("entrypoint", null);
+    return new RunRequest.Process(args.value("workdir", null),
+        entrypoint == null ? null : entrypoint.isEmpty() ? List.of() : List.of(entrypoint),
+        args.value("user", null), args.value("hostname", null));
   }
 
   /** {@code --label KEY=VALUE} (or {@code KEY} for an empty value), as the docker client reads them. */
@@ -151,9 +164,15 @@ public final class ContainerCommands {
       for (String m : args.values("mount")) {
         volumes.add(VolumeSpec.parseMount(m));
       }
-      req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), args.values("env"),
+      List<String> env = new ArrayList<>();
+      for (String file : args.values("env-file")) {
+        env.addAll(EnvFile.read(file, s.workspace(), System::getenv));
+      }
+      env.addAll(args.values("env"));
+      req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), env,
           memory, pids, args.has("rm"), tty, stdin, restart, volumes, network(args, s),
-          labels(args.values("label")), SecurityOptions.read(args.values("security-opt"), s.workspace()));
+          labels(args.values("label")), SecurityOptions.read(args.values("security-opt"), s.workspace()))
+          .withProcess(process(args));
     } catch (EngineException e) {
       return usageError(s, cmd, Said.of(e, s.messages()));
     }

@@ -206,6 +206,9 @@ public final class LineParser {
         if (end < 0) {
           throw new IncompleteLineException("'");
         }
+        if (end == i + 1 && lit.length() == 0) {
+          parts.add(new Syntax.Literal("")); // an empty '' still makes a word, as "" does
+        }
         lit.append(s, i + 1, end);
         i = end + 1;
       } else if (c == '"') {

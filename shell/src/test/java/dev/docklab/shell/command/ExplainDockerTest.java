@@ -57,6 +57,19 @@ class ExplainDockerTest {
   }
 
   @Test
+  void processFlagsOfRunHaveTheirMeaningInBothLanguages() {
+    String en = String.join("\n", explain("explain docker run -w /tmp -u nobody -h myhost --entrypoint echo "
+        + "--env-file app.env busybox hi", Messages.Lang.EN, 200));
+    assertTrue(en.contains("  -w, --workdir /tmp\n      the directory its process starts in"), en);
+    assertTrue(en.contains("  -u, --user nobody\n      the user (and group) its process runs as"), en);
+    assertTrue(en.contains("  -h, --hostname myhost\n      the name the container sees as its own"), en);
+    assertTrue(en.contains("  --entrypoint echo\n      the program to run instead of the image's ENTRYPOINT"), en);
+    assertTrue(en.contains("  --env-file app.env\n      KEY=VALUE lines read from a file"), en);
+    String zh = String.join("\n", explain("explain docker run -w /tmp busybox pwd", Messages.Lang.ZH, 200));
+    assertTrue(zh.contains("  -w, --workdir /tmp\n      进程启动时所在的目录"), zh);
+  }
+
+  @Test
   void eachCommandsOperandsHaveTheirOwnMeaning() {
     String search = String.join("\n", explain("explain docker search tomcat", Messages.Lang.EN, 80));
     assertTrue(search.contains("TERM: the word to look for"), search);

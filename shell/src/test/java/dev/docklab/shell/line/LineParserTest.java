@@ -115,6 +115,8 @@ class LineParserTest {
           Arguments.of("echo \"say \\\"hi\\\" \\\\ $x\"",
               line(run(pipe(cmd("echo \"say \\\"hi\\\" \\\\ $x\"", "echo", "say \"hi\" \\ $x"))))),
           Arguments.of("echo \"\" x", line(run(pipe(cmd("echo \"\" x", "echo", "", "x"))))),
+          Arguments.of("docker run --entrypoint '' img",
+              line(run(pipe(cmd("docker run --entrypoint '' img", "docker", "run", "--entrypoint", "", "img"))))),
           Arguments.of("a\\ b", line(run(pipe(cmd("a\\ b", "a b"))))),
           Arguments.of("docker ps # list them", line(run(pipe(cmd("docker ps"))))),
           Arguments.of("docker run \\\n busybox",
