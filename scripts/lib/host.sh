@@ -50,7 +50,7 @@ ensure_toolchain() {
 build_if_stale() {
   local root=$1 jar stale=
   for jar in "$root/shell/target/docklab.jar" "$root/bench/target/docklab-bench.jar"; do
-    if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/engine" "$root/lessons" "$root/shell" "$root/bench" -newer "$jar" \
+    if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/engine" "$root/lessons" "$root/daemon" "$root/shell" "$root/bench" -newer "$jar" \
          \( -name '*.java' -o -name '*.properties' -o -name '*.yaml' -o -name '*.list' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]; then
       stale=1
     fi
@@ -58,5 +58,25 @@ build_if_stale() {
   if [ -n "$stale" ]; then
     echo "docklab: building (mvn package)..." >&2
     (cd "$root" && mvn -q -B -DskipTests package >&2) || { echo "docklab: the build failed" >&2; exit 1; }
+  fi
+}
+
+# The JVM options that start docklab from a class-data archive of its own classes (AppCDS): made once
+# per build by a short run that opens no engine (help, and explain docker run), it lets the JVM map
+# those classes instead of loading them from the jar, so the prompt comes about a fifth sooner.
+# Prints nothing when the archive cannot be made.
+class_archive_opts() {
+  local root=$1 jar="$1/shell/target/docklab.jar" jsa="$1/shell/target/docklab.jsa"
+  local quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+  if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
+    local scratch
+    scratch=$(mktemp -d /tmp/docklab-cds-XXXXXX)
+    rm -f "$jsa"
+    java -XX:ArchiveClassesAtExit="$jsa" $quiet -jar "$jar" --data-root "$scratch" \
+      -c 'help; explain docker run -d busybox' >/dev/null 2>&1 || rm -f "$jsa"
+    rm -rf "$scratch"
+  fi
+  if [ -f "$jsa" ]; then
+    echo "-XX:SharedArchiveFile=$jsa $quiet"
   fi
 }
