@@ -4,7 +4,6 @@ import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Loaded;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +49,7 @@ final class ArchiveRoutes {
     }
     try (OutputStream out = x.stream(200, "application/json")) {
       for (String line : lines) {
-        out.write(Json.MAPPER.writeValueAsBytes(Json.object().put("stream", line + "\n")));
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        Json.line(out, Json.object().put("stream", line + "\n"));
       }
     }
   }

@@ -52,16 +52,16 @@ final class BuildRoute {
         Digest id = engine.images().build(new BuildRequest(context, file.getFileName().toString(), text, tags, args,
             x.flag("nocache")), line -> {
               if (!quiet) {
-                write(out, Json.object().put("stream", line + "\n"));
+                Json.line(out, Json.object().put("stream", line + "\n"));
               }
             }, (stream, bytes) -> {
               if (!quiet) {
-                write(out, Json.object().put("stream", new String(bytes, StandardCharsets.UTF_8)));
+                Json.line(out, Json.object().put("stream", new String(bytes, StandardCharsets.UTF_8)));
               }
             });
         ObjectNode aux = Json.object();
         aux.putObject("aux").put("ID", id.toString());
-        write(out, aux);
+        Json.line(out, aux);
       } catch (EngineException e) {
         ObjectNode o = Json.object();
         ObjectNode detail = o.putObject("errorDetail");
@@ -69,7 +69,7 @@ final class BuildRoute {
           detail.put("code", f.code());
         }
         detail.put("message", e.getMessage());
-        write(out, o.put("error", e.getMessage()));
+        Json.line(out, o.put("error", e.getMessage()));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -80,16 +80,6 @@ final class BuildRoute {
           Files.deleteIfExists(p);
         }
       }
-    }
-  }
-
-  private static void write(OutputStream out, ObjectNode o) {
-    try {
-      out.write(Json.MAPPER.writeValueAsBytes(o));
-      out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -117,12 +117,10 @@ final class PullRoute {
         if (out == null) {
           out = x.stream(200, "application/json");
         }
-        out.write(Json.MAPPER.writeValueAsBytes(o));
-        out.write("\r\n".getBytes());
-        out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      Json.line(out, o);
     }
 
     void close() throws IOException {

@@ -66,7 +66,7 @@ final class PushRoute {
     Progress progress = new Progress() {
       @Override
       public void line(String text) {
-        write(out, Json.object().put("status", text));
+        Json.line(out, Json.object().put("status", text));
       }
 
       @Override
@@ -76,21 +76,21 @@ final class PushRoute {
         if (total > 0) {
           detail.put("current", current).put("total", total);
         }
-        write(out, o.put("id", id));
+        Json.line(out, o.put("id", id));
       }
     };
     try {
-      write(out, Json.object().put("status", "The push refers to repository [" + full.name() + "]"));
+      Json.line(out, Json.object().put("status", "The push refers to repository [" + full.name() + "]"));
       Pushed pushed = engine.images().push(ref, progress);
-      write(out, Json.object().put("status", full.tag() + ": digest: " + pushed.digest() + " size: " + pushed.size()));
+      Json.line(out, Json.object().put("status", full.tag() + ": digest: " + pushed.digest() + " size: " + pushed.size()));
       ObjectNode aux = Json.object();
       aux.putObject("progressDetail");
       aux.putObject("aux").put("Tag", full.tag()).put("Digest", pushed.digest().toString()).put("Size", pushed.size());
-      write(out, aux);
+      Json.line(out, aux);
     } catch (EngineException e) {
       ObjectNode o = Json.object();
       o.putObject("errorDetail").put("message", e.getMessage());
-      write(out, o.put("error", e.getMessage()));
+      Json.line(out, o.put("error", e.getMessage()));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -103,16 +103,6 @@ final class PushRoute {
       return Json.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
     } catch (IOException | IllegalArgumentException e) {
       throw ApiError.badRequest("invalid X-Registry-Auth header: " + e.getMessage());
-    }
-  }
-
-  private static void write(OutputStream out, ObjectNode o) {
-    try {
-      out.write(Json.MAPPER.writeValueAsBytes(o));
-      out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -3,13 +3,7 @@ package dev.docklab.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.api.Engine;
-import dev.docklab.engine.api.EngineException;
-import dev.docklab.engine.api.EngineListener;
-import dev.docklab.engine.api.EngineOptions;
-import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
-import dev.docklab.engine.sys.Posix;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,24 +31,7 @@ class TwoTerminalsIT {
 
   @AfterEach
   void clean() throws Exception {
-    // every container the test made goes, even when it failed midway (once the REPLs have let go)
-    for (int attempt = 0; ; attempt++) {
-      try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
-        for (var c : engine.containers().list(true)) {
-          engine.containers().remove(c.id(), true, false);
-        }
-        break;
-      } catch (EngineException e) {
-        if (attempt > 100) {
-          throw e;
-        }
-        Thread.sleep(100);
-      }
-    }
-    for (Path m : Mounts.under(root)) {
-      Posix.host().umount(m, Posix.MNT_DETACH);
-    }
-    Trees.deleteRecursively(root);
+    ScratchRoot.destroy(root); // every container the test made goes, even when it failed midway
     Trees.deleteRecursively(home);
   }
 

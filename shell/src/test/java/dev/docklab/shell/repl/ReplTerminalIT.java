@@ -3,14 +3,9 @@ package dev.docklab.shell.repl;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import dev.docklab.engine.api.Engine;
-import dev.docklab.engine.api.EngineException;
-import dev.docklab.engine.api.EngineOptions;
-import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.registry.hub.Accounts;
-import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.store.Trees;
-import dev.docklab.engine.sys.Posix;
+import dev.docklab.shell.ScratchRoot;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -45,25 +40,7 @@ class ReplTerminalIT {
     } catch (AssertionError e) {
       // already gone: Ctrl-D ended it
     }
-    // remove every container the test made, even when it failed midway (once the REPL has let go)
-    for (int attempt = 0; ; attempt++) {
-      try (Engine engine = Engine.open(
-          EngineOptions.at(root), EngineListener.NONE)) {
-        for (var c : engine.containers().list(true)) {
-          engine.containers().remove(c.id(), true, false);
-        }
-        break;
-      } catch (EngineException e) {
-        if (attempt > 100) {
-          throw e;
-        }
-        Thread.sleep(100);
-      }
-    }
-    for (Path m : Mounts.under(root)) {
-      Posix.host().umount(m, Posix.MNT_DETACH);
-    }
-    Trees.deleteRecursively(root);
+    ScratchRoot.destroy(root); // every container the test made goes, even when it failed midway
     Trees.deleteRecursively(home);
   }
 
