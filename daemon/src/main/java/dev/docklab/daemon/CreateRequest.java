@@ -56,7 +56,11 @@ final class CreateRequest {
         host.path("Memory").asLong(0), host.path("PidsLimit").asLong(0),
         host.path("AutoRemove").asBoolean(false), body.path("Tty").asBoolean(false),
         body.path("OpenStdin").asBoolean(false), restart, volumes, network(body, host), labels(body.path("Labels")),
-        strings(host.get("SecurityOpt"))).withProcess(process(body));
+        strings(host.get("SecurityOpt"))).withProcess(process(body))
+        .withResources(HostResources.read(body, host))
+        .withHardening(HostHardening.read(body, host))
+        .withNamespaces(HostNamespaces.read(body, host))
+        .withLifecycle(HostLifecycle.read(body, host));
   }
 
   /**

@@ -37,19 +37,37 @@ import java.util.TreeMap;
  * @param entrypoint the part of path and args that is its entrypoint (the image's or {@code --entrypoint}), null
  *     when not recorded
  * @param hostname its hostname ({@code -h}), or null for the engine's choice (its short id, or the host's)
+ * @param resources its CPU, memory and block-I/O settings beyond the memory and pids limits
+ * @param hardening its capabilities, root mounts, ulimits, sysctls, devices and groups
+ * @param namespaces its namespace modes, DNS, extra hosts, aliases, init
+ * @param lifecycle its healthcheck, stop signal and timeout, log driver, volumes-from
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Container(String id, String name, String created, String image, String imageId, String path,
     List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
     State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
     List<String> exposedPorts, Endpoint network, Map<String, String> labels, List<String> entrypoint,
-    String hostname) {
+    String hostname, Resources resources, Hardening hardening, Namespaces namespaces, Lifecycle lifecycle) {
 
   public Container {
     mounts = mounts == null ? List.of() : List.copyOf(mounts);
     exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
     labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+    resources = resources == null ? Resources.NONE : resources;
+    hardening = hardening == null ? Hardening.NONE : hardening;
+    namespaces = namespaces == null ? Namespaces.NONE : namespaces;
+    lifecycle = lifecycle == null ? Lifecycle.NONE : lifecycle;
+  }
+
+  /** With the engine's defaults beyond {@code -m} and {@code --pids-limit}. */
+  public Container(String id, String name, String created, String image, String imageId, String path,
+      List<String> args, List<String> env, String workingDir, String user, String driver, HostConfig hostConfig,
+      State state, boolean tty, boolean openStdin, int restartCount, List<MountPoint> mounts,
+      List<String> exposedPorts, Endpoint network, Map<String, String> labels, List<String> entrypoint,
+      String hostname) {
+    this(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig, state, tty,
+        openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname, null, null, null, null);
   }
 
   /** With the engine's hostname and no entrypoint recorded. */
@@ -186,22 +204,26 @@ public record Container(String id, String name, String created, String image, St
 
   public Container withState(State newState) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        newState, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname);
+        newState, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname,
+        resources, hardening, namespaces, lifecycle);
   }
 
   public Container withName(String newName) {
     return new Container(id, newName, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname);
+        state, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname,
+        resources, hardening, namespaces, lifecycle);
   }
 
   public Container withRestartCount(int count) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, count, mounts, exposedPorts, network, labels, entrypoint, hostname);
+        state, tty, openStdin, count, mounts, exposedPorts, network, labels, entrypoint, hostname,
+        resources, hardening, namespaces, lifecycle);
   }
 
   public Container withNetwork(Endpoint endpoint) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint, labels, entrypoint, hostname);
+        state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint, labels, entrypoint, hostname,
+        resources, hardening, namespaces, lifecycle);
   }
 
   /** The full command line: path then args. */

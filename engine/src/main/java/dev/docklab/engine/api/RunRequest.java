@@ -29,11 +29,15 @@ import java.util.TreeMap;
  * @param securityOpt {@code --security-opt} values as the docker client sends them (a seccomp FILE already
  *     replaced by its JSON), read by {@link SecurityOpts#parse}
  * @param process {@code -w}, {@code --entrypoint}, {@code -u} and {@code -h}
+ * @param resources CPU, memory and block-I/O settings beyond {@code -m} and {@code --pids-limit}
+ * @param hardening capabilities, {@code --privileged}, the root's mounts, ulimits, sysctls, devices
+ * @param namespaces namespace modes, DNS, extra hosts, aliases, {@code --init}
+ * @param lifecycle healthcheck, stop signal and timeout, log driver, {@code --volumes-from}
  */
 public record RunRequest(String image, String name, List<String> command, List<String> env, long memory,
     long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
     List<VolumeSpec> volumes, Network network, Map<String, String> labels, List<String> securityOpt,
-    Process process) {
+    Process process, Resources resources, Hardening hardening, Namespaces namespaces, Lifecycle lifecycle) {
 
   public RunRequest {
     command = command == null ? List.of() : List.copyOf(command);
@@ -44,6 +48,19 @@ public record RunRequest(String image, String name, List<String> command, List<S
     labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
     process = process == null ? Process.IMAGE : process;
+    resources = resources == null ? Resources.NONE : resources;
+    hardening = hardening == null ? Hardening.NONE : hardening;
+    namespaces = namespaces == null ? Namespaces.NONE : namespaces;
+    lifecycle = lifecycle == null ? Lifecycle.NONE : lifecycle;
+  }
+
+  /** With the engine's defaults beyond the process settings. */
+  public RunRequest(String image, String name, List<String> command, List<String> env, long memory,
+      long pidsLimit, boolean autoRemove, boolean tty, boolean openStdin, RestartPolicy restartPolicy,
+      List<VolumeSpec> volumes, Network network, Map<String, String> labels, List<String> securityOpt,
+      Process process) {
+    this(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy, volumes, network,
+        labels, securityOpt, process, null, null, null, null);
   }
 
   /** With the image's process settings. */
@@ -57,7 +74,31 @@ public record RunRequest(String image, String name, List<String> command, List<S
   /** The same request with {@code -w}, {@code --entrypoint}, {@code -u} and {@code -h}. */
   public RunRequest withProcess(Process p) {
     return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
-        volumes, network, labels, securityOpt, p);
+        volumes, network, labels, securityOpt, p, resources, hardening, namespaces, lifecycle);
+  }
+
+  /** The same request with these CPU, memory and block-I/O settings. */
+  public RunRequest withResources(Resources r) {
+    return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
+        volumes, network, labels, securityOpt, process, r, hardening, namespaces, lifecycle);
+  }
+
+  /** The same request with these capabilities, root mounts, ulimits, sysctls and devices. */
+  public RunRequest withHardening(Hardening h) {
+    return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
+        volumes, network, labels, securityOpt, process, resources, h, namespaces, lifecycle);
+  }
+
+  /** The same request with these namespace modes, DNS and network extras. */
+  public RunRequest withNamespaces(Namespaces n) {
+    return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
+        volumes, network, labels, securityOpt, process, resources, hardening, n, lifecycle);
+  }
+
+  /** The same request with this healthcheck, stop signal and timeout, log driver and volumes-from. */
+  public RunRequest withLifecycle(Lifecycle l) {
+    return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
+        volumes, network, labels, securityOpt, process, resources, hardening, namespaces, l);
   }
 
   /**
@@ -96,7 +137,7 @@ public record RunRequest(String image, String name, List<String> command, List<S
   /** The same request with {@code --security-opt} values. */
   public RunRequest withSecurityOpt(List<String> values) {
     return new RunRequest(image, name, command, env, memory, pidsLimit, autoRemove, tty, openStdin, restartPolicy,
-        volumes, network, labels, values, process);
+        volumes, network, labels, values, process, resources, hardening, namespaces, lifecycle);
   }
 
   /** Without labels. */

@@ -103,7 +103,7 @@ final class BundleFactory {
     };
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         ContainerService.cgroupsPath(c.id()), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
-        binds(c, files), netns, confinement);
+        binds(c, files), netns, confinement, c.resources(), c.hardening(), c.namespaces());
   }
 
   private static String readHostFile(Path path) {

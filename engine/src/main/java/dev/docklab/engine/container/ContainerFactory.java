@@ -101,7 +101,8 @@ final class ContainerFactory {
             req.restartPolicy(), networkMode, net.mode() == NetworkMode.HOST ? List.of() : net.publish(),
             net.publishAll(), req.securityOpt()),
         Container.State.created(), req.tty(), req.openStdin(), 0, volumes.mountPoints(req.volumes()),
-        exposedPorts(cfg, net), null, labels(cfg, req), entrypoint, process.hostname());
+        exposedPorts(cfg, net), null, labels(cfg, req), entrypoint, process.hostname(), req.resources(),
+        req.hardening(), req.namespaces(), req.lifecycle());
   }
 
   /** The image's EXPOSE ports, then {@code --expose}, then the container side of each {@code -p}: Docker's order. */

@@ -1,5 +1,8 @@
 package dev.docklab.engine.runtime;
 
+import dev.docklab.engine.api.Hardening;
+import dev.docklab.engine.api.Namespaces;
+import dev.docklab.engine.api.Resources;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +25,28 @@ import java.util.Map;
  * @param networkNamespace null for a new namespace of its own, {@link #HOST_NETWORK} for the host's, or the
  *     path of a namespace made beforehand (docklab's bridge) that the container joins
  * @param security its seccomp filter, AppArmor profile and no_new_privs bit
+ * @param resources its CPU, memory and block-I/O settings ({@link SpecResources})
+ * @param hardening its capabilities, root mounts, ulimits, sysctls and devices ({@link SpecHardening})
+ * @param namespaces its namespace modes and init ({@link SpecNamespaces})
  */
 public record BundleSpec(List<String> args, List<String> env, String cwd, int uid, int gid, String hostname,
     boolean terminal, Path rootfs, String cgroupsPath, long memoryBytes, long pidsLimit, List<Bind> binds,
-    String networkNamespace, Security security) {
+    String networkNamespace, Security security, Resources resources, Hardening hardening,
+    Namespaces namespaces) {
+  public BundleSpec {
+    resources = resources == null ? Resources.NONE : resources;
+    hardening = hardening == null ? Hardening.NONE : hardening;
+    namespaces = namespaces == null ? Namespaces.NONE : namespaces;
+  }
+
+  /** With the engine's defaults beyond the memory and pids limits. */
+  public BundleSpec(List<String> args, List<String> env, String cwd, int uid, int gid, String hostname,
+      boolean terminal, Path rootfs, String cgroupsPath, long memoryBytes, long pidsLimit, List<Bind> binds,
+      String networkNamespace, Security security) {
+    this(args, env, cwd, uid, gid, hostname, terminal, rootfs, cgroupsPath, memoryBytes, pidsLimit, binds,
+        networkNamespace, security, null, null, null);
+  }
+
   /** {@link #networkNamespace} for {@code --network host}. */
   public static final String HOST_NETWORK = "host";
 

@@ -38,6 +38,9 @@ public final class OciSpec {
     spec.put("hostname", s.hostname());
     spec.put("mounts", mounts(s, host));
     spec.put("linux", linux(s, host));
+    SpecResources.apply(spec, s, host);
+    SpecHardening.apply(spec, s, host);
+    SpecNamespaces.apply(spec, s, host);
     return spec;
   }
 

@@ -36,7 +36,7 @@ public final class ContainerCommands {
   }
 
   private static List<Option> createOptions() {
-    return List.of(
+    List<Option> all = new ArrayList<>(List.of(
         Option.bool("detach", 'd', "opt.run.detach"),
         Option.bool("interactive", 'i', "opt.run.interactive"),
         Option.bool("tty", 't', "opt.run.tty"),
@@ -61,7 +61,12 @@ public final class ContainerCommands {
         Option.value("mount", '\0', "mount", "opt.run.mount"),
         Option.value("security-opt", '\0', "list", "opt.run.security-opt"),
         Option.bool("privileged", '\0', "opt.run.privileged"),
-        Option.bool("explain", '\0', "opt.run.explain"));
+        Option.bool("explain", '\0', "opt.run.explain")));
+    all.addAll(ResourceFlags.options());
+    all.addAll(HardeningFlags.options());
+    all.addAll(NamespaceFlags.options());
+    all.addAll(LifecycleFlags.options());
+    return List.copyOf(all);
   }
 
   static Command run() {
@@ -172,7 +177,11 @@ public final class ContainerCommands {
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), env,
           memory, pids, args.has("rm"), tty, stdin, restart, volumes, network(args, s),
           labels(args.values("label")), SecurityOptions.read(args.values("security-opt"), s.workspace()))
-          .withProcess(process(args));
+          .withProcess(process(args))
+          .withResources(ResourceFlags.read(args, s))
+          .withHardening(HardeningFlags.read(args, s))
+          .withNamespaces(NamespaceFlags.read(args, s))
+          .withLifecycle(LifecycleFlags.read(args, s));
     } catch (EngineException e) {
       return usageError(s, cmd, Said.of(e, s.messages()));
     }
