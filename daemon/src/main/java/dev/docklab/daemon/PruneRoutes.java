@@ -2,6 +2,7 @@ package dev.docklab.daemon;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docklab.engine.api.CachePruned;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.Engine;
@@ -10,7 +11,7 @@ import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.Removal;
 import java.util.List;
 
-/** {@code system df} and the prunes of containers and images. */
+/** {@code system df} and the prunes of containers, images and the build cache. */
 final class PruneRoutes {
   private final Engine engine;
 
@@ -21,7 +22,8 @@ final class PruneRoutes {
   void register(Api api) {
     api.on("GET", "/system/df", this::df)
         .on("POST", "/containers/prune", this::pruneContainers)
-        .on("POST", "/images/prune", this::pruneImages);
+        .on("POST", "/images/prune", this::pruneImages)
+        .on("POST", "/build/prune", this::pruneBuildCache);
   }
 
   private void df(Exchange x) {
@@ -72,6 +74,16 @@ final class PruneRoutes {
       }
     }
     o.put("SpaceReclaimed", reclaimed);
+    x.json(200, o);
+  }
+
+  private void pruneBuildCache(Exchange x) {
+    boolean all = "1".equals(x.query("all")) || "true".equals(x.query("all"));
+    CachePruned pruned = engine.images().pruneBuildCache(all);
+    ObjectNode o = Json.object();
+    ArrayNode deleted = o.putArray("CachesDeleted");
+    pruned.deleted().forEach(deleted::add);
+    o.put("SpaceReclaimed", pruned.reclaimedBytes());
     x.json(200, o);
   }
 

@@ -209,4 +209,15 @@ class DockerCliWorkflowIT {
     assertTrue(names.lines().anyMatch("mine"::equals) && names.lines().anyMatch("bin/busybox"::equals), names);
     ok("rm", "-f", "exported");
   }
+
+  @Test
+  void systemPruneRemovesStoppedContainersAndBuilderPruneAnswers() throws Exception {
+    String id = ok("run", "--name", "pruned", "busybox", "true").out().strip();
+    String gone = ok("inspect", "-f", "{{.Id}}", "pruned").out().strip();
+    DockerCli.Result r = ok("system", "prune", "-f");
+    assertTrue(r.out().contains("Deleted Containers:\n" + gone + "\n"), r.out());
+    assertTrue(r.out().endsWith("Total reclaimed space: 0B\n"), r.out());
+    assertEquals(1, docker.run("inspect", "pruned").status(), id);
+    assertEquals("Total reclaimed space: 0B\n", ok("builder", "prune", "-f").out());
+  }
 }

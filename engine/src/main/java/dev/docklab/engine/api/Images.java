@@ -65,6 +65,14 @@ public interface Images {
    */
   Digest build(BuildRequest request, Consumer<String> say, BiConsumer<Integer, byte[]> output);
 
+  /**
+   * {@code docker builder prune [-a]}: drops the build cache's entries that no image needs (their image is
+   * gone, or is a step image with no name, no container and no named image built on it), deleting those step
+   * images; with {@code all}, drops every entry, so that the next build runs every step again (the step images
+   * named images stand on stay, as their parents).
+   */
+  CachePruned pruneBuildCache(boolean all);
+
   /** {@code docker save}: the named images as one docker-archive tar. */
   void save(List<String> refs, OutputStream out);
 

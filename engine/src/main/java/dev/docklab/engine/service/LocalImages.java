@@ -1,6 +1,7 @@
 package dev.docklab.engine.service;
 
 import dev.docklab.engine.api.BuildRequest;
+import dev.docklab.engine.api.CachePruned;
 import dev.docklab.engine.api.CommitRequest;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
@@ -93,6 +94,12 @@ final class LocalImages implements Images {
   @Override
   public Removal remove(String ref, boolean force, boolean prune) {
     return removal.remove(ref, force, prune, Keeping.on(p.layout()));
+  }
+
+  @Override
+  public CachePruned pruneBuildCache(boolean all) {
+    return new BuildCache(p.layout().buildCache()).prune(all, p.images().list(), p.containerStore().list(),
+        id -> remove(id, true, true));
   }
 
   @Override

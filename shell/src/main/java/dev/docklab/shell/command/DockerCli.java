@@ -36,7 +36,7 @@ public final class DockerCli {
   public DockerCli() {
     for (List<Command> group : List.of(ContainerCommands.all(), LifecycleCommands.all(), ProcessCommands.all(),
         ImageCommands.all(), RegistryCommands.all(), VolumeCommands.all(), NetworkCommands.all(),
-        SystemCommands.all())) {
+        SystemCommands.all(), PruneCommands.all())) {
       group.forEach(c -> commands.put(c.name(), c));
     }
   }

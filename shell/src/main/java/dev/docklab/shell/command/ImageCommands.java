@@ -35,7 +35,7 @@ public final class ImageCommands {
   private ImageCommands() {}
 
   public static List<Command> all() {
-    return List.of(images(), importCommand(), commit(), tag(), rmi(), history(), diff(), imagePrune(),
+    return List.of(images(), importCommand(), commit(), tag(), rmi(), history(), diff(),
         save(), load(), export(), build());
   }
 
@@ -313,41 +313,6 @@ public final class ImageCommands {
         s.err().println(e.getMessage());
         return 1;
       }
-    });
-  }
-
-  static Command imagePrune() {
-    List<Option> opts = List.of(Option.bool("force", 'f', "opt.prune.force"), Option.bool("all", 'a', "opt.prune.all"));
-    return new SimpleCommand("image prune", "image prune [OPTIONS]", opts, true, (args, s) -> {
-      args.requireAtMost(0);
-      String warning = args.has("all") ? "WARNING! This will remove all images without at least one container "
-          + "associated to them." : "WARNING! This will remove all dangling images.";
-      if (!args.has("force") && !s.interaction().confirm(warning + "\nAre you sure you want to continue? [y/N] ")) {
-        return 0;
-      }
-      Set<String> used = new HashSet<>();
-      s.engine().containers().list(true).forEach(c -> used.add(c.imageId()));
-      long reclaimed = 0;
-      List<String> deleted = new ArrayList<>();
-      List<Image> all = s.engine().images().list();
-      for (Image img : all) {
-        // dangling: no name, and no image built on it (a build's step images are not dangling, as on Docker)
-        boolean dangling = img.repoTags().isEmpty() && all.stream().noneMatch(other -> other.isBuiltOn(img));
-        if ((dangling || args.has("all")) && !used.contains(img.id().toString())
-            && s.engine().images().find(img.id().toString()) != null) {
-          var removal = s.engine().images().remove(img.id().toString(), true, true);
-          removal.untagged().forEach(u -> deleted.add("untagged: " + u));
-          removal.deleted().forEach(d -> deleted.add("deleted: " + d));
-          reclaimed += removal.reclaimedBytes();
-        }
-      }
-      if (!deleted.isEmpty()) {
-        s.out().println("Deleted Images:");
-        deleted.forEach(s.out()::println);
-        s.out().println();
-      }
-      s.out().println("Total reclaimed space: " + Human.size(reclaimed));
-      return 0;
     });
   }
 

@@ -17,7 +17,7 @@ public final class NetworkCommands {
   private NetworkCommands() {}
 
   public static List<Command> all() {
-    return List.of(port(), create(), ls(), inspect(), rm(), prune());
+    return List.of(port(), create(), ls(), inspect(), rm());
   }
 
   /** {@code docker port CONTAINER [PRIVATE_PORT[/PROTO]]}: {@code 80/tcp -> 0.0.0.0:8080}. */
@@ -74,22 +74,6 @@ public final class NetworkCommands {
         }
       }
       return status;
-    });
-  }
-
-  static Command prune() {
-    List<Option> opts = List.of(Option.bool("force", 'f', "opt.prune.force"));
-    return new SimpleCommand("network prune", "network prune [OPTIONS]", opts, true, (args, s) -> {
-      if (!args.has("force") && !s.interaction().confirm("WARNING! This will remove all custom networks not used by "
-          + "at least one container.\nAre you sure you want to continue? [y/N] ")) {
-        return 0;
-      }
-      List<String> gone = s.engine().networks().prune();
-      if (!gone.isEmpty()) {
-        s.out().println("Deleted Networks:");
-        gone.forEach(s.out()::println);
-      }
-      return 0;
     });
   }
 

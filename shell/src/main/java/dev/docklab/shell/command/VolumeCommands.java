@@ -14,7 +14,7 @@ public final class VolumeCommands {
   private VolumeCommands() {}
 
   public static List<Command> all() {
-    return List.of(create(), ls(), inspect(), rm(), prune());
+    return List.of(create(), ls(), inspect(), rm());
   }
 
   static Command create() {
@@ -76,28 +76,4 @@ public final class VolumeCommands {
         }));
   }
 
-  static Command prune() {
-    List<Option> opts = List.of(Option.bool("force", 'f', "opt.prune.force"));
-    return new SimpleCommand("volume prune", "volume prune [OPTIONS]", opts, true, (args, s) -> {
-      if (!args.has("force") && !s.interaction().confirm("WARNING! This will remove anonymous local volumes not used "
-          + "by at least one container.\nAre you sure you want to continue? [y/N] ")) {
-        return 0;
-      }
-      var anonymous = s.engine().volumes().list().stream().filter(v -> v.anonymous()).map(v -> v.name()).toList();
-      List<String> removed = new ArrayList<>();
-      for (String name : s.engine().volumes().unused()) {
-        if (anonymous.contains(name)) {
-          s.engine().volumes().remove(name, true);
-          removed.add(name);
-        }
-      }
-      if (!removed.isEmpty()) {
-        s.out().println("Deleted Volumes:");
-        removed.forEach(s.out()::println);
-        s.out().println();
-      }
-      s.out().println("Total reclaimed space: 0B");
-      return 0;
-    });
-  }
 }
