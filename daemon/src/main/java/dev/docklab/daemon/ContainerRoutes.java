@@ -15,12 +15,10 @@ import java.util.Map;
 final class ContainerRoutes {
   private static final String C = "/containers/" + Routes.NAME;
   private final Engine engine;
-  private final EventHub events;
   private final Attachments attachments;
 
-  ContainerRoutes(Engine engine, EventHub events, Attachments attachments) {
+  ContainerRoutes(Engine engine, Attachments attachments) {
     this.engine = engine;
-    this.events = events;
     this.attachments = attachments;
   }
 
@@ -32,8 +30,8 @@ final class ContainerRoutes {
         .on("POST", C + "/stop", this::stop)
         .on("POST", C + "/restart", this::restart)
         .on("POST", C + "/kill", this::kill)
-        .on("POST", C + "/pause", x -> simple(x, "pause", engine.containers().pause(x.param(0))))
-        .on("POST", C + "/unpause", x -> simple(x, "unpause", engine.containers().unpause(x.param(0))))
+        .on("POST", C + "/pause", x -> done(x, engine.containers().pause(x.param(0))))
+        .on("POST", C + "/unpause", x -> done(x, engine.containers().unpause(x.param(0))))
         .on("POST", C + "/rename", this::rename)
         .on("DELETE", C, this::remove)
         .on("GET", C + "/top", this::top)
@@ -78,13 +76,11 @@ final class ContainerRoutes {
     } else {
       engine.containers().stop(c.id(), t, signal);
     }
-    events.container("stop", c.id(), Map.of());
     x.noContent(204);
   }
 
   private void restart(Exchange x) {
-    Container c = engine.containers().restart(x.param(0), x.number("t", 10));
-    events.container("restart", c.id(), Map.of());
+    engine.containers().restart(x.param(0), x.number("t", 10));
     x.noContent(204);
   }
 
@@ -98,15 +94,14 @@ final class ContainerRoutes {
     x.noContent(204);
   }
 
-  private void simple(Exchange x, String action, Container c) {
-    events.container(action, c.id(), Map.of());
+  /** A verb done: the engine reported its event ({@code pause}...), the client gets 204. */
+  private static void done(Exchange x, Container c) {
     x.noContent(204);
   }
 
   private void rename(Exchange x) {
     String name = x.query("name", "");
-    Container c = engine.containers().rename(x.param(0), name.startsWith("/") ? name.substring(1) : name);
-    events.container("rename", c.id(), Map.of());
+    engine.containers().rename(x.param(0), name.startsWith("/") ? name.substring(1) : name);
     x.noContent(204);
   }
 

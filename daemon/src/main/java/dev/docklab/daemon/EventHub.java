@@ -7,6 +7,8 @@ import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,27 +17,39 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The engine's events as Docker's {@code /events} stream gives them: the engine's steps (a container
- * recorded, started, exited, removed, signalled) become create, start, die, destroy and kill; the
- * routes add the actions the engine has no step for (stop, pause, rename...).
+ * recorded, started, exited, removed, signalled, stopped, paused, renamed) become create, start, die, destroy,
+ * kill, stop, pause, rename...; the image routes add pull, push, tag, untag and delete.
  */
 public final class EventHub implements EngineListener, AutoCloseable {
   private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
+  /** How many past events {@code /events?since=} can replay. */
+  static final int RECENT = 256;
   private final Set<BlockingQueue<ObjectNode>> subscribers = ConcurrentHashMap.newKeySet();
+  private final Deque<ObjectNode> recent = new ArrayDeque<>();
   private final Map<String, Map<String, String>> known = new ConcurrentHashMap<>();
   private final ExecutorService dispatch = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "docklab-events");
     t.setDaemon(true);
     return t;
   });
-  private volatile Engine engine;
+  private volatile Supplier<Engine> engine = () -> null;
 
   /** The engine the events' containers are looked up in (its name and image go with each event). */
   public void bind(Engine bound) {
-    this.engine = bound;
+    this.engine = () -> bound;
+  }
+
+  /**
+   * The engine the events' containers are looked up in, when {@code source} gives one (an engine opened on
+   * first use gives null until then; it must never block).
+   */
+  public void bind(Supplier<Engine> source) {
+    this.engine = source;
   }
 
   @Override
@@ -46,6 +60,14 @@ public final class EventHub implements EngineListener, AutoCloseable {
       case EXIT -> container("die", event.subject(), Map.of("exitCode", exitCode(event.detail())));
       case REMOVE -> container("destroy", event.subject(), Map.of());
       case SIGNAL -> container("kill", event.subject(), Map.of("signal", signal(event.detail())));
+      case STATE -> {
+        if (event.args().size() > 1) {
+          image(event.args().get(0), event.subject(), event.args().get(1));
+        } else {
+          container(event.args().isEmpty() ? event.detail() : event.args().get(0), event.subject(), Map.of());
+        }
+      }
+      case PULL -> image("pull", event.detail(), event.subject());
       default -> {
         // steps with no Docker event
       }
@@ -58,7 +80,10 @@ public final class EventHub implements EngineListener, AutoCloseable {
       return;
     }
     Instant at = Instant.now();
-    dispatch.execute(() -> publish(action, id, extra, at));
+    // named now: a rename or a removal that follows must not change what this event says
+    Map<String, String> attributes = new LinkedHashMap<>(describe(id, !action.equals("destroy")));
+    attributes.putAll(extra);
+    dispatch.execute(() -> publish(action, id, attributes, at));
   }
 
   /** Reports an image event: {@code action} (pull, push, tag, untag, delete) on {@code id} with its name. */
@@ -76,15 +101,11 @@ public final class EventHub implements EngineListener, AutoCloseable {
       e.put("scope", "local");
       e.put("time", at.getEpochSecond());
       e.put("timeNano", at.getEpochSecond() * 1_000_000_000L + at.getNano());
-      for (BlockingQueue<ObjectNode> q : subscribers) {
-        q.offer(e);
-      }
+      deliver(e);
     });
   }
 
-  private void publish(String action, String id, Map<String, String> extra, Instant at) {
-    Map<String, String> attributes = new LinkedHashMap<>(describe(id, !action.equals("destroy")));
-    attributes.putAll(extra);
+  private void publish(String action, String id, Map<String, String> attributes, Instant at) {
     ObjectNode e = Json.object();
     e.put("status", action);
     e.put("id", id);
@@ -101,14 +122,23 @@ public final class EventHub implements EngineListener, AutoCloseable {
     if (action.equals("destroy")) {
       known.remove(id);
     }
+    deliver(e);
+  }
+
+  /** Keeps {@code e} among the recent events and hands it to every subscriber. */
+  private synchronized void deliver(ObjectNode e) {
+    recent.addLast(e);
+    if (recent.size() > RECENT) {
+      recent.removeFirst();
+    }
     for (BlockingQueue<ObjectNode> q : subscribers) {
       q.offer(e);
     }
   }
 
   private Map<String, String> describe(String id, boolean lookUp) {
-    Engine e = engine;
-    if (lookUp && e != null) {
+    Engine e = lookUp ? engine.get() : null;
+    if (e != null) {
       try {
         Container c = e.containers().inspect(id);
         Map<String, String> a = new LinkedHashMap<>(c.labels());
@@ -125,7 +155,20 @@ public final class EventHub implements EngineListener, AutoCloseable {
 
   /** A queue that receives every event from now on; give it back with {@link #unsubscribe}. */
   BlockingQueue<ObjectNode> subscribe() {
+    return subscribe(Long.MAX_VALUE);
+  }
+
+  /**
+   * A queue that first holds the recent events (the last {@value #RECENT}, as dockerd keeps them) from
+   * {@code sinceNanos} (Unix time in nanoseconds) on, then receives every event from now on.
+   */
+  synchronized BlockingQueue<ObjectNode> subscribe(long sinceNanos) {
     BlockingQueue<ObjectNode> q = new LinkedBlockingQueue<>(10_000);
+    for (ObjectNode e : recent) {
+      if (e.path("timeNano").asLong() >= sinceNanos) {
+        q.offer(e);
+      }
+    }
     subscribers.add(q);
     return q;
   }

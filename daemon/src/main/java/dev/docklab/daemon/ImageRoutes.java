@@ -21,17 +21,15 @@ import java.util.regex.Pattern;
 final class ImageRoutes {
   private static final String I = "/images/(.+)";
   private final Engine engine;
-  private final EventHub events;
 
-  ImageRoutes(Engine engine, EventHub events) {
+  ImageRoutes(Engine engine) {
     this.engine = engine;
-    this.events = events;
   }
 
   void register(Api api) {
     api.on("GET", "/images/json", this::list)
         .on("GET", "/images/search", this::search)
-        .on("POST", "/images/create", new PullRoute(engine, events)::pull)
+        .on("POST", "/images/create", new PullRoute(engine)::pull)
         .on("POST", "/commit", this::commit)
         .on("GET", I + "/json", x -> x.json(200, engine.system().inspect(x.param(0), "image")))
         .on("GET", I + "/history", this::history)
@@ -118,8 +116,7 @@ final class ImageRoutes {
       throw ApiError.badRequest("repository name must have at least one component");
     }
     String target = tag.isEmpty() ? repo : repo + ":" + tag;
-    Image tagged = engine.images().tag(x.param(0), target);
-    events.image("tag", tagged.id().toString(), familiar(target));
+    engine.images().tag(x.param(0), target);
     x.noContent(201);
   }
 
@@ -128,8 +125,6 @@ final class ImageRoutes {
     ArrayNode out = Json.array();
     r.untagged().forEach(u -> out.addObject().put("Untagged", u));
     r.deleted().forEach(d -> out.addObject().put("Deleted", d));
-    r.untagged().forEach(u -> events.image("untag", u, u));
-    r.deleted().forEach(d -> events.image("delete", d, d));
     x.json(200, out);
   }
 

@@ -16,11 +16,9 @@ import java.io.UncheckedIOException;
  */
 final class PullRoute {
   private final Engine engine;
-  private final EventHub events;
 
-  PullRoute(Engine engine, EventHub events) {
+  PullRoute(Engine engine) {
     this.engine = engine;
-    this.events = events;
   }
 
   void pull(Exchange x) throws IOException {
@@ -43,7 +41,6 @@ final class PullRoute {
       stream.status("Digest: " + pulled.digest(), null);
       stream.status((pulled.newer() ? "Status: Downloaded newer image for "
           : "Status: Image is up to date for ") + ImageRoutes.familiar(ref), null);
-      events.image("pull", pulled.image().id().toString(), ImageRoutes.familiar(ref));
       stream.close();
     } catch (EngineException e) {
       if (!stream.started()) {

@@ -14,10 +14,10 @@ final class Routes {
     Api api = new Api(Engine.VERSION);
     Attachments attachments = new Attachments(engine);
     new SystemRoutes(engine, events).register(api);
-    new ContainerRoutes(engine, events, attachments).register(api);
+    new ContainerRoutes(engine, attachments).register(api);
     new StreamRoutes(engine, events, attachments).register(api);
     new ExecRoutes(engine).register(api);
-    new ImageRoutes(engine, events).register(api);
+    new ImageRoutes(engine).register(api);
     new PushRoute(engine).register(api);
     new BuildRoute(engine).register(api);
     new ArchiveRoutes(engine).register(api);

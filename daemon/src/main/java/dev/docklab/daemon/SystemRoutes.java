@@ -123,16 +123,25 @@ final class SystemRoutes {
   }
 
   private void events(Exchange x) throws IOException {
-    BlockingQueue<ObjectNode> queue = events.subscribe();
+    String since = x.query("since");
+    BlockingQueue<ObjectNode> queue = since == null || since.isEmpty() ? events.subscribe()
+        : events.subscribe(unixNanos(since));
     String until = x.query("until");
-    long untilSeconds = until == null || until.isEmpty() ? Long.MAX_VALUE : (long) Double.parseDouble(until);
+    long untilNanos = until == null || until.isEmpty() ? Long.MAX_VALUE : unixNanos(until);
     JsonNode filters = Filters.parse(x.query("filters"));
     try (OutputStream out = x.stream(200, "application/json")) {
-      while (Instant.now().getEpochSecond() <= untilSeconds) {
-        ObjectNode e = queue.poll(1, TimeUnit.SECONDS);
+      while (true) {
+        ObjectNode e = queue.poll(200, TimeUnit.MILLISECONDS);
         if (e == null) {
+          Instant now = Instant.now();
+          if (now.getEpochSecond() * 1_000_000_000L + now.getNano() > untilNanos) {
+            break; // --until passed and nothing of before it is waiting
+          }
           out.flush();
           continue;
+        }
+        if (e.path("timeNano").asLong() > untilNanos) {
+          break;
         }
         if (Filters.eventMatches(filters, e)) {
           out.write(Json.MAPPER.writeValueAsBytes(e));
@@ -144,6 +153,18 @@ final class SystemRoutes {
       Thread.currentThread().interrupt();
     } finally {
       events.unsubscribe(queue);
+    }
+  }
+
+  /** A time as the docker client sends {@code since}: Unix seconds, with a fraction of up to nine digits. */
+  static long unixNanos(String seconds) {
+    try {
+      int dot = seconds.indexOf('.');
+      long whole = Long.parseLong(dot < 0 ? seconds : seconds.substring(0, dot));
+      String frac = dot < 0 ? "" : (seconds.substring(dot + 1) + "000000000").substring(0, 9);
+      return whole * 1_000_000_000L + (frac.isEmpty() ? 0 : Long.parseLong(frac));
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("failed to parse value as time or duration: \"" + seconds + "\"");
     }
   }
 

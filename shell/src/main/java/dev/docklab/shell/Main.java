@@ -217,6 +217,7 @@ public final class Main {
       trace.on(e);
       events.on(e);
     });
+    events.bind(engine::ifOpen); // an event's container is named from the start, not only once served
     Served served = new Served(engine, events, opts.engine().dataRoot());
     boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     try {
@@ -293,6 +294,11 @@ public final class Main {
           announce(e);
         }
       }
+      return engine;
+    }
+
+    /** The engine when it is open, else null; never opens it. */
+    Engine ifOpen() {
       return engine;
     }
 

@@ -22,6 +22,12 @@ public enum EventStep {
   UNMOUNT,
   /** A container's process ended, with its exit code. */
   EXIT,
+  /**
+   * A change Docker reports as an event and that has no step of its own: a container's {@code stop},
+   * {@code restart}, {@code pause}, {@code unpause} and {@code rename} (the argument names it), an image's
+   * {@code tag}, {@code untag} and {@code delete} (the arguments name it and the image).
+   */
+  STATE,
   /** A signal sent to a container ({@code stop}, {@code kill}). */
   SIGNAL,
   /**

@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Change;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.ContainerId;
 import dev.docklab.engine.api.Containers;
+import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
@@ -23,6 +24,7 @@ import dev.docklab.engine.store.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -72,12 +74,22 @@ final class LocalContainers implements Containers {
 
   @Override
   public Container stop(String ref, int timeoutSeconds) {
-    return p.containers().stop(ref, timeoutSeconds);
+    boolean running = p.containerStore().find(ref).state().running();
+    return changed(p.containers().stop(ref, timeoutSeconds), running ? "stop" : null);
   }
 
   @Override
   public Container stop(String ref, int timeoutSeconds, String signal) {
-    return p.containers().stop(ref, timeoutSeconds, signal);
+    boolean running = p.containerStore().find(ref).state().running();
+    return changed(p.containers().stop(ref, timeoutSeconds, signal), running ? "stop" : null);
+  }
+
+  /** Reports Docker's event for a verb that changed {@code c} ({@code action} null: it changed nothing). */
+  private Container changed(Container c, String action) {
+    if (action != null) {
+      p.listener().on(EngineEvent.said(EventStep.STATE, c.id(), Duration.ZERO, EngineMessage.EVENT_STATE, action));
+    }
+    return c;
   }
 
   @Override
@@ -87,22 +99,22 @@ final class LocalContainers implements Containers {
 
   @Override
   public Container restart(String ref, int timeoutSeconds) {
-    return p.containers().restart(ref, timeoutSeconds);
+    return changed(p.containers().restart(ref, timeoutSeconds), "restart");
   }
 
   @Override
   public Container pause(String ref) {
-    return p.containers().pause(ref);
+    return changed(p.containers().pause(ref), "pause");
   }
 
   @Override
   public Container unpause(String ref) {
-    return p.containers().unpause(ref);
+    return changed(p.containers().unpause(ref), "unpause");
   }
 
   @Override
   public Container rename(String ref, String newName) {
-    return p.containers().rename(ref, newName);
+    return changed(p.containers().rename(ref, newName), "rename");
   }
 
   @Override

@@ -88,12 +88,23 @@ final class LocalImages implements Images {
       throw EngineException.invalid("refusing to create a tag with a digest reference");
     }
     p.images().tag(ref, img.id());
+    said(img.id().toString(), "tag", ref.familiarString());
     return p.images().get(img.id());
+  }
+
+  /** Reports Docker's image event {@code action} on {@code id}, named {@code name}. */
+  private void said(String id, String action, String name) {
+    p.listener().on(EngineEvent.said(EventStep.STATE, id, Duration.ZERO, EngineMessage.EVENT_STATE, action, name));
   }
 
   @Override
   public Removal remove(String ref, boolean force, boolean prune) {
-    return removal.remove(ref, force, prune, Keeping.on(p.layout()));
+    Removal r = removal.remove(ref, force, prune, Keeping.on(p.layout()));
+    r.untagged().forEach(u -> said(u, "untag", u));
+    if (!r.deleted().isEmpty()) {
+      said(r.deleted().get(0), "delete", r.deleted().get(0)); // the image; the rest are its layers
+    }
+    return r;
   }
 
   @Override

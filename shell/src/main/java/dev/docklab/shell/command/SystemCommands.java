@@ -15,7 +15,7 @@ public final class SystemCommands {
   private SystemCommands() {}
 
   public static List<Command> all() {
-    return List.of(info(), version(), df());
+    return List.of(EventsCommand.events(), info(), version(), df());
   }
 
   static Command df() {
