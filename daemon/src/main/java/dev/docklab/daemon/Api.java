@@ -23,6 +23,12 @@ import org.eclipse.jetty.util.Callback;
 final class Api extends Handler.Abstract {
   /** The API version served: what the docker CLI 28 negotiates down to. */
   static final String VERSION = "1.47";
+  /**
+   * The Docker release whose API this serves ({@link #VERSION} came with Docker 27.3): the top-level
+   * {@code Version} of {@code /version}, which clients that check a Docker version compare (testcontainers
+   * wants at least 1.6.0); docklab's own version is the {@code Engine} component's.
+   */
+  static final String DOCKER_VERSION = "27.3.0";
   /** The oldest API version a client may ask for, as dockerd's. */
   static final String MIN_VERSION = "1.24";
   private static final Pattern VERSIONED = Pattern.compile("/v([0-9]+)\\.([0-9]+)(/.*)");
