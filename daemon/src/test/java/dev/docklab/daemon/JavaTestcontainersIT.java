@@ -23,7 +23,7 @@ import org.testcontainers.utility.DockerImageName;
  * testcontainers-java, as a Java project's tests use it, against a docklab daemon: {@code DOCKER_HOST}
  * (set by the build, with Ryuk off) names the socket this test serves an engine on.
  */
-class TestcontainersIT {
+class JavaTestcontainersIT {
   static DaemonFixture f;
 
   @BeforeAll
