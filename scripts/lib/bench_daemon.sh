@@ -123,7 +123,7 @@ kb() { # FIELD PID...: the sum of a /proc field over the PIDs (VmRSS from status
 children_named() { # PATTERN NAME: PIDs of processes called NAME (at most 15 characters, as the kernel keeps
   # a name) whose command line mentions PATTERN
   for p in $(pgrep -x "$2"); do
-    { tr '\0' ' ' <"/proc/$p/cmdline"; } 2>/dev/null | grep -qF -- "$1" && echo "$p"
+    if { tr '\0' ' ' <"/proc/$p/cmdline"; } 2>/dev/null | grep -qF -- "$1"; then echo "$p"; fi
   done
 }
 monitors=$(children_named "$data/dl" conmon | tr '\n' ' ')
