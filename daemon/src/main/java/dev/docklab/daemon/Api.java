@@ -2,9 +2,13 @@ package dev.docklab.daemon;
 
 import dev.docklab.engine.api.EngineException;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
@@ -19,6 +23,12 @@ import org.eclipse.jetty.util.Callback;
 final class Api extends Handler.Abstract {
   /** The API version served: what the docker CLI 28 negotiates down to. */
   static final String VERSION = "1.47";
+  /**
+   * The Docker release whose API this serves ({@link #VERSION} came with Docker 27.3): the top-level
+   * {@code Version} of {@code /version}, which clients that check a Docker version compare (testcontainers
+   * wants at least 1.6.0); docklab's own version is the {@code Engine} component's.
+   */
+  static final String DOCKER_VERSION = "27.3.0";
   /** The oldest API version a client may ask for, as dockerd's. */
   static final String MIN_VERSION = "1.24";
   private static final Pattern VERSIONED = Pattern.compile("/v([0-9]+)\\.([0-9]+)(/.*)");
@@ -33,6 +43,9 @@ final class Api extends Handler.Abstract {
 
   private final List<Entry> routes = new ArrayList<>();
   private final Map<String, String> headers;
+  private final ThreadLocal<Peer> serving = new ThreadLocal<>();
+  private Clients clients = new Clients();
+  private Consumer<ApiCall> calls = call -> { };
 
   Api(String engineVersion) {
     this.headers = Map.of("Api-Version", VERSION, "Docker-Experimental", "false", "Ostype", "linux",
@@ -45,8 +58,56 @@ final class Api extends Handler.Abstract {
     return this;
   }
 
+  /** Tells {@code listener} of each call answered, its client found among {@code open}'s connections. */
+  Api observed(Clients open, Consumer<ApiCall> listener) {
+    this.clients = open;
+    this.calls = listener;
+    return this;
+  }
+
+  /** The client whose request this thread is handling now; null on any other thread. */
+  Peer serving() {
+    return serving.get();
+  }
+
   @Override
-  public boolean handle(Request request, Response response, Callback callback) {
+  public boolean handle(Request request, Response response, Callback answered) {
+    long t0 = System.nanoTime();
+    Peer client = clients.peer(request.getConnectionMetaData().getConnection());
+    Callback callback = new Callback.Nested(answered) {
+      @Override
+      public void succeeded() {
+        record(client, request, response, t0);
+        super.succeeded();
+      }
+
+      @Override
+      public void failed(Throwable x) {
+        record(client, request, response, t0);
+        super.failed(x);
+      }
+    };
+    serving.set(client);
+    try {
+      return route(request, response, callback);
+    } finally {
+      serving.remove();
+    }
+  }
+
+  private void record(Peer client, Request request, Response response, long t0) {
+    String query = request.getHttpURI().getQuery();
+    String target = request.getHttpURI().getPath()
+        + (query == null ? "" : "?" + URLDecoder.decode(query, StandardCharsets.UTF_8));
+    try {
+      calls.accept(new ApiCall(client, request.getMethod(), target, response.getStatus(),
+          Duration.ofNanos(System.nanoTime() - t0)));
+    } catch (RuntimeException e) {
+      // a listener's failure is no client's: the answer goes out all the same
+    }
+  }
+
+  private boolean route(Request request, Response response, Callback callback) {
     headers.forEach((k, v) -> response.getHeaders().put(k, v));
     String method = request.getMethod();
     String path = request.getHttpURI().getDecodedPath();

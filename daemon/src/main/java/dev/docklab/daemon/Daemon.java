@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -21,12 +22,21 @@ public final class Daemon implements AutoCloseable {
   private final Engine engine;
   private final EventHub events;
   private final List<ListenAddress> listening = new ArrayList<>();
+  private final Clients clients = new Clients();
+  private Consumer<ApiCall> calls = call -> { };
+  private Api api;
   private Server server;
 
   /** A daemon over {@code engine}, whose listener is {@code events} (so that {@code /events} sees what it does). */
   public Daemon(Engine engine, EventHub events) {
     this.engine = engine;
     this.events = events;
+  }
+
+  /** Tells {@code listener} of every request answered from now on (on the serving thread, as it ends). */
+  public Daemon onCall(Consumer<ApiCall> listener) {
+    this.calls = listener;
+    return this;
   }
 
   /** Listens on every address and serves until {@link #close()}. */
@@ -44,6 +54,7 @@ public final class Daemon implements AutoCloseable {
         UnixDomainServerConnector c = new UnixDomainServerConnector(server, new HttpConnectionFactory(http));
         c.setUnixDomainPath(a.socket());
         c.setIdleTimeout(-1);
+        c.addEventListener(clients);
         server.addConnector(c);
       } else {
         ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -53,7 +64,8 @@ public final class Daemon implements AutoCloseable {
         server.addConnector(c);
       }
     }
-    server.setHandler(Routes.api(engine, events));
+    api = Routes.api(engine, events).observed(clients, call -> calls.accept(call));
+    server.setHandler(api);
     server.setStopTimeout(1000);
     try {
       server.start();
@@ -72,6 +84,17 @@ public final class Daemon implements AutoCloseable {
   /** Where it listens. */
   public List<ListenAddress> listening() {
     return List.copyOf(listening);
+  }
+
+  /** The processes connected to the Unix sockets now (a {@code docker events} waiting, say), one a process. */
+  public List<Peer> clients() {
+    return clients.now();
+  }
+
+  /** The client whose request the calling thread is serving; null when it serves none. */
+  public Peer servingNow() {
+    Api a = api;
+    return a == null ? null : a.serving();
   }
 
   /** Blocks until the server stops. */

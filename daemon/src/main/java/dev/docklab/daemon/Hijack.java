@@ -34,15 +34,35 @@ final class Hijack {
 
   private Hijack() {}
 
-  /** Answers 101 (or 200 to a client that asked for no upgrade) and hands the connection to {@code session}. */
+  /**
+   * Answers 101 and hands the connection to {@code session}; a client that asked for no upgrade gets a 200
+   * whose body is the session's output (it sends no input).
+   */
   static void upgrade(Exchange x, String contentType, String threadName, Session session) {
     boolean upgrade = "tcp".equalsIgnoreCase(x.header("Upgrade"));
-    x.response.setStatus(upgrade ? 101 : 200);
-    x.response.getHeaders().put("Content-Type", contentType);
-    if (upgrade) {
-      x.response.getHeaders().put("Connection", "Upgrade");
-      x.response.getHeaders().put("Upgrade", "tcp");
+    if (!upgrade) {
+      // a client that asked for no upgrade (docker-java's exec without stdin) reads the stream as the body
+      try (OutputStream body = x.stream(200, contentType)) {
+        session.run(InputStream.nullInputStream(), new Output() {
+          @Override
+          public OutputStream stream() {
+            return body;
+          }
+
+          @Override
+          public void closeWrite() {
+            // no stdin came: nothing to tell
+          }
+        });
+      } catch (IOException e) {
+        // the client went away: the response ends here
+      }
+      return;
     }
+    x.response.setStatus(101);
+    x.response.getHeaders().put("Content-Type", contentType);
+    x.response.getHeaders().put("Connection", "Upgrade");
+    x.response.getHeaders().put("Upgrade", "tcp");
     EndPoint endPoint = x.request.getConnectionMetaData().getConnection().getEndPoint();
     endPoint.setIdleTimeout(0);
     Raw raw = new Raw(endPoint, session, threadName);

@@ -54,7 +54,7 @@ final class SystemRoutes {
     details.put("GoVersion", "java" + Runtime.version().feature());
     details.put("GitCommit", "docklab");
     details.put("Experimental", "false");
-    v.put("Version", Engine.VERSION);
+    v.put("Version", Api.DOCKER_VERSION);
     v.put("ApiVersion", Api.VERSION);
     v.put("MinAPIVersion", Api.MIN_VERSION);
     v.put("GitCommit", "docklab");

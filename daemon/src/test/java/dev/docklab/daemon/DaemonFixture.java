@@ -28,10 +28,11 @@ final class DaemonFixture implements AutoCloseable {
   final DockerCli docker;
   final String hub;
 
-  private DaemonFixture(Path root, Path work, Engine engine, Daemon daemon, String hub) throws IOException {
+  private DaemonFixture(Path root, Path work, Path socket, Engine engine, Daemon daemon, String hub)
+      throws IOException {
     this.root = root;
     this.work = work;
-    this.socket = work.resolve("docklab.sock");
+    this.socket = socket;
     this.engine = engine;
     this.daemon = daemon;
     this.docker = new DockerCli(socket, Files.createDirectories(work.resolve("config")));
@@ -39,6 +40,11 @@ final class DaemonFixture implements AutoCloseable {
   }
 
   static DaemonFixture start() throws Exception {
+    return start(null);
+  }
+
+  /** A fixture whose daemon listens on {@code socket} (null: a socket in its scratch directory). */
+  static DaemonFixture start(Path socket) throws Exception {
     Path root = Files.createTempDirectory("docklab-daemon-");
     Path work = Files.createTempDirectory("docklab-cli-");
     int port;
@@ -49,7 +55,8 @@ final class DaemonFixture implements AutoCloseable {
     EventHub events = new EventHub();
     Engine engine = Engine.open(EngineOptions.at(root), events);
     Daemon daemon = new Daemon(engine, events);
-    DaemonFixture f = new DaemonFixture(root, work, engine, daemon, "localhost:" + port);
+    DaemonFixture f = new DaemonFixture(root, work, socket == null ? work.resolve("docklab.sock") : socket, engine,
+        daemon, "localhost:" + port);
     try {
       engine.system().ensureBaseImages();
       daemon.start(List.of(ListenAddress.parse("unix://" + f.socket)));

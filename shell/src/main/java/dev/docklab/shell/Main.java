@@ -218,18 +218,21 @@ public final class Main {
       events.on(e);
     });
     events.bind(engine::ifOpen); // an event's container is named from the start, not only once served
-    Served served = new Served(engine, events, opts.engine().dataRoot());
+    Served served = new Served(engine, events, opts.engine().dataRoot(), trace);
+    trace.skipWhen(served::servingForeign);
     boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     try {
       if (interactive) {
         engine.holdNotices();
-        return new Repl(engine, engine::noticesTo, messages, out, err, trace).served(served::dockerHost, served::now)
+        return new Repl(engine, engine::noticesTo, messages, out, err, trace)
+            .served(served::dockerHost, served::now, served::socket)
             .run(opts.jshell() ? "jshell" : null);
       }
       if (opts.jshell()) {
         // snippets from standard input, each result printed: echo 'engine.containers().list()' | docklab jshell
         Session session = new Session(engine, out, err, stdin, messages, Session.Foreground.NONE).withTrace(trace);
         session.state().setDockerHost(served::dockerHost, served::now);
+        session.state().setApiSocket(served::socket);
         return JShellCommand.run(List.of(), session);
       }
       LineSource lines = opts.line() != null ? new ScriptLines(new BufferedReader(new StringReader(opts.line())))
@@ -242,6 +245,7 @@ public final class Main {
       Session session = new Session(engine, out, err, commandInput, messages, Session.Foreground.NONE)
           .withTrace(trace);
       session.state().setDockerHost(served::dockerHost, served::now);
+      session.state().setApiSocket(served::socket);
       return Repl.loop(lines, new Shell(session));
     } catch (EngineException e) {
       err.println(messages.get("main.error", Said.of(e, messages)));

@@ -54,7 +54,9 @@ public enum EventStep {
   /** A registry token obtained. */
   TOKEN,
   /** docklab's hub started. */
-  HUB;
+  HUB,
+  /** One request a client (the docker CLI) made to the Docker Engine API that docklab serves. */
+  API;
 
   /** The short key: {@code mount}, {@code http}... */
   public String key() {

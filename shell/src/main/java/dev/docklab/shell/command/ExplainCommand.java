@@ -14,6 +14,7 @@ import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
 import dev.docklab.shell.command.ExplainView.Operand;
+import dev.docklab.shell.explain.ArchView;
 import dev.docklab.shell.explain.ClassView;
 import dev.docklab.shell.explain.DriversView;
 import dev.docklab.shell.explain.ExplainViews;
@@ -313,10 +314,8 @@ public final class ExplainCommand {
     String state = registries.hubStarted() ? "here" : answers(settings.hub()) ? "elsewhere" : "on-demand";
     List<String> out = new ArrayList<>(ExplainViews.arch(ProcessHandle.current().pid(), running, info.runtime(),
         info.kernel(), settings.hub(), state, settings.mirrors(), settings.hubIsDockerHub(), s.messages(), s.width()));
-    String served = s.state().servedNow();
-    if (served != null) {
-      out.addAll(Wrap.lines(s.msg("explain.arch.api", served), "", s.width()));
-    }
+    out.add("");
+    out.addAll(ArchView.api(s.state().apiSocket(), s.messages(), s.width()));
     return out;
   }
 

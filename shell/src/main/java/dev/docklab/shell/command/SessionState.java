@@ -1,6 +1,7 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.api.CowEvent;
+import dev.docklab.shell.explain.ApiSocket;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class SessionState {
   private String placedInput;
   private Supplier<String> dockerHost = () -> null;
   private Supplier<String> servedNow = () -> null;
+  private Supplier<ApiSocket> apiSocket = () -> null;
 
   /**
    * The {@code DOCKER_HOST} that host commands get ({@code unix://...}), so that the docker CLI, bash
@@ -44,6 +46,16 @@ public final class SessionState {
   /** The {@code DOCKER_HOST} this engine is served on now, without serving it; null when it is not. */
   public String servedNow() {
     return servedNow.get();
+  }
+
+  /** Where {@link #apiSocket()} comes from. */
+  public void setApiSocket(Supplier<ApiSocket> source) {
+    this.apiSocket = source;
+  }
+
+  /** The socket this engine is served on now, with its clients; null when it is not served. */
+  public ApiSocket apiSocket() {
+    return apiSocket.get();
   }
 
   public SessionState(Messages messages) {

@@ -4,6 +4,7 @@ import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** Keeps the engine's events of the last command the learner typed, for {@code explain last}. */
 public final class TraceRecorder implements EngineListener {
@@ -12,6 +13,15 @@ public final class TraceRecorder implements EngineListener {
   private String lastLine = "";
   private List<EngineEvent> last = List.of();
   private String explainLine = "";
+  private volatile BooleanSupplier skip = () -> false;
+
+  /**
+   * Leaves out the events emitted while {@code foreign} holds: those of a request that another
+   * terminal's docker CLI made to the served engine, which are not this learner's.
+   */
+  public void skipWhen(BooleanSupplier foreign) {
+    this.skip = foreign;
+  }
 
   /** A new command line starts: what the previous one did becomes "the last command". */
   public synchronized void newCommand(String line) {
@@ -34,8 +44,13 @@ public final class TraceRecorder implements EngineListener {
   }
 
   @Override
-  public synchronized void on(EngineEvent event) {
-    current.add(event);
+  public void on(EngineEvent event) {
+    if (skip.getAsBoolean()) {
+      return;
+    }
+    synchronized (this) {
+      current.add(event);
+    }
   }
 
   /** The events of the most recent finished command (the one before {@code explain last}). */

@@ -1,6 +1,7 @@
 package dev.docklab.shell.explain;
 
 import dev.docklab.engine.api.EngineEvent;
+import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.SignalWait;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Text;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * {@code explain last}: each engine step of the last command as one entry (its number, step, time and
  * what it does), then its artifact (an HTTP request with its status, a mount's options...) wrapped at
- * word boundaries to the terminal's width, the container it concerns named in brackets.
+ * word boundaries to the terminal's width, the container it concerns named in brackets. A REST call
+ * of the Docker Engine API (an {@code api} step) is one line: method, path with query, status, time.
  */
 public final class TraceView {
   private static final String INDENT = "       ";
@@ -35,10 +37,22 @@ public final class TraceView {
     }
     out.addAll(Wrap.lines(m.get("explain.last.title", line), "", "  ", width));
     out.add("");
+    List<String> clients = events.stream().filter(e -> e.step() == EventStep.API).map(EngineEvent::subject)
+        .distinct().toList();
+    if (!clients.isEmpty()) {
+      out.addAll(Wrap.lines(m.get("explain.last.api", String.join(", ", clients)), "", "  ", width));
+      out.add("");
+    }
     int n = 1;
     for (EngineEvent e : events) {
       String step = e.step().key();
       String head = String.format("%2d. %-9s %9s  ", n++, step, took(e.took()));
+      if (e.step() == EventStep.API) {
+        List<String> call = artifact(e.detail(), HANGING, width);
+        call.set(0, head + call.get(0).substring(HANGING.length()));
+        out.addAll(call);
+        continue;
+      }
       out.addAll(Wrap.lines(m.has("explain.step." + step) ? m.get("explain.step." + step) : "", head, HANGING, width));
       String who = container(e.subject(), names);
       String detail = detail(e, m);

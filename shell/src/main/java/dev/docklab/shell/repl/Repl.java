@@ -5,6 +5,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.shell.command.Said;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.interp.Shell;
+import dev.docklab.shell.explain.ApiSocket;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Wrap;
@@ -27,6 +28,7 @@ public final class Repl {
   private final Supplier<Engine> engine;
   private final Consumer<PrintStream> notices;
   private Supplier<String> dockerHost = () -> null;
+  private Supplier<ApiSocket> apiSocket = () -> null;
   private Supplier<String> servedNow = () -> null;
   private final Messages messages;
   private final PrintStream out;
@@ -47,9 +49,10 @@ public final class Repl {
    * Serves the engine once it is up (see {@code Served}): {@code source} starts it and gives the
    * {@code DOCKER_HOST} other terminals and the REPL's bash lines use.
    */
-  public Repl served(Supplier<String> source, Supplier<String> now) {
+  public Repl served(Supplier<String> source, Supplier<String> now, Supplier<ApiSocket> socket) {
     this.dockerHost = source;
     this.servedNow = now;
+    this.apiSocket = socket;
     return this;
   }
 
@@ -108,6 +111,7 @@ public final class Repl {
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
           interaction).withTrace(trace);
       session.state().setDockerHost(dockerHost, servedNow);
+      session.state().setApiSocket(apiSocket);
       Shell shell = new Shell(session);
       String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
       Path history = Path.of(home, ".docklab_history");

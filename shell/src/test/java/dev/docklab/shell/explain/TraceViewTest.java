@@ -113,4 +113,38 @@ class TraceViewTest {
     assertEquals(w, SignalWait.parse(w.detail()));
     assertEquals(null, SignalWait.parse("SIGTERM to PID 1"));
   }
+
+  @Test
+  void eachRestCallIsOneLineWithMethodPathStatusAndTimeAfterALegendNamingTheClients() {
+    List<EngineEvent> calls = List.of(
+        new EngineEvent(EventStep.API, "docker ps -q (PID 4242)", "HEAD /_ping -> 200", Duration.ofMillis(1)),
+        new EngineEvent(EventStep.API, "docker ps -q (PID 4242)", "GET /v1.47/containers/json -> 200",
+            Duration.ofMillis(4)),
+        new EngineEvent(EventStep.API, "docker stop 0123abcd (PID 4250)", "POST /v1.47/containers/0123abcd/stop -> 204",
+            Duration.ofMillis(312)));
+    List<String> en = TraceView.lines("docker ps -q | xargs docker stop", calls, Map.of(), EN, 80);
+    assertEquals(List.of("What happened for: docker ps -q | xargs docker stop", "",
+        "api: a REST call of the Docker Engine API, made over docklab's socket by docker",
+        "  ps -q (PID 4242), docker stop 0123abcd (PID 4250)", "",
+        " 1. api          1.0 ms  HEAD /_ping -> 200",
+        " 2. api          4.0 ms  GET /v1.47/containers/json -> 200",
+        " 3. api        312.0 ms  POST /v1.47/containers/0123abcd/stop -> 204"), en);
+    List<String> zh = TraceView.lines("docker ps", calls.subList(0, 2), Map.of(), ZH, 80);
+    assertEquals(List.of("api：Docker Engine API 的一次 REST 调用，由 docker ps -q (PID 4242) 通过 docklab", "  的套接字发出"),
+        zh.subList(2, 4));
+    assertEquals(" 2. api          4.0 ms  GET /v1.47/containers/json -> 200", zh.get(6));
+  }
+
+  @Test
+  void aRestCallWiderThanTheTerminalGoesOnUnderItsStart() {
+    List<EngineEvent> call = List.of(new EngineEvent(EventStep.API, "docker ps (PID 1)",
+        "GET /v1.47/containers/json?all=1&filters={\"name\":{\"r1\":true}} -> 200", Duration.ofMillis(5)));
+    List<String> lines = TraceView.lines("docker ps -a", call, Map.of(), EN, 60);
+    for (String l : lines) {
+      assertTrue(Text.width(l) <= 60, "too wide: " + l);
+    }
+    int at = lines.indexOf(" 1. api          5.0 ms  GET /v1.47/containers/json?all=1&");
+    assertTrue(at > 0, lines.toString());
+    assertEquals(" ".repeat(25) + "filters={\"name\":{\"r1\":true}} -> 200", lines.get(at + 1));
+  }
 }
