@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The seccomp profile, --security-opt and --privileged as a learner meets them, on the real engine. */
+/** The seccomp profile and --security-opt as a learner meets them, on the real engine ({@code HardeningIT}: --privileged). */
 class SecurityIT {
   static Transcript t;
   static Path profile;
@@ -52,14 +52,6 @@ class SecurityIT {
     assertTrue(opts.startsWith("[\"seccomp={\\\"defaultAction\\\":\\\"SCMP_ACT_ALLOW\\\""), opts);
     assertTrue(opts.strip().endsWith(",\"no-new-privileges\"]"), opts);
     t.run("docker rm nomkdir");
-  }
-
-  @Test
-  void privilegedIsRefused() {
-    Transcript.Result r = t.run("docker run --rm --privileged busybox true");
-    assertEquals(125, r.status());
-    assertTrue(r.err().startsWith("docklab refuses --privileged: "), r.err());
-    assertEquals(1, r.err().lines().count(), r.err());
   }
 
   @Test

@@ -103,7 +103,8 @@ final class BundleFactory {
     };
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         ContainerService.cgroupsPath(c.id()), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
-        binds(c, files), netns, confinement, c.resources(), c.hardening(), c.namespaces());
+        binds(c, files), netns, confinement, c.resources(),
+        c.hardening().withGroupAdd(Users.groups(c.user(), c.hardening().groupAdd(), rootfs)), c.namespaces());
   }
 
   private static String readHostFile(Path path) {

@@ -61,6 +61,7 @@ final class ContainerFactory {
       throw EngineException.invalid("no command specified");
     }
     security.check(SecurityOpts.parse(req.securityOpt()));
+    HardeningCheck.check(req.hardening());
     byte[] idBytes = new byte[32];
     RANDOM.nextBytes(idBytes);
     String id = HexFormat.of().formatHex(idBytes);

@@ -149,7 +149,7 @@ public final class ContainerService {
     Endpoint endpoint = null;
     try {
       // first, so that a missing seccomp profile refuses the start before anything is mounted
-      BundleSpec.Security confinement = security.forContainer(c.hostConfig().security());
+      BundleSpec.Security confinement = security.forContainer(c.hostConfig().security(), c.hardening());
       Image image = images.get(c.imageDigest());
       List<Path> lowers = bundles.lowers(files, image);
       StorageDriver.RootFs root = listener.timed(EventStep.MOUNT, c.id(), StorageDriver.RootFs::mountOptions,

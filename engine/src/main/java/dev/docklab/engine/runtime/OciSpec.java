@@ -19,11 +19,13 @@ public final class OciSpec {
       "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW",
       "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE",
       "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");
-  static final List<String> MASKED_PATHS = List.of(
+  /** The /proc and /sys paths Docker masks in a container. */
+  public static final List<String> MASKED_PATHS = List.of(
       "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
       "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
       "/sys/devices/virtual/powercap");
-  static final List<String> READONLY_PATHS = List.of(
+  /** The /proc paths Docker makes read-only in a container. */
+  public static final List<String> READONLY_PATHS = List.of(
       "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
   private static final long DEFAULT_NOFILE = 1048576;
 

@@ -2,6 +2,7 @@ package dev.docklab.engine.runtime;
 
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
+import dev.docklab.engine.api.Hardening;
 import dev.docklab.engine.api.SecurityOpts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,6 +83,23 @@ public final class SecurityProfiles {
   /** What a container with {@code opts} runs under, for its bundle. */
   public BundleSpec.Security forContainer(SecurityOpts opts) {
     return new BundleSpec.Security(seccomp(opts), appArmorProfile(opts), opts.noNewPrivileges());
+  }
+
+  /**
+   * What a container with {@code opts} and {@code h} runs under, as Docker: a privileged one with no seccomp
+   * filter and no AppArmor profile unless one is named; the filter's capability rules follow its capabilities.
+   */
+  public BundleSpec.Security forContainer(SecurityOpts opts, Hardening h) {
+    if (h.privileged()) {
+      String profile = opts.appArmor() == null ? null : appArmorProfile(opts);
+      return new BundleSpec.Security(null, profile, opts.noNewPrivileges());
+    }
+    Map<String, Object> seccomp = null;
+    if (!opts.seccompUnconfined()) {
+      SeccompProfile profile = opts.customSeccomp() ? SeccompProfile.parse(opts.seccomp()) : defaultProfile();
+      seccomp = profile.toOci(Capabilities.effective(h), SeccompArches.host(), host.kernel());
+    }
+    return new BundleSpec.Security(seccomp, appArmorProfile(opts), opts.noNewPrivileges());
   }
 
   private synchronized SeccompProfile defaultProfile() {

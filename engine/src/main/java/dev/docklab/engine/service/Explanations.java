@@ -402,7 +402,7 @@ final class Explanations implements Explain {
     Set<String> names = new HashSet<>();
     seccomp.path("syscalls").forEach(r -> r.path("names").forEach(n -> names.add(n.asText())));
     SecurityOpts opts = c.hostConfig().security();
-    String profile = opts.seccompUnconfined() ? SecurityOpts.UNCONFINED : opts.customSeccomp() ? "custom"
+    String profile = opts.seccompUnconfined() || c.hardening().privileged() ? SecurityOpts.UNCONFINED : opts.customSeccomp() ? "custom"
         : containers.security().defaultSeccomp().toString();
     JsonNode appArmor = spec.path("process").path("apparmorProfile");
     return new Confinement(mode, names.size(), seccomp.path("defaultAction").asText(""), profile,

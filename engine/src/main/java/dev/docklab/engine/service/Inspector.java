@@ -91,9 +91,9 @@ final class Inspector {
     host.put("PidsLimit", c.hostConfig().pidsLimit() > 0 ? c.hostConfig().pidsLimit() : null);
     host.put("CgroupParent", "");
     host.put("Binds", binds(c));
-    host.put("Privileged", false);
     host.put("SecurityOpt", c.hostConfig().securityOpt().isEmpty() ? null : c.hostConfig().securityOpt());
-    m.put("HostConfig", host);
+    HostConfigKeys.putHardening(host, c);
+    m.put("HostConfig", HostConfigKeys.ordered(host));
     m.put("GraphDriver", graphDriver(driver, image, dir));
     List<Map<String, Object>> mounts = new ArrayList<>();
     for (Container.MountPoint mp : c.mounts()) {

@@ -8,6 +8,7 @@ import dev.docklab.engine.api.EngineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +67,23 @@ class UsersTest {
   void rejectsUnknownGroupInDockersWords() {
     EngineException e = assertThrows(EngineException.class, () -> Users.resolve("nobody:wheel", rootfs));
     assertEquals("unable to find group wheel: no matching entries in group file", e.getMessage());
+  }
+
+  @Test
+  void theUsersGroupsInEtcGroupAreItsSupplementaryGroupsAsDockerGivesThem() throws IOException {
+    Files.writeString(rootfs.resolve("etc/group"),
+        "root:x:0:\nwheel:x:10:root\nstaff:x:50:www-data,bob\naudio:x:29:\nnogroup:x:65534:\n");
+    assertEquals(List.of("10"), Users.groups("", List.of(), rootfs), "no user is root, a member of wheel");
+    assertEquals(List.of("50"), Users.groups("www-data", List.of(), rootfs));
+    assertEquals(List.of("50"), Users.groups("33", List.of(), rootfs), "a uid finds its name");
+    assertEquals(List.of(), Users.groups("www-data:audio", List.of(), rootfs), "an explicit group: no others");
+    assertEquals(List.of(), Users.groups("4242", List.of(), rootfs));
+    assertEquals(List.of("10", "29", "777"), Users.groups("", List.of("audio", "777", "10"), rootfs));
+  }
+
+  @Test
+  void anUnknownGroupAddIsDockersError() {
+    EngineException e = assertThrows(EngineException.class, () -> Users.groups("", List.of("nosuch"), rootfs));
+    assertEquals("Unable to find group nosuch: no matching entries in group file", e.getMessage());
   }
 }

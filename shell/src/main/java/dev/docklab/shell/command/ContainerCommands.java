@@ -134,10 +134,6 @@ public final class ContainerCommands {
 
   private static int runOrCreate(Args args, Session s, boolean start) {
     String cmd = start ? "run" : "create";
-    if (args.has("privileged")) {
-      s.err().println(s.msg("run.privileged-refused"));
-      return Errors.RUN_FAILED;
-    }
     args.requireAtLeast(1);
     boolean detach = args.has("detach");
     boolean tty = args.has("tty");

@@ -25,6 +25,9 @@ final class SecurityOptions {
   static List<String> read(List<String> values, Path workspace) {
     List<String> out = new ArrayList<>();
     for (String opt : values) {
+      if (opt.equals("systempaths=unconfined")) {
+        continue; // the client's own: no masked or read-only /proc paths (HardeningFlags)
+      }
       int sep = opt.indexOf('=');
       if (sep < 0 && !opt.equals("no-new-privileges")) {
         sep = opt.indexOf(':');
