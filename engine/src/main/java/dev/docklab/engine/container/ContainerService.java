@@ -477,6 +477,20 @@ public final class ContainerService {
     return out;
   }
 
+  /** {@code docker network connect [--alias A] NETWORK CONTAINER}: one more interface, on {@code network}. */
+  public Endpoint connectNetwork(String nameOrId, String network, List<String> aliases) {
+    synchronized (lock) {
+      return nets.attach(store.find(nameOrId), network, aliases);
+    }
+  }
+
+  /** {@code docker network disconnect NETWORK CONTAINER}: the interface {@link #connectNetwork} added goes. */
+  public void disconnectNetwork(String nameOrId, String network) {
+    synchronized (lock) {
+      nets.detach(store.find(nameOrId), network);
+    }
+  }
+
   /** What a copy does with a container's root, given as {@link ContainerPaths} over it and its mounts. */
   @FunctionalInterface
   public interface RootWork<T> {
