@@ -14,7 +14,7 @@ import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code docklab daemon}: the Docker Engine API over one engine, on Unix sockets and loopback TCP.
+ * {@code docklab daemon}: the Docker Engine API over one engine, on Unix sockets and TCP (beyond loopback only through TLS).
  * Closing it stops serving; the engine stays with its owner, and containers keep running under their
  * monitors, as with dockerd.
  */
@@ -41,6 +41,14 @@ public final class Daemon implements AutoCloseable {
 
   /** Listens on every address and serves until {@link #close()}. */
   public void start(List<ListenAddress> addresses) throws Exception {
+    start(addresses, null);
+  }
+
+  /**
+   * Listens on every address and serves until {@link #close()}; TCP addresses through TLS with
+   * {@code tls} ({@code --tls}, {@code --tlsverify}), as dockerd's; none when it is null.
+   */
+  public void start(List<ListenAddress> addresses, TlsFiles tls) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(256, 4);
     threads.setName("docklab-daemon");
     threads.setDaemon(true);
@@ -57,7 +65,8 @@ public final class Daemon implements AutoCloseable {
         c.addEventListener(clients);
         server.addConnector(c);
       } else {
-        ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector c = tls == null ? new ServerConnector(server, new HttpConnectionFactory(http))
+            : new ServerConnector(server, tls.context(), new HttpConnectionFactory(http));
         c.setHost(a.host());
         c.setPort(a.port());
         c.setIdleTimeout(-1);

@@ -21,6 +21,7 @@ final class Routes {
     new PushRoute(engine).register(api);
     new BuildRoute(engine).register(api);
     new ArchiveRoutes(engine).register(api);
+    new CopyRoutes(engine).register(api);
     new VolumeRoutes(engine).register(api);
     new PruneRoutes(engine).register(api);
     return api;

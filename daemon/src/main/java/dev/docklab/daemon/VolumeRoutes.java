@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Volume;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Volumes and networks: list, create, inspect, remove, prune. */
+/** Volumes and networks: list, create, inspect, remove, prune; networks also connect and disconnect. */
 final class VolumeRoutes {
   private final Engine engine;
 
@@ -37,11 +38,30 @@ final class VolumeRoutes {
           engine.networks().prune().forEach(gone::add);
           x.json(200, o);
         })
+        .on("POST", "/networks/" + Routes.NAME + "/connect", x -> {
+          JsonNode body = x.body();
+          List<String> aliases = new ArrayList<>();
+          body.path("EndpointConfig").path("Aliases").forEach(a -> aliases.add(a.asText()));
+          engine.networks().connect(x.param(0), container(body), aliases);
+          x.noContent(200);
+        })
+        .on("POST", "/networks/" + Routes.NAME + "/disconnect", x -> {
+          engine.networks().disconnect(x.param(0), container(x.body()));
+          x.noContent(200);
+        })
         .on("GET", "/networks/" + Routes.NAME, x -> x.json(200, engine.networks().inspect(x.param(0))))
         .on("DELETE", "/networks/" + Routes.NAME, x -> {
           engine.networks().remove(x.param(0));
           x.noContent(204);
         });
+  }
+
+  private static String container(JsonNode body) {
+    String c = body.path("Container").asText("");
+    if (c.isEmpty()) {
+      throw ApiError.badRequest("container must not be empty");
+    }
+    return c;
   }
 
   private Volume find(String name) {

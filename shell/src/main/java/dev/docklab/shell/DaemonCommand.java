@@ -3,29 +3,49 @@ package dev.docklab.shell;
 import dev.docklab.daemon.Daemon;
 import dev.docklab.daemon.EventHub;
 import dev.docklab.daemon.ListenAddress;
+import dev.docklab.daemon.TlsFiles;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.shell.command.Said;
 import dev.docklab.shell.i18n.Messages;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code docklab daemon [-H unix://PATH] [-H tcp://127.0.0.1:PORT]}: the engine served as the Docker
- * Engine API until SIGINT or SIGTERM. Containers keep running under their monitors when it stops.
+ * {@code docklab daemon [-H unix://PATH] [-H tcp://ADDR:PORT] [--tlsverify --tlscacert CA] [--tls]
+ * [--tlscert CERT --tlskey KEY]}: the engine served as the Docker Engine API until SIGINT or SIGTERM. Containers keep running under their monitors when it stops.
  */
 final class DaemonCommand {
   private DaemonCommand() {}
 
-  /** The addresses of {@code args} ({@code -H A}, {@code --host A}, {@code --tls}); the default socket when none. */
+  /** What {@code docklab daemon}'s options ask for: where to listen, and the TLS files for TCP (null for none). */
+  record Options(List<ListenAddress> addresses, TlsFiles tls) {}
+
+  /** The addresses of {@code args} ({@code -H A}, {@code --host A}); the default socket when none. */
   static List<ListenAddress> addresses(List<String> args, Messages m) {
+    return options(args, m).addresses();
+  }
+
+  /**
+   * Reads {@code -H}/{@code --host} and dockerd's TLS flags ({@code --tls}, {@code --tlsverify},
+   * {@code --tlscacert}, {@code --tlscert}, {@code --tlskey}); a TCP address beyond loopback is refused
+   * without TLS, and TLS without its files.
+   */
+  static Options options(List<String> args, Messages m) {
     List<ListenAddress> out = new ArrayList<>();
     boolean tls = false;
+    boolean verify = false;
+    Map<String, String> files = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      String inline = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
       if (a.equals("-H") || a.equals("--host")) {
         if (i + 1 >= args.size()) {
           throw new IllegalArgumentException(m.get("daemon.needs.value", a));
@@ -33,26 +53,47 @@ final class DaemonCommand {
         out.add(ListenAddress.parse(args.get(++i)));
       } else if (a.startsWith("-H") && a.length() > 2) {
         out.add(ListenAddress.parse(a.substring(2)));
-      } else if (a.startsWith("--host=")) {
-        out.add(ListenAddress.parse(a.substring("--host=".length())));
+      } else if (name.equals("--host")) {
+        out.add(ListenAddress.parse(inline));
       } else if (a.equals("--tls")) {
         tls = true;
+      } else if (a.equals("--tlsverify")) {
+        verify = true;
+      } else if (List.of("--tlscacert", "--tlscert", "--tlskey").contains(name)) {
+        if (inline == null && i + 1 >= args.size()) {
+          throw new IllegalArgumentException(m.get("daemon.tls.needs.file", name));
+        }
+        files.put(name, inline != null ? inline : args.get(++i));
       } else {
         throw new IllegalArgumentException(m.get("daemon.unknown.option", a));
       }
     }
+    TlsFiles tlsFiles = null;
+    if (tls || verify) {
+      if (!files.containsKey("--tlscert") || !files.containsKey("--tlskey")) {
+        throw new IllegalArgumentException(m.get("daemon.tls.needs.pair"));
+      }
+      if (verify && !files.containsKey("--tlscacert")) {
+        throw new IllegalArgumentException(m.get("daemon.tlsverify.needs.ca"));
+      }
+      tlsFiles = new TlsFiles(verify ? Path.of(files.get("--tlscacert")) : null, Path.of(files.get("--tlscert")),
+          Path.of(files.get("--tlskey")), verify);
+    }
     for (ListenAddress a : out) {
-      if (!a.loopback()) {
-        throw new IllegalArgumentException(m.get(tls ? "daemon.tls.unsupported" : "daemon.tcp.needs.tls", a));
+      if (!a.loopback() && tlsFiles == null) {
+        throw new IllegalArgumentException(m.get("daemon.tcp.needs.tls", a));
       }
     }
-    return out.isEmpty() ? List.of(ListenAddress.DEFAULT) : out;
+    return new Options(out.isEmpty() ? List.of(ListenAddress.DEFAULT) : out, tlsFiles);
   }
 
   static int run(List<String> args, EngineOptions options, PrintStream out, PrintStream err, Messages m) {
     List<ListenAddress> addresses;
+    TlsFiles tls;
     try {
-      addresses = addresses(args, m);
+      Options o = options(args, m);
+      addresses = o.addresses();
+      tls = o.tls();
     } catch (IllegalArgumentException e) {
       err.println(m.get("main.error", e.getMessage()));
       return 2;
@@ -74,7 +115,7 @@ final class DaemonCommand {
           err.println(m.get("repl.bootstrap.done", tag));
         }
       }
-      daemon.start(addresses);
+      daemon.start(addresses, tls);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         daemon.close();
         engine.close();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.daemon.ListenAddress;
+import dev.docklab.daemon.TlsFiles;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.shell.i18n.Messages;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,27 @@ class DaemonCommandTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> DaemonCommand.addresses(List.of("-H", "tcp://0.0.0.0:2375"), en));
     assertEquals("refusing to listen on tcp://0.0.0.0:2375: anyone who can reach it could run containers as root;"
-        + " use 127.0.0.1, or --tls with a certificate", e.getMessage());
+        + " use 127.0.0.1, or TLS: --tlsverify --tlscacert CA --tlscert CERT --tlskey KEY", e.getMessage());
+  }
+
+  @Test
+  void tlsNeedsItsFilesAndVerificationItsCa() {
+    assertEquals("--tls and --tlsverify need the daemon certificate and its key: --tlscert CERT --tlskey KEY (PEM files)",
+        assertThrows(IllegalArgumentException.class,
+            () -> DaemonCommand.options(List.of("-H", "tcp://0.0.0.0:2376", "--tls"), en)).getMessage());
+    assertEquals("--tlsverify needs --tlscacert CA: the certificate of the CA that signs the client certificates",
+        assertThrows(IllegalArgumentException.class, () -> DaemonCommand.options(List.of("-H", "tcp://0.0.0.0:2376",
+            "--tlsverify", "--tlscert", "c.pem", "--tlskey", "k.pem"), en)).getMessage());
+  }
+
+  @Test
+  void anAddressOthersCanReachIsServedWithTls() {
+    DaemonCommand.Options o = DaemonCommand.options(List.of("-H", "tcp://0.0.0.0:2376", "--tlsverify",
+        "--tlscacert=ca.pem", "--tlscert", "cert.pem", "--tlskey", "key.pem"), en);
+    assertEquals("tcp://0.0.0.0:2376", o.addresses().get(0).toString());
+    assertEquals(new TlsFiles(Path.of("ca.pem"), Path.of("cert.pem"), Path.of("key.pem"), true), o.tls());
+    assertEquals(new TlsFiles(null, Path.of("cert.pem"), Path.of("key.pem"), false), DaemonCommand.options(
+        List.of("-H", "tcp://0.0.0.0:2376", "--tls", "--tlscert", "cert.pem", "--tlskey", "key.pem"), en).tls());
   }
 
   @Test

@@ -171,7 +171,7 @@ class NetworkIT {
     assertNotEquals(0, unknown.status());
     assertTrue(unknown.err().contains("network nosuch not found"), unknown.err());
     Transcript.Result group = t.run("docker network");
-    assertTrue(group.out().contains("Usage:  docker network COMMAND\n") && group.out().contains("\n  ls       List networks\n"),
+    assertTrue(group.out().contains("Usage:  docker network COMMAND\n") && group.out().contains("\n  ls          List networks\n"),
         group.out());
     Transcript.Result frob = t.run("docker network frob");
     assertEquals(1, frob.status());

@@ -1,5 +1,6 @@
 package dev.docklab.engine.api;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,36 @@ public interface Containers {
    * come, until the container stops running or {@code cancelled} says so.
    */
   void follow(String ref, long position, Consumer<LogLine> sink, BooleanSupplier cancelled);
+
+  /**
+   * {@code docker cp}'s look at {@code path} in the container, running or not: its last component is
+   * not followed, the ones before it are, inside the container only. Fails with Docker's "Could not find
+   * the file PATH in container REF" when it is missing.
+   */
+  default PathStat statPath(String ref, String path) {
+    throw EngineException.invalid("this engine cannot copy files: docker cp is not served here");
+  }
+
+  /**
+   * {@code docker cp CONTAINER:PATH ...}: writes {@code path} (a directory with everything under it) to
+   * {@code out} as a tar whose names start with the path's base name ({@code .} for a path ending in
+   * {@code /.}); returns what {@link #statPath} says of it. Volumes and bind mounts are read as the
+   * container sees them; nothing outside the container is ever read.
+   */
+  default PathStat archivePath(String ref, String path, OutputStream out) {
+    throw EngineException.invalid("this engine cannot copy files: docker cp is not served here");
+  }
+
+  /**
+   * {@code docker cp ... CONTAINER:DIR}: extracts the tar {@code in} into the directory {@code dir} of
+   * the container (a volume's when it lies in one); files are owned by root unless {@code copyUidGid}
+   * keeps the tar's owners ({@code -a}); with {@code noOverwriteDirNonDir} a directory is never replaced
+   * by a file nor a file by a directory. Nothing outside the container is ever written.
+   */
+  default void extractToDir(String ref, String dir, InputStream in, boolean copyUidGid,
+      boolean noOverwriteDirNonDir) {
+    throw EngineException.invalid("this engine cannot copy files: docker cp is not served here");
+  }
 
   /** A container's log so far: its lines, and the position where following starts. */
   record Logs(List<LogLine> lines, long position) {}

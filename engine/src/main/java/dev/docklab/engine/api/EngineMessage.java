@@ -170,6 +170,10 @@ public enum EngineMessage {
   COPY_MEASURE_FAILED("could not measure the copy {0}: {1}"),
   CHANGES_READ_FAILED("could not read the changes of {0}: {1}"),
   EXPORT_FAILED("could not export {0}: {1}"),
+  CONNECT_NOT_RUNNING("docklab connects running containers only: start {0} first (docker start {0}), then connect it"),
+  DISCONNECT_STARTED_ON("docklab cannot take {0} off {1}, the network it was started on: stop it, or run it again "
+      + "with another --network"),
+  CONTAINER_COPY_FAILED("could not copy files of {0}: {1}"),
   LOG_READ_FAILED("could not read the log of {0}: {1}"),
   LOG_FOLLOW_FAILED("could not follow the log of {0}: {1}"),
   HUB_META_WRITE_FAILED("could not write the hub's metadata of {0}: {1}"),

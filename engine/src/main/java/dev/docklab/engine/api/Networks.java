@@ -17,6 +17,19 @@ public interface Networks {
   /** {@code docker network rm NAME}: refused for the predefined ones and while a container runs on it. */
   String remove(String name);
 
+  /**
+   * {@code docker network connect [--alias A] NETWORK CONTAINER}: the running container gets one more
+   * interface, on {@code network}, where the other containers find it by name (and {@code aliases}).
+   */
+  default void connect(String network, String container, List<String> aliases) {
+    throw EngineException.invalid("this engine cannot connect containers to networks");
+  }
+
+  /** {@code docker network disconnect NETWORK CONTAINER}: takes off what {@link #connect} put on. */
+  default void disconnect(String network, String container) {
+    throw EngineException.invalid("this engine cannot disconnect containers from networks");
+  }
+
   /** {@code docker network prune}: the user networks no container uses; returns their names. */
   List<String> prune();
 }

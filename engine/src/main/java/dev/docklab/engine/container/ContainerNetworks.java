@@ -118,6 +118,7 @@ final class ContainerNetworks {
   }
 
   void disconnect(String id, Endpoint ep) {
+    detachAll(id);
     if (ep == null || !onBridge(ep)) {
       return;
     }
@@ -155,23 +156,52 @@ final class ContainerNetworks {
   }
 
   /**
-   * A container's /etc/hosts: its own name at its address, and on a user-defined network every other
-   * running container of that network by name and short id (Docker resolves them with its embedded
-   * DNS; here the hosts file does it, and is rewritten as containers come and go).
+   * A container's /etc/hosts: its own name at its address, and on each user-defined network it is on
+   * (the one it started on, and those it was connected to since) every other running container of that
+   * network by name, short id and aliases (Docker resolves them with its embedded DNS; here the hosts
+   * file does it, and is rewritten as containers come and go).
    */
   String hosts(Container c, String hostname) {
     StringBuilder b = new StringBuilder(EtcFiles.hosts(hostname, c.network().ipAddress()));
-    if (userNetwork(c)) {
+    for (String network : userNetworks(c)) {
       for (Container peer : store.list()) {
-        if (!peer.id().equals(c.id()) && peer.state().running() && peer.network() != null
-            && peer.hostConfig().networkMode().equals(c.hostConfig().networkMode())
-            && !peer.network().ipAddress().isEmpty()) {
-          b.append(peer.network().ipAddress()).append('\t').append(peer.name()).append(' ').append(peer.shortId())
-              .append('\n');
+        if (peer.id().equals(c.id()) || !peer.state().running() || peer.network() == null) {
+          continue;
+        }
+        String ip = "";
+        List<String> aliases = List.of();
+        if (peer.hostConfig().networkMode().equals(network) && userNetwork(peer)) {
+          ip = peer.network().ipAddress();
+        } else {
+          for (ExtraNetworks.Link l : ExtraNetworks.read(store.files(peer.id()).networks())) {
+            if (l.network().equals(network)) {
+              ip = l.endpoint().ipAddress();
+              aliases = l.aliases();
+            }
+          }
+        }
+        if (!ip.isEmpty()) {
+          b.append(ip).append('\t').append(peer.name()).append(' ').append(peer.shortId());
+          aliases.forEach(a -> b.append(' ').append(a));
+          b.append('\n');
         }
       }
     }
     return b.toString();
+  }
+
+  /** The user networks a running container is on: the one it started on, then those it was connected to. */
+  private List<String> userNetworks(Container c) {
+    List<String> out = new ArrayList<>();
+    if (userNetwork(c)) {
+      out.add(c.hostConfig().networkMode());
+    }
+    for (ExtraNetworks.Link l : ExtraNetworks.read(store.files(c.id()).networks())) {
+      if (!l.network().equals(BridgeNetwork.DOCKER_NAME)) {
+        out.add(l.network());
+      }
+    }
+    return out;
   }
 
   static boolean userNetwork(Container c) {
@@ -185,20 +215,104 @@ final class ContainerNetworks {
    */
   void refreshHosts(String network) {
     for (Container m : store.list()) {
-      if (m.state().running() && m.network() != null && m.hostConfig().networkMode().equals(network)
-          && userNetwork(m)) {
-        Path f = store.files(m.id()).hosts();
-        try {
-          if (Files.exists(f)) {
-            Files.writeString(f, hosts(m, m.id().substring(0, 12)),
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-          }
-        } catch (IOException e) {
-          listener.on(EngineEvent.said(EventStep.WARNING, m.id(), Duration.ZERO, EngineMessage.EVENT_HOSTS_FAILED,
-              e.getMessage()));
-        }
+      if (m.state().running() && m.network() != null && userNetworks(m).contains(network)) {
+        rewriteHosts(m);
       }
     }
+  }
+
+  private void rewriteHosts(Container m) {
+    Path f = store.files(m.id()).hosts();
+    try {
+      if (Files.exists(f)) {
+        Files.writeString(f, hosts(m, m.id().substring(0, 12)),
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      }
+    } catch (IOException e) {
+      listener.on(EngineEvent.said(EventStep.WARNING, m.id(), Duration.ZERO, EngineMessage.EVENT_HOSTS_FAILED,
+          e.getMessage()));
+    }
+  }
+
+  /**
+   * {@code docker network connect NETWORK CONTAINER}: the running container {@code c} gets an interface on
+   * {@code network} beside the one it started with; names on that network resolve both ways.
+   */
+  Endpoint attach(Container c, String network, List<String> aliases) {
+    BridgeNetwork net = networks.apply(network);
+    if (!c.state().running() || c.network() == null) {
+      throw EngineException.conflict(EngineMessage.CONNECT_NOT_RUNNING, c.name());
+    }
+    String mode = c.hostConfig().networkMode();
+    if (mode.equals("host")) {
+      throw EngineException.conflict("container cannot be disconnected from host network or connected to host network");
+    }
+    if (mode.equals("none") || mode.startsWith("container:")) {
+      throw EngineException.conflict("container sharing network namespace with another container or host cannot "
+          + "be connected to any other network");
+    }
+    Path file = store.files(c.id()).networks();
+    List<ExtraNetworks.Link> links = new ArrayList<>(ExtraNetworks.read(file));
+    if (c.network().network().equals(net.name()) || links.stream().anyMatch(l -> l.network().equals(net.name()))) {
+      throw EngineException.conflict("endpoint with name " + c.name() + " already exists in network " + net.name());
+    }
+    int n = 1;
+    while (true) {
+      String candidate = "eth" + n;
+      if (links.stream().noneMatch(l -> l.ifName().equals(candidate))) {
+        break;
+      }
+      n++;
+    }
+    String ifName = "eth" + n;
+    Endpoint ep = listener.timedSaid(EventStep.NETWORK, c.id(), EngineMessage.EVENT_CONNECTED,
+        e -> new Object[] {e.ipAddress(), e.prefixLen(), net.device(), e.hostVeth(), e.sandboxKey(), e.ports()},
+        () -> net.attach(c.id(), Path.of(c.network().sandboxKey()), ifName));
+    links.add(new ExtraNetworks.Link(net.name(), ifName, List.copyOf(aliases), ep));
+    ExtraNetworks.write(file, links);
+    refreshHosts(net.name());
+    rewriteHosts(c);
+    return ep;
+  }
+
+  /** {@code docker network disconnect NETWORK CONTAINER}: takes off what {@link #attach} put on. */
+  void detach(Container c, String network) {
+    BridgeNetwork net = networks.apply(network);
+    Path file = store.files(c.id()).networks();
+    List<ExtraNetworks.Link> links = new ArrayList<>(ExtraNetworks.read(file));
+    ExtraNetworks.Link link = links.stream().filter(l -> l.network().equals(net.name())).findFirst().orElse(null);
+    if (link == null) {
+      if (c.network() != null && c.network().network().equals(net.name())) {
+        throw EngineException.conflict(EngineMessage.DISCONNECT_STARTED_ON, c.name(), net.name());
+      }
+      throw EngineException.conflict("container " + c.id() + " is not connected to network " + net.name());
+    }
+    net.detach(c.id(), link.endpoint(), link.ifName());
+    links.remove(link);
+    ExtraNetworks.write(file, links);
+    refreshHosts(net.name());
+    rewriteHosts(c);
+  }
+
+  /** Takes a container off every network it was connected to since its start (it stopped); failures become events. */
+  private void detachAll(String id) {
+    Path file = store.files(id).networks();
+    List<ExtraNetworks.Link> links;
+    try {
+      links = ExtraNetworks.read(file);
+    } catch (RuntimeException e) {
+      return;
+    }
+    for (ExtraNetworks.Link l : links) {
+      try {
+        networks.apply(l.network()).detach(id, l.endpoint(), l.ifName());
+      } catch (RuntimeException e) {
+        listener.on(EngineEvent.said(EventStep.WARNING, id, Duration.ZERO, EngineMessage.EVENT_DISCONNECT_FAILED,
+            e.getMessage()));
+      }
+    }
+    ExtraNetworks.write(file, List.of());
+    links.forEach(l -> refreshHosts(l.network()));
   }
 
   static String hostHostname() {

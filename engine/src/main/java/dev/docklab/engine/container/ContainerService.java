@@ -19,6 +19,7 @@ import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.api.Started;
+import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.image.ImageStore;
@@ -37,11 +38,14 @@ import dev.docklab.engine.store.ContainerFiles;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import dev.docklab.engine.volume.VolumeStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -471,6 +475,62 @@ public final class ContainerService {
       }
     }
     return out;
+  }
+
+  /** {@code docker network connect [--alias A] NETWORK CONTAINER}: one more interface, on {@code network}. */
+  public Endpoint connectNetwork(String nameOrId, String network, List<String> aliases) {
+    synchronized (lock) {
+      return nets.attach(store.find(nameOrId), network, aliases);
+    }
+  }
+
+  /** {@code docker network disconnect NETWORK CONTAINER}: the interface {@link #connectNetwork} added goes. */
+  public void disconnectNetwork(String nameOrId, String network) {
+    synchronized (lock) {
+      nets.detach(store.find(nameOrId), network);
+    }
+  }
+
+  /** What a copy does with a container's root, given as {@link ContainerPaths} over it and its mounts. */
+  @FunctionalInterface
+  public interface RootWork<T> {
+    T apply(Container c, ContainerPaths paths) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} on container {@code nameOrId}'s filesystem as its processes see it: the mounted
+   * root of a running container; else its root mounted for the call and unmounted after, under the lock
+   * so that it cannot start meanwhile ({@code docker cp} on a created or exited container).
+   */
+  public <T> T withRoot(String nameOrId, RootWork<T> work) throws IOException {
+    Container c;
+    synchronized (lock) {
+      c = store.find(nameOrId);
+      if (!c.state().running()) {
+        ContainerFiles files = store.files(c.id());
+        List<Path> lowers = bundles.lowers(files, images.get(c.imageDigest()));
+        StorageDriver.RootFs root = driver.mount(files, lowers);
+        try {
+          return work.apply(c, new ContainerPaths(root.merged(), mountsSeen(c, files)));
+        } finally {
+          driver.unmount(files);
+        }
+      }
+    }
+    ContainerFiles files = store.files(c.id());
+    return work.apply(c, new ContainerPaths(files.root(StorageDriverName.of(c.driver())), mountsSeen(c, files)));
+  }
+
+  /** The container's volumes and bind mounts, and the files the engine binds over its /etc (once written). */
+  private static List<Container.MountPoint> mountsSeen(Container c, ContainerFiles files) {
+    List<Container.MountPoint> mounts = new ArrayList<>(c.mounts());
+    for (var etc : List.of(Map.entry(files.hostname(), "/etc/hostname"), Map.entry(files.hosts(), "/etc/hosts"),
+        Map.entry(files.resolvConf(), "/etc/resolv.conf"))) {
+      if (Files.exists(etc.getKey())) {
+        mounts.add(new Container.MountPoint("bind", null, etc.getKey().toString(), etc.getValue(), false, false));
+      }
+    }
+    return mounts;
   }
 
   /**

@@ -42,8 +42,26 @@ public final class TarExtractor {
     this.posix = posix;
   }
 
+  /**
+   * How {@code docker cp} unpacks into a container: {@code .wh.} names are plain files there, and the
+   * same checks keep every entry inside the target.
+   *
+   * @param keepOwners keep the tar's owners ({@code docker cp -a}); otherwise everything is root's (0:0)
+   * @param noOverwriteDirNonDir refuse to replace a directory by a non-directory, or the other way round
+   */
+  public record CopyOptions(boolean keepOwners, boolean noOverwriteDirNonDir) {}
+
   /** Unpacks the uncompressed tar {@code in} into {@code target}, which must exist. */
   public ExtractStats extract(InputStream in, Path target) throws IOException {
+    return extract(in, target, null);
+  }
+
+  /** Unpacks the uncompressed tar {@code in} into the existing directory {@code target}, as a copy. */
+  public ExtractStats extractCopy(InputStream in, Path target, CopyOptions copy) throws IOException {
+    return extract(in, target, copy);
+  }
+
+  private ExtractStats extract(InputStream in, Path target, CopyOptions copy) throws IOException {
     TarArchiveInputStream tar = new BoundedTarInputStream(in);
     List<TarArchiveEntry> dirs = new ArrayList<>();
     List<Path> dirPaths = new ArrayList<>();
@@ -64,7 +82,7 @@ public final class TarExtractor {
       Path parent = ensureParents(target, parts, entry.getName());
       String base = parts.get(parts.size() - 1);
       entries++;
-      if (base.startsWith(WHITEOUT_PREFIX)) {
+      if (copy == null && base.startsWith(WHITEOUT_PREFIX)) {
         if (base.equals(OPAQUE_MARKER)) {
           posix.lsetxattr(parent, OVERLAY_OPAQUE_XATTR, "y".getBytes(StandardCharsets.UTF_8));
           opaque++;
@@ -82,6 +100,9 @@ public final class TarExtractor {
         continue;
       }
       Path path = parent.resolve(base);
+      if (copy != null && copy.noOverwriteDirNonDir()) {
+        refuseDirNonDir(path, entry, target);
+      }
       removeExisting(path, entry.isDirectory());
       if (entry.isDirectory()) {
         if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -116,7 +137,7 @@ public final class TarExtractor {
       } else {
         continue; // other entry types (e.g. GNU sparse headers) carry no file of their own
       }
-      applyMetadata(path, entry, !entry.isDirectory());
+      applyMetadata(path, entry, !entry.isDirectory(), copy == null || copy.keepOwners());
     }
     // Directory times last: writing their children would change them again.
     for (int i = dirs.size() - 1; i >= 0; i--) {
@@ -210,8 +231,28 @@ public final class TarExtractor {
     Trees.deleteRecursively(path);
   }
 
-  private void applyMetadata(Path path, TarArchiveEntry entry, boolean withTimes) {
-    posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+  private static void refuseDirNonDir(Path path, TarArchiveEntry entry, Path target) throws IOException {
+    BasicFileAttributes attrs = attrsOrNull(path);
+    if (attrs == null) {
+      return;
+    }
+    String shown = "/" + target.relativize(path);
+    if (attrs.isDirectory() && !entry.isDirectory()) {
+      throw new OverwriteRefusedException("cannot overwrite directory \"" + EntryNames.brief(shown)
+          + "\" with non-directory \"" + EntryNames.brief(entry.getName()) + "\"");
+    }
+    if (!attrs.isDirectory() && entry.isDirectory()) {
+      throw new OverwriteRefusedException("cannot overwrite non-directory \"" + EntryNames.brief(shown)
+          + "\" with directory \"" + EntryNames.brief(entry.getName()) + "\"");
+    }
+  }
+
+  private void applyMetadata(Path path, TarArchiveEntry entry, boolean withTimes, boolean keepOwners) {
+    if (keepOwners) {
+      posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+    } else {
+      posix.lchown(path, 0, 0);
+    }
     if (!entry.isSymbolicLink()) {
       posix.chmod(path, entry.getMode() & 07777);
     }

@@ -237,6 +237,36 @@ public final class BridgeNetwork {
   }
 
   /**
+   * {@code docker network connect}: one more interface ({@code ifName}, e.g. {@code eth1}) on this bridge
+   * in the running container's namespace {@code netns}, with an address of this network and no default
+   * route (the container keeps the one of the network it started on).
+   */
+  public Endpoint attach(String containerId, Path netns, String ifName) {
+    ensureDevice();
+    ensureHostRules();
+    try {
+      JsonNode result = cni.add(bridgeConf(false), containerId, netns, ifName);
+      return endpoint(netns, List.of(), result);
+    } catch (IOException e) {
+      throw EngineException.system(EngineMessage.ENDPOINT_RECORD_FAILED, e, containerId, e.getMessage());
+    }
+  }
+
+  /** {@code docker network disconnect}: the interface {@code ifName} and its address lease go; the namespace stays. */
+  public void detach(String containerId, Endpoint ep, String ifName) {
+    Path netns = Path.of(ep.sandboxKey());
+    ObjectNode conf = bridgeConf(false);
+    try {
+      if (ep.cniResult() != null) {
+        conf.set("prevResult", JSON.readTree(ep.cniResult()));
+      }
+    } catch (IOException e) {
+      // without the previous result the plugins still find what to undo by the container's id
+    }
+    cni.del(conf, containerId, Files.exists(netns) ? netns : null, ifName);
+  }
+
+  /**
    * Takes a container off the network: its DNAT rules, its veth and address lease, its namespace.
    * Each step is tried even when an earlier one fails; the first failure is reported.
    */
@@ -316,6 +346,10 @@ public final class BridgeNetwork {
   }
 
   private ObjectNode bridgeConf() {
+    return bridgeConf(true);
+  }
+
+  private ObjectNode bridgeConf(boolean defaultRoute) {
     Subnet s = subnet();
     ObjectNode conf = base("bridge");
     conf.put("bridge", device);
@@ -327,7 +361,9 @@ public final class BridgeNetwork {
     ObjectNode range = ipam.putArray("ranges").addArray().addObject();
     range.put("subnet", s.toString());
     range.put("gateway", s.gateway());
-    ipam.putArray("routes").addObject().put("dst", "0.0.0.0/0");
+    if (defaultRoute) {
+      ipam.putArray("routes").addObject().put("dst", "0.0.0.0/0");
+    }
     ipam.put("dataDir", IPAM_DIR.toString());
     return conf;
   }

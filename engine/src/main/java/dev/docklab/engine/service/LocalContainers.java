@@ -11,6 +11,7 @@ import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.EventStep;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.LogLine;
+import dev.docklab.engine.api.PathStat;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
@@ -22,6 +23,7 @@ import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.Keeping;
 import dev.docklab.engine.store.Trees;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,12 +39,14 @@ final class LocalContainers implements Containers {
   private final LocalImages images;
   private final LocalSystem system;
   private final ContainerLayers containerLayers;
+  private final ContainerArchives archives;
 
   LocalContainers(EngineParts parts, LocalImages images, LocalSystem system) {
     this.p = parts;
     this.images = images;
     this.system = system;
     this.containerLayers = new ContainerLayers(parts);
+    this.archives = new ContainerArchives(parts);
   }
 
   @Override
@@ -184,6 +188,22 @@ final class LocalContainers implements Containers {
         p.driver().unmount(dir);
       }
     }
+  }
+
+  @Override
+  public PathStat statPath(String ref, String path) {
+    return archives.stat(ref, path);
+  }
+
+  @Override
+  public PathStat archivePath(String ref, String path, OutputStream out) {
+    return archives.archive(ref, path, out);
+  }
+
+  @Override
+  public void extractToDir(String ref, String dir, InputStream in, boolean copyUidGid,
+      boolean noOverwriteDirNonDir) {
+    archives.extract(ref, dir, in, copyUidGid, noOverwriteDirNonDir);
   }
 
   @Override

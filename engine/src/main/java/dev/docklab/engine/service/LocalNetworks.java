@@ -127,6 +127,18 @@ final class LocalNetworks implements Networks {
     return c.name();
   }
 
+  @Override
+  public void connect(String network, String container, List<String> aliases) {
+    network(network);
+    p.containers().connectNetwork(container, network, aliases);
+  }
+
+  @Override
+  public void disconnect(String network, String container) {
+    network(network);
+    p.containers().disconnectNetwork(container, network);
+  }
+
   /** {@code docker network prune}: the user networks no container uses; returns their names. */
   @Override
   public List<String> prune() {

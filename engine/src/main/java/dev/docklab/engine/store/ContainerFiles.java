@@ -51,6 +51,11 @@ public record ContainerFiles(Layout layout, String id) {
     return dir().resolve("hostname");
   }
 
+  /** The networks it was connected to while running ({@code docker network connect}). */
+  public Path networks() {
+    return dir().resolve("networks.json");
+  }
+
   /** The /etc/hosts the container sees. */
   public Path hosts() {
     return dir().resolve("hosts");

@@ -17,7 +17,7 @@ public final class NetworkCommands {
   private NetworkCommands() {}
 
   public static List<Command> all() {
-    return List.of(port(), create(), ls(), inspect(), rm());
+    return List.of(port(), create(), ls(), inspect(), rm(), connect(), disconnect());
   }
 
   /** {@code docker port CONTAINER [PRIVATE_PORT[/PROTO]]}: {@code 80/tcp -> 0.0.0.0:8080}. */
@@ -59,6 +59,28 @@ public final class NetworkCommands {
       s.out().println(s.engine().networks().create(args.positionals().get(0), args.value("subnet", null)));
       return 0;
     });
+  }
+
+  /** {@code docker network connect [--alias A] NETWORK CONTAINER}. */
+  static Command connect() {
+    List<Option> opts = List.of(Option.value("alias", '\0', "strings", "opt.network.alias"));
+    return new SimpleCommand("network connect", "network connect [OPTIONS] NETWORK CONTAINER", opts, true,
+        (args, s) -> {
+          args.requireExactly(2);
+          s.engine().networks().connect(args.positionals().get(0), args.positionals().get(1), args.values("alias"));
+          return 0;
+        });
+  }
+
+  /** {@code docker network disconnect NETWORK CONTAINER}. */
+  static Command disconnect() {
+    List<Option> opts = List.of(Option.bool("force", 'f', "opt.network.disconnect.force"));
+    return new SimpleCommand("network disconnect", "network disconnect [OPTIONS] NETWORK CONTAINER", opts, true,
+        (args, s) -> {
+          args.requireExactly(2);
+          s.engine().networks().disconnect(args.positionals().get(0), args.positionals().get(1));
+          return 0;
+        });
   }
 
   static Command rm() {

@@ -25,9 +25,13 @@ final class Operands {
   /** One operand typed: the words and the slot they fill. */
   record Given(String words, Slot slot) {}
 
-  /** The operand slots of a usage line, after the command's name and without {@code [OPTIONS]}. */
+  /**
+   * The operand slots of a usage line, after the command's name and without {@code [OPTIONS]}; of a
+   * usage with two forms ({@code docker cp}), the first.
+   */
   static List<Slot> slots(Command c) {
-    String rest = c.usage().substring(Math.min(c.usage().length(), c.name().length())).strip();
+    String usage = c.usage().lines().findFirst().orElse("");
+    String rest = usage.substring(Math.min(usage.length(), c.name().length())).strip();
     List<Slot> slots = new ArrayList<>();
     for (String token : tokens(rest)) {
       if (token.equals("[OPTIONS]")) {
