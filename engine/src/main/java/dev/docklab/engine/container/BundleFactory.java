@@ -85,25 +85,28 @@ final class BundleFactory {
     Endpoint ep = c.network();
     boolean hostNet = "host".equals(ep.network());
     boolean joined = ep.network().startsWith("container:");
-    String hostname = hostNet ? ContainerNetworks.hostHostname()
+    String hostname = hostNet || c.namespaces().utsMode().equals("host") ? ContainerNetworks.hostHostname()
         : joined ? ep.network().substring(10, 22) : c.hostname() != null ? c.hostname() : c.id().substring(0, 12);
     AtomicFiles.writeNoSync(files.hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
     ContainerFiles target = joined ? store.files(ep.network().substring(10)) : null;
     AtomicFiles.writeNoSync(files.hosts(), (hostNet ? readHostFile(Path.of("/etc/hosts"))
         : joined ? readHostFile(target.hosts())
         : nets.hosts(c, hostname)).getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
-    AtomicFiles.writeNoSync(files.resolvConf(), (hostNet ? readHostFile(Path.of("/etc/resolv.conf"))
-        : EtcFiles.resolvConf(readHostFile(Path.of("/etc/resolv.conf")))).getBytes(StandardCharsets.UTF_8),
-        ETC_FILE_MODE);
+    AtomicFiles.writeNoSync(files.resolvConf(), EtcFiles.resolvConf(hostNet ? readHostFile(Path.of("/etc/resolv.conf"))
+        : EtcFiles.resolvConf(readHostFile(Path.of("/etc/resolv.conf"))), c.namespaces())
+        .getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
     int[] ids = Users.resolve(c.user(), rootfs);
     String netns = switch (ep.network()) {
       case "host" -> BundleSpec.HOST_NETWORK;
       case "none" -> null;
       default -> ep.sandboxKey(); // the bridge's namespace, or the joined container's
     };
+    ContainerNamespaces shared = new ContainerNamespaces(store);
+    List<BundleSpec.Bind> binds = binds(c, files);
+    binds.addAll(shared.shm(c, files));
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         ContainerService.cgroupsPath(c.id()), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
-        binds(c, files), netns, confinement, c.resources(), c.hardening(), c.namespaces());
+        binds, netns, confinement, c.resources(), c.hardening(), shared.resolve(c));
   }
 
   private static String readHostFile(Path path) {

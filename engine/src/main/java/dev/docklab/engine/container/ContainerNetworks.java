@@ -97,7 +97,8 @@ final class ContainerNetworks {
       ep = listener.timedSaid(EventStep.NETWORK, c.id(),
           ports.isEmpty() ? EngineMessage.EVENT_CONNECTED : EngineMessage.EVENT_CONNECTED_PORTS,
           e -> new Object[] {e.ipAddress(), e.prefixLen(), net.device(), e.hostVeth(), e.sandboxKey(), e.ports()},
-          () -> net.connect(c.id(), ports));
+          () -> net.connect(c.id(), ports, new BridgeNetwork.Identity(c.namespaces().ipv4Address(),
+              c.namespaces().macAddress(), c.namespaces().linkLocalIps())));
     } catch (RuntimeException e) {
       store.deleteEndpoint(c.id()); // connect undid what it had done
       throw e;
@@ -160,18 +161,29 @@ final class ContainerNetworks {
    * DNS; here the hosts file does it, and is rewritten as containers come and go).
    */
   String hosts(Container c, String hostname) {
-    StringBuilder b = new StringBuilder(EtcFiles.hosts(hostname, c.network().ipAddress()));
+    StringBuilder b = new StringBuilder(EtcFiles.hosts(hostname, c.namespaces().domainname(),
+        c.network().ipAddress(), new ContainerNamespaces(store).hostsLines(c, hostGateway())));
     if (userNetwork(c)) {
       for (Container peer : store.list()) {
         if (!peer.id().equals(c.id()) && peer.state().running() && peer.network() != null
             && peer.hostConfig().networkMode().equals(c.hostConfig().networkMode())
             && !peer.network().ipAddress().isEmpty()) {
-          b.append(peer.network().ipAddress()).append('\t').append(peer.name()).append(' ').append(peer.shortId())
-              .append('\n');
+          b.append(peer.network().ipAddress()).append('\t').append(peer.name()).append(' ').append(peer.shortId());
+          peer.namespaces().aliases().forEach(a -> b.append(' ').append(a));
+          b.append('\n');
         }
       }
     }
     return b.toString();
+  }
+
+  /** Docker's {@code host-gateway}: the default bridge's address on the host. */
+  private String hostGateway() {
+    try {
+      return networks.apply(BridgeNetwork.DOCKER_NAME).subnet().gateway();
+    } catch (RuntimeException e) {
+      return "";
+    }
   }
 
   static boolean userNetwork(Container c) {
@@ -190,7 +202,7 @@ final class ContainerNetworks {
         Path f = store.files(m.id()).hosts();
         try {
           if (Files.exists(f)) {
-            Files.writeString(f, hosts(m, m.id().substring(0, 12)),
+            Files.writeString(f, hosts(m, m.hostname() != null ? m.hostname() : m.id().substring(0, 12)),
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
           }
         } catch (IOException e) {
