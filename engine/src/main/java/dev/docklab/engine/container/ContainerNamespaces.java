@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The namespaces a container shares with others or with the host, and its identity on its network: checked as
@@ -206,6 +208,57 @@ final class ContainerNamespaces {
   }
 
   /**
+   * The environment legacy links give, as Docker's {@code Link.ToEnv}: for {@code --link db:mydb},
+   * {@code MYDB_NAME=/SELF/mydb}, {@code MYDB_PORT=tcp://IP:PORT} (its lowest exposed port), the
+   * {@code MYDB_PORT_80_TCP*} variables of each exposed port, and {@code MYDB_ENV_KEY=value} of its environment.
+   */
+  List<String> linkEnv(Container c) {
+    List<String> env = new ArrayList<>();
+    for (String link : c.namespaces().links()) {
+      String[] parts = link.split(":");
+      Container child = running(parts[0]);
+      if (child == null) {
+        continue;
+      }
+      String name = parts.length > 1 ? parts[1] : child.name();
+      String alias = name.toUpperCase(Locale.ROOT).replace('-', '_');
+      String ip = child.network().ipAddress();
+      List<String[]> ports = child.exposedPorts().stream().map(p -> p.split("/"))
+          .sorted(Comparator.comparingInt((String[] p) -> Integer.parseInt(p[0])).thenComparing(p -> p[1])).toList();
+      if (!ports.isEmpty()) {
+        env.add(alias + "_PORT=" + ports.get(0)[1] + "://" + ip + ":" + ports.get(0)[0]);
+      }
+      for (String[] p : ports) {
+        String key = alias + "_PORT_" + p[0] + "_" + p[1].toUpperCase(Locale.ROOT);
+        env.add(key + "=" + p[1] + "://" + ip + ":" + p[0]);
+        env.add(key + "_ADDR=" + ip);
+        env.add(key + "_PORT=" + p[0]);
+        env.add(key + "_PROTO=" + p[1]);
+      }
+      env.add(alias + "_NAME=/" + c.name() + "/" + name);
+      for (String e : child.env()) {
+        int eq = e.indexOf('=');
+        String key = eq < 0 ? "" : e.substring(0, eq);
+        // Docker leaves out HOME and PATH; HOSTNAME and TERM are the engine's, not the child's config
+        if (eq > 0 && !List.of("HOME", "PATH", "HOSTNAME", "TERM").contains(key)) {
+          env.add(alias + "_ENV_" + key + "=" + e.substring(eq + 1));
+        }
+      }
+    }
+    return env;
+  }
+
+  /** The running container a link names, with an address; or null. */
+  private Container running(String target) {
+    String key = target.startsWith("/") ? target.substring(1) : target;
+    Container child = store.byName(key);
+    child = child != null ? child : store.list().stream().filter(x -> x.id().startsWith(key)).findFirst()
+        .orElse(null);
+    return child == null || !child.state().running() || child.network() == null
+        || child.network().ipAddress().isEmpty() ? null : child;
+  }
+
+  /**
    * The /etc/hosts lines of {@code --add-host} ({@code host-gateway} as {@code gateway}) and of legacy links to
    * running containers ({@code IP\tALIAS HOSTNAME NAME}), in Docker's order.
    */
@@ -216,11 +269,8 @@ final class ContainerNamespaces {
     }
     for (String link : c.namespaces().links()) {
       String[] parts = link.split(":");
-      Container child = store.byName(parts[0].startsWith("/") ? parts[0].substring(1) : parts[0]);
-      child = child != null ? child : store.list().stream().filter(x -> x.id().startsWith(parts[0])).findFirst()
-          .orElse(null);
-      if (child == null || !child.state().running() || child.network() == null
-          || child.network().ipAddress().isEmpty()) {
+      Container child = running(parts[0]);
+      if (child == null) {
         continue;
       }
       String alias = parts.length > 1 ? parts[1] : child.name();

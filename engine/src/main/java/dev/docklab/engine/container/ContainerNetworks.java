@@ -178,7 +178,7 @@ final class ContainerNetworks {
   }
 
   /** Docker's {@code host-gateway}: the default bridge's address on the host. */
-  private String hostGateway() {
+  String hostGateway() {
     try {
       return networks.apply(BridgeNetwork.DOCKER_NAME).subnet().gateway();
     } catch (RuntimeException e) {
