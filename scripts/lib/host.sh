@@ -37,7 +37,7 @@ ensure_packages() {
 # The packages the engine uses at run time (curl, which the lessons use to fetch a published page, and
 # debootstrap, with which `docklab images add` makes the debian image from a Debian mirror).
 RUNTIME_PACKAGES=(runc conmon busybox-static containernetworking-plugins iptables iproute2
-  golang-github-containers-common curl debootstrap)
+  golang-github-containers-common curl debootstrap tini)
 
 # ensure_toolchain: a JDK (17 or newer) and Maven to build docklab.
 ensure_toolchain() {

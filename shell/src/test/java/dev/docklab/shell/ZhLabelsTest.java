@@ -77,6 +77,8 @@ class ZhLabelsTest {
       "mkdir", "cd", "ls", "cat", "apt-get", "containernetworking-plugins", "iproute2", "busybox-static", "CNI", "Debian", "ADD", "FROM", "scratch", "URL",
       // Dockerfile instructions and their words, --mount types, daemon.json's literals, host commands and users
       "HEALTHCHECK", "CMD", "ENTRYPOINT", "NONE", "bind", "false", "root", "sudo", "tr", "wc", "UID",
+      // the namespaces and the network identity of run's flags (--uts, --ipc shareable|private, --dns, --mac-address)
+      "DNS", "IP", "IPC", "MAC", "NIS", "UTS", "private", "shareable",
       // debootstrap, which docklab images add runs, and a Debian suite's name
       "debootstrap", "bookworm",
       // docker run's hardening flags: their value types and the kernel's words

@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Makes what the OCI runtime runs a container from: its lower dirs (its init layer on its image's
@@ -85,26 +86,39 @@ final class BundleFactory {
     Endpoint ep = c.network();
     boolean hostNet = "host".equals(ep.network());
     boolean joined = ep.network().startsWith("container:");
-    String hostname = hostNet ? ContainerNetworks.hostHostname()
+    String hostname = hostNet || c.namespaces().utsMode().equals("host") ? ContainerNetworks.hostHostname()
         : joined ? ep.network().substring(10, 22) : c.hostname() != null ? c.hostname() : c.id().substring(0, 12);
     AtomicFiles.writeNoSync(files.hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
     ContainerFiles target = joined ? store.files(ep.network().substring(10)) : null;
     AtomicFiles.writeNoSync(files.hosts(), (hostNet ? readHostFile(Path.of("/etc/hosts"))
+        + new ContainerNamespaces(store).hostsLines(c, nets.hostGateway()).stream().map(l -> l + "\n")
+            .collect(Collectors.joining())
         : joined ? readHostFile(target.hosts())
         : nets.hosts(c, hostname)).getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
-    AtomicFiles.writeNoSync(files.resolvConf(), (hostNet ? readHostFile(Path.of("/etc/resolv.conf"))
-        : EtcFiles.resolvConf(readHostFile(Path.of("/etc/resolv.conf")))).getBytes(StandardCharsets.UTF_8),
-        ETC_FILE_MODE);
+    String resolv = hostNet ? readHostFile(Path.of("/etc/resolv.conf"))
+        : EtcFiles.resolvConf(readHostFile(Path.of("/etc/resolv.conf")));
+    AtomicFiles.writeNoSync(files.resolvConf(), EtcFiles.resolvConf(resolv, c.namespaces())
+        .getBytes(StandardCharsets.UTF_8), ETC_FILE_MODE);
     int[] ids = Users.resolve(c.user(), rootfs);
     String netns = switch (ep.network()) {
       case "host" -> BundleSpec.HOST_NETWORK;
       case "none" -> null;
       default -> ep.sandboxKey(); // the bridge's namespace, or the joined container's
     };
-    return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
+    ContainerNamespaces shared = new ContainerNamespaces(store);
+    List<BundleSpec.Bind> binds = binds(c, files);
+    binds.addAll(shared.shm(c, files));
+    List<String> env = new ArrayList<>(c.env());
+    for (String e : shared.linkEnv(c)) {
+      String key = e.substring(0, e.indexOf('=') + 1);
+      if (env.stream().noneMatch(x -> x.startsWith(key))) {
+        env.add(e); // as Docker: the container's own -e wins over a link's variable
+      }
+    }
+    return new BundleSpec(c.command(), env, c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
         ContainerService.cgroupsPath(c.id()), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
-        binds(c, files), netns, confinement, c.resources(),
-        c.hardening().withGroupAdd(Users.groups(c.user(), c.hardening().groupAdd(), rootfs)), c.namespaces());
+        binds, netns, confinement, c.resources(),
+        c.hardening().withGroupAdd(Users.groups(c.user(), c.hardening().groupAdd(), rootfs)), shared.resolve(c));
   }
 
   private static String readHostFile(Path path) {

@@ -87,6 +87,9 @@ final class ContainerFactory {
     } else if (net.mode() == NetworkMode.USER) {
       networkMode = nets.network(req.network().name()).name();
     }
+    new ContainerNamespaces(store).check(req.namespaces(), net.mode(), networkMode,
+        net.mode() == NetworkMode.USER ? nets.network(networkMode).subnet() : null, process.hostname() != null);
+    hostname = req.namespaces().utsMode().equals("host") ? ContainerNetworks.hostHostname() : hostname;
     env.add("HOSTNAME=" + hostname);
     if (req.tty()) {
       env.add("TERM=xterm");

@@ -97,7 +97,8 @@ final class ContainerNetworks {
       ep = listener.timedSaid(EventStep.NETWORK, c.id(),
           ports.isEmpty() ? EngineMessage.EVENT_CONNECTED : EngineMessage.EVENT_CONNECTED_PORTS,
           e -> new Object[] {e.ipAddress(), e.prefixLen(), net.device(), e.hostVeth(), e.sandboxKey(), e.ports()},
-          () -> net.connect(c.id(), ports));
+          () -> net.connect(c.id(), ports, new BridgeNetwork.Identity(c.namespaces().ipv4Address(),
+              c.namespaces().macAddress(), c.namespaces().linkLocalIps())));
     } catch (RuntimeException e) {
       store.deleteEndpoint(c.id()); // connect undid what it had done
       throw e;
@@ -162,7 +163,8 @@ final class ContainerNetworks {
    * file does it, and is rewritten as containers come and go).
    */
   String hosts(Container c, String hostname) {
-    StringBuilder b = new StringBuilder(EtcFiles.hosts(hostname, c.network().ipAddress()));
+    StringBuilder b = new StringBuilder(EtcFiles.hosts(hostname, c.namespaces().domainname(),
+        c.network().ipAddress(), new ContainerNamespaces(store).hostsLines(c, hostGateway())));
     for (String network : userNetworks(c)) {
       for (Container peer : store.list()) {
         if (peer.id().equals(c.id()) || !peer.state().running() || peer.network() == null) {
@@ -172,6 +174,7 @@ final class ContainerNetworks {
         List<String> aliases = List.of();
         if (peer.hostConfig().networkMode().equals(network) && userNetwork(peer)) {
           ip = peer.network().ipAddress();
+          aliases = peer.namespaces().aliases();
         } else {
           for (ExtraNetworks.Link l : ExtraNetworks.read(store.files(peer.id()).networks())) {
             if (l.network().equals(network)) {
@@ -204,6 +207,15 @@ final class ContainerNetworks {
     return out;
   }
 
+  /** Docker's {@code host-gateway}: the default bridge's address on the host. */
+  String hostGateway() {
+    try {
+      return networks.apply(BridgeNetwork.DOCKER_NAME).subnet().gateway();
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
   static boolean userNetwork(Container c) {
     String n = c.hostConfig().networkMode();
     return !List.of("bridge", "default", "host", "none").contains(n) && !n.startsWith("container:");
@@ -225,7 +237,7 @@ final class ContainerNetworks {
     Path f = store.files(m.id()).hosts();
     try {
       if (Files.exists(f)) {
-        Files.writeString(f, hosts(m, m.id().substring(0, 12)),
+        Files.writeString(f, hosts(m, m.hostname() != null ? m.hostname() : m.id().substring(0, 12)),
             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
       }
     } catch (IOException e) {

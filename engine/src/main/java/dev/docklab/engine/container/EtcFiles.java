@@ -1,5 +1,6 @@
 package dev.docklab.engine.container;
 
+import dev.docklab.engine.api.Namespaces;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,14 @@ final class EtcFiles {
 
   /** Docker's /etc/hosts: localhost, the IPv6 names, and the container's own name at its address. */
   static String hosts(String hostname, String ip) {
+    return hosts(hostname, "", ip, List.of());
+  }
+
+  /**
+   * Docker's /etc/hosts with the extra lines ({@code --add-host}, then legacy links, each {@code IP\tNAMES})
+   * before the container's own line, which names it {@code HOST.DOMAIN HOST} when it has a domain name.
+   */
+  static String hosts(String hostname, String domainname, String ip, List<String> extras) {
     StringBuilder b = new StringBuilder();
     b.append("127.0.0.1\tlocalhost\n");
     b.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
@@ -16,10 +25,30 @@ final class EtcFiles {
     b.append("ff00::0\tip6-mcastprefix\n");
     b.append("ff02::1\tip6-allnodes\n");
     b.append("ff02::2\tip6-allrouters\n");
+    extras.forEach(e -> b.append(e).append('\n'));
     if (ip != null && !ip.isEmpty()) {
-      b.append(ip).append('\t').append(hostname).append('\n');
+      b.append(ip).append('\t');
+      if (!domainname.isEmpty()) {
+        b.append(hostname).append('.').append(domainname).append(' ');
+      }
+      b.append(hostname).append('\n');
     }
     return b.toString();
+  }
+
+  /**
+   * An {@code --add-host HOST:IP} (or {@code HOST=IP}) as its /etc/hosts line, {@code IP\tHOST};
+   * {@code host-gateway} is {@code gateway}, the default bridge's address on the host.
+   */
+  static String extraHost(String given, String gateway) {
+    int cut = given.indexOf('=');
+    cut = cut < 0 ? given.indexOf(':') : cut;
+    String ip = given.substring(cut + 1);
+    ip = ip.equals("host-gateway") ? gateway : ip;
+    if (ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]")) {
+      ip = ip.substring(1, ip.length() - 1);
+    }
+    return ip + "\t" + given.substring(0, cut);
   }
 
   /**
@@ -47,6 +76,47 @@ final class EtcFiles {
       lines.add("nameserver 8.8.8.8");
       lines.add("nameserver 8.8.4.4");
     }
+    return String.join("\n", lines) + "\n";
+  }
+
+  /**
+   * The resolv.conf of a container with {@code --dns}, {@code --dns-search} or {@code --dns-option}: each one
+   * given replaces the host's lines of its kind ({@code nameserver}, {@code search}, {@code options}), as
+   * Docker does; a search of {@code .} means none. {@code base} is what the container would have without them.
+   */
+  static String resolvConf(String base, Namespaces ns) {
+    if (ns.dns().isEmpty() && ns.dnsSearch().isEmpty() && ns.dnsOptions().isEmpty()) {
+      return base;
+    }
+    List<String> nameservers = new ArrayList<>();
+    List<String> search = new ArrayList<>();
+    List<String> options = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (String line : base.split("\n")) {
+      String t = line.strip();
+      if (t.startsWith("nameserver")) {
+        nameservers.add(t);
+      } else if (t.startsWith("search") || t.startsWith("domain")) {
+        search.add(t);
+      } else if (t.startsWith("options")) {
+        options.add(t);
+      } else if (!t.isEmpty()) {
+        other.add(t);
+      }
+    }
+    if (!ns.dns().isEmpty()) {
+      nameservers = ns.dns().stream().map(d -> "nameserver " + d).toList();
+    }
+    if (!ns.dnsSearch().isEmpty()) {
+      search = ns.dnsSearch().equals(List.of(".")) ? List.of() : List.of("search " + String.join(" ", ns.dnsSearch()));
+    }
+    if (!ns.dnsOptions().isEmpty()) {
+      options = List.of("options " + String.join(" ", ns.dnsOptions()));
+    }
+    List<String> lines = new ArrayList<>(other);
+    lines.addAll(nameservers);
+    lines.addAll(search);
+    lines.addAll(options);
     return String.join("\n", lines) + "\n";
   }
 }

@@ -213,6 +213,29 @@ public final class BridgeNetwork {
    * chosen). Undone completely when any step fails.
    */
   public Endpoint connect(String containerId, List<PortMapping> ports) {
+    return connect(containerId, ports, Identity.ANY);
+  }
+
+  /**
+   * What a container asks of its interface on the network: a fixed IPv4 address ({@code --ip}), a MAC address
+   * ({@code --mac-address}), link-local addresses ({@code --link-local-ip}); "" and empty for the network's
+   * choice.
+   */
+  public record Identity(String ipv4, String mac, List<String> linkLocalIps) {
+    /** Whatever the network gives. */
+    public static final Identity ANY = new Identity("", "", List.of());
+
+    /** The CNI_ARGS that ask host-local for the address and the bridge plugin for the MAC address. */
+    String cniArgs() {
+      if (ipv4.isEmpty() && mac.isEmpty()) {
+        return "";
+      }
+      return "IgnoreUnknown=1" + (ipv4.isEmpty() ? "" : ";IP=" + ipv4) + (mac.isEmpty() ? "" : ";MAC=" + mac);
+    }
+  }
+
+  /** As {@link #connect(String, List)}, with the address and MAC address {@code identity} asks for. */
+  public Endpoint connect(String containerId, List<PortMapping> ports, Identity identity) {
     ensureDevice();
     ensureHostRules();
     Path netns = netnsPath(containerId);
@@ -221,7 +244,11 @@ public final class BridgeNetwork {
       deleteNetns(netns);
       HostCommands.ip("netns", "add", netns.getFileName().toString());
       cni.add(loopbackConf(), containerId, netns, "lo");
-      JsonNode result = cni.add(bridgeConf(), containerId, netns, "eth0");
+      JsonNode result = cni.add(bridgeConf(), containerId, netns, "eth0", identity.cniArgs());
+      for (String linkLocal : identity.linkLocalIps()) {
+        HostCommands.ip("-n", netns.getFileName().toString(), "addr", "add",
+            linkLocal + (linkLocal.contains(":") ? "/64" : "/16"), "scope", "link", "dev", "eth0");
+      }
       partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, JSON.writeValueAsString(result));
       if (!ports.isEmpty()) {
         cni.add(portmapConf(ports, result), containerId, netns, "eth0");

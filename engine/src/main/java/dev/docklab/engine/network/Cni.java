@@ -43,15 +43,24 @@ public final class Cni {
    * returns the plugin's result.
    */
   public JsonNode add(ObjectNode conf, String containerId, Path netns, String ifName) {
-    return run("ADD", conf, containerId, netns, ifName);
+    return run("ADD", conf, containerId, netns, ifName, "");
+  }
+
+  /**
+   * {@code ADD} with {@code CNI_ARGS} ({@code IgnoreUnknown=1;IP=...;MAC=...}): host-local takes the address
+   * asked for, the bridge plugin the MAC address.
+   */
+  public JsonNode add(ObjectNode conf, String containerId, Path netns, String ifName, String cniArgs) {
+    return run("ADD", conf, containerId, netns, ifName, cniArgs);
   }
 
   /** {@code DEL}: undoes an {@code ADD}; succeeds when there is nothing left to undo. */
   public void del(ObjectNode conf, String containerId, Path netns, String ifName) {
-    run("DEL", conf, containerId, netns, ifName);
+    run("DEL", conf, containerId, netns, ifName, "");
   }
 
-  private JsonNode run(String command, ObjectNode conf, String containerId, Path netns, String ifName) {
+  private JsonNode run(String command, ObjectNode conf, String containerId, Path netns, String ifName,
+      String cniArgs) {
     String type = conf.path("type").asText();
     Path plugin = pluginDir.resolve(type);
     ProcessBuilder pb = new ProcessBuilder(plugin.toString()).redirectErrorStream(false);
@@ -61,6 +70,9 @@ public final class Cni {
     env.put("CNI_NETNS", netns == null ? "" : netns.toString());
     env.put("CNI_IFNAME", ifName);
     env.put("CNI_PATH", pluginDir.toString());
+    if (!cniArgs.isEmpty()) {
+      env.put("CNI_ARGS", cniArgs);
+    }
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     try {
       Process p = pb.start();

@@ -14,18 +14,6 @@ import java.util.Map;
  * {@code HostConfig} struct, which {@code docker inspect} prints.
  */
 final class HostConfigKeys {
-  /** Docker 28's HostConfig keys, in its JSON order. */
-  private static final List<String> ORDER = List.of(
-      "Binds", "ContainerIDFile", "LogConfig", "NetworkMode", "PortBindings", "RestartPolicy", "AutoRemove",
-      "VolumeDriver", "VolumesFrom", "ConsoleSize", "Annotations", "CapAdd", "CapDrop", "CgroupnsMode", "Dns",
-      "DnsOptions", "DnsSearch", "ExtraHosts", "GroupAdd", "IpcMode", "Cgroup", "Links", "OomScoreAdj", "PidMode",
-      "Privileged", "PublishAllPorts", "ReadonlyRootfs", "SecurityOpt", "StorageOpt", "Tmpfs", "UTSMode",
-      "UsernsMode", "ShmSize", "Sysctls", "Runtime", "Isolation", "CpuShares", "Memory", "NanoCpus", "CgroupParent",
-      "BlkioWeight", "BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps",
-      "BlkioDeviceWriteIOps", "CpuPeriod", "CpuQuota", "CpuRealtimePeriod", "CpuRealtimeRuntime", "CpusetCpus",
-      "CpusetMems", "Devices", "DeviceCgroupRules", "DeviceRequests", "MemoryReservation", "MemorySwap",
-      "MemorySwappiness", "OomKillDisable", "PidsLimit", "Ulimits", "CpuCount", "CpuPercent", "IOMaximumIOps",
-      "IOMaximumBandwidth", "Mounts", "MaskedPaths", "ReadonlyPaths", "Init");
   /** Docker's /dev/shm size when {@code --shm-size} is not given. */
   static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
@@ -75,17 +63,5 @@ final class HostConfigKeys {
     host.put("MaskedPaths", h.privileged() ? null : h.maskedPaths() != null ? h.maskedPaths() : OciSpec.MASKED_PATHS);
     host.put("ReadonlyPaths", h.privileged() ? null
         : h.readonlyPaths() != null ? h.readonlyPaths() : OciSpec.READONLY_PATHS);
-  }
-
-  /** {@code host} with its keys in Docker's order; a key Docker does not have comes last. */
-  static Map<String, Object> ordered(Map<String, Object> host) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String key : ORDER) {
-      if (host.containsKey(key)) {
-        out.put(key, host.get(key));
-      }
-    }
-    host.forEach(out::putIfAbsent);
-    return out;
   }
 }

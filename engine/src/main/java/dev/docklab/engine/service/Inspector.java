@@ -93,7 +93,8 @@ final class Inspector {
     host.put("Binds", binds(c));
     host.put("SecurityOpt", c.hostConfig().securityOpt().isEmpty() ? null : c.hostConfig().securityOpt());
     HostConfigKeys.putHardening(host, c);
-    m.put("HostConfig", HostConfigKeys.ordered(host));
+    NamespaceInspect.hostConfig(c, host);
+    m.put("HostConfig", HostConfigOrder.sorted(host));
     m.put("GraphDriver", graphDriver(driver, image, dir));
     List<Map<String, Object>> mounts = new ArrayList<>();
     for (Container.MountPoint mp : c.mounts()) {
@@ -117,7 +118,7 @@ final class Inspector {
     config.put("Hostname", c.hostname() != null ? c.hostname()
         : c.env().stream().filter(e -> e.startsWith("HOSTNAME=")).map(e -> e.substring(9))
             .findFirst().orElse(c.id().substring(0, 12)));
-    config.put("Domainname", "");
+    config.put("Domainname", c.namespaces().domainname());
     config.put("User", c.user());
     config.put("AttachStdin", c.openStdin());
     config.put("AttachStdout", true);
@@ -184,9 +185,9 @@ final class Inspector {
     net.put("IPv6Gateway", "");
     net.put("MacAddress", mac);
     Map<String, Object> one = new LinkedHashMap<>();
-    one.put("IPAMConfig", null);
+    one.put("IPAMConfig", NamespaceInspect.ipamConfig(c));
     one.put("Links", null);
-    one.put("Aliases", null);
+    one.put("Aliases", NamespaceInspect.aliases(c));
     one.put("MacAddress", mac);
     one.put("NetworkID", networkIds.getOrDefault(c.hostConfig().networkMode(), networkId(c.hostConfig().networkMode())));
     one.put("EndpointID", endpointId);
@@ -197,6 +198,8 @@ final class Inspector {
     one.put("GlobalIPv6Address", "");
     one.put("GlobalIPv6PrefixLen", 0);
     one.put("DriverOpts", null);
+    one.put("DNSNames", on ? NamespaceInspect.dnsNames(c, networkIds.containsKey(c.hostConfig().networkMode()))
+        : null);
     net.put("Networks", c.hostConfig().networkMode().startsWith("container:") ? Map.of()
         : Map.of(c.hostConfig().networkMode(), one));
     return net;

@@ -66,6 +66,11 @@ public record ContainerFiles(Layout layout, String id) {
     return dir().resolve("resolv.conf");
   }
 
+  /** The /dev/shm of a container whose IPC is {@code shareable}, which {@code --ipc container:} joiners share. */
+  public Path shm() {
+    return dir().resolve("shm");
+  }
+
   /** The container's init layer, a read-only layer just above its image's. */
   public Path init() {
     return dir().resolve("init");

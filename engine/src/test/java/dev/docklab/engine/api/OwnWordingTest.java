@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class OwnWordingTest {
   /** How docklab's own failures begin; Docker's own lines (No such image, invalid reference format...) stay literal. */
   private static final Pattern OWN = Pattern.compile(
-      "EngineException\\.(invalid|notFound|conflict|system)\\(\\s*\"(could not|cannot (?!join network namespace)"
+      "EngineException\\.(invalid|notFound|conflict|system)\\(\\s*\"(could not (?!get container for )"
+          + "|cannot (?!join (network namespace|PID|IPC) of a non running container)"
           + "|interrupted|invalid archive|unknown storage driver|short image id|blob |layer |the (image|manifest|token)"
           + "|invalid (network name|subnet|container status)|every subnet|no docklab engine)");
 

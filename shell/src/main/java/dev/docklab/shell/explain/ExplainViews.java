@@ -330,6 +330,9 @@ public final class ExplainViews {
     return e.source() == FileReport.Source.CONTAINER ? m.get("explain.file.container-layer") : e.layer();
   }
 
+  /** PID 1's command line when {@code --init} put docker-init (tini) before the command. */
+  private static final String INIT_PREFIX = "/sbin/docker-init -- ";
+
   /** {@code explain boot}: a Linux boot beside a container start, with live facts. */
   public static List<String> boot(BootFacts f, Messages m) {
     return boot(f, m, WIDTH);
@@ -350,6 +353,10 @@ public final class ExplainViews {
     out.addAll(Wrap.lines(m.get("explain.boot.no-kernel", String.valueOf(f.imageKernels())), "  ", "    ", width));
     out.addAll(Wrap.lines(m.get("explain.boot.pid1", f.pid1Command(), String.valueOf(f.hostPid())), "  ", "    ",
         width));
+    if (f.pid1Command().startsWith(INIT_PREFIX)) {
+      out.addAll(Wrap.lines(m.get("explain.boot.init", f.pid1Command().substring(INIT_PREFIX.length())), "  ",
+          "    ", width));
+    }
     out.addAll(Wrap.lines(m.get("explain.boot.mounts", String.valueOf(f.mounts())), "  ", "    ", width));
     out.addAll(TraceView.artifact(f.rootMount(), "    ", width)); // its mountinfo line, broken after , and before /
     if (f.confinement() != null) {

@@ -178,6 +178,24 @@ class ExplainViewsTest {
   }
 
   @Test
+  void bootNamesTheInitWhenDockerInitIsPid1() {
+    var init = new BootFacts("web", "6.18.0", "6.18.0", 0, "/sbin/docker-init -- sleep 60", 4242, "/ / overlay", 27,
+        false);
+    List<String> lines = ExplainViews.boot(init, EN);
+    int pid1 = lines.indexOf("  PID 1 inside: /sbin/docker-init -- sleep 60; the same process on the host: PID");
+    assertEquals(List.of(
+        "  PID 1 is docker-init (tini, from --init), not the command: it started sleep 60",
+        "    as its child, passes signals on to it and reaps orphaned processes"),
+        lines.subList(pid1 + 2, pid1 + 4), String.join("\n", lines));
+    assertTrue(ExplainViews.boot(init, ZH).stream().anyMatch(l -> l.contains("PID 1 是 docker-init")));
+    var plain = new BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242, "/ / overlay", 27, false);
+    assertTrue(ExplainViews.boot(plain, EN).stream().noneMatch(l -> l.contains("docker-init")));
+    for (Messages lang : List.of(EN, ZH)) {
+      ExplainViews.boot(init, lang).forEach(l -> assertTrue(Text.width(l) <= 80, "too wide: " + l));
+    }
+  }
+
+  @Test
   void bootVmAndFileViewsFitEightyColumnsInBothLanguages() {
     var facts = new BootFacts("web", "6.18.0", "6.18.0", 0, "sleep 60", 4242,
         "71 48 0:39 / / rw,relatime - overlay overlay rw,lowerdir=/var/lib/docklab/containers/x/init", 27, false);
