@@ -22,6 +22,8 @@ public enum EventStep {
   UNMOUNT,
   /** A container's process ended, with its exit code. */
   EXIT,
+  /** A healthcheck's probe changed a container's health ({@code health_status}). */
+  HEALTH,
   /** A signal sent to a container ({@code stop}, {@code kill}). */
   SIGNAL,
   /**
