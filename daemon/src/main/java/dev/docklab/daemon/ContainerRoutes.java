@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Change;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
@@ -43,6 +44,7 @@ final class ContainerRoutes {
 
   private void create(Exchange x) {
     RunRequest request = CreateRequest.read(x.body(), x.query("name"));
+    HostLifecycle.refuse(x.body(), x.query("platform"), engine);
     Image image = engine.images().find(request.image());
     if (image == null) {
       String shown = request.image();
@@ -71,7 +73,7 @@ final class ContainerRoutes {
       x.noContent(304);
       return;
     }
-    int t = x.number("t", 10);
+    int t = x.number("t", Containers.CONTAINER_TIMEOUT);
     String signal = x.query("signal");
     if (signal == null || signal.isEmpty()) {
       engine.containers().stop(c.id(), t);
@@ -83,7 +85,7 @@ final class ContainerRoutes {
   }
 
   private void restart(Exchange x) {
-    Container c = engine.containers().restart(x.param(0), x.number("t", 10));
+    Container c = engine.containers().restart(x.param(0), x.number("t", Containers.CONTAINER_TIMEOUT));
     events.container("restart", c.id(), Map.of());
     x.noContent(204);
   }

@@ -46,6 +46,7 @@ public final class EventHub implements EngineListener, AutoCloseable {
       case EXIT -> container("die", event.subject(), Map.of("exitCode", exitCode(event.detail())));
       case REMOVE -> container("destroy", event.subject(), Map.of());
       case SIGNAL -> container("kill", event.subject(), Map.of("signal", signal(event.detail())));
+      case HEALTH -> container("health_status: " + event.args().get(0), event.subject(), Map.of());
       default -> {
         // steps with no Docker event
       }

@@ -77,6 +77,9 @@ class ZhLabelsTest {
       "mkdir", "cd", "ls", "cat", "apt-get", "containernetworking-plugins", "iproute2", "busybox-static", "CNI", "Debian", "ADD", "FROM", "scratch", "URL",
       // Dockerfile instructions and their words, --mount types, daemon.json's literals, host commands and users
       "HEALTHCHECK", "CMD", "ENTRYPOINT", "NONE", "bind", "false", "root", "sudo", "tr", "wc", "UID",
+      // run's value names, streams, log drivers and options, health states (docker's own words)
+      "duration", "gpu-request", "map", "GPU", "STDIN", "STDOUT", "STDERR", "json-file", "k8s-file", "local",
+      "max-size", "max-file", "health-retries", "healthy", "unhealthy", "starting",
       // debootstrap, which docklab images add runs, and a Debian suite's name
       "debootstrap", "bookworm",
       // the fixtures' names of images, containers, namespaces

@@ -8,7 +8,6 @@ import dev.docklab.engine.api.MemorySize;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.api.PortSpecs;
-import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RuntimeFailure;
@@ -150,6 +149,7 @@ public final class ContainerCommands {
     String imageText = pos.get(0);
     RunRequest req;
     try {
+      RunClient.check(args, detach, s.workspace());
       if (!imageText.matches("(sha256:)?[0-9a-f]{4,64}")) {
         ImageReference.parse(imageText); // a bad reference is the client's error, not the daemon's
       }
@@ -169,14 +169,15 @@ public final class ContainerCommands {
       for (String m : args.values("mount")) {
         volumes.add(VolumeSpec.parseMount(m));
       }
+      volumes.addAll(RunClient.apiSocket(args));
       List<String> env = new ArrayList<>();
       for (String file : args.values("env-file")) {
         env.addAll(EnvFile.read(file, s.workspace(), System::getenv));
       }
-      env.addAll(args.values("env"));
+      env.addAll(RunClient.env(args.values("env"), System::getenv));
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), env,
           memory, pids, args.has("rm"), tty, stdin, restart, volumes, network(args, s),
-          labels(args.values("label")), SecurityOptions.read(args.values("security-opt"), s.workspace()))
+          labels(RunClient.labels(args, s.workspace())), SecurityOptions.read(args.values("security-opt"), s.workspace()))
           .withProcess(process(args))
           .withResources(ResourceFlags.read(args, s))
           .withHardening(HardeningFlags.read(args, s))
@@ -186,13 +187,10 @@ public final class ContainerCommands {
       return usageError(s, cmd, Said.of(e, s.messages()));
     }
     try {
-      Image image = s.engine().images().find(imageText);
-      if (image == null) {
-        s.err().println("Unable to find image '" + ImageReference.parse(imageText).withDefaultTag().familiarString()
-            + "' locally");
-        image = s.engine().images().resolveForRun(imageText, Progress.NONE); // throws the registry error
-      }
+      RunClient.refusals(args, s, imageText);
+      Image image = RunClient.image(args, s, imageText);
       Container c = s.engine().containers().create(req, image);
+      RunClient.writeCidFile(args, c.id(), s.workspace());
       if (!start) {
         s.out().println(c.id());
         return 0;
@@ -213,6 +211,9 @@ public final class ContainerCommands {
       s.foreground().started(c.id());
       try {
         return s.engine().containers().runAttached(c, (stream, bytes) -> {
+          if (!RunClient.attached(args, stream)) {
+            return;
+          }
           var target = stream == 1 ? s.out() : s.err();
           target.write(bytes, 0, bytes.length);
           target.flush();
