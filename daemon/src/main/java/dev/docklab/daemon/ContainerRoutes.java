@@ -1,5 +1,6 @@
 package dev.docklab.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Change;
@@ -43,8 +44,9 @@ final class ContainerRoutes {
   }
 
   private void create(Exchange x) {
-    RunRequest request = CreateRequest.read(x.body(), x.query("name"));
-    HostLifecycle.refuse(x.body(), x.query("platform"), engine);
+    JsonNode body = x.body(); // the request's body can be read once
+    RunRequest request = CreateRequest.read(body, x.query("name"));
+    HostLifecycle.refuse(body, x.query("platform"), engine);
     Image image = engine.images().find(request.image());
     if (image == null) {
       String shown = request.image();
