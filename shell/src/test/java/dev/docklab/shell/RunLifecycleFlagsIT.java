@@ -83,6 +83,29 @@ class RunLifecycleFlagsIT {
   }
 
   @Test
+  void logMaxSizeBoundsTheLog() {
+    Transcript.Result run = t.run("docker run --name chatty --log-opt max-size=2k busybox sh -c "
+        + "'i=0; while [ $i -lt 300 ]; do i=$((i+1)); echo line-$i-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; done'");
+    assertEquals(300, run.out().lines().count(), "the foreground run shows every line");
+    List<String> kept = t.run("docker logs chatty").out().lines().toList();
+    assertTrue(kept.size() < 100, kept.size() + " lines kept");
+    assertEquals("line-300-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", kept.get(kept.size() - 1));
+    assertEquals("{\"max-size\":\"2k\"}\n", t.run("docker inspect -f '{{json .HostConfig.LogConfig.Config}}' chatty")
+        .out());
+    t.run("docker rm chatty");
+  }
+
+  @Test
+  void pullAlwaysPullsAnImageThatIsHere() {
+    Transcript.Result pulled = t.run("docker run --rm --pull always busybox echo fresh");
+    assertEquals("fresh\n", pulled.out(), pulled.err());
+    assertTrue(pulled.err().contains("latest: Pulling from library/busybox\n"), pulled.err());
+    assertTrue(pulled.err().contains("Status: Image is up to date for busybox:latest"), pulled.err());
+    Transcript.Result quiet = t.run("docker run --rm -q --pull always busybox echo fresh");
+    assertEquals("", quiet.err());
+  }
+
+  @Test
   void volumesFromMountsTheOtherContainersVolumesAtTheSamePlaces() {
     t.run("docker run --name keeper -v /data busybox sh -c 'echo kept > /data/f'");
     Transcript.Result read = t.run("docker run --rm --volumes-from keeper busybox cat /data/f");
