@@ -9,6 +9,7 @@ import dev.docklab.engine.api.RunRefusals;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.io.DetachKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +68,7 @@ final class RunClient {
     if (detach && !args.values("attach").isEmpty()) {
       throw EngineException.invalid("Conflicting options: -a and -d");
     }
+    DetachKeys.parse(args.value("detach-keys", null));
     String cidfile = args.value("cidfile", null);
     if (cidfile != null && Files.exists(workspace.resolve(cidfile))) {
       throw EngineException.invalid("container ID file found, make sure the other container isn't running or delete "
