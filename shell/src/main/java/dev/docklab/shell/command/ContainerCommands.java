@@ -210,6 +210,9 @@ public final class ContainerCommands {
         }
         return detached ? ProcessCommands.detachedFrom(c.name(), s) : s.engine().containers().wait(c.id());
       }
+      if (!RunClient.proxiesSignals(args)) {
+        return RunClient.runUnproxied(args, s, c);
+      }
       s.foreground().started(c.id());
       try {
         return s.engine().containers().runAttached(c, (stream, bytes) -> {

@@ -1,11 +1,14 @@
 package dev.docklab.shell.command;
 
+import dev.docklab.engine.api.Attachment;
+import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.Pulled;
 import dev.docklab.engine.api.RunRefusals;
+import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -193,6 +197,44 @@ final class RunClient {
           + API_SOCKET);
     }
     return List.of(VolumeSpec.parseMount("type=bind,src=" + API_SOCKET + ",dst=/var/run/docker.sock"));
+  }
+
+  /** {@code --sig-proxy}: true unless {@code --sig-proxy=false}. */
+  static boolean proxiesSignals(Args args) {
+    return !"false".equals(args.value("sig-proxy", "true"));
+  }
+
+  /**
+   * A foreground run with {@code --sig-proxy=false}: the container's output until it ends, but Ctrl-C reaches
+   * docklab, not the container, and leaves it running (as it ends a docker client that proxies no signal); 130
+   * then, as a shell's status after Ctrl-C.
+   */
+  static int runUnproxied(Args args, Session s, Container c) {
+    Started started = s.engine().containers().start(c.id(), true);
+    Attachment a = started.attachment();
+    AtomicBoolean left = new AtomicBoolean();
+    s.foreground().cancellable(() -> {
+      left.set(true);
+      a.close();
+    });
+    try {
+      Attachment.Packet p;
+      while ((p = a.read()) != null) {
+        if (attached(args, p.stream())) {
+          var target = p.stream() == 1 ? s.out() : s.err();
+          target.write(p.data(), 0, p.data().length);
+          target.flush();
+        }
+      }
+    } catch (RuntimeException e) {
+      if (!left.get()) {
+        throw e;
+      }
+    } finally {
+      s.foreground().finished();
+      a.close();
+    }
+    return left.get() ? 130 : s.engine().containers().wait(c.id());
   }
 
   /** Whether {@code -a} lets stream 1 (stdout) or 2 (stderr) through: all of them when {@code -a} is not given. */

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code docker run -it --detach-keys} on a real terminal (tmux): the run's own keys detach, Ctrl+P Ctrl+Q no longer. */
-class DetachKeysTerminalIT {
+/**
+ * {@code docker run}'s terminal flags on a real terminal (tmux): {@code --detach-keys} (the run's own keys
+ * detach, Ctrl+P Ctrl+Q no longer) and {@code --sig-proxy=false} (Ctrl-C leaves the container running).
+ */
+class RunTerminalFlagsIT {
   private final String session = "docklab-detach-" + ProcessHandle.current().pid();
   private Path home;
   private Path root;
@@ -57,6 +60,17 @@ class DetachKeysTerminalIT {
     waitFor("\nbox running\n", 10);
     type("docker run -it --detach-keys ctrl-1 busybox sh");
     waitFor("docker: Invalid detach keys (ctrl-1) provided.", 10);
+  }
+
+  @Test
+  void withoutSigProxyCtrlCLeavesTheContainerRunning() throws Exception {
+    // a container that ends on SIGINT: with the proxy (the default) Ctrl-C would end it
+    type("docker run --name nosig --sig-proxy=false busybox sh -c "
+        + "'trap \"exit 5\" INT; echo started; while true; do sleep 0.2; done'");
+    waitFor("\nstarted\n", 30);
+    keys("C-c");
+    type("docker ps --format '{{.Names}} {{.State}}'");
+    waitFor("\nnosig running\n", 10);
   }
 
   private void type(String line) throws Exception {
