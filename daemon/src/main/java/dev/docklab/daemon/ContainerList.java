@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Health;
 import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.HumanDuration;
@@ -114,12 +115,18 @@ final class ContainerList {
     return asked.hostPort();
   }
 
+  /** Docker's " (healthy)", " (unhealthy)" or " (health: starting)", or "" with no healthcheck. */
+  private static String health(Container c) {
+    Health h = c.health();
+    return h == null ? "" : h.status().equals(Health.STARTING) ? " (health: starting)" : " (" + h.status() + ")";
+  }
+
   /** {@code docker ps}'s STATUS: "Up 2 minutes", "Exited (0) 5 seconds ago", "Created". */
   static String status(Container c, Instant now) {
     Container.State s = c.state();
     return switch (s.status()) {
       case RUNNING, PAUSED -> "Up " + HumanDuration.of(since(s.startedAt(), now))
-          + (s.paused() ? " (Paused)" : "");
+          + (s.paused() ? " (Paused)" : health(c));
       case EXITED -> s.finishedAt() == null ? "Exited (" + s.exitCode() + ")"
           : "Exited (" + s.exitCode() + ") " + HumanDuration.of(since(s.finishedAt(), now)) + " ago";
       case RESTARTING -> "Restarting (" + s.exitCode() + ") " + HumanDuration.of(since(s.finishedAt(), now)) + " ago";

@@ -1,9 +1,11 @@
 package dev.docklab.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Change;
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageReference;
@@ -40,7 +42,9 @@ final class ContainerRoutes {
   }
 
   private void create(Exchange x) {
-    RunRequest request = CreateRequest.read(x.body(), x.query("name"));
+    JsonNode body = x.body(); // the request's body can be read once
+    RunRequest request = CreateRequest.read(body, x.query("name"));
+    HostLifecycle.refuse(body, x.query("platform"), engine);
     Image image = engine.images().find(request.image());
     if (image == null) {
       String shown = request.image();
@@ -69,7 +73,7 @@ final class ContainerRoutes {
       x.noContent(304);
       return;
     }
-    int t = x.number("t", 10);
+    int t = x.number("t", Containers.CONTAINER_TIMEOUT);
     String signal = x.query("signal");
     if (signal == null || signal.isEmpty()) {
       engine.containers().stop(c.id(), t);
@@ -80,7 +84,7 @@ final class ContainerRoutes {
   }
 
   private void restart(Exchange x) {
-    engine.containers().restart(x.param(0), x.number("t", 10));
+    engine.containers().restart(x.param(0), x.number("t", Containers.CONTAINER_TIMEOUT));
     x.noContent(204);
   }
 

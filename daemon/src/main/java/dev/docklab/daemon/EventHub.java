@@ -68,6 +68,7 @@ public final class EventHub implements EngineListener, AutoCloseable {
         }
       }
       case PULL -> image("pull", event.detail(), event.subject());
+      case HEALTH -> container("health_status: " + event.args().get(0), event.subject(), Map.of());
       default -> {
         // steps with no Docker event
       }

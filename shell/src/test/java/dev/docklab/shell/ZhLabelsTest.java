@@ -79,6 +79,9 @@ class ZhLabelsTest {
       "HEALTHCHECK", "CMD", "ENTRYPOINT", "NONE", "bind", "false", "root", "sudo", "tr", "wc", "UID",
       // the namespaces and the network identity of run's flags (--uts, --ipc shareable|private, --dns, --mac-address)
       "DNS", "IP", "IPC", "MAC", "NIS", "UTS", "private", "shareable",
+      // run's value names, streams, log drivers and options, health states (docker's own words)
+      "duration", "gpu-request", "map", "GPU", "STDIN", "STDOUT", "STDERR", "json-file", "k8s-file", "local",
+      "max-size", "max-file", "health-retries", "healthy", "unhealthy", "starting",
       // debootstrap, which docklab images add runs, and a Debian suite's name
       "debootstrap", "bookworm",
       // docker run's hardening flags: their value types and the kernel's words

@@ -2,6 +2,7 @@ package dev.docklab.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.docklab.engine.api.Endpoint;
 import dev.docklab.engine.api.PortMapping;
 import java.time.Instant;
@@ -168,10 +169,24 @@ public record Container(String id, String name, String created, String image, St
    * @param monitorPid the pid of its monitor (conmon) while it runs
    * @param stoppedByUser set by {@code docker stop}/{@code kill}: the restart policy then leaves it be
    * @param oomKilled whether the kernel's OOM killer killed a process of its last run (Docker's OOMKilled)
+   * @param health the healthcheck's probes as last recorded (null before any); {@link Container#health()} is what
+   *     Docker shows
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record State(ContainerStatus status, long pid, int exitCode, String error, String startedAt, String finishedAt,
-      long monitorPid, boolean stoppedByUser, boolean oomKilled) {
+      long monitorPid, boolean stoppedByUser, boolean oomKilled, @JsonInclude(JsonInclude.Include.NON_NULL)
+      Health health) {
+    /** With no probes recorded. */
+    public State(ContainerStatus status, long pid, int exitCode, String error, String startedAt, String finishedAt,
+        long monitorPid, boolean stoppedByUser, boolean oomKilled) {
+      this(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser, oomKilled, null);
+    }
+
+    /** The same state with these probes recorded. */
+    public State withHealth(Health h) {
+      return new State(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser, oomKilled, h);
+    }
+
     /** Not killed for memory: a run starting, or one that ended otherwise. */
     public State(ContainerStatus status, long pid, int exitCode, String error, String startedAt, String finishedAt,
         long monitorPid, boolean stoppedByUser) {
@@ -194,17 +209,20 @@ public record Container(String id, String name, String created, String image, St
     }
 
     public State withStatus(ContainerStatus newStatus) {
-      return new State(newStatus, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser, oomKilled);
+      return new State(newStatus, pid, exitCode, error, startedAt, finishedAt, monitorPid, stoppedByUser, oomKilled,
+          health);
     }
 
     public State withStoppedByUser(boolean stopped) {
-      return new State(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stopped, oomKilled);
+      return new State(status, pid, exitCode, error, startedAt, finishedAt, monitorPid, stopped, oomKilled, health);
     }
   }
 
+  /** With {@code newState}; the probes recorded so far stay unless it brings its own. */
   public Container withState(State newState) {
+    State s = newState.health() == null && state != null ? newState.withHealth(state.health()) : newState;
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
-        newState, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname,
+        s, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname,
         resources, hardening, namespaces, lifecycle);
   }
 
@@ -224,6 +242,23 @@ public record Container(String id, String name, String created, String image, St
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
         state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint, labels, entrypoint, hostname,
         resources, hardening, namespaces, lifecycle);
+  }
+
+  /**
+   * Its health as Docker's State.Health shows it, or null when it has no healthcheck or never ran: a run
+   * with no probe of its own yet is starting; a container that stopped is unhealthy, its probes kept.
+   */
+  @JsonIgnore
+  public Health health() {
+    if (lifecycle.healthcheck() == null || !lifecycle.healthcheck().active() || state.startedAt() == null) {
+      return null;
+    }
+    Health h = state.health();
+    if (state.running()) {
+      return h == null || !state.startedAt().equals(h.run()) ? Health.starting(h, state.startedAt()) : h;
+    }
+    return h == null ? new Health(Health.UNHEALTHY, 0, List.of(), state.startedAt())
+        : new Health(Health.UNHEALTHY, h.failingStreak(), h.log(), h.run());
   }
 
   /** The full command line: path then args. */

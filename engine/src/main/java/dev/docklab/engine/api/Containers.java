@@ -45,10 +45,16 @@ public interface Containers {
   /** {@code docker wait}: blocks until the container's current run ends; returns its exit code. */
   int wait(String ref);
 
-  /** {@code docker stop -t SECONDS}: SIGTERM (or the image's stop signal), then SIGKILL. */
+  /**
+   * A stop's timeout when none is given ({@code docker stop} without {@code -t}): the container's
+   * {@code --stop-timeout}, else 10 seconds. A negative timeout otherwise waits as long as it takes.
+   */
+  int CONTAINER_TIMEOUT = Integer.MIN_VALUE;
+
+  /** {@code docker stop -t SECONDS}: the container's stop signal (its {@code --stop-signal}, its image's, else SIGTERM), then SIGKILL. */
   Container stop(String ref, int timeoutSeconds);
 
-  /** {@code docker stop -s SIGNAL -t SECONDS}. */
+  /** {@code docker stop -s SIGNAL -t SECONDS}; a null or empty signal is the container's. */
   Container stop(String ref, int timeoutSeconds, String signal);
 
   /** {@code docker kill -s SIGNAL}. */

@@ -205,6 +205,7 @@ public enum EngineMessage {
       + "base image; docker pull {0} first, or build or import it"),
   EVENT_SIGNAL("SIG{0} to PID 1 ({1} kill)"),
   EVENT_STATE("docker events: {0}"),
+  EVENT_HEALTH("health_status: {0} (probe exit {1}, {2} failing in a row)"),
   EVENT_CONNECTED("eth0 {0}/{1} on {2} via {3}, netns {4}"),
   EVENT_CONNECTED_PORTS("eth0 {0}/{1} on {2} via {3}, netns {4}, ports {5}"),
   EVENT_RELEASED("released {0}, removed {1} and {2}"),

@@ -28,6 +28,8 @@ public enum EventStep {
    * {@code tag}, {@code untag} and {@code delete} (the arguments name it and the image).
    */
   STATE,
+  /** A healthcheck's probe changed a container's health ({@code health_status}). */
+  HEALTH,
   /** A signal sent to a container ({@code stop}, {@code kill}). */
   SIGNAL,
   /**

@@ -451,6 +451,7 @@ public final class Builder {
           case "interval" -> h.put("Interval", durationNanos(value));
           case "timeout" -> h.put("Timeout", durationNanos(value));
           case "start-period" -> h.put("StartPeriod", durationNanos(value));
+          case "start-interval" -> h.put("StartInterval", durationNanos(value));
           case "retries" -> h.put("Retries", Integer.parseInt(value));
           default -> throw EngineException.invalid(EngineMessage.HEALTHCHECK_FLAG, name);
         }

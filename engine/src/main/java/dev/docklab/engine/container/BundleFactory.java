@@ -21,8 +21,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 /**
  * Makes what the OCI runtime runs a container from: its lower dirs (its init layer on its image's
@@ -75,7 +77,16 @@ final class BundleFactory {
 
   /** Writes the bundle's {@code config.json} from {@code spec}, with this host's limits. */
   void write(ContainerFiles.Bundle bundle, BundleSpec spec) {
-    OciRuntime.writeBundle(bundle, OciSpec.build(spec, host));
+    write(bundle, spec, Map.of());
+  }
+
+  /** The bundle with {@code --annotation}s in the spec's {@code annotations}, as Docker passes them to the runtime. */
+  void write(ContainerFiles.Bundle bundle, BundleSpec spec, Map<String, String> annotations) {
+    Map<String, Object> config = OciSpec.build(spec, host);
+    if (!annotations.isEmpty()) {
+      config.put("annotations", new TreeMap<>(annotations));
+    }
+    OciRuntime.writeBundle(bundle, config);
   }
 
   /**

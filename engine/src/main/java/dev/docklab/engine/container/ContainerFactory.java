@@ -96,6 +96,7 @@ final class ContainerFactory {
     }
     env.addAll(req.env());
     DaemonConfig daemon = DaemonConfig.read(store.layout().daemonConfig());
+    List<Container.MountPoint> inherited = VolumesFrom.mounts(store, req.lifecycle().volumesFrom());
     return new Container(id, name, Instant.now().toString(), req.image(), image.id().toString(),
         command.get(0), command.subList(1, command.size()), env,
         process.workingDir() != null ? process.workingDir()
@@ -104,9 +105,10 @@ final class ContainerFactory {
         new Container.HostConfig(daemon.memoryLimit(req.memory()), daemon.pidsLimit(req.pidsLimit()), req.autoRemove(),
             req.restartPolicy(), networkMode, net.mode() == NetworkMode.HOST ? List.of() : net.publish(),
             net.publishAll(), req.securityOpt()),
-        Container.State.created(), req.tty(), req.openStdin(), 0, volumes.mountPoints(req.volumes()),
+        Container.State.created(), req.tty(), req.openStdin(), 0,
+        VolumesFrom.over(inherited, volumes.mountPoints(req.volumes())),
         exposedPorts(cfg, net), null, labels(cfg, req), entrypoint, process.hostname(), req.resources(),
-        req.hardening(), req.namespaces(), req.lifecycle());
+        req.hardening(), req.namespaces(), req.lifecycle().withImage(cfg));
   }
 
   /** The image's EXPOSE ports, then {@code --expose}, then the container side of each {@code -p}: Docker's order. */

@@ -75,6 +75,7 @@ public final class ContainerService {
   private final CrashRecovery recovery;
   private final ContainerStopper stopper;
   private final SecurityProfiles security;
+  private final HealthMonitor health;
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
@@ -94,6 +95,7 @@ public final class ContainerService {
         again -> startLocked(again, false));
     this.recovery = new CrashRecovery(lock, store, driver, runtime, conmon, nets, exits);
     this.stopper = new ContainerStopper(lock, store, runtime, listener, exits);
+    this.health = new HealthMonitor(lock, store, runtime, listener);
   }
 
   /** The seccomp and AppArmor profiles containers run under on this host. */
@@ -162,13 +164,14 @@ public final class ContainerService {
       endpoint = nets.connect(c);
       BundleSpec spec = bundles.spec(c.withNetwork(endpoint), root.merged(), files, confinement);
       listener.timed(EventStep.SPEC, c.id(), b -> b.config().toString(), () -> {
-        bundles.write(bundle, spec);
+        bundles.write(bundle, spec, c.lifecycle().annotations());
         return bundle;
       });
       Conmon.Created created = listener.timedSaid(EventStep.CREATE, c.id(), EngineMessage.EVENT_CREATED,
           x -> new Object[] {x.pid(), x.monitorPid()},
           () -> conmon.create(c.id(), c.name(), bundle, files.log(), c.tty(), c.openStdin(),
-              c.tty() || !attach, exits.exitCommand(c), ExitWatcher.restartDelaySeconds(c)));
+              c.tty() || !attach, exits.exitCommand(c), ExitWatcher.restartDelaySeconds(c),
+              c.lifecycle().logDriver().equals("none"), c.lifecycle().logMaxSize()));
       if (attach) {
         attachment = MonitorAttachment.open(bundle);
       }
@@ -196,6 +199,7 @@ public final class ContainerService {
 
   /** Waits for every background deletion: called when the engine closes. */
   public void awaitDeletions() {
+    health.close();
     exits.awaitDeletions();
   }
 
@@ -255,12 +259,18 @@ public final class ContainerService {
     exits.reap();
   }
 
+  /** Starts the healthchecks' probes that are due (the engine's reaper calls it, as often as {@link #reap}). */
+  public void probeHealth() {
+    health.tick();
+  }
+
   /**
-   * {@code docker stop}: the stop signal (SIGTERM), then SIGKILL after {@code timeoutSeconds}.
+   * {@code docker stop}: the container's stop signal (SIGTERM unless it has its own), then SIGKILL after
+   * {@code timeoutSeconds} ({@code Containers.CONTAINER_TIMEOUT}: its own).
    * Stopping a container that is not running does nothing, as in Docker.
    */
   public Container stop(String nameOrId, int timeoutSeconds) {
-    return stop(nameOrId, timeoutSeconds, "TERM");
+    return stop(nameOrId, timeoutSeconds, null);
   }
 
   /** {@code docker stop -s SIG}: {@code signal} first, then SIGKILL after {@code timeoutSeconds}. */

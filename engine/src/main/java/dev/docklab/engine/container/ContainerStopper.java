@@ -1,6 +1,7 @@
 package dev.docklab.engine.container;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineListener;
@@ -35,11 +36,13 @@ final class ContainerStopper {
    * a container that is not running does nothing, as in Docker.
    */
   Container stop(String nameOrId, int timeoutSeconds, String signal) {
-    String sig = Signals.normalize(signal);
     Container c = markStoppedByUser(nameOrId);
+    String sig = Signals.normalize(signal != null && !signal.isEmpty() ? signal
+        : c.lifecycle().stopSignal().isEmpty() ? "TERM" : c.lifecycle().stopSignal());
     if (!c.state().running()) {
       return c;
     }
+    long waitMillis = waitMillis(c, timeoutSeconds);
     if (c.state().paused()) {
       runtime.resume(c.id());
     }
@@ -47,7 +50,7 @@ final class ContainerStopper {
     String command = Pid1Signals.command(c.state().pid());
     signalQuietly(c.id(), sig);
     long t0 = System.nanoTime();
-    boolean exited = exits.awaitExit(c, timeoutSeconds * 1000L);
+    boolean exited = exits.awaitExit(c, waitMillis);
     Duration waited = Duration.ofNanos(System.nanoTime() - t0);
     listener.on(new EngineEvent(EventStep.WAIT, c.id(),
         new SignalWait(waited, sig, command, handler, exited).detail(), waited));
@@ -56,6 +59,16 @@ final class ContainerStopper {
       exits.awaitExit(c, 10_000);
     }
     return store.byId(c.id()) == null ? c : store.find(c.id());
+  }
+
+  /**
+   * How long a stop waits before SIGKILL: {@code timeoutSeconds}, or the container's {@code --stop-timeout}
+   * (else 10 s) for {@link Containers#CONTAINER_TIMEOUT}; as long as it takes when negative.
+   */
+  static long waitMillis(Container c, int timeoutSeconds) {
+    int t = timeoutSeconds != Containers.CONTAINER_TIMEOUT ? timeoutSeconds
+        : c.lifecycle().stopTimeout() != null ? c.lifecycle().stopTimeout() : 10;
+    return t < 0 ? Long.MAX_VALUE / 2_000_000L : t * 1000L;
   }
 
   /** {@code docker kill [-s SIG]}: refused when the container is not running. */

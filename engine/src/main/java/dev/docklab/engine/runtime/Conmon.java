@@ -64,6 +64,15 @@ public final class Conmon {
    */
   public Created create(String id, String name, ContainerFiles.Bundle bundle, Path log, boolean tty, boolean stdin,
       boolean leaveStdinOpen, List<String> exitCommand, int exitDelaySeconds) {
+    return create(id, name, bundle, log, tty, stdin, leaveStdinOpen, exitCommand, exitDelaySeconds, false, -1);
+  }
+
+  /**
+   * Like the above, with the container's log: none at all ({@code --log-driver none}), or a k8s-file that
+   * starts over when it would pass {@code logSizeMax} bytes ({@code --log-opt max-size}; -1 for no bound).
+   */
+  public Created create(String id, String name, ContainerFiles.Bundle bundle, Path log, boolean tty, boolean stdin,
+      boolean leaveStdinOpen, List<String> exitCommand, int exitDelaySeconds, boolean noLog, long logSizeMax) {
     Path pidFile = bundle.pidFile();
     Path monitorPidFile = bundle.monitorPidFile();
     Path runtimeLog = bundle.runtimeLog();
@@ -82,11 +91,14 @@ public final class Conmon {
     }
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--api-version", "1", "-c", id, "-u", id,
         "-n", name, "-r", runtime.choice().binary().toString(), "-b", bundle.dir().toString(), "-p", pidFile.toString(),
-        "--exit-dir", exitDir.toString(), "--full-attach", "-l", "k8s-file:" + log,
+        "--exit-dir", exitDir.toString(), "--full-attach", "-l", noLog ? "none" : "k8s-file:" + log,
         "--conmon-pidfile", monitorPidFile.toString(), "--log-level", "error", "--no-sync-log",
         "--runtime-arg", "--root", "--runtime-arg", runtime.stateRoot().toString(),
         "--runtime-arg", "--log", "--runtime-arg", runtimeLog.toString(),
         "--runtime-arg", "--log-format", "--runtime-arg", "json"));
+    if (logSizeMax > 0 && !noLog) {
+      cmd.addAll(List.of("--log-size-max", String.valueOf(logSizeMax)));
+    }
     if (!exitCommand.isEmpty()) {
       cmd.addAll(List.of("--exit-command", exitCommand.get(0)));
       for (String arg : exitCommand.subList(1, exitCommand.size())) {

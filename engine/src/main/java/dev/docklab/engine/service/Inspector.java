@@ -62,6 +62,9 @@ final class Inspector {
     state.put("Error", s.error() == null ? "" : s.error());
     state.put("StartedAt", s.startedAt() == null ? ZERO_TIME : s.startedAt());
     state.put("FinishedAt", s.finishedAt() == null ? ZERO_TIME : s.finishedAt());
+    if (c.health() != null) {
+      state.put("Health", LifecycleJson.of(c.health()));
+    }
     m.put("State", state);
     m.put("Image", c.imageId());
     m.put("ResolvConfPath", Layout.containerFilesAt(dir).resolvConf().toString());
@@ -73,7 +76,9 @@ final class Inspector {
     m.put("Driver", driver);
     m.put("Platform", "linux");
     Map<String, Object> host = new LinkedHashMap<>();
-    host.put("LogConfig", ordered("Type", "k8s-file", "Config", Map.of()));
+    host.put("ContainerIDFile", c.lifecycle().cidFile());
+    host.put("LogConfig", ordered("Type", c.lifecycle().logDriver().isEmpty() ? "k8s-file" : c.lifecycle().logDriver(),
+        "Config", c.lifecycle().logOpts()));
     host.put("NetworkMode", c.hostConfig().networkMode());
     Map<String, Object> bindings = new LinkedHashMap<>();
     for (PortMapping p : c.hostConfig().portBindings()) {
@@ -86,6 +91,7 @@ final class Inspector {
     host.put("RestartPolicy", ordered("Name", c.hostConfig().restartPolicy().name(),
         "MaximumRetryCount", c.hostConfig().restartPolicy().maximumRetryCount()));
     host.put("AutoRemove", c.hostConfig().autoRemove());
+    LifecycleJson.volumesFrom(c.lifecycle(), host);
     host.put("Runtime", runtime);
     host.put("Memory", c.hostConfig().memory());
     host.put("PidsLimit", c.hostConfig().pidsLimit() > 0 ? c.hostConfig().pidsLimit() : null);
@@ -135,11 +141,15 @@ final class Inspector {
     List<String> entrypoint = c.entrypoint() == null ? List.of() : c.entrypoint();
     List<String> cmd = c.command().subList(entrypoint.size(), c.command().size());
     config.put("Cmd", cmd.isEmpty() && !entrypoint.isEmpty() ? null : cmd);
+    if (c.lifecycle().healthcheck() != null) {
+      config.put("Healthcheck", c.lifecycle().healthcheck().toDocker());
+    }
     config.put("Image", c.image());
     config.put("Volumes", null);
     config.put("WorkingDir", "/".equals(c.workingDir()) ? "" : c.workingDir());
     config.put("Entrypoint", entrypoint.isEmpty() ? null : entrypoint);
     config.put("Labels", c.labels());
+    LifecycleJson.stop(c.lifecycle(), config);
     m.put("Config", config);
     m.put("NetworkSettings", networkSettings(c));
     return m;

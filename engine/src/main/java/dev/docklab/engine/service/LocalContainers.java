@@ -218,7 +218,11 @@ final class LocalContainers implements Containers {
   }
 
   private Path logFile(String ref) {
-    return p.layout().containerFiles(p.containerStore().find(ref).id()).log();
+    Container c = p.containerStore().find(ref);
+    if (c.lifecycle().logDriver().equals("none")) {
+      throw EngineException.invalid("configured logging driver does not support reading");
+    }
+    return p.layout().containerFiles(c.id()).log();
   }
 
   @Override

@@ -115,6 +115,7 @@ public final class Services implements AutoCloseable {
   /** Records the containers that ended since the last call, and applies their restart policies. */
   public void reap() {
     parts.containers().reap();
+    parts.containers().probeHealth();
   }
 
   public Images images() {

@@ -8,7 +8,6 @@ import dev.docklab.engine.api.MemorySize;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.api.PortSpecs;
-import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RestartPolicy;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RuntimeFailure;
@@ -16,6 +15,7 @@ import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
+import dev.docklab.shell.io.DetachKeys;
 import dev.docklab.shell.render.ContainerRows;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.Human;
@@ -146,6 +146,7 @@ public final class ContainerCommands {
     String imageText = pos.get(0);
     RunRequest req;
     try {
+      RunClient.check(args, detach, s.workspace());
       if (!imageText.matches("(sha256:)?[0-9a-f]{4,64}")) {
         ImageReference.parse(imageText); // a bad reference is the client's error, not the daemon's
       }
@@ -165,14 +166,15 @@ public final class ContainerCommands {
       for (String m : args.values("mount")) {
         volumes.add(VolumeSpec.parseMount(m));
       }
+      volumes.addAll(RunClient.apiSocket(args));
       List<String> env = new ArrayList<>();
       for (String file : args.values("env-file")) {
         env.addAll(EnvFile.read(file, s.workspace(), System::getenv));
       }
-      env.addAll(args.values("env"));
+      env.addAll(RunClient.env(args.values("env"), System::getenv));
       req = new RunRequest(imageText, args.value("name", null), pos.subList(1, pos.size()), env,
           memory, pids, args.has("rm"), tty, stdin, restart, volumes, network(args, s),
-          labels(args.values("label")), SecurityOptions.read(args.values("security-opt"), s.workspace()))
+          labels(RunClient.labels(args, s.workspace())), SecurityOptions.read(args.values("security-opt"), s.workspace()))
           .withProcess(process(args))
           .withResources(ResourceFlags.read(args, s))
           .withHardening(HardeningFlags.read(args, s))
@@ -182,13 +184,10 @@ public final class ContainerCommands {
       return usageError(s, cmd, Said.of(e, s.messages()));
     }
     try {
-      Image image = s.engine().images().find(imageText);
-      if (image == null) {
-        s.err().println("Unable to find image '" + ImageReference.parse(imageText).withDefaultTag().familiarString()
-            + "' locally");
-        image = s.engine().images().resolveForRun(imageText, Progress.NONE); // throws the registry error
-      }
+      RunClient.refusals(args, s, imageText);
+      Image image = RunClient.image(args, s, imageText);
       Container c = s.engine().containers().create(req, image);
+      RunClient.writeCidFile(args, c.id(), s.workspace());
       if (!start) {
         s.out().println(c.id());
         return 0;
@@ -202,13 +201,20 @@ public final class ContainerCommands {
         Started started = s.engine().containers().start(c.id(), true);
         boolean detached;
         try (var attachment = started.attachment()) {
-          detached = s.interaction().attach(attachment, tty, stdin);
+          detached = s.interaction().attach(attachment, tty, stdin,
+              DetachKeys.parse(args.value("detach-keys", null)));
         }
         return detached ? ProcessCommands.detachedFrom(c.name(), s) : s.engine().containers().wait(c.id());
+      }
+      if (!RunClient.proxiesSignals(args)) {
+        return RunClient.runUnproxied(args, s, c);
       }
       s.foreground().started(c.id());
       try {
         return s.engine().containers().runAttached(c, (stream, bytes) -> {
+          if (!RunClient.attached(args, stream)) {
+            return;
+          }
           var target = stream == 1 ? s.out() : s.err();
           target.write(bytes, 0, bytes.length);
           target.flush();

@@ -1,6 +1,7 @@
 package dev.docklab.shell.command;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Containers;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.api.Started;
@@ -111,8 +112,8 @@ public final class LifecycleCommands {
     List<Option> opts = List.of(Option.value("time", 't', "int", "opt.stop.time"),
         Option.value("signal", 's', "string", "opt.stop.signal"));
     return new SimpleCommand("stop", "stop [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
-      int t = args.intValue("time", 10);
-      String sig = args.value("signal", "TERM");
+      int t = args.intValue("time", Containers.CONTAINER_TIMEOUT);
+      String sig = args.value("signal", null);
       return forEach(args, s, (name, x) -> {
         x.engine().containers().stop(name, t, sig);
         return name;
@@ -123,7 +124,7 @@ public final class LifecycleCommands {
   static Command restart() {
     List<Option> opts = List.of(Option.value("time", 't', "int", "opt.stop.time"));
     return new SimpleCommand("restart", "restart [OPTIONS] CONTAINER [CONTAINER...]", opts, true, (args, s) -> {
-      int t = args.intValue("time", 10);
+      int t = args.intValue("time", Containers.CONTAINER_TIMEOUT);
       return forEach(args, s, (name, x) -> {
         x.engine().containers().restart(name, t);
         return name;

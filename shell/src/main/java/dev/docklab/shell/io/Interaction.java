@@ -42,6 +42,11 @@ public interface Interaction {
    */
   boolean attach(Attachment attachment, boolean tty, boolean stdin);
 
+  /** Like {@link #attach(Attachment, boolean, boolean)}, detaching on {@code detachKeys} ({@code --detach-keys}). */
+  default boolean attach(Attachment attachment, boolean tty, boolean stdin, byte[] detachKeys) {
+    return attach(attachment, tty, stdin);
+  }
+
   /**
    * Runs a host process with the learner's own terminal as its stdio when there is one ({@code docker
    * exec -it}, a host command typed at the prompt), or with its output into the streams otherwise.

@@ -1,6 +1,7 @@
 package dev.docklab.shell.render;
 
 import dev.docklab.engine.api.Container;
+import dev.docklab.engine.api.Health;
 import dev.docklab.engine.api.PortMapping;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,11 +104,17 @@ public final class ContainerRows {
         && b.hostPort() == a.hostPort() + 1 && b.containerPort() == a.containerPort() + 1;
   }
 
+  /** Docker's " (healthy)", " (unhealthy)" or " (health: starting)" after "Up ...", or "" with no healthcheck. */
+  static String health(Container c) {
+    Health h = c.health();
+    return h == null ? "" : h.status().equals(Health.STARTING) ? " (health: starting)" : " (" + h.status() + ")";
+  }
+
   /** "Up 5 minutes", "Exited (0) 3 seconds ago", "Created". */
   public static String status(Container c, Instant now) {
     Container.State s = c.state();
     return switch (s.status()) {
-      case RUNNING -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now));
+      case RUNNING -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now)) + health(c);
       case PAUSED -> "Up " + Human.duration(Duration.between(Instant.parse(s.startedAt()), now)) + " (Paused)";
       case EXITED -> "Exited (" + s.exitCode() + ") "
           + Human.duration(Duration.between(Instant.parse(s.finishedAt()), now)) + " ago";

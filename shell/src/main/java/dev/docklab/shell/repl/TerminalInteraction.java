@@ -1,6 +1,7 @@
 package dev.docklab.shell.repl;
 
 import dev.docklab.engine.api.Attachment;
+import dev.docklab.shell.io.DetachKeys;
 import dev.docklab.shell.io.Interaction;
 import dev.docklab.shell.io.StreamInteraction;
 import java.io.BufferedReader;
@@ -29,8 +30,6 @@ import org.jline.terminal.Terminal;
  * and Ctrl+P Ctrl+Q to detach, as Docker does.
  */
 public final class TerminalInteraction implements Interaction {
-  private static final int CTRL_P = 0x10;
-  private static final int CTRL_Q = 0x11;
   private final Terminal terminal;
 
   public TerminalInteraction(Terminal terminal) {
@@ -80,6 +79,12 @@ public final class TerminalInteraction implements Interaction {
 
   @Override
   public boolean attach(Attachment attachment, boolean tty, boolean stdin) {
+    return attach(attachment, tty, stdin, DetachKeys.DEFAULT);
+  }
+
+  @Override
+  public boolean attach(Attachment attachment, boolean tty, boolean stdin, byte[] detachKeys) {
+    DetachKeys keys = new DetachKeys(detachKeys);
     Attributes saved = tty ? terminal.enterRawMode() : null;
     Terminal.SignalHandler previousWinch = null;
     if (tty) {
@@ -105,7 +110,6 @@ public final class TerminalInteraction implements Interaction {
       // Read the terminal's bytes directly and only when some are there: a blocked read left behind
       // would steal the keys meant for the next program (an exec'd shell, a host command).
       InputStream in = new FileInputStream(FileDescriptor.in);
-      boolean pendingCtrlP = false;
       byte[] buf = new byte[4096];
       while (output.isAlive()) {
         int available = stdin ? in.available() : 0;
@@ -119,25 +123,10 @@ public final class TerminalInteraction implements Interaction {
           stdin = false;
           continue;
         }
-        ByteArrayOutputStream send = new ByteArrayOutputStream();
-        for (int i = 0; i < n && !detached; i++) {
-          int c = buf[i] & 0xff;
-          if (pendingCtrlP) {
-            pendingCtrlP = false;
-            if (c == CTRL_Q) {
-              detached = true;
-              break;
-            }
-            send.write(CTRL_P);
-          }
-          if (c == CTRL_P) {
-            pendingCtrlP = true;
-          } else {
-            send.write(c);
-          }
-        }
-        if (send.size() > 0) {
-          attachment.write(send.toByteArray());
+        byte[] send = keys.scan(buf, n);
+        detached = keys.detached();
+        if (send.length > 0) {
+          attachment.write(send);
         }
         if (detached) {
           break;

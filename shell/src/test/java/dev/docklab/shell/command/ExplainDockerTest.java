@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code explain docker ...}: each operand with its own meaning, the line as typed, wrapped to the terminal. */
 class ExplainDockerTest {
-  private static List<String> explain(String typed, Messages.Lang lang, int width) {
+  static List<String> explain(String typed, Messages.Lang lang, int width) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
     StreamInteraction plain = new StreamInteraction(ps, ps, InputStream.nullInputStream());
