@@ -102,7 +102,7 @@ final class BundleFactory {
       default -> ep.sandboxKey(); // the bridge's namespace, or the joined container's
     };
     return new BundleSpec(c.command(), c.env(), c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
-        ContainerService.cgroupsPath(c.id()), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
+        ContainerService.cgroupsPath(c), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
         binds(c, files), netns, confinement, c.resources(), c.hardening(), c.namespaces());
   }
 

@@ -87,13 +87,11 @@ final class Inspector {
         "MaximumRetryCount", c.hostConfig().restartPolicy().maximumRetryCount()));
     host.put("AutoRemove", c.hostConfig().autoRemove());
     host.put("Runtime", runtime);
-    host.put("Memory", c.hostConfig().memory());
-    host.put("PidsLimit", c.hostConfig().pidsLimit() > 0 ? c.hostConfig().pidsLimit() : null);
-    host.put("CgroupParent", "");
+    ResourceKeys.put(host, c);
     host.put("Binds", binds(c));
     host.put("Privileged", false);
     host.put("SecurityOpt", c.hostConfig().securityOpt().isEmpty() ? null : c.hostConfig().securityOpt());
-    m.put("HostConfig", host);
+    m.put("HostConfig", ResourceKeys.ordered(host));
     m.put("GraphDriver", graphDriver(driver, image, dir));
     List<Map<String, Object>> mounts = new ArrayList<>();
     for (Container.MountPoint mp : c.mounts()) {
