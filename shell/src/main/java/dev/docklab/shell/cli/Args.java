@@ -15,6 +15,11 @@ public final class Args {
     this.command = command;
   }
 
+  /** The command these arguments are for: {@code docker run}. */
+  public String command() {
+    return command;
+  }
+
   void add(String name, String value) {
     values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
   }

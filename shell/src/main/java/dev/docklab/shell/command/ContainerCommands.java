@@ -139,6 +139,10 @@ public final class ContainerCommands {
       return Errors.RUN_FAILED;
     }
     args.requireAtLeast(1);
+    if (ResourceFlags.windowsOnly(args) != null) {
+      s.err().println(ResourceFlags.windowsOnly(args));
+      return 1;
+    }
     boolean detach = args.has("detach");
     boolean tty = args.has("tty");
     boolean stdin = args.has("interactive");
@@ -192,6 +196,7 @@ public final class ContainerCommands {
             + "' locally");
         image = s.engine().images().resolveForRun(imageText, Progress.NONE); // throws the registry error
       }
+      s.engine().containers().checkResources(req).forEach(w -> s.err().println("WARNING: " + w));
       Container c = s.engine().containers().create(req, image);
       if (!start) {
         s.out().println(c.id());
