@@ -64,6 +64,11 @@ public final class ResourceRules {
           + "Limitation discarded.");
       b.kernelMemory = 0;
     }
+    if (b.oomKillDisable && sup.unified()) {
+      // cgroup v2 has no switch for the OOM killer
+      warnings.add("Your kernel does not support OomKillDisable. OomKillDisable discarded.");
+      b.oomKillDisable = false;
+    }
     if (b.oomKillDisable && memory <= 0) {
       warnings.add("OOM killer is disabled for the container, but no memory limit is set, this can result in the "
           + "system running out of resources.");

@@ -59,11 +59,17 @@ class ResourceRulesTest {
   }
 
   @Test
-  void realTimeIsRefusedWhereTheKernelLacksGroupScheduling() {
+  void cgroupV2RefusesRealTimeAndDiscardsTheOomSwitchAndSwappiness() {
     CgroupSupport v2 = new CgroupSupport(true, true, true, false, true, "0-1", "0", true, false, true, true, true, 2);
     EngineException e = assertThrows(EngineException.class,
         () -> ResourceRules.check(with(b -> b.cpuRealtimeRuntime = 950), 0, v2, false));
     assertEquals("Your kernel does not support cgroup cpu real-time runtime", e.getMessage());
+    ResourceRules.Checked oom = ResourceRules.check(with(b -> { b.oomKillDisable = true; b.memorySwappiness = 0L; }),
+        64 * MIB, v2, false);
+    assertEquals(List.of("Your kernel does not support memory swappiness capabilities or the cgroup is not mounted. "
+        + "Memory swappiness discarded.", "Your kernel does not support OomKillDisable. OomKillDisable discarded."),
+        oom.warnings());
+    assertEquals(false, oom.resources().oomKillDisable());
   }
 
   @Test
