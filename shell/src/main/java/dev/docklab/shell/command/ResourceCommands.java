@@ -122,9 +122,13 @@ final class ResourceCommands {
           }
           List<String> lines = lines(s, targets, given, args.has("all"), args.has("no-trunc"), format, previous);
           if (stream && s.interaction().isTerminal()) {
-            s.out().print("\033[2J\033[H"); // clear and home, as the docker CLI redraws
+            // as the docker CLI redraws: home, each line over the last one's, the rest of the screen cleared
+            s.out().print("\033[H");
+            lines.forEach(l -> s.out().print(l + "\033[K\n"));
+            s.out().print("\033[J");
+          } else {
+            lines.forEach(s.out()::println);
           }
-          lines.forEach(s.out()::println);
           s.out().flush();
         } while (stream && !cancelled.get());
       } catch (InterruptedException e) {
