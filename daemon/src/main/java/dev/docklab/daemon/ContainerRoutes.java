@@ -53,8 +53,9 @@ final class ContainerRoutes {
       }
       throw ApiError.notFound("No such image: " + shown);
     }
+    List<String> warnings = engine.containers().checkResources(request);
     Container c = engine.containers().create(request, image);
-    x.json(201, Map.of("Id", c.id(), "Warnings", List.of()));
+    x.json(201, Map.of("Id", c.id(), "Warnings", warnings));
   }
 
   private void start(Exchange x) {

@@ -15,6 +15,7 @@ final class Routes {
     Attachments attachments = new Attachments(engine);
     new SystemRoutes(engine, events).register(api);
     new ContainerRoutes(engine, attachments).register(api);
+    new ResourceRoutes(engine).register(api);
     new StreamRoutes(engine, events, attachments).register(api);
     new ExecRoutes(engine).register(api);
     new ImageRoutes(engine).register(api);

@@ -71,6 +71,8 @@ class ZhLabelsTest {
       "AUFS", "Another", "btrfs", "devicemapper", "device-mapper", "extent", "thin", "pool", "xfs", "ext4", "Red",
       "Hat", "Ubuntu", "KB", "upper", "work", "HTTP", "Engine", "Java", "java", "REPL", "dockerd", "SIGTERM",
       "SIGKILL", "Tab", "registry-mirrors", "JShell",
+      // resource limits' words, as Chinese texts on them keep them
+      "CPU", "CFS", "IO", "IOPS", "Windows", "swappiness", "decimal", "uint",
       // docker --help's value names, and restart policies
       "list", "string", "int", "bytes", "no", "always", "unless-stopped", "on-failure",
       // host commands help names

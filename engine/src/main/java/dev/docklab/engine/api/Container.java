@@ -238,6 +238,13 @@ public record Container(String id, String name, String created, String image, St
         resources, hardening, namespaces, lifecycle);
   }
 
+  /** The same container with these resource settings and these memory, pids and restart settings. */
+  public Container withResources(Resources r, HostConfig host) {
+    return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, host,
+        state, tty, openStdin, restartCount, mounts, exposedPorts, network, labels, entrypoint, hostname,
+        r, hardening, namespaces, lifecycle);
+  }
+
   public Container withNetwork(Endpoint endpoint) {
     return new Container(id, name, created, image, imageId, path, args, env, workingDir, user, driver, hostConfig,
         state, tty, openStdin, restartCount, mounts, exposedPorts, endpoint, labels, entrypoint, hostname,

@@ -97,6 +97,21 @@ public interface Containers {
   /** {@code docker container inspect}, in the Engine API's JSON shape. */
   Map<String, Object> inspectDocument(String ref);
 
+  /**
+   * Docker's daemon-side checks of a run's CPU, memory and block-I/O settings on this host: a refusal (an
+   * {@link EngineException} in Docker's words), or the warnings Docker gives for what it discards.
+   */
+  List<String> checkResources(RunRequest request);
+
+  /**
+   * {@code docker update}: new limits (CPU, memory, pids, block-I/O weight) and restart policy, applied at once
+   * to a running container's cgroup and kept in its record; returns Docker's warnings.
+   */
+  List<String> update(String ref, UpdateRequest update);
+
+  /** {@code docker stats}: one reading of a container's counters (all 0 when it is not running). */
+  StatsSample stats(String ref);
+
   /** {@code docker top}: its processes, as the host's {@code ps -ef} shows them. */
   String top(String ref);
 

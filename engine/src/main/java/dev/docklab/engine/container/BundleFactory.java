@@ -127,7 +127,7 @@ final class BundleFactory {
       }
     }
     return new BundleSpec(c.command(), env, c.workingDir(), ids[0], ids[1], hostname, c.tty(), rootfs,
-        ContainerService.cgroupsPath(c.id()), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
+        ContainerService.cgroupsPath(c), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
         binds, netns, confinement, c.resources(),
         c.hardening().withGroupAdd(Users.groups(c.user(), c.hardening().groupAdd(), rootfs)), shared.resolve(c));
   }

@@ -14,12 +14,15 @@ import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.NetworkMode;
 import dev.docklab.engine.api.PortMapping;
+import dev.docklab.engine.api.Resources;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.StorageDriverName;
+import dev.docklab.engine.api.StatsSample;
+import dev.docklab.engine.api.UpdateRequest;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.engine.bootstrap.BusyboxImage;
 import dev.docklab.engine.image.ImageStore;
@@ -27,14 +30,18 @@ import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.network.BridgeNetwork;
 import dev.docklab.engine.network.HostPorts;
 import dev.docklab.engine.runtime.BundleSpec;
+import dev.docklab.engine.runtime.CgroupStats;
+import dev.docklab.engine.runtime.CgroupSupport;
 import dev.docklab.engine.runtime.Cgroups;
 import dev.docklab.engine.runtime.Conmon;
 import dev.docklab.engine.runtime.HostFacts;
 import dev.docklab.engine.runtime.OciRuntime;
+import dev.docklab.engine.runtime.ResourceRules;
 import dev.docklab.engine.runtime.SecurityProfiles;
 import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.ContainerFiles;
+import dev.docklab.engine.store.DaemonConfig;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import dev.docklab.engine.volume.VolumeStore;
@@ -76,6 +83,9 @@ public final class ContainerService {
   private final ContainerStopper stopper;
   private final SecurityProfiles security;
   private final HealthMonitor health;
+  private final CgroupSupport cgroupSupport;
+  private final ContainerUpdater updater;
+  private final CgroupStats cgroupStats;
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
@@ -89,6 +99,9 @@ public final class ContainerService {
     this.nets = new ContainerNetworks(store, listener, networks);
     this.volumes = new ContainerVolumes(volumes);
     this.security = SecurityProfiles.probe(host);
+    this.cgroupSupport = CgroupSupport.probe(host);
+    this.updater = new ContainerUpdater(store, runtime, cgroupSupport);
+    this.cgroupStats = new CgroupStats(host);
     this.factory = new ContainerFactory(store, nets, this.volumes, driver.name(), security);
     this.bundles = new BundleFactory(store, layers, nets, host);
     this.exits = new ExitWatcher(lock, store, driver, runtime, conmon, listener, nets, this.volumes, new Cgroups(host),
@@ -106,6 +119,47 @@ public final class ContainerService {
   /** The cgroup of container {@code id}, as its OCI spec names it: {@code /docklab/ID}. */
   public static String cgroupsPath(String id) {
     return "/" + CGROUP_PARENT + "/" + id;
+  }
+
+  /** The cgroup of {@code c}: under its {@code --cgroup-parent} if it has one, else {@code /docklab/ID}. */
+  public static String cgroupsPath(Container c) {
+    String parent = c.resources().cgroupParent().replaceAll("/+$", "");
+    if (parent.isEmpty()) {
+      return cgroupsPath(c.id());
+    }
+    return (parent.startsWith("/") ? parent : "/" + parent) + "/" + c.id();
+  }
+
+  /** Docker's checks of {@code r} with the memory limit {@code memory} on this host: a refusal, or its warnings. */
+  public ResourceRules.Checked checkResources(Resources r, long memory, boolean update) {
+    return ResourceRules.check(r, memory, cgroupSupport, update);
+  }
+
+  /** Docker's checks of a run's resources, with the memory limit the container would get: its warnings. */
+  public List<String> checkRequest(RunRequest req) {
+    long memory = DaemonConfig.read(store.layout().daemonConfig()).memoryLimit(req.memory());
+    return checkResources(req.resources(), memory, false).warnings();
+  }
+
+  /** {@code docker update}: new limits and restart policy, at once on a running container; Docker's warnings. */
+  public List<String> update(String ref, UpdateRequest u) {
+    synchronized (lock) {
+      return updater.update(store.find(ref), u);
+    }
+  }
+
+  /** One reading of a container's counters; all 0 when it is not running. */
+  public StatsSample stats(String ref) {
+    Container c = store.find(ref);
+    if (!c.state().running()) {
+      return new StatsSample(Instant.now(), 0, 0, Runtime.getRuntime().availableProcessors(), 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+    return cgroupStats.read(cgroupsPath(c), c.state().pid());
+  }
+
+  /** What this host's cgroups offer. */
+  public CgroupSupport cgroupSupport() {
+    return cgroupSupport;
   }
 
   /**
@@ -127,6 +181,7 @@ public final class ContainerService {
             + "\". You have to remove (or rename) that container to be able to reuse that name.");
       }
       Container c = factory.build(name, req, image);
+      c = c.withResources(checkResources(c.resources(), c.hostConfig().memory(), false).resources(), c.hostConfig());
       store.save(c);
       return c;
     }

@@ -175,7 +175,7 @@ final class ExitWatcher {
       }
       ContainerFiles files = store.files(id);
       // Before its cgroup goes with the runtime's record: did the kernel's OOM killer act in it?
-      boolean oomKilled = cgroups.oomKills(ContainerService.cgroupsPath(id)) > 0;
+      boolean oomKilled = cgroups.oomKills(ContainerService.cgroupsPath(c)) > 0;
       // The runtime's record of the ended container goes in the background (a second runtime process
       // is not worth a learner's wait); the next start of this container waits for it.
       // So is its network: its namespace, veth, lease and rules (noted on disk until they are gone).

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
+import dev.docklab.engine.api.Resources;
 import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.ContainerFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +69,55 @@ public final class OciRuntime {
       }
     }
     exec(List.of("start", id), false);
+  }
+
+  /**
+   * Changes a running container's cgroup at once ({@code RUNTIME update --resources -}): {@code resources} is
+   * the OCI spec's {@code linux.resources} shape, with the memory limit {@code memory} (0 for none).
+   */
+  public void update(String id, Resources resources, long memory, long pidsLimit, boolean swapLimit) {
+    Map<String, Object> res = SpecResources.linuxResources(resources, memory, swapLimit);
+    if (memory <= 0) {
+      // lift a limit: -1 is "unlimited" to the runtime, as Docker sends it
+      Map<String, Object> mem = new LinkedHashMap<>();
+      mem.put("limit", -1L);
+      if (swapLimit) {
+        mem.put("swap", -1L);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> asked = (Map<String, Object>) res.getOrDefault("memory", Map.of());
+      asked.forEach((k, v) -> {
+        if (!k.equals("limit") && !k.equals("swap")) {
+          mem.put(k, v);
+        }
+      });
+      res.put("memory", mem);
+    }
+    res.put("pids", Map.of("limit", pidsLimit > 0 ? pidsLimit : -1L));
+    byte[] json;
+    try {
+      json = JSON.writeValueAsBytes(res);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> cmd = new ArrayList<>(List.of(choice.binary().toString(), "--root", stateRoot.toString(), "update",
+        "--resources", "-", id));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      try (var in = p.getOutputStream()) {
+        in.write(json);
+      }
+      String out = new String(p.getInputStream().readAllBytes()).strip();
+      if (p.waitFor() != 0) {
+        throw EngineException.system(out.replaceAll("(?m)^time=\\S+ level=error msg=", "").replaceAll("^\"|\"$", ""),
+            null);
+      }
+    } catch (IOException e) {
+      throw EngineException.system(EngineMessage.RUN_FAILED, e, choice.name(), e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw EngineException.system(EngineMessage.INTERRUPTED_RUNNING, e, choice.name());
+    }
   }
 
   /** Sends a signal to a running container's init process. */

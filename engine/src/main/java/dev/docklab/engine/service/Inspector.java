@@ -93,9 +93,7 @@ final class Inspector {
     host.put("AutoRemove", c.hostConfig().autoRemove());
     LifecycleJson.volumesFrom(c.lifecycle(), host);
     host.put("Runtime", runtime);
-    host.put("Memory", c.hostConfig().memory());
-    host.put("PidsLimit", c.hostConfig().pidsLimit() > 0 ? c.hostConfig().pidsLimit() : null);
-    host.put("CgroupParent", "");
+    ResourceKeys.put(host, c);
     host.put("Binds", binds(c));
     host.put("SecurityOpt", c.hostConfig().securityOpt().isEmpty() ? null : c.hostConfig().securityOpt());
     HostConfigKeys.putHardening(host, c);

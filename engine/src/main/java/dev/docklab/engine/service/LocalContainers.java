@@ -16,7 +16,9 @@ import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.api.Started;
+import dev.docklab.engine.api.StatsSample;
 import dev.docklab.engine.api.StorageDriverName;
+import dev.docklab.engine.api.UpdateRequest;
 import dev.docklab.engine.container.LogReader;
 import dev.docklab.engine.layer.TreeTar;
 import dev.docklab.engine.storage.StorageDriver;
@@ -144,6 +146,21 @@ final class LocalContainers implements Containers {
   @Override
   public Map<String, Object> inspectDocument(String ref) {
     return system.inspect(ref, "container");
+  }
+
+  @Override
+  public List<String> checkResources(RunRequest request) {
+    return p.containers().checkRequest(request);
+  }
+
+  @Override
+  public List<String> update(String ref, UpdateRequest update) {
+    return p.containers().update(ref, update);
+  }
+
+  @Override
+  public StatsSample stats(String ref) {
+    return p.containers().stats(ref);
   }
 
   @Override

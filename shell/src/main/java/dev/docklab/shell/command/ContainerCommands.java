@@ -135,6 +135,10 @@ public final class ContainerCommands {
   private static int runOrCreate(Args args, Session s, boolean start) {
     String cmd = start ? "run" : "create";
     args.requireAtLeast(1);
+    if (ResourceFlags.windowsOnly(args) != null) {
+      s.err().println(ResourceFlags.windowsOnly(args));
+      return 1;
+    }
     boolean detach = args.has("detach");
     boolean tty = args.has("tty");
     boolean stdin = args.has("interactive");
@@ -186,6 +190,7 @@ public final class ContainerCommands {
     try {
       RunClient.refusals(args, s, imageText);
       Image image = RunClient.image(args, s, imageText);
+      s.engine().containers().checkResources(req).forEach(w -> s.err().println("WARNING: " + w));
       Container c = s.engine().containers().create(req, image);
       RunClient.writeCidFile(args, c.id(), s.workspace());
       if (!start) {

@@ -31,12 +31,13 @@ public final class DockerCli {
       Map.entry("image import", "import"), Map.entry("system info", "info"),
       Map.entry("container commit", "commit"), Map.entry("container diff", "diff"), Map.entry("image tag", "tag"),
       Map.entry("image rm", "rmi"), Map.entry("image remove", "rmi"), Map.entry("image history", "history"),
-      Map.entry("container inspect", "inspect"), Map.entry("container cp", "cp"), Map.entry("image inspect", "inspect"));
+      Map.entry("container inspect", "inspect"), Map.entry("container cp", "cp"), Map.entry("image inspect", "inspect"),
+      Map.entry("container update", "update"), Map.entry("container stats", "stats"));
 
   public DockerCli() {
     for (List<Command> group : List.of(ContainerCommands.all(), LifecycleCommands.all(), ProcessCommands.all(),
         ImageCommands.all(), RegistryCommands.all(), VolumeCommands.all(), NetworkCommands.all(),
-        SystemCommands.all(), PruneCommands.all(), List.of(CopyCommand.command()))) {
+        SystemCommands.all(), PruneCommands.all(), List.of(CopyCommand.command()), ResourceCommands.all())) {
       group.forEach(c -> commands.put(c.name(), c));
     }
   }
