@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * The interactive loop on a real terminal: a welcome, then lines read with editing, completion and
@@ -102,7 +101,7 @@ public final class Repl {
     opener.setDaemon(true);
     opener.start();
     CtrlC ctrlC = new CtrlC(engine, err, messages);
-    try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
+    try (Terminal terminal = SystemTerminal.open()) {
       terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
       TerminalInteraction interaction = new TerminalInteraction(terminal);
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
