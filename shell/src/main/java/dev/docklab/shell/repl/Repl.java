@@ -77,8 +77,9 @@ public final class Repl {
   }
 
   /**
-   * The prompt comes first: the engine opens behind it (recovery, networks, on a first run the base
-   * images), saying so above the prompt when it is up; a line typed before then waits for it.
+   * The prompt comes first: the engine starts to open as it is drawn, and opens behind it (recovery,
+   * networks, on a first run the base images), saying so above the prompt when it is up; a line typed
+   * before then waits for it.
    */
   public int run() throws IOException {
     return run(null);
@@ -99,7 +100,6 @@ public final class Repl {
       }
     }, "docklab-engine-open");
     opener.setDaemon(true);
-    opener.start();
     CtrlC ctrlC = new CtrlC(engine, err, messages);
     try (Terminal terminal = SystemTerminal.open()) {
       terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
@@ -130,6 +130,9 @@ public final class Repl {
             : String.valueOf(ex.getMessage())), "", interaction.width()).forEach(notes::println);
         return null;
       });
+      // the engine opens once the prompt is drawn, not before: on two cores, its work would halve what the
+      // prompt gets of the machine
+      opener.start();
       if (firstLine != null) {
         shell.execute(firstLine);
       }
