@@ -61,22 +61,57 @@ build_if_stale() {
   fi
 }
 
-# The JVM options that start docklab from a class-data archive of its own classes (AppCDS): made once
-# per build by a short run that opens no engine (help, and explain docker run), it lets the JVM map
-# those classes instead of loading them from the jar, so the prompt comes about a fifth sooner.
-# Prints nothing when the archive cannot be made.
+# The JVM options that start docklab quickly, made once per build (a change of the jar remakes them):
+# - a class-data archive of the classes a terminal start loads (AppCDS: JLine's terminal and reader, the
+#   builtins, the engine's open), which the JVM maps instead of loading them from the jar. It is made by
+#   the REPL itself, run in a pseudo terminal (util-linux's script) on a data root of its own
+#   (shell/target/cds-data, whose base images are made the first time), typing exit; without script,
+#   by a run that opens no engine (help, and explain docker run);
+# - JLine's and JNA's native libraries, unpacked beside it, so that neither is unpacked to a temporary
+#   file at every start;
+# - the JIT's second tier (C2) kept for code ten times hotter than by default: at the start it competes
+#   with the prompt for the two cores, on short-lived code (the prompt in tmux: 1.47 x java -version
+#   instead of 2.16); the loops of a pull or a push still reach it within milliseconds.
+# Prints nothing of what cannot be made.
 class_archive_opts() {
   local root=$1 jar="$1/shell/target/docklab.jar" jsa="$1/shell/target/docklab.jsa"
+  local native="$1/shell/target/native" jna_dir opts
   local quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+  case "$(uname -m)" in
+    x86_64) jna_dir=linux-x86-64 ;;
+    aarch64) jna_dir=linux-aarch64 ;;
+    *) jna_dir= ;;
+  esac
+  if [ ! -d "$native" ] || [ "$jar" -nt "$native" ]; then
+    rm -rf "$native" "$native.tmp" && mkdir -p "$native.tmp"
+    # shellcheck disable=SC2086 # no JNA directory on an unknown machine
+    if (cd "$native.tmp" && jar xf "$jar" org/jline/nativ ${jna_dir:+com/sun/jna/$jna_dir}); then
+      mv "$native.tmp" "$native"
+    else
+      rm -rf "$native.tmp"
+    fi
+  fi
+  if [ -d "$native" ]; then
+    opts="-Dlibrary.jline.path=$native/org/jline/nativ"
+    [ -n "$jna_dir" ] && [ -d "$native/com/sun/jna/$jna_dir" ] && opts="$opts -Djna.boot.library.path=$native/com/sun/jna/$jna_dir"
+  fi
   if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
-    local scratch
-    scratch=$(mktemp -d /tmp/docklab-cds-XXXXXX)
     rm -f "$jsa"
-    java -XX:ArchiveClassesAtExit="$jsa" $quiet -jar "$jar" --data-root "$scratch" \
-      -c 'help; explain docker run -d busybox' >/dev/null 2>&1 || rm -f "$jsa"
-    rm -rf "$scratch"
+    if command -v script >/dev/null; then
+      mkdir -p "$root/shell/target/cds-data"
+      printf 'exit\n' | TERM=xterm-256color script -qec "java -XX:ArchiveClassesAtExit=$jsa $quiet $opts -jar $jar \
+        --data-root $root/shell/target/cds-data --lang en" /dev/null >/dev/null 2>&1 || rm -f "$jsa"
+    else
+      local scratch
+      scratch=$(mktemp -d /tmp/docklab-cds-XXXXXX)
+      java -XX:ArchiveClassesAtExit="$jsa" $quiet $opts -jar "$jar" --data-root "$scratch" \
+        -c 'help; explain docker run -d busybox' >/dev/null 2>&1 || rm -f "$jsa"
+      rm -rf "$scratch"
+    fi
   fi
   if [ -f "$jsa" ]; then
-    echo "-XX:SharedArchiveFile=$jsa $quiet"
+    opts="-XX:SharedArchiveFile=$jsa $quiet $opts"
   fi
+  echo "$opts -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000" \
+    "-XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 }

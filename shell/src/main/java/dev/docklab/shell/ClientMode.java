@@ -2,6 +2,7 @@ package dev.docklab.shell;
 
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.render.Wrap;
+import dev.docklab.shell.repl.SystemTerminal;
 import dev.docklab.shell.repl.TerminalInteraction;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * A second docklab on a data root whose engine another docklab (a REPL or {@code docklab daemon})
@@ -92,7 +92,7 @@ final class ClientMode {
 
   /** The REPL of a second terminal: each line in bash against the served engine, until exit or Ctrl-D. */
   static int repl(Path socket, Messages messages, PrintStream out) throws IOException {
-    try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
+    try (Terminal terminal = SystemTerminal.open()) {
       TerminalInteraction interaction = new TerminalInteraction(terminal);
       String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
       LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("docklab")

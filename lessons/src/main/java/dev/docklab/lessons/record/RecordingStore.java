@@ -12,7 +12,6 @@ import java.nio.file.Path;
  * Written atomically; without a file it is kept in memory only.
  */
 public final class RecordingStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
   private Recording memory;
@@ -35,7 +34,7 @@ public final class RecordingStore {
       return null;
     }
     try {
-      return JSON.readValue(file.toFile(), Recording.class);
+      return Json.MAPPER.readValue(file.toFile(), Recording.class);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the recording in " + file + " (" + e.getMessage()
           + "); lesson record off drops it", e);
@@ -49,7 +48,7 @@ public final class RecordingStore {
       return;
     }
     try {
-      AtomicFile.write(file, JSON.writeValueAsString(recording), true);
+      AtomicFile.write(file, Json.MAPPER.writeValueAsString(recording), true);
     } catch (IOException e) {
       throw new IllegalStateException("cannot keep the recording in " + file + ": " + e.getMessage(), e);
     }
@@ -66,5 +65,10 @@ public final class RecordingStore {
     } catch (IOException e) {
       throw new IllegalStateException("cannot remove the recording " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Jackson, made on the first read or write of a recording and not before: the REPL's start makes this store. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * so that the prompt never waits for the disk; {@link #flush} (and the JVM's exit) writes what is left.
  */
 public final class ProgressStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** The stores with progress not on disk yet, which the JVM's exit writes. */
   private static final Set<ProgressStore> UNWRITTEN = ConcurrentHashMap.newKeySet();
   /** How long a progress given to {@link #saveSoon} waits, so that the lines of a burst are written once. */
@@ -174,7 +173,7 @@ public final class ProgressStore {
       return Progress.EMPTY;
     }
     try {
-      Progress p = JSON.readValue(file.toFile(), Progress.class);
+      Progress p = Json.MAPPER.readValue(file.toFile(), Progress.class);
       return p == null ? Progress.EMPTY : p;
     } catch (IOException e) {
       throw new IllegalStateException("cannot read your progress in " + file + " (" + e.getMessage()
@@ -187,7 +186,7 @@ public final class ProgressStore {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), ".progress-", ".tmp");
       try {
-        JSON.writeValue(tmp.toFile(), progress);
+        Json.MAPPER.writeValue(tmp.toFile(), progress);
         try {
           Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -199,5 +198,10 @@ public final class ProgressStore {
     } catch (IOException e) {
       throw new IllegalStateException("cannot save your progress in " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Jackson, made on the first read or write of a progress and not before: the REPL's start makes this store. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 }

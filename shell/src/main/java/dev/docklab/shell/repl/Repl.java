@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * The interactive loop on a real terminal: a welcome, then lines read with editing, completion and
@@ -81,8 +80,9 @@ public final class Repl {
   }
 
   /**
-   * The prompt comes first: the engine opens behind it (recovery, networks, on a first run the base
-   * images), saying so above the prompt when it is up; a line typed before then waits for it.
+   * The prompt comes first: the engine starts to open as it is drawn, and opens behind it (recovery,
+   * networks, on a first run the base images), saying so above the prompt when it is up; a line typed
+   * before then waits for it.
    */
   public int run() throws IOException {
     return run(null);
@@ -103,9 +103,8 @@ public final class Repl {
       }
     }, "docklab-engine-open");
     opener.setDaemon(true);
-    opener.start();
     CtrlC ctrlC = new CtrlC(engine, err, messages);
-    try (Terminal terminal = TerminalBuilder.builder().system(true).name("docklab").build()) {
+    try (Terminal terminal = SystemTerminal.open()) {
       terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
       TerminalInteraction interaction = new TerminalInteraction(terminal);
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
@@ -135,6 +134,9 @@ public final class Repl {
             : String.valueOf(ex.getMessage())), "", interaction.width()).forEach(notes::println);
         return null;
       });
+      // the engine opens once the prompt is drawn, not before: on two cores, its work would halve what the
+      // prompt gets of the machine
+      opener.start();
       if (firstLine != null) {
         shell.execute(firstLine);
       }

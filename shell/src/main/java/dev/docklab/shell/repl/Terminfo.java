@@ -1,0 +1,215 @@
+package dev.docklab.shell.repl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.BufferOverflowException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jline.utils.InfoCmp;
+
+/**
+ * A terminal's description read from the compiled terminfo database and written as {@code infocmp}
+ * prints it, so that JLine learns what the terminal can do without running {@code infocmp}.
+ */
+final class Terminfo {
+  private static final int MAGIC_16 = 0432;
+  private static final int MAGIC_32 = 01036;
+  /** The standard capabilities' short names in the compiled format's order (ncurses' boolnames, numnames, strnames). */
+  private static final List<String[]> NAMES = loadNames();
+
+  private Terminfo() {}
+
+  /**
+   * Gives JLine the description of {@code term} from this database, which JLine would otherwise ask
+   * {@code infocmp} for (even for the terminals it carries a description of); a terminal the database
+   * lacks is left to {@code infocmp}, as before.
+   */
+  static void register(String term) {
+    if (term != null && !term.isEmpty() && InfoCmp.getLoadedInfoCmp(term) == null) {
+      InfoCmp.setLoadedInfoCmp(term, () -> describe(term, searchPath(System.getenv())).orElse(null));
+    }
+  }
+
+  /** The description of {@code term} from the first directory of {@code dirs} that has it, as infocmp prints it. */
+  static Optional<String> describe(String term, List<Path> dirs) {
+    if (term.contains("/") || term.startsWith(".")) {
+      return Optional.empty();
+    }
+    String first = term.substring(0, 1);
+    for (Path dir : dirs) {
+      for (String sub : List.of(first, String.format("%02x", (int) term.charAt(0)))) {
+        Path file = dir.resolve(sub).resolve(term);
+        if (Files.isRegularFile(file)) {
+          try {
+            return Optional.of(text(Files.readAllBytes(file)));
+          } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where ncurses looks, in its order: $TERMINFO, ~/.terminfo, $TERMINFO_DIRS, then the system's directories. */
+  static List<Path> searchPath(Map<String, String> env) {
+    List<Path> dirs = new ArrayList<>();
+    List<Path> system = List.of(Path.of("/etc/terminfo"), Path.of("/lib/terminfo"), Path.of("/usr/share/terminfo"));
+    if (env.get("TERMINFO") != null && !env.get("TERMINFO").isEmpty()) {
+      dirs.add(Path.of(env.get("TERMINFO")));
+    }
+    if (env.get("HOME") != null && !env.get("HOME").isEmpty()) {
+      dirs.add(Path.of(env.get("HOME"), ".terminfo"));
+    }
+    String list = env.get("TERMINFO_DIRS");
+    if (list != null) {
+      for (String d : list.split(":", -1)) {
+        if (d.isEmpty()) {
+          dirs.addAll(system);
+        } else {
+          dirs.add(Path.of(d));
+        }
+      }
+    }
+    dirs.addAll(system);
+    return dirs;
+  }
+
+  /**
+   * A compiled entry (term(5)'s legacy or 32-bit format) as infocmp's text: its names, then its
+   * capabilities on one line (JLine compiles a pattern for every line it reads).
+   */
+  static String text(byte[] compiled) {
+    try {
+      ByteBuffer b = ByteBuffer.wrap(compiled).order(ByteOrder.LITTLE_ENDIAN);
+      int magic = b.getShort() & 0xffff;
+      if (magic != MAGIC_16 && magic != MAGIC_32) {
+        throw new IllegalArgumentException("not a compiled terminfo entry (magic " + Integer.toOctalString(magic) + ")");
+      }
+      int namesSize = b.getShort();
+      int bools = b.getShort();
+      int nums = b.getShort();
+      int strs = b.getShort();
+      int tableSize = b.getShort();
+      StringBuilder out = new StringBuilder();
+      byte[] names = new byte[namesSize];
+      b.get(names);
+      out.append(cString(names, 0)).append(",\n\t");
+      for (int i = 0; i < bools; i++) {
+        if (b.get() == 1 && i < NAMES.get(0).length) {
+          out.append(NAMES.get(0)[i]).append(", ");
+        }
+      }
+      if ((namesSize + bools) % 2 != 0) {
+        b.get();
+      }
+      for (int i = 0; i < nums; i++) {
+        int n = magic == MAGIC_16 ? b.getShort() : b.getInt();
+        if (n >= 0 && i < NAMES.get(1).length) {
+          out.append(NAMES.get(1)[i]).append('#').append(n).append(", ");
+        }
+      }
+      int[] offsets = new int[strs];
+      for (int i = 0; i < strs; i++) {
+        offsets[i] = b.getShort();
+      }
+      byte[] table = new byte[tableSize];
+      b.get(table);
+      for (int i = 0; i < strs; i++) {
+        if (offsets[i] >= 0 && offsets[i] < tableSize && i < NAMES.get(2).length) {
+          String name = NAMES.get(2)[i];
+          String value = cString(table, offsets[i]);
+          out.append(name).append('=').append(escape(name.equals("acsc") ? sortedPairs(value) : value)).append(", ");
+        }
+      }
+      return out.toString().stripTrailing() + "\n";
+    } catch (BufferUnderflowException | BufferOverflowException | NegativeArraySizeException e) {
+      throw new IllegalArgumentException("a truncated compiled terminfo entry", e);
+    }
+  }
+
+  /** A capability's value written as infocmp writes it (and as JLine's {@code Curses} reads it). */
+  static String escape(String value) {
+    boolean longValue = value.length() > 3;
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean digitNext = i + 1 < value.length() && Character.isDigit(value.charAt(i + 1));
+      if (c == '%' && i + 1 < value.length() && printable(value.charAt(i + 1))) {
+        s.append(c).append(value.charAt(++i));
+      } else if (c == 0200) {
+        s.append("\\0");
+      } else if (c == 033) {
+        s.append("\\E");
+      } else if (c == '\\' && (i == 0 || value.charAt(i - 1) != '^')) {
+        s.append("\\\\");
+      } else if (c == ' ' && value.substring(i).isBlank() || c == ' ' && i == 0) {
+        s.append("\\s");
+      } else if (c == ',' || c == '^') {
+        s.append('\\').append(c);
+      } else if (printable(c)) {
+        s.append(c);
+      } else if (c == '\r') {
+        s.append("\\r");
+      } else if (c == '\n') {
+        s.append("\\n");
+      } else if (c < ' ' && (!longValue || digitNext)) {
+        s.append('^').append((char) (c + '@'));
+      } else if (c == 0177 && (!longValue || digitNext)) {
+        s.append("^?");
+      } else {
+        s.append(String.format("\\%03o", (int) c));
+      }
+    }
+    return s.toString();
+  }
+
+  /** The line-drawing map's pairs in the order of their first character, as infocmp lists them. */
+  static String sortedPairs(String acsc) {
+    if (acsc.length() % 2 != 0) {
+      return acsc;
+    }
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < acsc.length(); i += 2) {
+      pairs.add(acsc.substring(i, i + 2));
+    }
+    pairs.sort(Comparator.comparing(p -> p.charAt(0)));
+    return String.join("", pairs);
+  }
+
+  private static boolean printable(char c) {
+    return c >= ' ' && c < 0177;
+  }
+
+  private static String cString(byte[] bytes, int from) {
+    int end = from;
+    while (end < bytes.length && bytes[end] != 0) {
+      end++;
+    }
+    return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
+  }
+
+  private static List<String[]> loadNames() {
+    try (InputStream in = Terminfo.class.getResourceAsStream("terminfo-names.txt")) {
+      List<String[]> lines = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          lines.add(line.trim().split(" +"));
+        }
+      }
+      return List.copyOf(lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
