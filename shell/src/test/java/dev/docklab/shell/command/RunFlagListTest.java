@@ -19,24 +19,7 @@ import org.junit.jupiter.api.Test;
 class RunFlagListTest {
   private static final Path DOCKER = Path.of("/usr/local/bin/docker");
   private static final Pattern FLAG = Pattern.compile("^\\s+(?:-(\\w), )?--([a-z0-9-]+)");
-  /**
-   * The flags of the other groups (resources, hardening, namespaces and network), being added on their own
-   * branches at the same time: this set empties as those land.
-   */
-  static final Set<String> PENDING_ELSEWHERE = Set.of("--cpus", "--cpu-shares", "--cpu-period", "--cpu-quota",
-      "--cpuset-cpus", "--cpuset-mems", "--cpu-rt-period", "--cpu-rt-runtime", "--memory-reservation",
-      "--memory-swap", "--memory-swappiness", "--oom-kill-disable", "--oom-score-adj", "--blkio-weight",
-      "--blkio-weight-device", "--device-read-bps", "--device-write-bps", "--device-read-iops",
-      "--device-write-iops", "--cgroup-parent", "--cpu-count", "--cpu-percent", "--io-maxbandwidth",
-      "--io-maxiops", "--kernel-memory", "--cap-add", "--cap-drop", "--read-only", "--tmpfs", "--shm-size",
-      "--ulimit", "--sysctl", "--device", "--device-cgroup-rule", "--group-add", "--userns", "--storage-opt",
-      "--pid", "--ipc", "--uts", "--cgroupns", "--dns", "--dns-search", "--dns-option", "--add-host",
-      "--network-alias", "--ip", "--ip6", "--mac-address", "--link", "--link-local-ip", "--domainname", "--init");
-
-  /**
-   * The long flags of {@code docker run --help}, as {@code --name}, with their shorthands as {@code -n} (but for
-   * the flags pending elsewhere).
-   */
+  /** The long flags of {@code docker run --help}, as {@code --name}, with their shorthands as {@code -n}. */
   static Set<String> dockerRunFlags() throws IOException, InterruptedException {
     Process p = new ProcessBuilder(DOCKER.toString(), "run", "--help").redirectErrorStream(true).start();
     String help = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -46,7 +29,7 @@ class RunFlagListTest {
       Matcher m = FLAG.matcher(line);
       if (m.find()) {
         out.add("--" + m.group(2));
-        if (m.group(1) != null && !PENDING_ELSEWHERE.contains("--" + m.group(2))) {
+        if (m.group(1) != null) {
           out.add("-" + m.group(1));
         }
       }
@@ -69,7 +52,6 @@ class RunFlagListTest {
     known.add("--help");
     Set<String> unknown = new TreeSet<>(docker);
     unknown.removeAll(known);
-    unknown.removeAll(PENDING_ELSEWHERE);
     assertEquals(Set.of(), unknown, "docker run flags that docklab's run calls unknown");
   }
 }
