@@ -87,7 +87,7 @@ class ZhLabelsTest {
       // debootstrap, which docklab images add runs, and a Debian suite's name
       "debootstrap", "bookworm",
       // docker run's hardening flags: their value types and the kernel's words
-      "map", "ulimit", "sysctl", "tmpfs", "rlimit", "mknod", "rwm", "userns-remap", "pquota", "size",
+      "ulimit", "sysctl", "tmpfs", "rlimit", "mknod", "rwm", "userns-remap", "pquota", "size",
       // the fixtures' names of images, containers, namespaces
       "app", "quiet", "alone", "hosty", "joined", "student", "mycat2", "busybox-ctr", "rnu");
 
