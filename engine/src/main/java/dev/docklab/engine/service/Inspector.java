@@ -1,5 +1,6 @@
 package dev.docklab.engine.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.ContainerStatus;
 import dev.docklab.engine.api.Digest;
@@ -12,7 +13,9 @@ import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.network.Subnet;
 import dev.docklab.engine.store.Layout;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import java.util.Map;
  * such as {@code {{.State.Pid}}} and {@code {{.GraphDriver.Data.UpperDir}}} work as on Docker.
  */
 final class Inspector {
+  private static final ObjectMapper SPEC = new ObjectMapper();
   private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
   private final Layout layout;
   private final String runtime;
@@ -75,6 +79,10 @@ final class Inspector {
     m.put("RestartCount", c.restartCount());
     m.put("Driver", driver);
     m.put("Platform", "linux");
+    m.put("MountLabel", ""); // no SELinux here
+    m.put("ProcessLabel", "");
+    m.put("AppArmorProfile", appArmorProfile(dir));
+    m.put("ExecIDs", null); // docklab keeps no exec records once an exec is started
     Map<String, Object> host = new LinkedHashMap<>();
     host.put("ContainerIDFile", c.lifecycle().cidFile());
     host.put("LogConfig", ordered("Type", c.lifecycle().logDriver().isEmpty() ? "k8s-file" : c.lifecycle().logDriver(),
@@ -98,6 +106,10 @@ final class Inspector {
     host.put("SecurityOpt", c.hostConfig().securityOpt().isEmpty() ? null : c.hostConfig().securityOpt());
     HostConfigKeys.putHardening(host, c);
     NamespaceInspect.hostConfig(c, host);
+    host.put("ConsoleSize", List.of(0, 0));
+    host.put("Cgroup", "");
+    host.put("Isolation", "");
+    host.put("DeviceRequests", null);
     m.put("HostConfig", HostConfigOrder.sorted(host));
     m.put("GraphDriver", graphDriver(driver, image, dir));
     List<Map<String, Object>> mounts = new ArrayList<>();
@@ -146,11 +158,23 @@ final class Inspector {
     config.put("Volumes", null);
     config.put("WorkingDir", "/".equals(c.workingDir()) ? "" : c.workingDir());
     config.put("Entrypoint", entrypoint.isEmpty() ? null : entrypoint);
+    config.put("OnBuild", null);
     config.put("Labels", c.labels());
     LifecycleJson.stop(c.lifecycle(), config);
     m.put("Config", config);
     m.put("NetworkSettings", networkSettings(c));
     return m;
+  }
+
+  /** The AppArmor profile the runtime was given for the container's process ("" when none: no AppArmor here). */
+  private static String appArmorProfile(Path dir) {
+    Path spec = Layout.containerFilesAt(dir).bundle().config();
+    try {
+      return Files.isRegularFile(spec) ? SPEC.readTree(spec.toFile()).path("process").path("apparmorProfile").asText("")
+          : "";
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Docker's NetworkSettings: the container's address, gateway and ports while it runs, empty otherwise. */

@@ -131,6 +131,18 @@ class InspectorTest {
       assertEquals("linux", c.get("Platform"));
       assertEquals("overlay2", c.get("Driver"));
     }
+
+    @Test
+    void hasDockersTopLevelKeysInDockersOrder() {
+      assertEquals(List.of("Id", "Created", "Path", "Args", "State", "Image", "ResolvConfPath", "HostnamePath",
+          "HostsPath", "LogPath", "Name", "RestartCount", "Driver", "Platform", "MountLabel", "ProcessLabel",
+          "AppArmorProfile", "ExecIDs", "HostConfig", "GraphDriver", "Mounts", "Config", "NetworkSettings"),
+          List.copyOf(inspectRunning().keySet()));
+      Map<String, Object> host = at(inspectRunning(), "HostConfig");
+      assertEquals(List.of(0, 0), host.get("ConsoleSize"));
+      assertTrue(host.containsKey("DeviceRequests") && host.get("DeviceRequests") == null);
+      assertTrue(at(inspectRunning(), "Config").containsKey("OnBuild"));
+    }
   }
 
   @Nested
