@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,7 @@ public final class EventHub implements EngineListener, AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final InheritableThreadLocal<EngineListener> caller = new InheritableThreadLocal<>();
   private volatile Engine engine;
 
   /** The engine the events' containers are looked up in (its name and image go with each event). */
@@ -38,8 +40,25 @@ public final class EventHub implements EngineListener, AutoCloseable {
     this.engine = bound;
   }
 
+  /**
+   * Runs {@code body} with {@code listener} also told the events of this thread (and of the threads it
+   * starts meanwhile): the steps one client's call causes, for that client's {@code explain last}.
+   */
+  <T> T capturing(EngineListener listener, Supplier<T> body) {
+    caller.set(listener);
+    try {
+      return body.get();
+    } finally {
+      caller.remove();
+    }
+  }
+
   @Override
   public void on(EngineEvent event) {
+    EngineListener c = caller.get();
+    if (c != null) {
+      c.on(event);
+    }
     switch (event.step()) {
       case NEW -> container("create", event.detail(), Map.of());
       case START -> container("start", event.subject(), Map.of());

@@ -23,6 +23,7 @@ final class Routes {
     new ArchiveRoutes(engine).register(api);
     new VolumeRoutes(engine).register(api);
     new PruneRoutes(engine).register(api);
+    new CallRoutes(engine, events, attachments).register(api);
     return api;
   }
 }
