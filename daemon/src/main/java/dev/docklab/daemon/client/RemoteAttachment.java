@@ -2,6 +2,7 @@ package dev.docklab.daemon.client;
 
 import dev.docklab.engine.api.Attachment;
 import dev.docklab.engine.api.EngineException;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -11,7 +12,7 @@ import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.URLEncoder;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class RemoteAttachment implements Attachment {
       RemoteCalls calls) {
     this.channel = channel;
     this.in = in;
-    this.out = Channels.newOutputStream(channel);
+    this.out = new ChannelOut(channel);
     this.multiplexed = multiplexed;
     this.ref = ref;
     this.calls = calls;
@@ -51,10 +52,8 @@ final class RemoteAttachment implements Attachment {
           + "/attach?stream=1&stdin=1&stdout=1&stderr=1";
       String request = "POST " + path + " HTTP/1.1\r\nHost: docklab\r\nUpgrade: tcp\r\nConnection: Upgrade\r\n"
           + "Content-Length: 0\r\n\r\n";
-      OutputStream o = Channels.newOutputStream(ch);
-      o.write(request.getBytes(StandardCharsets.US_ASCII));
-      o.flush();
-      DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
+      new ChannelOut(ch).write(request.getBytes(StandardCharsets.US_ASCII));
+      DataInputStream in = new DataInputStream(new BufferedInputStream(new ChannelIn(ch)));
       String status = line(in);
       String contentType = "";
       int length = 0;
@@ -86,6 +85,55 @@ final class RemoteAttachment implements Attachment {
         } catch (IOException e) {
           // failed already
         }
+      }
+    }
+  }
+
+  /**
+   * The socket's input, read straight from the channel: the JDK's channel streams take one lock for
+   * reading and writing, so a read waiting for the container's output would hold up the keys typed.
+   */
+  private static final class ChannelIn extends InputStream {
+    private final SocketChannel ch;
+
+    ChannelIn(SocketChannel ch) {
+      this.ch = ch;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      int n = ch.read(ByteBuffer.wrap(b, off, len));
+      return n < 0 ? -1 : n;
+    }
+  }
+
+  /** The socket's output, written straight to the channel (see {@link ChannelIn}). */
+  private static final class ChannelOut extends OutputStream {
+    private final SocketChannel ch;
+
+    ChannelOut(SocketChannel ch) {
+      this.ch = ch;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
       }
     }
   }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
@@ -28,6 +29,7 @@ public final class Repl {
   private final Consumer<PrintStream> notices;
   private Supplier<String> dockerHost = () -> null;
   private Supplier<String> servedNow = () -> null;
+  private BooleanSupplier client = () -> false;
   private final Messages messages;
   private final PrintStream out;
   private final PrintStream err;
@@ -50,6 +52,12 @@ public final class Repl {
   public Repl served(Supplier<String> source, Supplier<String> now) {
     this.dockerHost = source;
     this.servedNow = now;
+    return this;
+  }
+
+  /** Says, once the engine is up, whether it is another docklab's (this REPL is its client) rather than served here. */
+  public Repl clientWhen(BooleanSupplier isClient) {
+    this.client = isClient;
     return this;
   }
 
@@ -123,7 +131,8 @@ public final class Repl {
       opening.thenRun(() -> {
         String host = dockerHost.get();
         if (host != null) {
-          Wrap.lines(messages.get("repl.served", host), "", interaction.width()).forEach(notes::println);
+          Wrap.lines(messages.get(client.getAsBoolean() ? "repl.client" : "repl.served", host), "",
+              interaction.width()).forEach(notes::println);
         }
       });
       opening.exceptionally(ex -> {
