@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.daemon.client.RemoteEngine;
+import dev.docklab.daemon.wire.Wire;
 import dev.docklab.engine.api.Attachment;
+import dev.docklab.engine.api.BuildRequest;
 import dev.docklab.engine.api.Change;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Digest;
@@ -28,8 +30,11 @@ import dev.docklab.engine.api.Started;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
@@ -166,6 +171,49 @@ class RemoteEngineContractIT {
     assertTrue(seen.size() >= 3 && seen.stream().allMatch("tick"::equals), seen.toString());
     assertTrue(System.nanoTime() - t0 < 10_000_000_000L);
     e.containers().remove(c.id(), true, false);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "remote"})
+  void explainFactsOfARunningContainer(String kind) throws Exception {
+    Engine e = engine(kind);
+    Container c = e.containers().create(request("facts-" + kind, false, "sh", "-c", "echo x > /etc/motd; sleep 300"),
+        e.images().inspect("busybox"));
+    e.containers().start(c);
+    try {
+      assertEquals(f.engine.explain().mount(c.id()), e.explain().mount(c.id()));
+      assertEquals(f.engine.explain().file(c.id(), "/bin/sh"), e.explain().file(c.id(), "/bin/sh"));
+      assertEquals(f.engine.explain().imageFile("busybox", "/bin/sh"), e.explain().imageFile("busybox", "/bin/sh"));
+      assertEquals(f.engine.explain().network(c.id()).namespace(), e.explain().network(c.id()).namespace());
+      assertEquals(f.engine.system().kernel(), e.explain().boot(c.id()).hostKernel());
+      assertEquals(f.engine.explain().drivers(null).driver(), e.explain().drivers(null).driver());
+      // the same JSON (a number read back may be an Integer where the engine put a Long)
+      assertEquals(Wire.MAPPER.writeValueAsString(f.engine.containers().inspectDocument(c.id())),
+          Wire.MAPPER.writeValueAsString(e.containers().inspectDocument(c.id())));
+      ByteArrayOutputStream tar = new ByteArrayOutputStream();
+      e.containers().export(c.id(), tar);
+      assertTrue(tar.size() > 1 << 20, "the exported root: " + tar.size() + " bytes");
+      assertEquals(f.engine.system().info().containers(), e.system().info().containers());
+      assertEquals(f.engine.system().df().images().total(), e.system().df().images().total());
+    } finally {
+      e.containers().remove(c.id(), true, false);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "remote"})
+  void buildSaysItsStepsAndRunOutput(String kind) throws Exception {
+    Engine e = engine(kind);
+    Path context = Files.createTempDirectory(f.work, "context-");
+    List<String> said = new CopyOnWriteArrayList<>();
+    ByteArrayOutputStream ran = new ByteArrayOutputStream();
+    Digest id = e.images().build(new BuildRequest(context, "Dockerfile",
+        "FROM busybox\nRUN echo built-" + kind + "\n", List.of("contract/built-" + kind), Map.of(), true),
+        said::add, (stream, bytes) -> ran.writeBytes(bytes));
+    assertEquals(id, e.images().inspect("contract/built-" + kind).id());
+    assertTrue(ran.toString(StandardCharsets.UTF_8).contains("built-" + kind), ran.toString(StandardCharsets.UTF_8));
+    assertTrue(said.stream().anyMatch(l -> l.contains("Step 2/2 : RUN echo built-" + kind)), said.toString());
+    e.images().remove("contract/built-" + kind, true, true);
   }
 
   @Test
