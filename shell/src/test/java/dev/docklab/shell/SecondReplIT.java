@@ -15,27 +15,29 @@ import org.junit.jupiter.api.Test;
  * jshell with {@code engine} bound, a lesson's check; and the first REPL sees what the second made.
  */
 class SecondReplIT {
+  private LessonHarness h;
   private Path root;
   private Path home;
-  private Path config;
   private String docklab;
 
   @BeforeEach
   void dirs() throws Exception {
-    root = Files.createTempDirectory("docklab-second-");
+    h = LessonHarness.open("second");
+    root = h.t.root;
     home = Files.createTempDirectory("docklab-second-home-");
-    config = Files.createTempDirectory("docklab-second-config-");
     Path built = Path.of("target/docklab.jar").toAbsolutePath();
     assertTrue(Files.isRegularFile(built), "package the shell first: " + built);
-    docklab = "env HOME=" + home + " DOCKLAB_CONFIG=" + config + " LANG=C.UTF-8 java -jar " + built + " --data-root "
+    docklab = "env HOME=" + home + " DOCKLAB_CONFIG=" + h.config + " LANG=C.UTF-8 java -jar " + built + " --data-root "
         + root + " --lang en";
   }
 
   @AfterEach
   void clean() throws Exception {
-    ScratchRoot.destroy(root);
-    Trees.deleteRecursively(home);
-    Trees.deleteRecursively(config);
+    try {
+      h.close(); // every container the test made goes, even when it failed midway; nothing stays mounted
+    } finally {
+      Trees.deleteRecursively(home);
+    }
   }
 
   @Test
