@@ -37,6 +37,7 @@ public final class EventHub implements EngineListener, AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final InheritableThreadLocal<EngineListener> caller = new InheritableThreadLocal<>();
   private volatile Supplier<Engine> engine = () -> null;
 
   /** The engine the events' containers are looked up in (its name and image go with each event). */
@@ -52,8 +53,25 @@ public final class EventHub implements EngineListener, AutoCloseable {
     this.engine = source;
   }
 
+  /**
+   * Runs {@code body} with {@code listener} also told the events of this thread (and of the threads it
+   * starts meanwhile): the steps one client's call causes, for that client's {@code explain last}.
+   */
+  <T> T capturing(EngineListener listener, Supplier<T> body) {
+    caller.set(listener);
+    try {
+      return body.get();
+    } finally {
+      caller.remove();
+    }
+  }
+
   @Override
   public void on(EngineEvent event) {
+    EngineListener c = caller.get();
+    if (c != null) {
+      c.on(event);
+    }
     switch (event.step()) {
       case NEW -> container("create", event.detail(), Map.of());
       case START -> container("start", event.subject(), Map.of());

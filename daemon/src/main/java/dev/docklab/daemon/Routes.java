@@ -25,6 +25,7 @@ final class Routes {
     new CopyRoutes(engine).register(api);
     new VolumeRoutes(engine).register(api);
     new PruneRoutes(engine).register(api);
+    new CallRoutes(engine, events, attachments).register(api);
     return api;
   }
 }

@@ -14,6 +14,12 @@ import java.util.function.Consumer;
 
 /** The in-process engine, as {@link Engine#open} finds it through {@code META-INF/services}. */
 public final class LocalEngineProvider implements EngineProvider {
+  /** Any options that name no socket: the engine runs in this process. */
+  @Override
+  public boolean accepts(EngineOptions options) {
+    return options.socket() == null;
+  }
+
   @Override
   public Engine open(EngineOptions options, EngineListener listener) {
     return LocalEngine.open(options, listener);

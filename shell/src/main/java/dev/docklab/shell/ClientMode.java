@@ -1,9 +1,5 @@
 package dev.docklab.shell;
 
-import dev.docklab.shell.i18n.Messages;
-import dev.docklab.shell.render.Wrap;
-import dev.docklab.shell.repl.SystemTerminal;
-import dev.docklab.shell.repl.TerminalInteraction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,19 +10,15 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
-import org.jline.terminal.Terminal;
 
 /**
  * A second docklab on a data root whose engine another docklab (a REPL or {@code docklab daemon})
- * holds and serves: it is a client of that engine, as a second terminal on a Docker host is. Each line
- * runs in bash with {@code DOCKER_HOST} on the served socket, so {@code docker ...} is the docker CLI
- * talking to the Docker Engine API. It starts no engine, so a one-shot {@code -c} costs what the CLI costs.
+ * holds and serves: it is a client of that engine, as a second terminal on a Docker host is. Its REPL
+ * runs on that engine through the socket (see {@code RemoteEngine}); its one-shot lines ({@code -c}, a
+ * script) run in bash with {@code DOCKER_HOST} on the served socket, so {@code docker ...} is the docker
+ * CLI talking to the Docker Engine API, and a one-shot {@code -c} costs what the CLI costs.
  */
 final class ClientMode {
   /** The docker CLI the lines run: Docker's own, where installed. */
@@ -34,10 +26,13 @@ final class ClientMode {
 
   private ClientMode() {}
 
+  /** How long a docklab that finds the engine held waits for its holder to serve it (the holder's first start). */
+  static final Duration SOCKET_WAIT = Duration.ofSeconds(30);
+
   /** The socket serving {@code dataRoot}'s engine when a docklab answers on it, else null. */
   static Path served(Path dataRoot) {
     Path socket = Served.socketFor(dataRoot);
-    if (!Files.exists(socket) || !(Files.isExecutable(DOCKER_CLI) || onPath("docker"))) {
+    if (!Files.exists(socket)) {
       return null;
     }
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -46,6 +41,31 @@ final class ClientMode {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * The socket serving {@code dataRoot}'s engine, waiting up to {@code patience} for a docklab to answer on
+   * it (one that holds the engine serves it once it is up); null when none does by then.
+   */
+  static Path awaitServed(Path dataRoot, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      Path socket = served(dataRoot);
+      if (socket != null || System.nanoTime() > deadline) {
+        return socket;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
+  /** Whether the docker CLI that one-shot lines run is installed. */
+  static boolean cliInstalled() {
+    return Files.isExecutable(DOCKER_CLI) || onPath("docker");
   }
 
   private static boolean onPath(String program) {
@@ -88,37 +108,6 @@ final class ClientMode {
     }
     out.flush();
     return status;
-  }
-
-  /** The REPL of a second terminal: each line in bash against the served engine, until exit or Ctrl-D. */
-  static int repl(Path socket, Messages messages, PrintStream out) throws IOException {
-    try (Terminal terminal = SystemTerminal.open()) {
-      TerminalInteraction interaction = new TerminalInteraction(terminal);
-      String home = System.getenv("HOME") != null ? System.getenv("HOME") : System.getProperty("user.home");
-      LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("docklab")
-          .variable(LineReader.HISTORY_FILE, Path.of(home, ".docklab_history"))
-          .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
-      Wrap.lines(messages.get("client.welcome", "unix://" + socket), "", interaction.width())
-          .forEach(out::println);
-      int status = 0;
-      while (true) {
-        String line;
-        try {
-          line = reader.readLine("docklab> ");
-        } catch (UserInterruptException e) {
-          continue;
-        } catch (EndOfFileException e) {
-          return status;
-        }
-        if (line.strip().equals("exit") || line.strip().equals("quit")) {
-          return status;
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        status = interaction.runOnTerminal(List.of("/bin/bash", "-c", line), Path.of(home), env(socket));
-      }
-    }
   }
 
   private static Thread copy(InputStream in, OutputStream to) {

@@ -3,8 +3,10 @@ package dev.docklab.shell;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.daemon.EventHub;
+import dev.docklab.daemon.client.RemoteEngine;
 import dev.docklab.engine.api.EngineOptions;
 import dev.docklab.engine.api.EngineListener;
+import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.shell.command.Said;
 import dev.docklab.shell.command.Session;
 import dev.docklab.shell.interp.Shell;
@@ -194,13 +196,11 @@ public final class Main {
     if (opts.images() != null) {
       return ImagesTool.run(opts.images(), opts.engine(), out, err, messages);
     }
+    boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     Path socket = ClientMode.served(opts.engine().dataRoot());
-    if (socket != null) {
-      // another docklab holds this engine and serves it: this one is its client, as a second terminal
+    if (socket != null && !interactive && !opts.jshell() && ClientMode.cliInstalled()) {
+      // another docklab holds this engine and serves it: one-shot lines go to it through the docker CLI
       try {
-        if (opts.line() == null && opts.file() == null && System.console() != null) {
-          return ClientMode.repl(socket, messages, out);
-        }
         BufferedReader r = opts.line() != null ? new BufferedReader(new StringReader(opts.line()))
             : opts.file() == null || opts.file().equals("-")
                 ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
@@ -211,21 +211,23 @@ public final class Main {
         return 1;
       }
     }
+    // a REPL (or jshell) beside a docklab that serves this engine is its client, on the same api
+    EngineOptions engineOptions = socket == null ? opts.engine() : opts.engine().withSocket(socket);
     TraceRecorder trace = new TraceRecorder();
     EventHub events = new EventHub();
-    LazyEngine engine = new LazyEngine(opts.engine(), err, messages, e -> {
+    LazyEngine engine = new LazyEngine(engineOptions, err, messages, e -> {
       trace.on(e);
       events.on(e);
     });
-    events.bind(engine::ifOpen); // an event's container is named from the start, not only once served
+    events.bind(engine::localIfOpen); // an event's container is named from the start, not only once served
     Served served = new Served(engine, events, opts.engine().dataRoot(), trace);
     trace.skipWhen(served::servingForeign);
-    boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     try {
       if (interactive) {
         engine.holdNotices();
         return new Repl(engine, engine::noticesTo, messages, out, err, trace)
             .served(served::dockerHost, served::now, served::socket)
+            .clientWhen(served::client)
             .run(opts.jshell() ? "jshell" : null);
       }
       if (opts.jshell()) {
@@ -281,7 +283,7 @@ public final class Main {
     @Override
     public synchronized Engine get() {
       if (engine == null) {
-        Engine e = Engine.open(options.withExitCommand(ContainerExited.command()), listener);
+        Engine e = open();
         try {
           if (e.system().baseImagesMissing()) {
             notice(messages.get("repl.bootstrap"));
@@ -301,9 +303,33 @@ public final class Main {
       return engine;
     }
 
-    /** The engine when it is open, else null; never opens it. */
-    Engine ifOpen() {
-      return engine;
+    /**
+     * The in-process engine when it is open, else null; never opens it (a RemoteEngine's events are named by
+     * the docklab that serves it).
+     */
+    Engine localIfOpen() {
+      Engine e = engine;
+      return e instanceof RemoteEngine ? null : e;
+    }
+
+    /**
+     * The engine in this process, or the one another docklab serves: when a docklab took the data root a
+     * moment ago and is not serving it yet (its first start), this one waits for the socket and is its client.
+     */
+    private Engine open() {
+      EngineOptions local = options.withExitCommand(ContainerExited.command());
+      try {
+        return Engine.open(local, listener);
+      } catch (EngineException held) {
+        if (options.socket() != null || held.said() != EngineMessage.DATA_ROOT_IN_USE) {
+          throw held;
+        }
+        Path socket = ClientMode.awaitServed(options.dataRoot(), ClientMode.SOCKET_WAIT);
+        if (socket == null) {
+          throw held;
+        }
+        return Engine.open(options.withSocket(socket), listener);
+      }
     }
 
     private void notice(String line) {

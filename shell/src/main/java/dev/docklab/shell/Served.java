@@ -5,6 +5,7 @@ import dev.docklab.daemon.Daemon;
 import dev.docklab.daemon.EventHub;
 import dev.docklab.daemon.ListenAddress;
 import dev.docklab.daemon.Peer;
+import dev.docklab.daemon.client.RemoteEngine;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineEvent;
 import dev.docklab.engine.api.EngineListener;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  * It starts when first asked for; the REPL asks as soon as its engine is up. Each request that a
  * process started by this docklab makes (the docker CLI in a bash line) goes to {@code trace} as an
  * {@code api} step, so {@code explain last} shows the REST calls; a client that is no descendant of this
- * process (a teacher's terminal) is served but not traced.
+ * process (a teacher's terminal) is served but not traced. When this REPL's engine is another docklab's,
+ * served on a socket ({@link RemoteEngine}), that socket is the one named and nothing more is served.
  */
 final class Served implements AutoCloseable {
   /** The longest command line {@code explain} names a client by. */
@@ -37,6 +39,7 @@ final class Served implements AutoCloseable {
   private final EngineListener trace;
   private final long self = ProcessHandle.current().pid();
   private volatile Daemon daemon; // volatile: read without the lock by servingForeign, on the engine's threads
+  private Path clientOf;
   private boolean failed;
 
   Served(Supplier<Engine> engine, EventHub events, Path dataRoot, EngineListener trace) {
@@ -54,9 +57,13 @@ final class Served implements AutoCloseable {
 
   /** {@code unix://SOCKET} once served; null when it could not be (the socket taken, the engine closed). */
   synchronized String dockerHost() {
-    if (daemon == null && !failed) {
+    if (daemon == null && clientOf == null && !failed) {
       try {
         Engine e = engine.get();
+        if (e instanceof RemoteEngine remote) {
+          clientOf = remote.socket();
+          return "unix://" + clientOf;
+        }
         events.bind(e);
         Daemon d = new Daemon(e, events).onCall(this::traced);
         d.start(List.of(new ListenAddress(socket, null, 0)));
@@ -65,12 +72,17 @@ final class Served implements AutoCloseable {
         failed = true;
       }
     }
-    return daemon == null ? null : "unix://" + socket;
+    return clientOf != null ? "unix://" + clientOf : daemon == null ? null : "unix://" + socket;
   }
 
   /** {@code unix://SOCKET} when served now, else null; never starts serving. */
   synchronized String now() {
-    return daemon == null ? null : "unix://" + socket;
+    return clientOf != null ? "unix://" + clientOf : daemon == null ? null : "unix://" + socket;
+  }
+
+  /** Whether this REPL's engine is another docklab's, served on the socket {@link #dockerHost} names. */
+  synchronized boolean client() {
+    return clientOf != null;
   }
 
   /** A call made by a process this docklab started (a bash line's docker) becomes an {@code api} step. */

@@ -50,8 +50,8 @@ class TwoTerminalsIT {
         second.type("echo from-the-second-terminal");
         second.waitFor("\nfrom-the-second-terminal", 30);
         second.keys("C-p", "C-q");
-        second.waitFor("read escape sequence", 30);
-        second.waitForLastLine("docklab>", 30); // the CLI has let go of the terminal
+        second.waitFor("detached from shared", 30); // docklab's own attach, on the first one's engine
+        second.waitForLastLine("docklab>", 30);
         second.type("exit");
         second.waitFor("client-exited", 30);
       }

@@ -149,9 +149,7 @@ public interface Containers {
    * not followed, the ones before it are, inside the container only. Fails with Docker's "Could not find
    * the file PATH in container REF" when it is missing.
    */
-  default PathStat statPath(String ref, String path) {
-    throw EngineException.invalid("this engine cannot copy files: docker cp is not served here");
-  }
+  PathStat statPath(String ref, String path);
 
   /**
    * {@code docker cp CONTAINER:PATH ...}: writes {@code path} (a directory with everything under it) to
@@ -159,9 +157,7 @@ public interface Containers {
    * {@code /.}); returns what {@link #statPath} says of it. Volumes and bind mounts are read as the
    * container sees them; nothing outside the container is ever read.
    */
-  default PathStat archivePath(String ref, String path, OutputStream out) {
-    throw EngineException.invalid("this engine cannot copy files: docker cp is not served here");
-  }
+  PathStat archivePath(String ref, String path, OutputStream out);
 
   /**
    * {@code docker cp ... CONTAINER:DIR}: extracts the tar {@code in} into the directory {@code dir} of
@@ -169,10 +165,8 @@ public interface Containers {
    * keeps the tar's owners ({@code -a}); with {@code noOverwriteDirNonDir} a directory is never replaced
    * by a file nor a file by a directory. Nothing outside the container is ever written.
    */
-  default void extractToDir(String ref, String dir, InputStream in, boolean copyUidGid,
-      boolean noOverwriteDirNonDir) {
-    throw EngineException.invalid("this engine cannot copy files: docker cp is not served here");
-  }
+  void extractToDir(String ref, String dir, InputStream in, boolean copyUidGid,
+      boolean noOverwriteDirNonDir);
 
   /** A container's log so far: its lines, and the position where following starts. */
   record Logs(List<LogLine> lines, long position) {}

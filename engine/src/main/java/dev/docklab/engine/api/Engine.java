@@ -39,16 +39,23 @@ public interface Engine extends AutoCloseable {
   void close();
 
   /**
-   * Opens the engine on {@code options.dataRoot()}, with the implementation found on the class path
-   * (docklab's own in-process engine).
+   * Opens the engine on {@code options.dataRoot()}: in this process, or, when {@code options} name a
+   * socket, as a client of the docklab that serves it there (the implementation that
+   * {@link EngineProvider#accepts} them).
    */
   static Engine open(EngineOptions options, EngineListener listener) {
-    return provider().open(options, listener);
+    return provider(options).open(options, listener);
   }
 
-  /** The implementation on the class path. */
+  /** The in-process implementation (for the hub and the monitors' restart policies). */
   static EngineProvider provider() {
-    return ServiceLoader.load(EngineProvider.class).findFirst()
+    return provider(EngineOptions.defaults());
+  }
+
+  /** The implementation on the class path that accepts {@code options}. */
+  static EngineProvider provider(EngineOptions options) {
+    return ServiceLoader.load(EngineProvider.class).stream().map(ServiceLoader.Provider::get)
+        .filter(p -> p.accepts(options)).findFirst()
         .orElseThrow(() -> EngineException.system(EngineMessage.NO_ENGINE, null));
   }
 }

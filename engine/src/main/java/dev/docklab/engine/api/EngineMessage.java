@@ -195,6 +195,7 @@ public enum EngineMessage {
   BLOB_DELETE_FAILED("could not delete blob {0}: {1}"),
   CNI_FAILED("CNI plugin {0} {1} failed: {2}"),
   NO_ENGINE("no docklab engine on the class path: build docklab with mvn package (scripts/docklab does this)"),
+  SERVED_ENGINE_LOST("lost the docklab engine served on {0}: {1}; is the docklab that serves it still open?"),
   CONTAINER_STATUS_INVALID("invalid container status \"{0}\": one of created, running, paused, restarting, "
       + "removing, exited, dead"),
   LAYER_UNPACK_FAILED("could not unpack layer: {0}"),

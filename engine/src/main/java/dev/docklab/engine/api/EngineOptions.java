@@ -13,9 +13,11 @@ import java.util.List;
  * @param exitCommand what a container's monitor runs when a container with a restart policy exits, so
  *     that the policy acts while no engine is open (the data root, driver, runtime and the container's
  *     id are appended); empty for none
+ * @param socket the socket on which another docklab serves this data root's engine, to be its client
+ *     ({@link EngineProvider#accepts}); null to open the engine in this process
  */
 public record EngineOptions(Path dataRoot, String storageDriver, String runtime, Path busybox,
-    List<String> exitCommand) {
+    List<String> exitCommand, Path socket) {
   public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/docklab");
   /** Debian's busybox-static installs it here. */
   public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
@@ -24,9 +26,14 @@ public record EngineOptions(Path dataRoot, String storageDriver, String runtime,
     exitCommand = exitCommand == null ? List.of() : List.copyOf(exitCommand);
   }
 
-  /** Options with no exit command. */
+  /** Options for an engine in this process with no exit command. */
   public EngineOptions(Path dataRoot, String storageDriver, String runtime, Path busybox) {
-    this(dataRoot, storageDriver, runtime, busybox, List.of());
+    this(dataRoot, storageDriver, runtime, busybox, List.of(), null);
+  }
+
+  /** Options for an engine in this process. */
+  public EngineOptions(Path dataRoot, String storageDriver, String runtime, Path busybox, List<String> exitCommand) {
+    this(dataRoot, storageDriver, runtime, busybox, exitCommand, null);
   }
 
   public static EngineOptions defaults() {
@@ -38,14 +45,19 @@ public record EngineOptions(Path dataRoot, String storageDriver, String runtime,
   }
 
   public EngineOptions withStorageDriver(String driver) {
-    return new EngineOptions(dataRoot, driver, runtime, busybox, exitCommand);
+    return new EngineOptions(dataRoot, driver, runtime, busybox, exitCommand, socket);
   }
 
   public EngineOptions withRuntime(String newRuntime) {
-    return new EngineOptions(dataRoot, storageDriver, newRuntime, busybox, exitCommand);
+    return new EngineOptions(dataRoot, storageDriver, newRuntime, busybox, exitCommand, socket);
   }
 
   public EngineOptions withExitCommand(List<String> command) {
-    return new EngineOptions(dataRoot, storageDriver, runtime, busybox, command);
+    return new EngineOptions(dataRoot, storageDriver, runtime, busybox, command, socket);
+  }
+
+  /** The same data root's engine as served on {@code served} by another docklab, to be its client. */
+  public EngineOptions withSocket(Path served) {
+    return new EngineOptions(dataRoot, storageDriver, runtime, busybox, exitCommand, served);
   }
 }

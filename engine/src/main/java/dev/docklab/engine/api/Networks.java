@@ -21,14 +21,10 @@ public interface Networks {
    * {@code docker network connect [--alias A] NETWORK CONTAINER}: the running container gets one more
    * interface, on {@code network}, where the other containers find it by name (and {@code aliases}).
    */
-  default void connect(String network, String container, List<String> aliases) {
-    throw EngineException.invalid("this engine cannot connect containers to networks");
-  }
+  void connect(String network, String container, List<String> aliases);
 
   /** {@code docker network disconnect NETWORK CONTAINER}: takes off what {@link #connect} put on. */
-  default void disconnect(String network, String container) {
-    throw EngineException.invalid("this engine cannot disconnect containers from networks");
-  }
+  void disconnect(String network, String container);
 
   /** {@code docker network prune}: the user networks no container uses; returns their names. */
   List<String> prune();

@@ -11,6 +11,16 @@ public final class RuntimeFailure extends EngineException {
         ? 127 : 126;
   }
 
+  private RuntimeFailure(String message, int exitCode) {
+    super(Kind.SYSTEM, message);
+    this.exitCode = exitCode;
+  }
+
+  /** The failure as another process's engine reported it: its whole message and exit status. */
+  public static RuntimeFailure received(String message, int exitCode) {
+    return new RuntimeFailure(message, exitCode);
+  }
+
   private static String strip(String message) {
     return message.startsWith("runc run failed: ") ? message.substring(17) : message;
   }

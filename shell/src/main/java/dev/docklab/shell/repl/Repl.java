@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
@@ -29,6 +30,7 @@ public final class Repl {
   private Supplier<String> dockerHost = () -> null;
   private Supplier<ApiSocket> apiSocket = () -> null;
   private Supplier<String> servedNow = () -> null;
+  private BooleanSupplier client = () -> false;
   private final Messages messages;
   private final PrintStream out;
   private final PrintStream err;
@@ -52,6 +54,12 @@ public final class Repl {
     this.dockerHost = source;
     this.servedNow = now;
     this.apiSocket = socket;
+    return this;
+  }
+
+  /** Says, once the engine is up, whether it is another docklab's (this REPL is its client) rather than served here. */
+  public Repl clientWhen(BooleanSupplier isClient) {
+    this.client = isClient;
     return this;
   }
 
@@ -126,7 +134,8 @@ public final class Repl {
       opening.thenRun(() -> {
         String host = dockerHost.get();
         if (host != null) {
-          Wrap.lines(messages.get("repl.served", host), "", interaction.width()).forEach(notes::println);
+          Wrap.lines(messages.get(client.getAsBoolean() ? "repl.client" : "repl.served", host), "",
+              interaction.width()).forEach(notes::println);
         }
       });
       opening.exceptionally(ex -> {
