@@ -74,4 +74,17 @@ class NetworkConnectIT {
     assertEquals(1, t.run("docker exec member ping -c 1 -W 1 shortlived").status());
     assertTrue(t.run("docker exec member cat /etc/hosts").out().lines().noneMatch(l -> l.contains("shortlived")));
   }
+
+  @Test
+  void aNetworkWithAConnectedContainerIsNeitherRemovedNorPruned() {
+    t.run("docker network create spare");
+    t.run("docker run -d --name holder busybox sleep 600");
+    assertEquals(0, t.run("docker network connect spare holder").status());
+    Transcript.Result rm = t.run("docker network rm spare");
+    assertEquals(1, rm.status());
+    assertTrue(rm.err().contains("has active endpoints"), rm.err());
+    assertTrue(t.run("docker network prune -f").out().lines().noneMatch(l -> l.equals("spare")));
+    t.run("docker rm -f holder");
+    assertEquals("spare\n", t.run("docker network rm spare").out());
+  }
 }

@@ -38,6 +38,12 @@ class ShellLinesIT {
   }
 
   @Test
+  void shellVariablesAreExpandedAsBashDoes() {
+    Transcript.Result r = t.run("GREETING=hi; docker run --rm busybox echo \"$GREETING from ${HOME}\"");
+    assertEquals("hi from " + System.getenv("HOME") + "\n", r.out(), r.err());
+  }
+
+  @Test
   void aLoopTypedOnSeveralLinesIsOneLine() {
     Transcript.Result r = t.run("for n in l1 l2\ndo\n  docker inspect -f '{{.State.Status}}' $n\ndone");
     assertEquals("running\nrunning\n", r.out(), r.err());

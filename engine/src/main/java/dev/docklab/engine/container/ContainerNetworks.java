@@ -194,7 +194,7 @@ final class ContainerNetworks {
   }
 
   /** The user networks a running container is on: the one it started on, then those it was connected to. */
-  private List<String> userNetworks(Container c) {
+  List<String> userNetworks(Container c) {
     List<String> out = new ArrayList<>();
     if (userNetwork(c)) {
       out.add(c.hostConfig().networkMode());

@@ -549,6 +549,11 @@ public final class ContainerService {
     }
   }
 
+  /** The user networks a running container is on: the one it started on, then those it was connected to. */
+  public List<String> userNetworks(Container c) {
+    return nets.userNetworks(c);
+  }
+
   /** {@code docker network disconnect NETWORK CONTAINER}: the interface {@link #connectNetwork} added goes. */
   public void disconnectNetwork(String nameOrId, String network) {
     synchronized (lock) {

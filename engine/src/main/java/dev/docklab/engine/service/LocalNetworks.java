@@ -114,7 +114,7 @@ final class LocalNetworks implements Networks {
       throw EngineException.notFound("network " + name + " not found");
     }
     boolean active = p.containerStore().list().stream().anyMatch(x -> x.state().running()
-        && x.hostConfig().networkMode().equals(c.name()));
+        && (x.hostConfig().networkMode().equals(c.name()) || p.containers().userNetworks(x).contains(c.name())));
     if (active) {
       throw EngineException.conflict("error while removing network: network " + c.name() + " id " + c.id()
           + " has active endpoints");
@@ -144,7 +144,8 @@ final class LocalNetworks implements Networks {
   public List<String> prune() {
     List<String> gone = new ArrayList<>();
     for (var c : p.networkStore().list()) {
-      boolean used = p.containerStore().list().stream().anyMatch(x -> x.hostConfig().networkMode().equals(c.name()));
+      boolean used = p.containerStore().list().stream().anyMatch(x -> x.hostConfig().networkMode().equals(c.name())
+          || x.state().running() && p.containers().userNetworks(x).contains(c.name()));
       if (!used) {
         gone.add(remove(c.name()));
       }

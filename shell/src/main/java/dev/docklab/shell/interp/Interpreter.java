@@ -38,10 +38,39 @@ public final class Interpreter {
   private static final Set<String> COMPOUND = Set.of("for", "while", "until", "if", "case", "select", "function",
       "{", "(", "((", "[[");
 
-  /** Whether {@code text} opens a compound command of the shell ({@code for}, {@code while}, {@code if}...). */
+  /**
+   * Whether {@code text} is the host shell's whole: it opens a compound command ({@code for}, {@code while},
+   * {@code if}...), or it uses or sets shell variables ({@code -v $PWD:/app}, {@code X=5; echo "$X"}), which
+   * bash expands as a tutorial's shell does.
+   */
   public static boolean compound(String text) {
     String first = text.strip().split("[\\s;]", 2)[0];
-    return COMPOUND.contains(first) || first.startsWith("(");
+    return COMPOUND.contains(first) || first.startsWith("(") || usesVariables(text);
+  }
+
+  /** A variable's use ({@code $NAME}, {@code ${NAME}}) outside single quotes, or an assignment that opens the line. */
+  static boolean usesVariables(String text) {
+    if (text.strip().matches("(?s)[A-Za-z_][A-Za-z0-9_]*=.*")) {
+      return true;
+    }
+    boolean single = false;
+    boolean dbl = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && !single) {
+        i++;
+      } else if (c == '\'' && !dbl) {
+        single = !single;
+      } else if (c == '"' && !single) {
+        dbl = !dbl;
+      } else if (c == '$' && !single && i + 1 < text.length()) {
+        char next = text.charAt(i + 1);
+        if (Character.isLetter(next) || next == '_' || next == '{') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

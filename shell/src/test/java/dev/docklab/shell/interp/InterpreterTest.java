@@ -1,6 +1,7 @@
 package dev.docklab.shell.interp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,5 +193,18 @@ class InterpreterTest {
     assertEquals(3, status());
     assertTrue(session.state().exitRequested());
     assertNull(interpreter.parse("echo 'x", session));
+  }
+
+  @Test
+  void aLineWithShellVariablesIsBashsWhole() {
+    assertTrue(Interpreter.compound("docker run --rm -v $PWD:/d busybox ls /d"));
+    assertTrue(Interpreter.compound("docker run -e H=${HOME} busybox env"));
+    assertTrue(Interpreter.compound("echo \"$HOME\""));
+    assertTrue(Interpreter.compound("X=5; echo \"$X\""));
+    assertFalse(Interpreter.compound("docker inspect -f '{{range $k, $v := .Config.Labels}}{{$k}}{{end}}' c"),
+        "a variable in single quotes is the template's, not the shell's");
+    assertFalse(Interpreter.compound("docker stop $(docker ps -q)"), "a substitution is docklab's own");
+    assertFalse(Interpreter.compound("docker ps; echo $?"));
+    assertFalse(Interpreter.compound("echo \\$HOME"), "an escaped dollar is a literal");
   }
 }
