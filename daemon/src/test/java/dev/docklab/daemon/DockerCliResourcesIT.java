@@ -79,6 +79,9 @@ class DockerCliResourcesIT {
 
   @Test
   void refusalsComeInDockersWords() throws Exception {
+    DockerCli.Result tiny = docker.run("run", "--rm", "--memory", "1k", "busybox", "true");
+    assertTrue(tiny.err().startsWith("docker: Error response from daemon: Minimum memory limit allowed is 6MB"),
+        tiny.err());
     DockerCli.Result windows = docker.run("run", "--rm", "--io-maxiops", "10", "busybox", "true");
     assertEquals("\"--io-maxiops\" is only supported on a Docker daemon running on windows, but the Docker daemon "
         + "is running on linux\n", windows.err(), "the CLI's answer, from the daemon's OSType");

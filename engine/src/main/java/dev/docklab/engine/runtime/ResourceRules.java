@@ -33,6 +33,9 @@ public final class ResourceRules {
   public static Checked check(Resources r, long memory, CgroupSupport sup, boolean update) {
     List<String> warnings = new ArrayList<>();
     Resources.Builder b = r.toBuilder();
+    if (memory > 0 && memory < MIN_MEMORY) {
+      throw invalid("Minimum memory limit allowed is 6MB"); // the daemon's check: the API's clients get it too
+    }
     if (b.memorySwap > 0 && !sup.swapLimit()) {
       warnings.add("Your kernel does not support swap limit capabilities or the cgroup is not mounted. "
           + "Memory limited without swap.");

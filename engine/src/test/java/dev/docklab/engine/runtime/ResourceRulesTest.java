@@ -42,6 +42,8 @@ class ResourceRulesTest {
     assertEquals("Invalid value: 101, valid memory swappiness range is 0-100",
         refusal(with(b -> b.memorySwappiness = 101L), 0));
     assertEquals("Minimum memory reservation allowed is 6MB", refusal(with(b -> b.memoryReservation = MIB), 0));
+    assertEquals("Minimum memory limit allowed is 6MB", refusal(with(b -> { }), 1024),
+        "the daemon's own check, so a create through the API meets it too");
     assertEquals("Minimum memory limit can not be less than memory reservation limit, see usage",
         refusal(with(b -> b.memoryReservation = 64 * MIB), 32 * MIB));
     assertEquals("Range of blkio weight is from 10 to 1000", refusal(with(b -> b.blkioWeight = 5), 0));

@@ -159,7 +159,7 @@ public final class ContainerCommands {
         return usageError(s, cmd, "Conflicting options: --restart and --rm");
       }
       // Not given: the engine's default (0 in the request); 0 or -1 given: no limit (negative), as on Docker.
-      long memory = args.value("memory", null) == null ? 0 : MemorySize.parseMemoryLimit(args.value("memory", null));
+      long memory = args.value("memory", null) == null ? 0 : MemorySize.parse(args.value("memory", null));
       memory = memory == 0 && args.value("memory", null) != null ? -1 : memory;
       long pids = args.intValue("pids-limit", 0);
       pids = pids <= 0 && args.value("pids-limit", null) != null ? -1 : pids;
