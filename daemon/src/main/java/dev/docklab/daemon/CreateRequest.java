@@ -31,6 +31,9 @@ final class CreateRequest {
       volumes.add(VolumeSpec.parseV(bind));
     }
     for (JsonNode m : host.path("Mounts")) {
+      if (m.path("Type").asText("").equals("tmpfs")) {
+        continue; // HostHardening's: a tmpfs mount is the container's Tmpfs
+      }
       StringBuilder spec = new StringBuilder("type=").append(m.path("Type").asText("volume"));
       if (!m.path("Source").asText("").isEmpty()) {
         spec.append(",src=").append(m.path("Source").asText());

@@ -26,10 +26,32 @@ final class HostHardening {
     }
     return new Hardening(host.path("Privileged").asBoolean(false), CreateRequest.strings(host.get("CapAdd")),
         CreateRequest.strings(host.get("CapDrop")), host.path("ReadonlyRootfs").asBoolean(false),
-        map(host.path("Tmpfs")), host.path("ShmSize").asLong(0), ulimits, map(host.path("Sysctls")), devices,
+        tmpfs(host), host.path("ShmSize").asLong(0), ulimits, map(host.path("Sysctls")), devices,
         CreateRequest.strings(host.get("DeviceCgroupRules")), CreateRequest.strings(host.get("GroupAdd")),
         paths(host.get("MaskedPaths")), paths(host.get("ReadonlyPaths")), host.path("UsernsMode").asText(""),
         map(host.path("StorageOpt")));
+  }
+
+  /** {@code Tmpfs}, and the {@code Mounts} of type tmpfs ({@code --mount type=tmpfs}) as the same mounts. */
+  private static Map<String, String> tmpfs(JsonNode host) {
+    Map<String, String> out = map(host.path("Tmpfs"));
+    for (JsonNode m : host.path("Mounts")) {
+      if (m.path("Type").asText("").equals("tmpfs")) {
+        List<String> options = new ArrayList<>();
+        JsonNode t = m.path("TmpfsOptions");
+        if (t.path("SizeBytes").asLong(0) > 0) {
+          options.add("size=" + t.path("SizeBytes").asLong());
+        }
+        if (t.path("Mode").asInt(0) > 0) {
+          options.add("mode=" + Integer.toOctalString(t.path("Mode").asInt()));
+        }
+        if (m.path("ReadOnly").asBoolean(false)) {
+          options.add("ro");
+        }
+        out.put(m.path("Target").asText(), String.join(",", options));
+      }
+    }
+    return out;
   }
 
   private static Map<String, String> map(JsonNode object) {

@@ -57,6 +57,9 @@ class DockerCliHardeningIT {
     assertTrue(r.out().startsWith("tmpfs on /tmp type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1024k)\n"
         + "shm "), r.out());
     assertTrue(r.out().matches("(?s).*\nshm\\s+131072\\s.*"), r.out());
+    assertEquals("tmpfs on /cache type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1024k)\n", out("run", "--rm",
+        "--mount", "type=tmpfs,dst=/cache,tmpfs-size=1m", "busybox", "sh", "-c", "mount | grep ' /cache '"),
+        "the CLI sends --mount type=tmpfs as a tmpfs mount");
     String count = "grep -c ' /proc/keys ' /proc/mounts; true";
     assertEquals("1\n", out("run", "--rm", "busybox", "sh", "-c", count), "Docker masks /proc/keys");
     assertEquals("0\n", out("run", "--rm", "--security-opt", "systempaths=unconfined", "busybox", "sh", "-c", count),

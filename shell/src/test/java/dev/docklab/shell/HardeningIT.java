@@ -63,6 +63,9 @@ class HardeningIT {
         + "'touch /dev/shm/x /tmp/x && echo ok'"));
     assertEquals("tmpfs on /tmp type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1024k)\n",
         out("docker run --rm --tmpfs /tmp:size=1m busybox sh -c 'mount | grep \" /tmp \"'"));
+    assertEquals("tmpfs on /cache type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1024k)\n",
+        out("docker run --rm --mount type=tmpfs,dst=/cache,tmpfs-size=1m busybox sh -c 'mount | grep \" /cache \"'"),
+        "--mount type=tmpfs is the same mount as --tmpfs");
     String df = out("docker run --rm --shm-size 128m busybox df -k /dev/shm");
     assertTrue(df.lines().skip(1).findFirst().orElse("").matches("shm\\s+131072\\s.*"), df);
   }

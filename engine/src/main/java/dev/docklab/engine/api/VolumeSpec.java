@@ -1,8 +1,10 @@
 package dev.docklab.engine.api;
 
-import dev.docklab.engine.api.EngineException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -88,6 +90,42 @@ public record VolumeSpec(Kind kind, String source, String destination, boolean r
           : new VolumeSpec(Kind.VOLUME, src, target, ro, false);
       default -> throw EngineException.invalid(EngineMessage.MOUNT_TYPE_UNKNOWN, type);
     };
+  }
+
+  /**
+   * {@code --mount type=tmpfs,dst=PATH[,tmpfs-size=BYTES][,tmpfs-mode=OCTAL][,readonly]} as {@code --tmpfs}
+   * takes it: the path, then the mount options ({@code size=...,mode=...,ro}); null for another type.
+   */
+  public static Map.Entry<String, String> tmpfsMount(String spec) {
+    String type = "volume";
+    String dst = null;
+    List<String> options = new ArrayList<>();
+    for (String field : spec.split(",")) {
+      int eq = field.indexOf('=');
+      String k = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
+      String v = eq < 0 ? "true" : field.substring(eq + 1);
+      switch (k) {
+        case "type" -> type = v;
+        case "destination", "dst", "target" -> dst = v;
+        case "tmpfs-size" -> options.add("size=" + MemorySize.parse(v));
+        case "tmpfs-mode" -> options.add("mode=" + v);
+        case "readonly", "ro" -> {
+          if (!v.equals("false") && !v.equals("0")) {
+            options.add("ro");
+          }
+        }
+        default -> {
+          // another field: parseMount says what is wrong with it
+        }
+      }
+    }
+    if (!type.equals("tmpfs")) {
+      return null;
+    }
+    if (dst == null) {
+      throw EngineException.invalid("invalid argument \"" + spec + "\" for \"--mount\" flag: target is required");
+    }
+    return Map.entry(dst, String.join(",", options));
   }
 
   private static String absolute(String path, String spec) {

@@ -168,7 +168,9 @@ public final class ContainerCommands {
         volumes.add(VolumeSpec.parseV(v));
       }
       for (String m : args.values("mount")) {
-        volumes.add(VolumeSpec.parseMount(m));
+        if (VolumeSpec.tmpfsMount(m) == null) {
+          volumes.add(VolumeSpec.parseMount(m)); // a tmpfs mount is --tmpfs's (HardeningFlags)
+        }
       }
       volumes.addAll(RunClient.apiSocket(args));
       List<String> env = new ArrayList<>();

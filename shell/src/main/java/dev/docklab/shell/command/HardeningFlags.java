@@ -3,6 +3,7 @@ package dev.docklab.shell.command;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Hardening;
 import dev.docklab.engine.api.MemorySize;
+import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
@@ -50,6 +51,12 @@ final class HardeningFlags {
     for (String t : args.values("tmpfs")) {
       int colon = t.indexOf(':');
       tmpfs.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
+    }
+    for (String m : args.values("mount")) {
+      Map.Entry<String, String> t = VolumeSpec.tmpfsMount(m); // --mount type=tmpfs,dst=PATH: the same mount
+      if (t != null) {
+        tmpfs.put(t.getKey(), t.getValue());
+      }
     }
     long shm = 0;
     String shmText = args.value("shm-size", null);
