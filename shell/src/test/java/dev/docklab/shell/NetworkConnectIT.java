@@ -80,6 +80,9 @@ class NetworkConnectIT {
     t.run("docker network create spare");
     t.run("docker run -d --name holder busybox sleep 600");
     assertEquals(0, t.run("docker network connect spare holder").status());
+    assertTrue(t.run("docker inspect -f '{{json .NetworkSettings.Networks}}' holder").out().contains("\"spare\":{"),
+        "inspect lists the connected network");
+    assertEquals("1\n", t.run("docker network inspect -f '{{len .Containers}}' spare").out());
     Transcript.Result rm = t.run("docker network rm spare");
     assertEquals(1, rm.status());
     assertTrue(rm.err().contains("has active endpoints"), rm.err());

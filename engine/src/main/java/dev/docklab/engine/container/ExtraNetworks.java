@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The networks a running container was connected to after its start ({@code docker network connect}), on disk. */
-final class ExtraNetworks {
+public final class ExtraNetworks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -23,11 +23,12 @@ final class ExtraNetworks {
    * @param aliases more names it answers to on that network ({@code --alias})
    * @param endpoint its address there, as the CNI plugins gave it
    */
-  record Link(String network, String ifName, List<String> aliases, Endpoint endpoint) {}
+  public record Link(String network, String ifName, List<String> aliases, Endpoint endpoint) {}
 
   private ExtraNetworks() {}
 
-  static List<Link> read(Path file) {
+  /** The connections recorded in {@code file} ({@code containers/ID/networks.json}); none when it is missing. */
+  public static List<Link> read(Path file) {
     if (!Files.exists(file)) {
       return List.of();
     }

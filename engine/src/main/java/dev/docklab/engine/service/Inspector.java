@@ -10,6 +10,7 @@ import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.api.StorageDriverName;
+import dev.docklab.engine.container.ExtraNetworks;
 import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.network.Subnet;
 import dev.docklab.engine.store.Layout;
@@ -177,6 +178,15 @@ final class Inspector {
     }
   }
 
+  /** The networks {@code c} was connected to after its start ({@code docker network connect}). */
+  private List<ExtraNetworks.Link> connections(Container c) {
+    try {
+      return ExtraNetworks.read(Layout.containerFilesAt(layout.container(c.id())).networks());
+    } catch (RuntimeException unreadable) {
+      return List.of(); // inspect shows what it can
+    }
+  }
+
   /** Docker's NetworkSettings: the container's address, gateway and ports while it runs, empty otherwise. */
   private Map<String, Object> networkSettings(Container c) {
     Endpoint ep = c.network();
@@ -232,8 +242,30 @@ final class Inspector {
     one.put("DriverOpts", null);
     one.put("DNSNames", on ? NamespaceInspect.dnsNames(c, networkIds.containsKey(c.hostConfig().networkMode()))
         : null);
-    net.put("Networks", c.hostConfig().networkMode().startsWith("container:") ? Map.of()
-        : Map.of(c.hostConfig().networkMode(), one));
+    Map<String, Object> networks = new LinkedHashMap<>();
+    if (!c.hostConfig().networkMode().startsWith("container:")) {
+      networks.put(c.hostConfig().networkMode(), one);
+    }
+    for (ExtraNetworks.Link l : on ? connections(c) : List.<ExtraNetworks.Link>of()) {
+      Endpoint e = l.endpoint();
+      Map<String, Object> more = new LinkedHashMap<>();
+      more.put("IPAMConfig", null);
+      more.put("Links", null);
+      more.put("Aliases", l.aliases().isEmpty() ? null : l.aliases());
+      more.put("MacAddress", e.macAddress());
+      more.put("NetworkID", networkIds.getOrDefault(l.network(), networkId(l.network())));
+      more.put("EndpointID", sha256Hex(c.id() + l.network() + c.state().startedAt()));
+      more.put("Gateway", e.gateway());
+      more.put("IPAddress", e.ipAddress());
+      more.put("IPPrefixLen", e.prefixLen());
+      more.put("IPv6Gateway", "");
+      more.put("GlobalIPv6Address", "");
+      more.put("GlobalIPv6PrefixLen", 0);
+      more.put("DriverOpts", null);
+      more.put("DNSNames", null);
+      networks.put(l.network(), more);
+    }
+    net.put("Networks", networks);
     return net;
   }
 
@@ -266,6 +298,17 @@ final class Inspector {
     m.put("ConfigOnly", false);
     Map<String, Object> members = new LinkedHashMap<>();
     for (Container c : containers) {
+      for (ExtraNetworks.Link l : c.state().running() ? connections(c) : List.<ExtraNetworks.Link>of()) {
+        if (l.network().equals(name)) { // docker network connect: one more endpoint on this network
+          Map<String, Object> e = new LinkedHashMap<>();
+          e.put("Name", c.name());
+          e.put("EndpointID", sha256Hex(c.id() + l.network() + c.state().startedAt()));
+          e.put("MacAddress", l.endpoint().macAddress());
+          e.put("IPv4Address", l.endpoint().ipAddress() + "/" + l.endpoint().prefixLen());
+          e.put("IPv6Address", "");
+          members.put(c.id(), e);
+        }
+      }
       if (c.state().running() && c.network() != null && c.hostConfig().networkMode().equals(name)) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("Name", c.name());
