@@ -87,7 +87,7 @@ final class LifecycleFlags {
     try {
       return GoDuration.parse(v);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("run", "invalid argument \"" + v + "\" for \"--" + name + "\" flag: "
+      throw new UsageException(args.command(), "invalid argument \"" + v + "\" for \"--" + name + "\" flag: "
           + e.getMessage());
     }
   }

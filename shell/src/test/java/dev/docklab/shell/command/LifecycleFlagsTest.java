@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** {@code docker run}'s healthcheck, stop and log flags, read with Docker's syntax and refused in its words. */
 class LifecycleFlagsTest {
   private static Args args(String... argv) {
-    return FlagParser.parse("run", ContainerCommands.run().options(), false, List.of(argv));
+    return FlagParser.parse("docker run", ContainerCommands.run().options(), false, List.of(argv));
   }
 
   private static Lifecycle read(String... argv) {
@@ -42,8 +42,10 @@ class LifecycleFlagsTest {
         () -> read("--no-healthcheck", "--health-cmd", "true", "busybox")).getMessage());
     assertEquals("--health-interval cannot be negative", assertThrows(EngineException.class,
         () -> read("--health-interval", "-1s", "busybox")).getMessage());
+    UsageException soon = assertThrows(UsageException.class, () -> read("--health-interval", "soon", "busybox"));
     assertEquals("invalid argument \"soon\" for \"--health-interval\" flag: time: invalid duration \"soon\"",
-        assertThrows(UsageException.class, () -> read("--health-interval", "soon", "busybox")).getMessage());
+        soon.getMessage());
+    assertEquals("docker run", soon.command(), "See 'docker run --help'.");
   }
 
   @Test
