@@ -126,8 +126,11 @@ class HardeningIT {
       assertEquals("/dev/loop0", lines.get(2));
     }
     assertTrue(lines.get(lines.size() - 1).startsWith("sysfs /sys sysfs rw,"), r.out());
+    List<String> warning = r.err().lines().toList();
+    assertTrue(warning.stream().allMatch(l -> l.length() <= 80), "wrapped to the terminal: " + r.err());
     assertEquals("WARNING: --privileged: this container has every capability and all of the host's devices, with no "
-        + "seccomp filter: root in it is root on this machine\n", r.err());
+        + "seccomp filter: root in it is root on this machine", String.join(" ", warning.stream().map(String::strip)
+        .toList()));
     Transcript.Result zh = t.runIn("zh", "docker create --privileged busybox");
     assertTrue(zh.err().startsWith("警告：--privileged："), zh.err());
     String id = zh.out().strip();

@@ -7,6 +7,7 @@ import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
+import dev.docklab.shell.render.Wrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ final class HardeningFlags {
     List<String> systemPaths = args.values("security-opt").contains("systempaths=unconfined") ? List.of() : null;
     boolean privileged = args.has("privileged");
     if (privileged) {
-      s.err().println(s.msg("run.privileged-warning"));
+      Wrap.lines(s.msg("run.privileged-warning"), "", "  ", s.width()).forEach(s.err()::println);
     }
     List<List<String>> caps = capabilities(args.values("cap-add"), args.values("cap-drop"));
     return new Hardening(privileged, caps.get(0), caps.get(1), args.has("read-only"), tmpfs,
