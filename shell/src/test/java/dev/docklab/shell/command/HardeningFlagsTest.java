@@ -12,6 +12,7 @@ import dev.docklab.shell.cli.FlagParser;
 import dev.docklab.shell.cli.Option;
 import dev.docklab.shell.cli.UsageException;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.render.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -84,11 +85,18 @@ class HardeningFlagsTest {
   void privilegedIsAcceptedWithAWarningInTheLearnersLanguage() {
     assertTrue(read(Messages.Lang.EN, "--privileged", "busybox").privileged());
     assertEquals("WARNING: --privileged: this container has every capability and all of the host's devices, with no "
-        + "seccomp filter: root in it is root on this machine\n", err.toString(StandardCharsets.UTF_8));
+        + "seccomp filter: root in it is root on this machine", unwrapped(" "));
     err.reset();
     read(Messages.Lang.ZH, "--privileged", "busybox");
-    assertEquals("警告：--privileged：这个容器拥有全部能力和宿主机的所有设备，且没有 seccomp 过滤：容器里的 root 就是这台机器的 root\n",
-        err.toString(StandardCharsets.UTF_8));
+    assertEquals("警告：--privileged：这个容器拥有全部能力和宿主机的所有设备，且没有 seccomp 过滤：容器里的 root 就是这台机器的 root",
+        unwrapped(""));
+  }
+
+  /** The warning's lines, each within 80 columns, joined back with {@code glue}. */
+  private String unwrapped(String glue) {
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertTrue(lines.stream().allMatch(l -> Text.width(l) <= 80), lines.toString());
+    return String.join(glue, lines.stream().map(String::strip).toList());
   }
 
   @ParameterizedTest

@@ -50,8 +50,8 @@ class OwnErrorsInChineseTest {
 
   @Test
   void aMountTypeDocklabDoesNotKnowIsExplainedInChinese() {
-    assertEquals("docker: 无效的挂载类型：\"tmpfs\"（docklab 支持 bind（绑定挂载）和 volume（数据卷））.",
-        firstErrorLine("docker run --mount type=tmpfs,target=/x busybox"));
+    assertEquals("docker: 无效的挂载类型：\"npipe\"（docklab 支持 bind（绑定挂载）和 volume（数据卷））.",
+        firstErrorLine("docker run --mount type=npipe,target=/x busybox"));
   }
 
   @Test
