@@ -30,11 +30,14 @@ class EventsIT {
     }
   }
 
+  // --until 0s is the CLI's "now" in whole seconds, as Docker's: an event of this very second would come after it,
+  // so each line waits a second before it reads the events.
+
   @Test
   void theReplsOwnVerbsAreEventsWithTheirNames() {
     Transcript.Result r = t.run("docker run -d --name ev busybox sleep 60 >/dev/null; docker pause ev; "
         + "docker unpause ev; docker rename ev ev2; docker stop -t 1 ev2; docker tag busybox evtag:v1; "
-        + "docker rmi evtag:v1; docker rm ev2; "
+        + "docker rmi evtag:v1; docker rm ev2; sleep 1; "
         + "docker events --since 10m --until 0s --format '{{.Type}} {{.Action}} {{.Actor.Attributes.name}}'");
     List<String> events = r.out().lines().filter(l -> l.startsWith("container ") || l.startsWith("image "))
         .toList();
@@ -46,7 +49,7 @@ class EventsIT {
 
   @Test
   void filtersAndUntilEndTheStream() {
-    Transcript.Result r = t.run("docker run --rm --name quick busybox true; "
+    Transcript.Result r = t.run("docker run --rm --name quick busybox true; sleep 1; "
         + "docker events --since 10m --until 0s --filter event=die --format '{{.Action}} {{.Actor.Attributes.exitCode}}'");
     assertEquals("die 0\n", r.out(), r.err());
   }
