@@ -168,6 +168,7 @@ public final class LayerStore {
         throw new IllegalStateException("layer " + diffId + " was committed or discarded already");
       }
       try {
+        LayerIndex.write(new LayerFiles(tmp)); // outside the store's lock: it walks the layer once
         Unpacked done = LayerStore.this.commit(tmp, diffId, size, stats);
         if (done.created()) {
           tmp = null;

@@ -19,6 +19,11 @@ public record LayerFiles(Path dir) {
     return dir.resolve("layer.json");
   }
 
+  /** {@code index}: the layer's entries, their kinds and sizes, for {@code explain layers} (written once). */
+  public Path index() {
+    return dir.resolve("index");
+  }
+
   /**
    * {@code complete}: written last, once {@link #diff} and {@link #config} are whole; a layer without
    * it is never used (it was cut short, or half deleted by a crash).

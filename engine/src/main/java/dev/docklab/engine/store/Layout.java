@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * blobs/sha256/HEX             content-addressed blobs: layer tars, configs, manifests
  * layers/HEX/diff/             one unpacked layer, named by its diff id
  * layers/HEX/layer.json        its size and entry count
+ * layers/HEX/index             its entries' paths, kinds and sizes, for explain layers
  * layers/HEX/complete          written last: only a layer that has it is ever used
  * layers/tmp-XXX/              a layer being unpacked, renamed to layers/HEX/ when complete
  * l/XXXXXXXXXXXX               short links to layer dirs, when an overlay mount's options would not fit a page
