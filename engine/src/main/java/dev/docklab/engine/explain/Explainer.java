@@ -2,97 +2,59 @@ package dev.docklab.engine.explain;
 
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.LayerReport;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads layer directories to say what each layer added, changed and deleted, and what space is wasted. */
+/** Says, from each layer's entries, what the layer added, changed and deleted, and what space is wasted. */
 public final class Explainer {
   private Explainer() {}
 
   /** What one layer holds, relative to the layers below it. */
   public record LayerChanges(int added, int changed, int deleted) {}
 
-  /** One entry of a layer: its path and, for a regular file, its size (-1 for a whiteout, 0 otherwise). */
-  private record Entry(String path, long size, boolean whiteout, boolean opaqueDir) {}
+  /**
+   * One entry of a layer, in the order a walk of the layer's dir meets it.
+   *
+   * @param path relative to the layer's dir, without a leading slash
+   * @param size bytes of a regular file, 0 for anything else
+   * @param whiteout whether it is a whiteout (the deletion of the path below)
+   */
+  public record Entry(String path, long size, boolean whiteout) {}
 
   /**
-   * Walks the layers bottom first and returns, per layer, the counts of added, changed and deleted
-   * paths; {@code waste} receives each file a higher layer overwrote or deleted.
+   * Goes through the layers' entries bottom first and returns, per layer, the counts of added, changed
+   * and deleted paths; {@code waste} receives each file a higher layer overwrote or deleted.
    */
-  public static List<LayerChanges> analyse(List<Path> layersBottomFirst, List<String> names,
-      List<LayerReport.Waste> waste) throws IOException {
-    Map<String, long[]> seen = new HashMap<>(); // path -> {size, layer index}
+  public static List<LayerChanges> analyse(List<List<Entry>> layersBottomFirst, List<String> names,
+      List<LayerReport.Waste> waste) {
+    Map<String, Long> seen = new HashMap<>(); // path -> size
     List<LayerChanges> out = new ArrayList<>();
     for (int i = 0; i < layersBottomFirst.size(); i++) {
       int added = 0;
       int changed = 0;
       int deleted = 0;
-      for (Entry e : entries(layersBottomFirst.get(i))) {
-        long[] before = seen.get(e.path());
+      for (Entry e : layersBottomFirst.get(i)) {
+        Long before = e.whiteout() ? seen.remove(e.path()) : seen.put(e.path(), e.size());
         if (e.whiteout()) {
           deleted++;
-          if (before != null && before[0] > 0) {
-            waste.add(new LayerReport.Waste("/" + e.path(), before[0], names.get(i)));
+          if (before != null && before > 0) {
+            waste.add(new LayerReport.Waste("/" + e.path(), before, names.get(i)));
           }
-          seen.remove(e.path());
-          continue;
-        }
-        if (before == null) {
+        } else if (before == null) {
           added++;
         } else {
           changed++;
-          if (before[0] > 0 && e.size() >= 0) {
-            waste.add(new LayerReport.Waste("/" + e.path(), before[0], names.get(i)));
+          if (before > 0 && e.size() >= 0) {
+            waste.add(new LayerReport.Waste("/" + e.path(), before, names.get(i)));
           }
         }
-        seen.put(e.path(), new long[] {e.size(), i});
       }
       out.add(new LayerChanges(added, changed, deleted));
     }
     waste.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
     return out;
-  }
-
-  private static List<Entry> entries(Path layer) throws IOException {
-    List<Entry> list = new ArrayList<>();
-    if (!Files.isDirectory(layer)) {
-      return list;
-    }
-    Files.walkFileTree(layer, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        if (!dir.equals(layer)) {
-          list.add(new Entry(layer.relativize(dir).toString(), 0, false, false));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        boolean whiteout = false;
-        if (attrs.isOther()) {
-          try {
-            Map<String, Object> a = Files.readAttributes(file, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-            whiteout = (((Integer) a.get("mode")) & 0170000) == 0020000 && ((Long) a.get("rdev")) == 0L;
-          } catch (IOException e) {
-            // not readable: count it as a file
-          }
-        }
-        list.add(new Entry(layer.relativize(file).toString(), attrs.isRegularFile() ? attrs.size() : 0, whiteout,
-            false));
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    return list;
   }
 
   /** The short form of a digest, for diagrams: the first 12 hex digits. */

@@ -25,6 +25,8 @@ import dev.docklab.engine.container.ContainerService;
 import dev.docklab.engine.container.ContainerStore;
 import dev.docklab.engine.explain.Explainer;
 import dev.docklab.engine.image.ImageStore;
+import dev.docklab.engine.layer.Layer;
+import dev.docklab.engine.layer.LayerIndex;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.runtime.HostFacts;
 import dev.docklab.engine.store.Layout;
@@ -89,15 +91,23 @@ final class Explanations implements Explain {
     List<ImageConfig.History> steps = (img.config().history() == null ? List.<ImageConfig.History>of()
         : img.config().history()).stream().filter(h -> !Boolean.TRUE.equals(h.emptyLayer())).toList();
     List<Path> dirs = new ArrayList<>();
+    List<Long> sizes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
-      dirs.add(layers.get(ids.get(i)).diff());
+      Layer layer = layers.get(ids.get(i));
+      dirs.add(layer.diff());
+      sizes.add(layer.size());
       names.add(i < steps.size() && steps.get(i).createdBy() != null ? steps.get(i).createdBy() : ids.get(i).shortHex());
     }
     List<LayerReport.Waste> waste = new ArrayList<>();
     List<Explainer.LayerChanges> changes;
     try {
-      changes = Explainer.analyse(dirs, names, waste);
+      List<List<Explainer.Entry>> entries = new ArrayList<>();
+      for (Digest d : ids) {
+        entries.add(LayerIndex.read(layout.layerFiles(d)).stream()
+            .map(e -> new Explainer.Entry(e.path(), e.size(), e.kind() == LayerIndex.Kind.WHITEOUT)).toList());
+      }
+      changes = Explainer.analyse(entries, names, waste);
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.LAYERS_READ_FAILED, e, nameOrId, e.getMessage());
     }
@@ -124,7 +134,7 @@ final class Explanations implements Explain {
           // its image is gone
         }
       }
-      long size = (layers.has(d) ? layers.get(d).size() : 0);
+      long size = sizes.get(i);
       shared += size * sharers.size(); // each sharer would otherwise hold a copy of its own
 
       var ch = changes.get(i);
