@@ -111,27 +111,15 @@ final class Explanations implements Explain {
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.LAYERS_READ_FAILED, e, nameOrId, e.getMessage());
     }
-    List<Image> all = images0.list();
-    List<Container> ctrs = containerStore.list();
+    List<LayerUser> users = layerUsers(img);
     List<LayerReport.Layer> out = new ArrayList<>();
     long shared = 0;
     for (int i = 0; i < ids.size(); i++) {
       Digest d = ids.get(i);
       List<LayerReport.Sharer> sharers = new ArrayList<>();
-      for (Image other : all) {
-        boolean buildStep = other.repoTags().isEmpty() && all.stream().anyMatch(x -> x.isBuiltOn(other));
-        if (!other.id().equals(img.id()) && !buildStep && other.diffIds().contains(d)) {
-          sharers.add(new LayerReport.Sharer(other.repoTags().isEmpty() ? other.id().shortHex()
-              : other.repoTags().get(0).familiarString(), false));
-        }
-      }
-      for (Container c : ctrs) {
-        try {
-          if (images0.get(c.imageDigest()).diffIds().contains(d)) {
-            sharers.add(new LayerReport.Sharer(c.name(), true));
-          }
-        } catch (EngineException e) {
-          // its image is gone
+      for (LayerUser u : users) {
+        if (u.layers().contains(d)) {
+          sharers.add(u.sharer());
         }
       }
       long size = sizes.get(i);
@@ -143,6 +131,35 @@ final class Explanations implements Explain {
     }
     long wasted = waste.stream().mapToLong(LayerReport.Waste::bytes).sum();
     return new LayerReport(nameOrId, img.id().toString(), out, shared, wasted, waste);
+  }
+
+  /** An image or a container that may share an image's layers: who it is and the layers it stands on. */
+  private record LayerUser(LayerReport.Sharer sharer, Set<Digest> layers) {}
+
+  /**
+   * The other images (not the steps of a build, which only the cache keeps) and the containers, in the
+   * order {@code explain layers} names them, each with its layers read once.
+   */
+  private List<LayerUser> layerUsers(Image img) {
+    List<Image> all = images0.list();
+    List<LayerUser> users = new ArrayList<>();
+    for (Image other : all) {
+      boolean buildStep = other.repoTags().isEmpty() && all.stream().anyMatch(x -> x.isBuiltOn(other));
+      if (!other.id().equals(img.id()) && !buildStep) {
+        users.add(new LayerUser(new LayerReport.Sharer(other.repoTags().isEmpty() ? other.id().shortHex()
+            : other.repoTags().get(0).familiarString(), false), new HashSet<>(other.diffIds())));
+      }
+    }
+    for (Container c : containerStore.list()) {
+      Set<Digest> layersOf;
+      try {
+        layersOf = new HashSet<>(images0.get(c.imageDigest()).diffIds());
+      } catch (EngineException e) {
+        continue; // its image is gone: it shares nothing
+      }
+      users.add(new LayerUser(new LayerReport.Sharer(c.name(), true), layersOf));
+    }
+    return users;
   }
 
   /**
