@@ -7,7 +7,7 @@ docklab_root() {
 
 # need_root WHAT: stop with a clear message unless running as root.
 need_root() {
-  if [ "$(id -u)" != 0 ]; then
+  if [ "$EUID" != 0 ]; then
     echo "docklab: $1 needs root (it mounts filesystems and runs containers). Run: sudo $0 $*" >&2
     exit 1
   fi
@@ -96,7 +96,7 @@ class_archive_opts() {
   local native="$1/shell/target/native" jna_dir opts
   local quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
   local fixed="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
-  case "$(uname -m)" in
+  case "$HOSTTYPE" in # uname -m, without a process
     x86_64) jna_dir=linux-x86-64 ;;
     aarch64) jna_dir=linux-aarch64 ;;
     *) jna_dir= ;;
