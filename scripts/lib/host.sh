@@ -7,20 +7,30 @@ docklab_root() {
 
 # need_root WHAT: stop with a clear message unless running as root.
 need_root() {
-  if [ "$(id -u)" != 0 ]; then
+  if [ "$EUID" != 0 ]; then
     echo "docklab: $1 needs root (it mounts filesystems and runs containers). Run: sudo $0 $*" >&2
     exit 1
   fi
 }
 
-# ensure_packages PKG...: apt-get install the Debian packages that are not installed yet.
+# ensure_packages PKG...: apt-get install the Debian packages that are not installed yet. A list once
+# found installed is remembered (a stamp per list, under /var/cache/docklab) until dpkg's status file
+# changes, so that a start asks dpkg nothing: each dpkg-query reads its whole database (0.15-0.9 s here).
 ensure_packages() {
-  local missing=()
-  local p
+  local missing=() p list="$*"
+  local stamp=/var/cache/docklab/packages-${list// /+}
+  if [ -f "$stamp" ] && [ ! /var/lib/dpkg/status -nt "$stamp" ]; then
+    return 0
+  fi
+  local installed
+  installed=$(dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null | awk '/ install ok installed$/ {print $1}')
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    grep -qxF -- "$p" <<<"$installed" || missing+=("$p")
   done
-  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ ${#missing[@]} -eq 0 ]; then
+    mkdir -p /var/cache/docklab 2>/dev/null && touch "$stamp" 2>/dev/null
+    return 0
+  fi
   if ! command -v apt-get >/dev/null; then
     echo "docklab: please install these packages with your package manager: ${missing[*]}" >&2
     exit 1
@@ -46,15 +56,19 @@ ensure_toolchain() {
 }
 
 # build_if_stale ROOT: (re)build the runnable jars (docklab's and the benchmarks') when a source or pom
-# is newer than one of them.
+# is newer than the older of them (one walk of the sources; the target directories, which hold a whole
+# data root for the class-data archive, are not walked).
 build_if_stale() {
-  local root=$1 jar stale=
-  for jar in "$root/shell/target/docklab.jar" "$root/bench/target/docklab-bench.jar"; do
-    if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/engine" "$root/lessons" "$root/daemon" "$root/shell" "$root/bench" -newer "$jar" \
-         \( -name '*.java' -o -name '*.properties' -o -name '*.yaml' -o -name '*.list' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]; then
-      stale=1
-    fi
-  done
+  local root=$1 app="$1/shell/target/docklab.jar" bench="$1/bench/target/docklab-bench.jar" older stale=
+  if [ ! -f "$app" ] || [ ! -f "$bench" ]; then
+    stale=1
+  else
+    older=$app
+    [ "$app" -nt "$bench" ] && older=$bench
+    [ -n "$(find "$root/pom.xml" "$root/engine" "$root/lessons" "$root/daemon" "$root/shell" "$root/bench" \
+      -name target -prune -o -newer "$older" \( -name '*.java' -o -name '*.properties' -o -name '*.yaml' \
+      -o -name '*.list' -o -name pom.xml \) -print -quit)" ] && stale=1
+  fi
   if [ -n "$stale" ]; then
     echo "docklab: building (mvn package)..." >&2
     (cd "$root" && mvn -q -B -DskipTests package >&2) || { echo "docklab: the build failed" >&2; exit 1; }
@@ -67,6 +81,10 @@ build_if_stale() {
 #   the REPL itself, run in a pseudo terminal (util-linux's script) on a data root of its own
 #   (shell/target/cds-data, whose base images are made the first time), typing exit; without script,
 #   by a run that opens no engine (help, and explain docker run);
+# - the archives mapped where they were made (ArchiveRelocationMode=0, when the JVM knows the option): JDK
+#   17.0.15 maps them at a random address by default and then rewrites every pointer in them, which
+#   dirties about 20 MB of pages at each start; a fresh page costs about 55 us on these machines (a
+#   first touch of 200 MB takes 2.7-3.1 s), so the relocation alone cost about a quarter of a second;
 # - JLine's and JNA's native libraries, unpacked beside it, so that neither is unpacked to a temporary
 #   file at every start;
 # - the JIT's second tier (C2) kept for code ten times hotter than by default: at the start it competes
@@ -77,7 +95,8 @@ class_archive_opts() {
   local root=$1 jar="$1/shell/target/docklab.jar" jsa="$1/shell/target/docklab.jsa"
   local native="$1/shell/target/native" jna_dir opts
   local quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
-  case "$(uname -m)" in
+  local fixed="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
+  case "$HOSTTYPE" in # uname -m, without a process
     x86_64) jna_dir=linux-x86-64 ;;
     aarch64) jna_dir=linux-aarch64 ;;
     *) jna_dir= ;;
@@ -96,21 +115,28 @@ class_archive_opts() {
     [ -n "$jna_dir" ] && [ -d "$native/com/sun/jna/$jna_dir" ] && opts="$opts -Djna.boot.library.path=$native/com/sun/jna/$jna_dir"
   fi
   if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
-    rm -f "$jsa"
+    rm -f "$jsa" "$jsa.opts"
+    if java $fixed -version >/dev/null 2>&1; then
+      echo "$fixed" >"$jsa.opts.tmp" && mv "$jsa.opts.tmp" "$jsa.opts"
+    else
+      fixed=
+    fi
     if command -v script >/dev/null; then
       mkdir -p "$root/shell/target/cds-data"
-      printf 'exit\n' | TERM=xterm-256color script -qec "java -XX:ArchiveClassesAtExit=$jsa $quiet $opts -jar $jar \
+      printf 'exit\n' | TERM=xterm-256color script -qec "java -XX:ArchiveClassesAtExit=$jsa $fixed $quiet $opts -jar $jar \
         --data-root $root/shell/target/cds-data --lang en" /dev/null >/dev/null 2>&1 || rm -f "$jsa"
     else
       local scratch
       scratch=$(mktemp -d /tmp/docklab-cds-XXXXXX)
-      java -XX:ArchiveClassesAtExit="$jsa" $quiet $opts -jar "$jar" --data-root "$scratch" \
+      java -XX:ArchiveClassesAtExit="$jsa" $fixed $quiet $opts -jar "$jar" --data-root "$scratch" \
         -c 'help; explain docker run -d busybox' >/dev/null 2>&1 || rm -f "$jsa"
       rm -rf "$scratch"
     fi
   fi
   if [ -f "$jsa" ]; then
-    opts="-XX:SharedArchiveFile=$jsa $quiet $opts"
+    fixed=
+    [ -f "$jsa.opts" ] && read -r fixed <"$jsa.opts"
+    opts="-XX:SharedArchiveFile=$jsa $fixed $quiet $opts"
   fi
   echo "$opts -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000" \
     "-XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docklab.engine.api.Attachment;
 import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.Containers;
+import dev.docklab.engine.api.DetachKeys;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.LogLine;
@@ -113,7 +114,9 @@ final class StreamRoutes {
     boolean stdin = x.flag("stdin");
     boolean stdout = x.flag("stdout") || !x.flag("stream");
     boolean stderr = x.flag("stderr");
-    byte[] detach = DetachKeys.parse(x.query("detachKeys"));
+    // moby's attach route says it so; its exec route says "escape keys"
+    byte[] detach = DetachKeys.parse(x.query("detachKeys"),
+        keys -> ApiError.badRequest("Invalid detach keys (" + keys + ") provided"));
     CompletableFuture<Attachment> pending = attachments.attach(c);
     Hijack.upgrade(x, c.tty() ? Frames.RAW : Frames.MULTIPLEXED, "docklab-attach-" + c.shortId(), (in, out) -> {
       Attachment a;

@@ -1,5 +1,6 @@
 package dev.docklab.shell;
 
+import dev.docklab.shell.io.Executables;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,6 @@ import java.util.Map;
  */
 final class ClientMode {
   /** The docker CLI the lines run: Docker's own, where installed. */
-  static final Path DOCKER_CLI = Path.of("/usr/local/bin/docker");
 
   private ClientMode() {}
 
@@ -65,20 +65,7 @@ final class ClientMode {
 
   /** Whether the docker CLI that one-shot lines run is installed. */
   static boolean cliInstalled() {
-    return Files.isExecutable(DOCKER_CLI) || onPath("docker");
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
+    return Executables.dockerCli().isPresent();
   }
 
   private static Map<String, String> env(Path socket) {

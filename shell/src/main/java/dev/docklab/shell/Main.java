@@ -16,6 +16,7 @@ import dev.docklab.shell.jshell.JShellCommand;
 import dev.docklab.shell.repl.LineSource;
 import dev.docklab.shell.repl.Repl;
 import dev.docklab.shell.repl.ScriptLines;
+import dev.docklab.shell.repl.SystemTerminal;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
@@ -30,8 +31,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jline.terminal.Terminal;
 
 /**
  * {@code docklab}: the REPL on a terminal, or lines from {@code -c LINE}, a file or standard input;
@@ -175,6 +178,10 @@ public final class Main {
       err.println(m.get("main.usage"));
       return 2;
     }
+    boolean repl = opts.line() == null && opts.file() == null && !opts.help() && opts.registry() == null
+        && opts.daemon() == null && opts.lessonTool() == null && opts.images() == null && System.console() != null;
+    // the REPL's terminal opens on the other core while this thread reads the messages and builds the shell
+    CompletableFuture<Terminal> terminal = repl ? SystemTerminal.opening() : null;
     Messages messages = new Messages(opts.lang());
     if (opts.help()) {
       out.println(messages.get("main.usage"));
@@ -196,9 +203,8 @@ public final class Main {
     if (opts.images() != null) {
       return ImagesTool.run(opts.images(), opts.engine(), out, err, messages);
     }
-    boolean interactive = opts.line() == null && opts.file() == null && System.console() != null;
     Path socket = ClientMode.served(opts.engine().dataRoot());
-    if (socket != null && !interactive && !opts.jshell() && ClientMode.cliInstalled()) {
+    if (socket != null && !repl && !opts.jshell() && ClientMode.cliInstalled()) {
       // another docklab holds this engine and serves it: one-shot lines go to it through the docker CLI
       try {
         BufferedReader r = opts.line() != null ? new BufferedReader(new StringReader(opts.line()))
@@ -223,9 +229,10 @@ public final class Main {
     Served served = new Served(engine, events, opts.engine().dataRoot(), trace);
     trace.skipWhen(served::servingForeign);
     try {
-      if (interactive) {
+      if (repl) {
         engine.holdNotices();
         return new Repl(engine, engine::noticesTo, messages, out, err, trace)
+            .on(terminal)
             .served(served::dockerHost, served::now, served::socket)
             .clientWhen(served::client)
             .run(opts.jshell() ? "jshell" : null);

@@ -54,7 +54,7 @@ class JShellTerminalIT {
     // a container whose copy-on-write the learner watches, started from Java below
     term.type("docker create --name watched busybox sh -c 'echo x > /w.txt'");
     term.type("explain cow watched");
-    term.waitFor("explain cow watched", 10);
+    term.waitFor("explain cow watched", 60);
     term.waitForLastLine(PROMPT.strip(), 30);
     term.type("jshell");
     term.waitForLastLine(JAVA, 60);

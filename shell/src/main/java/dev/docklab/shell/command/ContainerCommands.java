@@ -15,7 +15,6 @@ import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
-import dev.docklab.shell.io.DetachKeys;
 import dev.docklab.shell.render.ContainerRows;
 import dev.docklab.shell.render.GoTemplate;
 import dev.docklab.shell.render.Human;
@@ -209,7 +208,7 @@ public final class ContainerCommands {
         boolean detached;
         try (var attachment = started.attachment()) {
           detached = s.interaction().attach(attachment, tty, stdin,
-              DetachKeys.parse(args.value("detach-keys", null)));
+              RunClient.detachKeys(args));
         }
         return detached ? ProcessCommands.detachedFrom(c.name(), s) : s.engine().containers().wait(c.id());
       }

@@ -2,11 +2,12 @@ package dev.docklab.shell.command;
 
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
-import java.nio.file.Files;
+import dev.docklab.shell.io.Executables;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code docker events [--since] [--until] [--filter] [--format]}: the engine's events as Docker's
@@ -15,7 +16,6 @@ import java.util.Map;
  */
 final class EventsCommand {
   /** The docker CLI that reads the stream: Docker's own, so the lines and the flags are Docker's. */
-  static final Path DOCKER_CLI = Path.of("/usr/local/bin/docker");
 
   private EventsCommand() {}
 
@@ -26,8 +26,9 @@ final class EventsCommand {
         Option.value("until", '\0', "string", "opt.events.until"));
     return new SimpleCommand("events", "events [OPTIONS]", opts, true, (args, s) -> {
       args.requireAtMost(0);
-      if (!Files.isExecutable(DOCKER_CLI)) {
-        s.err().println(s.msg("events.no-cli", DOCKER_CLI));
+      Optional<Path> cli = Executables.dockerCli();
+      if (cli.isEmpty()) {
+        s.err().println(s.msg("events.no-cli"));
         return 1;
       }
       String host = s.state().dockerHost();
@@ -35,13 +36,13 @@ final class EventsCommand {
         s.err().println(s.msg("events.not-served"));
         return 1;
       }
-      return s.interaction().runOnTerminal(command(args), s.workspace(), Map.of("DOCKER_HOST", host));
+      return s.interaction().runOnTerminal(command(cli.get(), args), s.workspace(), Map.of("DOCKER_HOST", host));
     });
   }
 
-  /** The docker CLI's command line for the options given. */
-  static List<String> command(Args args) {
-    List<String> cmd = new ArrayList<>(List.of(DOCKER_CLI.toString(), "events"));
+  /** The command line of the docker CLI at {@code cli} for the options given. */
+  static List<String> command(Path cli, Args args) {
+    List<String> cmd = new ArrayList<>(List.of(cli.toString(), "events"));
     for (String name : List.of("since", "until", "format")) {
       if (args.value(name, null) != null) {
         cmd.add("--" + name);

@@ -12,7 +12,7 @@ import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.VolumeSpec;
 import dev.docklab.shell.cli.Args;
 import dev.docklab.shell.cli.Option;
-import dev.docklab.shell.io.DetachKeys;
+import dev.docklab.engine.api.DetachKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,12 +72,18 @@ final class RunClient {
     if (detach && !args.values("attach").isEmpty()) {
       throw EngineException.invalid("Conflicting options: -a and -d");
     }
-    DetachKeys.parse(args.value("detach-keys", null));
+    detachKeys(args);
     String cidfile = args.value("cidfile", null);
     if (cidfile != null && Files.exists(workspace.resolve(cidfile))) {
       throw EngineException.invalid("container ID file found, make sure the other container isn't running or delete "
           + cidfile);
     }
+  }
+
+  /** The keys of {@code --detach-keys} (Ctrl+P Ctrl+Q without it), refused in the docker CLI's words. */
+  static byte[] detachKeys(Args args) {
+    return DetachKeys.parse(args.value("detach-keys", null),
+        keys -> EngineException.invalid("Invalid detach keys (" + keys + ") provided"));
   }
 
   /** The daemon's refusals of what it lacks ({@code --isolation}, {@code --gpus}, {@code --runtime}...). */

@@ -1,5 +1,6 @@
 package dev.docklab.shell.interp;
 
+import dev.docklab.shell.io.Executables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -45,15 +46,7 @@ final class Typo {
 
   /** Whether {@code word} names an executable file in one of {@code path}'s directories. */
   static boolean onPath(String word, String path) {
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, word)) && !Files.isDirectory(Path.of(dir, word))) {
-        return true;
-      }
-    }
-    return false;
+    return Executables.onPath(word, path).isPresent();
   }
 
   /** The optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

@@ -31,6 +31,7 @@ public final class Repl {
   private Supplier<ApiSocket> apiSocket = () -> null;
   private Supplier<String> servedNow = () -> null;
   private BooleanSupplier client = () -> false;
+  private CompletableFuture<Terminal> terminalOpening;
   private final Messages messages;
   private final PrintStream out;
   private final PrintStream err;
@@ -44,6 +45,12 @@ public final class Repl {
     this.out = out;
     this.err = err;
     this.trace = trace;
+  }
+
+  /** The terminal, already being opened (see {@link SystemTerminal#opening}); without it, {@link #run} opens one. */
+  public Repl on(CompletableFuture<Terminal> terminal) {
+    this.terminalOpening = terminal;
+    return this;
   }
 
   /**
@@ -112,7 +119,8 @@ public final class Repl {
     }, "docklab-engine-open");
     opener.setDaemon(true);
     CtrlC ctrlC = new CtrlC(engine, err, messages);
-    try (Terminal terminal = SystemTerminal.open()) {
+    CompletableFuture<Terminal> opened = terminalOpening != null ? terminalOpening : SystemTerminal.opening();
+    try (Terminal terminal = SystemTerminal.await(opened)) {
       terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
       TerminalInteraction interaction = new TerminalInteraction(terminal);
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,

@@ -1,7 +1,7 @@
 package dev.docklab.shell.repl;
 
 import dev.docklab.engine.api.Attachment;
-import dev.docklab.shell.io.DetachKeys;
+import dev.docklab.engine.api.DetachKeys;
 import dev.docklab.shell.io.Interaction;
 import dev.docklab.shell.io.StreamInteraction;
 import java.io.BufferedReader;
@@ -79,7 +79,7 @@ public final class TerminalInteraction implements Interaction {
 
   @Override
   public boolean attach(Attachment attachment, boolean tty, boolean stdin) {
-    return attach(attachment, tty, stdin, DetachKeys.DEFAULT);
+    return attach(attachment, tty, stdin, DetachKeys.defaults());
   }
 
   @Override

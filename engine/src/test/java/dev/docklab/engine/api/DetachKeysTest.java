@@ -1,4 +1,4 @@
-package dev.docklab.daemon;
+package dev.docklab.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,27 +10,34 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DetachKeysTest {
+  private static byte[] parse(String text) {
+    return DetachKeys.parse(text, t -> new IllegalArgumentException("refused " + t));
+  }
+
   @Test
   void ctrlPCtrlQIsTheDefault() {
-    assertArrayEquals(new byte[] {16, 17}, DetachKeys.parse(null));
-    assertArrayEquals(new byte[] {16, 17}, DetachKeys.parse(""));
+    assertArrayEquals(new byte[] {16, 17}, parse(null));
+    assertArrayEquals(new byte[] {16, 17}, parse(""));
   }
 
   @Test
   void parsesDockersForm() {
-    assertArrayEquals(new byte[] {1, 'x'}, DetachKeys.parse("ctrl-a,x"));
-    assertArrayEquals(new byte[] {0x1c}, DetachKeys.parse("ctrl-\\"));
+    assertArrayEquals(new byte[] {1, 'x'}, parse("ctrl-a,x"));
+    assertArrayEquals(new byte[] {0x1c}, parse("ctrl-\\"));
+    assertArrayEquals(new byte[] {0, 0x1b, 0x1f}, parse("ctrl-@,ctrl-[,ctrl-_"));
   }
 
   @Test
-  void refusesWhatIsNoKey() {
-    ApiError e = assertThrows(ApiError.class, () -> DetachKeys.parse("ctrl-ab"));
-    assertEquals("Invalid escape keys (ctrl-ab) provided", e.getMessage());
+  void refusesWhatIsNoKeyInTheCallersWords() {
+    for (String bad : new String[] {"ctrl-ab", "ctrl-1", "ab", "ctrl-a,", ",x"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(bad));
+      assertEquals("refused " + bad, e.getMessage());
+    }
   }
 
   @Test
   void detachesOnTheSequenceAndPassesWhatCameBefore() {
-    DetachKeys keys = new DetachKeys(DetachKeys.DEFAULT);
+    DetachKeys keys = new DetachKeys(DetachKeys.defaults());
     byte[] in = {'l', 's', 16, 17, 'x'};
     assertArrayEquals("ls".getBytes(StandardCharsets.US_ASCII), keys.scan(in, in.length));
     assertTrue(keys.detached());
@@ -38,7 +45,7 @@ class DetachKeysTest {
 
   @Test
   void aSequenceSplitAcrossReadsStillDetaches() {
-    DetachKeys keys = new DetachKeys(DetachKeys.DEFAULT);
+    DetachKeys keys = new DetachKeys(DetachKeys.defaults());
     assertArrayEquals(new byte[0], keys.scan(new byte[] {16}, 1));
     assertFalse(keys.detached());
     keys.scan(new byte[] {17}, 1);
@@ -47,7 +54,7 @@ class DetachKeysTest {
 
   @Test
   void aBrokenSequenceIsPassedOn() {
-    DetachKeys keys = new DetachKeys(DetachKeys.DEFAULT);
+    DetachKeys keys = new DetachKeys(DetachKeys.defaults());
     assertArrayEquals(new byte[] {16, 'a'}, keys.scan(new byte[] {16, 'a'}, 2));
     assertFalse(keys.detached());
   }

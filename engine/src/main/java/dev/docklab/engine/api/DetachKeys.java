@@ -1,16 +1,15 @@
-package dev.docklab.shell.io;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.api.EngineException;
 import java.io.ByteArrayOutputStream;
+import java.util.function.Function;
 
 /**
- * The keys that detach the learner from a container without stopping it: Ctrl+P Ctrl+Q unless
- * {@code --detach-keys} names others (Docker's form: {@code ctrl-a,x}). Scans the learner's input and holds back a
- * partial sequence, passing it on when the next key does not continue it.
+ * The keys that detach a client from a container without stopping it: Ctrl+P Ctrl+Q unless the client
+ * names others in Docker's form ({@code --detach-keys ctrl-a,x}, {@code detachKeys=ctrl-a,x}). Scans the
+ * client's input and holds back a partial sequence, passing it on when the next key does not continue it.
  */
 public final class DetachKeys {
-  /** Ctrl+P Ctrl+Q. */
-  public static final byte[] DEFAULT = {16, 17};
+  private static final byte[] DEFAULT = {16, 17};
   private final byte[] keys;
   private int matched;
   private boolean detached;
@@ -19,12 +18,21 @@ public final class DetachKeys {
     this.keys = keys.clone();
   }
 
-  /** Docker's form: comma-separated {@code ctrl-X} or single characters; the default when null or empty. */
-  public static byte[] parse(String text) {
+  /** Ctrl+P Ctrl+Q. */
+  public static byte[] defaults() {
+    return DEFAULT.clone();
+  }
+
+  /**
+   * Docker's form: comma-separated {@code ctrl-X} or single characters; the default when null or empty.
+   * What is no key is refused with {@code refusal}'s exception, given the text, so that each side says it
+   * in its own words (the docker CLI's, the API's).
+   */
+  public static byte[] parse(String text, Function<String, ? extends RuntimeException> refusal) {
     if (text == null || text.isEmpty()) {
-      return DEFAULT.clone();
+      return defaults();
     }
-    String[] parts = text.split(",");
+    String[] parts = text.split(",", -1);
     byte[] out = new byte[parts.length];
     for (int i = 0; i < parts.length; i++) {
       String p = parts[i];
@@ -37,10 +45,10 @@ public final class DetachKeys {
         } else if ("@[\\]^_".indexOf(k) >= 0) {
           out[i] = (byte) (k == '@' ? 0 : "[\\]^_".indexOf(k) + 27);
         } else {
-          throw EngineException.invalid("Invalid detach keys (" + text + ") provided");
+          throw refusal.apply(text);
         }
       } else {
-        throw EngineException.invalid("Invalid detach keys (" + text + ") provided");
+        throw refusal.apply(text);
       }
     }
     return out;
@@ -68,6 +76,7 @@ public final class DetachKeys {
     return pass.toByteArray();
   }
 
+  /** Whether the whole sequence has been typed. */
   public boolean detached() {
     return detached;
   }
