@@ -31,6 +31,10 @@ public final class TraceView {
   public static List<String> lines(String line, List<EngineEvent> events, Map<String, String> names, Messages m,
       int width) {
     List<String> out = new ArrayList<>();
+    if (events.isEmpty() && line != null && !line.isBlank()) {
+      // a command ran (docker ps, docker cp, echo...) but asked the engine to do nothing it reports as a step
+      return Wrap.lines(m.get("explain.last.no-steps", line), "", "", width);
+    }
     if (events.isEmpty()) {
       out.addAll(List.of(m.get("explain.last.none").split("\n")));
       return out;

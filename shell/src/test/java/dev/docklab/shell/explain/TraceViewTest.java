@@ -53,6 +53,18 @@ class TraceViewTest {
   }
 
   @Test
+  void aCommandThatMadeNoEngineStepIsSaidSoNotAskedFor() {
+    assertEquals(List.of("No engine steps yet: run a docker command first,", "e.g. docker run busybox echo hello."),
+        TraceView.lines("", List.of(), Map.of(), EN, 80));
+    List<String> ps = TraceView.lines("docker ps -q", List.of(), Map.of(), EN, 80);
+    assertTrue(ps.get(0).startsWith("docker ps -q made no engine step"), String.join("\n", ps));
+    assertTrue(ps.stream().allMatch(l -> Text.width(l) <= 80), String.join("\n", ps));
+    List<String> zh = TraceView.lines("docker ps -q", List.of(), Map.of(), ZH, 60);
+    assertTrue(zh.get(0).startsWith("docker ps -q 没有产生引擎步骤"), String.join("\n", zh));
+    assertTrue(zh.stream().allMatch(l -> Text.width(l) <= 60), String.join("\n", zh));
+  }
+
+  @Test
   void theGracePeriodOfAStopShowsTheWaitAndWhy() {
     String wait = new SignalWait(Duration.ofMillis(10_004), "TERM", "sh", SignalWait.Handler.NONE, false).detail();
     List<EngineEvent> stop = List.of(
