@@ -33,11 +33,19 @@ final class ContainerNetworks {
   private final EngineListener listener;
   /** A bridge network by name ({@code bridge} or a user network); "network X not found" otherwise. */
   private final Function<String, BridgeNetwork> networks;
+  private final NetnsPool pool;
 
-  ContainerNetworks(ContainerStore store, EngineListener listener, Function<String, BridgeNetwork> networks) {
+  ContainerNetworks(ContainerStore store, EngineListener listener, Function<String, BridgeNetwork> networks,
+      NetnsPool pool) {
     this.store = store;
     this.listener = listener;
     this.networks = networks;
+    this.pool = pool;
+  }
+
+  /** The namespaces made ahead of need: filled up again after a start, emptied when the engine closes. */
+  NetnsPool pool() {
+    return pool;
   }
 
   /** The bridge network of that name: {@code bridge} or a user network. */
@@ -96,16 +104,21 @@ final class ContainerNetworks {
         ports, null);
     store.saveEndpoint(c.id(), early); // before the namespace: a crash from here on leaves a note to clear
     long t0 = System.nanoTime();
-    Path netns;
+    Path netns = BridgeNetwork.netnsPath(c.id());
+    boolean spare;
     try {
-      netns = net.namespace(c.id());
+      net.prepare();
+      spare = pool.claim(netns);
+      if (!spare) {
+        net.namespace(c.id());
+      }
     } catch (RuntimeException e) {
       store.deleteEndpoint(c.id());
       throw e;
     }
     BridgeNetwork.Identity identity = new BridgeNetwork.Identity(c.namespaces().ipv4Address(),
         c.namespaces().macAddress(), c.namespaces().linkLocalIps());
-    return NetworkJoin.begin(c.id(), early, t0, () -> net.connectIn(c.id(), netns, ports, identity, true),
+    return NetworkJoin.begin(c.id(), early, t0, () -> net.connectIn(c.id(), netns, ports, identity, !spare),
         store, listener, net.device());
   }
 

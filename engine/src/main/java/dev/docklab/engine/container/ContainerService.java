@@ -95,7 +95,8 @@ public final class ContainerService {
     this.runtime = runtime;
     this.conmon = conmon;
     this.listener = listener;
-    this.nets = new ContainerNetworks(store, listener, networks);
+    this.nets = new ContainerNetworks(store, listener, networks,
+        new NetnsPool(store.layout().endpoints().resolveSibling("pool"), 2, Posix.host(), listener));
     this.volumes = new ContainerVolumes(volumes);
     this.security = SecurityProfiles.probe(host);
     this.cgroupSupport = CgroupSupport.probe(host);
@@ -212,6 +213,7 @@ public final class ContainerService {
   public void awaitDeletions() {
     health.close();
     exits.awaitDeletions();
+    nets.pool().close();
   }
 
   /**
@@ -545,6 +547,7 @@ public final class ContainerService {
    * a word are marked exited; nothing is left mounted that no running container uses.
    */
   public void reconcile() {
+    nets.pool().recover();
     recovery.reconcile();
   }
 }

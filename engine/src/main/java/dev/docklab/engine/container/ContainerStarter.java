@@ -102,6 +102,9 @@ final class ContainerStarter {
       if (ContainerNetworks.userNetwork(running)) {
         nets.refreshHosts(running.hostConfig().networkMode());
       }
+      if (joining.early() != endpoint) {
+        nets.pool().fillLater(); // the next start on a bridge takes a namespace made meanwhile
+      }
       return new Started(running, attachment);
     } catch (RuntimeFailure e) {
       closeQuietly(attachment);

@@ -245,12 +245,37 @@ public final class BridgeNetwork {
    * namespace for the container, empty (the runtime may create the container in it meanwhile).
    */
   public Path namespace(String containerId) {
-    ensureDevice();
-    ensureHostRules();
+    prepare();
     Path netns = netnsPath(containerId);
     deleteNetns(netns);
     HostCommands.ip("netns", "add", netns.getFileName().toString());
     return netns;
+  }
+
+  /** The bridge and its host rules, made if need be: what a container's interface on it needs first. */
+  public void prepare() {
+    ensureDevice();
+    ensureHostRules();
+  }
+
+  /**
+   * A network namespace made ahead of any container, {@code ip netns add} with {@code lo} up, as the loopback
+   * plugin leaves it: what {@link #connectIn} takes with {@code loopback} false.
+   */
+  public static void spareNamespace(Path netns) {
+    String name = netns.getFileName().toString();
+    HostCommands.ip("netns", "add", name);
+    try {
+      HostCommands.ip("-n", name, "link", "set", "lo", "up");
+    } catch (RuntimeException e) {
+      deleteNetns(netns);
+      throw e;
+    }
+  }
+
+  /** {@code ip netns delete}: the namespace bound at {@code netns} goes, if it is there. */
+  public static void removeNamespace(Path netns) {
+    deleteNetns(netns);
   }
 
   /**
