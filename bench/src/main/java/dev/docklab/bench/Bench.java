@@ -1,6 +1,7 @@
 package dev.docklab.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** What {@code scripts/bench} runs: the benchmark its first argument names, or {@code run} when that is a data root. */
 public final class Bench {
@@ -18,7 +19,8 @@ public final class Bench {
           Integer.parseInt(argv[4]));
       case "jshell" -> JShellBench.jshell(Path.of(argv[1]), Path.of(argv[2]), Integer.parseInt(argv[3]));
       case "ps" -> ContainerBench.ps(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]));
-      default -> RunBench.run(Path.of(argv[0]), Integer.parseInt(argv[1]), Integer.parseInt(argv[2]));
+      default -> RunBench.run(Path.of(argv[0]), Integer.parseInt(argv[1]), Integer.parseInt(argv[2]),
+          List.of(argv).subList(3, argv.length));
     }
   }
 }

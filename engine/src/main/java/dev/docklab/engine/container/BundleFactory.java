@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -130,6 +131,20 @@ final class BundleFactory {
         ContainerService.cgroupsPath(c), c.hostConfig().memory(), c.hostConfig().pidsLimit(),
         binds, netns, confinement, c.resources(),
         c.hardening().withGroupAdd(Users.groups(c.user(), c.hardening().groupAdd(), rootfs)), shared.resolve(c));
+  }
+
+  /**
+   * The /etc/hosts of {@code c}, whose namespace got its address after the runtime had bind-mounted the
+   * file: rewritten in place (its inode must stay) with the container's own line, before its process runs.
+   */
+  void addressKnown(Container c, ContainerFiles files) {
+    String hostname = readHostFile(files.hostname()).strip();
+    try {
+      Files.writeString(files.hosts(), nets.hosts(c, hostname), StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw EngineException.system(EngineMessage.PREPARE_FAILED, e, files.hosts(), e.getMessage());
+    }
   }
 
   private static String readHostFile(Path path) {

@@ -33,11 +33,19 @@ final class ContainerNetworks {
   private final EngineListener listener;
   /** A bridge network by name ({@code bridge} or a user network); "network X not found" otherwise. */
   private final Function<String, BridgeNetwork> networks;
+  private final NetnsPool pool;
 
-  ContainerNetworks(ContainerStore store, EngineListener listener, Function<String, BridgeNetwork> networks) {
+  ContainerNetworks(ContainerStore store, EngineListener listener, Function<String, BridgeNetwork> networks,
+      NetnsPool pool) {
     this.store = store;
     this.listener = listener;
     this.networks = networks;
+    this.pool = pool;
+  }
+
+  /** The namespaces made ahead of need: filled up again after a start, emptied when the engine closes. */
+  NetnsPool pool() {
+    return pool;
   }
 
   /** The bridge network of that name: {@code bridge} or a user network. */
@@ -47,22 +55,24 @@ final class ContainerNetworks {
 
   /**
    * Puts a starting container on its network: on the bridge, a namespace with eth0 and DNAT rules for
-   * its published ports (host ports chosen now, as Docker does at each start).
+   * its published ports (host ports chosen now, as Docker does at each start). The namespace is made
+   * before this returns; its interfaces come on a worker ({@link NetworkJoin#await}).
    */
-  Endpoint connect(Container c) {
+  NetworkJoin join(Container c) {
     NetworkMode mode = NetworkMode.parse(c.hostConfig().networkMode());
     if (mode == NetworkMode.CONTAINER) {
       Container target = store.find(NetworkMode.containerTarget(c.hostConfig().networkMode()));
       if (!target.state().running()) {
         throw EngineException.conflict("cannot join network namespace of a non running container: " + target.id());
       }
-      return Endpoint.plain(c.hostConfig().networkMode(), "/proc/" + target.state().pid() + "/ns/net");
+      return NetworkJoin.ready(c.id(), Endpoint.plain(c.hostConfig().networkMode(),
+          "/proc/" + target.state().pid() + "/ns/net"));
     }
     if (mode == NetworkMode.HOST) {
-      return Endpoint.plain("host", "");
+      return NetworkJoin.ready(c.id(), Endpoint.plain("host", ""));
     }
     if (mode == NetworkMode.NONE) {
-      return Endpoint.plain("none", "");
+      return NetworkJoin.ready(c.id(), Endpoint.plain("none", ""));
     }
     List<PortMapping> wanted = new ArrayList<>(c.hostConfig().portBindings());
     if (c.hostConfig().publishAll()) {
@@ -75,7 +85,7 @@ final class ContainerNetworks {
     }
     BridgeNetwork net = networks.apply(c.hostConfig().networkMode());
     if (wanted.isEmpty()) {
-      return connect(c, net, List.of());
+      return join(c, net, List.of());
     }
     // host ports are the host's: chosen and taken under the host's lock, against every data root's
     try (HostLock lock = HostLock.acquire()) {
@@ -85,26 +95,31 @@ final class ContainerNetworks {
           other.network().ports().forEach(p -> taken.add(HostPorts.key(p)));
         }
       }
-      return connect(c, net, HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")"));
+      return join(c, net, HostPorts.allocate(wanted, taken, c.name() + " (" + c.id() + ")"));
     }
   }
 
-  private Endpoint connect(Container c, BridgeNetwork net, List<PortMapping> ports) {
-    store.saveEndpoint(c.id(), new Endpoint(net.name(), BridgeNetwork.netnsPath(c.id()).toString(), "",
-        0, "", "", "", ports, null));
-    Endpoint ep;
+  private NetworkJoin join(Container c, BridgeNetwork net, List<PortMapping> ports) {
+    Endpoint early = new Endpoint(net.name(), BridgeNetwork.netnsPath(c.id()).toString(), "", 0, "", "", "",
+        ports, null);
+    store.saveEndpoint(c.id(), early); // before the namespace: a crash from here on leaves a note to clear
+    long t0 = System.nanoTime();
+    Path netns = BridgeNetwork.netnsPath(c.id());
+    boolean spare;
     try {
-      ep = listener.timedSaid(EventStep.NETWORK, c.id(),
-          ports.isEmpty() ? EngineMessage.EVENT_CONNECTED : EngineMessage.EVENT_CONNECTED_PORTS,
-          e -> new Object[] {e.ipAddress(), e.prefixLen(), net.device(), e.hostVeth(), e.sandboxKey(), e.ports()},
-          () -> net.connect(c.id(), ports, new BridgeNetwork.Identity(c.namespaces().ipv4Address(),
-              c.namespaces().macAddress(), c.namespaces().linkLocalIps())));
+      net.prepare();
+      spare = pool.claim(netns);
+      if (!spare) {
+        net.namespace(c.id());
+      }
     } catch (RuntimeException e) {
-      store.deleteEndpoint(c.id()); // connect undid what it had done
+      store.deleteEndpoint(c.id());
       throw e;
     }
-    store.saveEndpoint(c.id(), ep);
-    return ep;
+    BridgeNetwork.Identity identity = new BridgeNetwork.Identity(c.namespaces().ipv4Address(),
+        c.namespaces().macAddress(), c.namespaces().linkLocalIps());
+    return NetworkJoin.begin(c.id(), early, t0, () -> net.connectIn(c.id(), netns, ports, identity, !spare),
+        store, listener, net.device());
   }
 
   /** Whether an endpoint is on a bridge (the default one or a user network), with something to take down. */

@@ -17,7 +17,6 @@ import dev.docklab.engine.api.PortMapping;
 import dev.docklab.engine.api.Resources;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
-import dev.docklab.engine.api.RuntimeFailure;
 import dev.docklab.engine.api.Signals;
 import dev.docklab.engine.api.Started;
 import dev.docklab.engine.api.StorageDriverName;
@@ -29,7 +28,6 @@ import dev.docklab.engine.image.ImageStore;
 import dev.docklab.engine.layer.LayerStore;
 import dev.docklab.engine.network.BridgeNetwork;
 import dev.docklab.engine.network.HostPorts;
-import dev.docklab.engine.runtime.BundleSpec;
 import dev.docklab.engine.runtime.CgroupStats;
 import dev.docklab.engine.runtime.CgroupSupport;
 import dev.docklab.engine.runtime.Cgroups;
@@ -86,6 +84,7 @@ public final class ContainerService {
   private final CgroupSupport cgroupSupport;
   private final ContainerUpdater updater;
   private final CgroupStats cgroupStats;
+  private final ContainerStarter starter;
 
   public ContainerService(ContainerStore store, ImageStore images, LayerStore layers, StorageDriver driver,
       OciRuntime runtime, Conmon conmon, HostFacts host, EngineListener listener,
@@ -96,7 +95,8 @@ public final class ContainerService {
     this.runtime = runtime;
     this.conmon = conmon;
     this.listener = listener;
-    this.nets = new ContainerNetworks(store, listener, networks);
+    this.nets = new ContainerNetworks(store, listener, networks,
+        new NetnsPool(store.layout().endpoints().resolveSibling("pool"), 2, Posix.host(), listener));
     this.volumes = new ContainerVolumes(volumes);
     this.security = SecurityProfiles.probe(host);
     this.cgroupSupport = CgroupSupport.probe(host);
@@ -105,10 +105,17 @@ public final class ContainerService {
     this.factory = new ContainerFactory(store, nets, this.volumes, driver.name(), security);
     this.bundles = new BundleFactory(store, layers, nets, host);
     this.exits = new ExitWatcher(lock, store, driver, runtime, conmon, listener, nets, this.volumes, new Cgroups(host),
-        again -> startLocked(again, false));
+        this::startAgain);
     this.recovery = new CrashRecovery(lock, store, driver, runtime, conmon, nets, exits);
     this.stopper = new ContainerStopper(lock, store, runtime, listener, exits);
     this.health = new HealthMonitor(lock, store, runtime, listener);
+    this.starter = new ContainerStarter(store, images, driver, runtime, conmon, listener, nets, this.volumes, bundles,
+        security, exits);
+  }
+
+  /** Starts a container again, as its restart policy says (called under the lock). */
+  private void startAgain(Container again) {
+    starter.start(again, false);
   }
 
   /** The seccomp and AppArmor profiles containers run under on this host. */
@@ -198,57 +205,7 @@ public final class ContainerService {
       if (c.state().running()) {
         return new Started(c, attach ? MonitorAttachment.open(store.files(c.id()).bundle()) : null);
       }
-      return startLocked(c, attach);
-    }
-  }
-
-  private Started startLocked(Container c, boolean attach) {
-    exits.awaitDeletion(c.id());
-    ContainerFiles files = store.files(c.id());
-    ContainerFiles.Bundle bundle = files.bundle();
-    Attachment attachment = null;
-    Endpoint endpoint = null;
-    try {
-      // first, so that a missing seccomp profile refuses the start before anything is mounted
-      BundleSpec.Security confinement = security.forContainer(c.hostConfig().security(), c.hardening());
-      Image image = images.get(c.imageDigest());
-      List<Path> lowers = bundles.lowers(files, image);
-      StorageDriver.RootFs root = listener.timed(EventStep.MOUNT, c.id(), StorageDriver.RootFs::mountOptions,
-          () -> driver.mount(files, lowers));
-      volumes.seed(c, root.merged());
-      endpoint = nets.connect(c);
-      BundleSpec spec = bundles.spec(c.withNetwork(endpoint), root.merged(), files, confinement);
-      listener.timed(EventStep.SPEC, c.id(), b -> b.config().toString(), () -> {
-        bundles.write(bundle, spec, c.lifecycle().annotations());
-        return bundle;
-      });
-      Conmon.Created created = listener.timedSaid(EventStep.CREATE, c.id(), EngineMessage.EVENT_CREATED,
-          x -> new Object[] {x.pid(), x.monitorPid()},
-          () -> conmon.create(c.id(), c.name(), bundle, files.log(), c.tty(), c.openStdin(),
-              c.tty() || !attach, exits.exitCommand(c), ExitWatcher.restartDelaySeconds(c),
-              c.lifecycle().logDriver().equals("none"), c.lifecycle().logMaxSize()));
-      if (attach) {
-        attachment = MonitorAttachment.open(bundle);
-      }
-      listener.timed(EventStep.START, c.id(), x -> runtime.choice().name() + " start " + c.id(), () -> {
-        runtime.start(c.id());
-        return c;
-      });
-      Container running = c.withNetwork(endpoint).withState(new Container.State(ContainerStatus.RUNNING, created.pid(),
-          c.state().exitCode(), "", Instant.now().toString(), c.state().finishedAt(), created.monitorPid(), false));
-      store.save(running);
-      if (ContainerNetworks.userNetwork(running)) {
-        nets.refreshHosts(running.hostConfig().networkMode());
-      }
-      return new Started(running, attachment);
-    } catch (RuntimeFailure e) {
-      closeQuietly(attachment);
-      failedStart(c.withNetwork(endpoint), files, e.exitCode(), e.getMessage());
-      throw e;
-    } catch (RuntimeException e) {
-      closeQuietly(attachment);
-      failedStart(c.withNetwork(endpoint), files, 128, String.valueOf(e.getMessage()));
-      throw e;
+      return starter.start(c, attach);
     }
   }
 
@@ -256,26 +213,7 @@ public final class ContainerService {
   public void awaitDeletions() {
     health.close();
     exits.awaitDeletions();
-  }
-
-  private void failedStart(Container c, ContainerFiles files, int exitCode, String error) {
-    runtime.delete(c.id(), true);
-    conmon.clearExit(c.id());
-    nets.disconnect(c);
-    c = c.withNetwork(null);
-    driver.unmount(files);
-    if (c.hostConfig().autoRemove()) {
-      store.delete(c.id());
-    } else {
-      store.save(c.withState(new Container.State(ContainerStatus.CREATED, 0, exitCode, error, c.state().startedAt(),
-          c.state().finishedAt(), 0, false)));
-    }
-  }
-
-  private static void closeQuietly(Attachment a) {
-    if (a != null) {
-      a.close();
-    }
+    nets.pool().close();
   }
 
   /**
@@ -609,6 +547,7 @@ public final class ContainerService {
    * a word are marked exited; nothing is left mounted that no running container uses.
    */
   public void reconcile() {
+    nets.pool().recover();
     recovery.reconcile();
   }
 }

@@ -236,14 +236,60 @@ public final class BridgeNetwork {
 
   /** As {@link #connect(String, List)}, with the address and MAC address {@code identity} asks for. */
   public Endpoint connect(String containerId, List<PortMapping> ports, Identity identity) {
+    Path netns = namespace(containerId);
+    return connectIn(containerId, netns, ports, identity, true);
+  }
+
+  /**
+   * The first half of {@link #connect}: the bridge and its host rules made if need be, and a new network
+   * namespace for the container, empty (the runtime may create the container in it meanwhile).
+   */
+  public Path namespace(String containerId) {
+    prepare();
+    Path netns = netnsPath(containerId);
+    deleteNetns(netns);
+    HostCommands.ip("netns", "add", netns.getFileName().toString());
+    return netns;
+  }
+
+  /** The bridge and its host rules, made if need be: what a container's interface on it needs first. */
+  public void prepare() {
     ensureDevice();
     ensureHostRules();
-    Path netns = netnsPath(containerId);
+  }
+
+  /**
+   * A network namespace made ahead of any container, {@code ip netns add} with {@code lo} up, as the loopback
+   * plugin leaves it: what {@link #connectIn} takes with {@code loopback} false.
+   */
+  public static void spareNamespace(Path netns) {
+    String name = netns.getFileName().toString();
+    HostCommands.ip("netns", "add", name);
+    try {
+      HostCommands.ip("-n", name, "link", "set", "lo", "up");
+    } catch (RuntimeException e) {
+      deleteNetns(netns);
+      throw e;
+    }
+  }
+
+  /** {@code ip netns delete}: the namespace bound at {@code netns} goes, if it is there. */
+  public static void removeNamespace(Path netns) {
+    deleteNetns(netns);
+  }
+
+  /**
+   * The second half of {@link #connect}: in the namespace {@code netns} (already made), {@code lo} up (unless
+   * {@code loopback} is false: it is up already), {@code eth0} on the bridge and the published ports. Undone
+   * completely, the namespace included, when any step fails.
+   */
+  public Endpoint connectIn(String containerId, Path netns, List<PortMapping> ports, Identity identity,
+      boolean loopback) {
     Endpoint partial = new Endpoint(name, netns.toString(), "", 0, "", "", "", ports, null);
     try {
-      deleteNetns(netns);
-      HostCommands.ip("netns", "add", netns.getFileName().toString());
-      cni.add(loopbackConf(), containerId, netns, "lo");
+      if (loopback) {
+        cni.add(loopbackConf(), containerId, netns, "lo");
+      }
       JsonNode result = cni.add(bridgeConf(), containerId, netns, "eth0", identity.cniArgs());
       for (String linkLocal : identity.linkLocalIps()) {
         HostCommands.ip("-n", netns.getFileName().toString(), "addr", "add",
