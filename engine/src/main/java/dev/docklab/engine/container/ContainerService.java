@@ -96,7 +96,7 @@ public final class ContainerService {
     this.conmon = conmon;
     this.listener = listener;
     this.nets = new ContainerNetworks(store, listener, networks,
-        new NetnsPool(store.layout().endpoints().resolveSibling("pool"), 2, Posix.host(), listener));
+        new NetnsPool(store.layout().netnsPool(), 2, Posix.host(), listener));
     this.volumes = new ContainerVolumes(volumes);
     this.security = SecurityProfiles.probe(host);
     this.cgroupSupport = CgroupSupport.probe(host);

@@ -26,6 +26,7 @@ import java.nio.file.Path;
  * volumes/NAME/volume.json     its record
  * networks/                    networks made with docker network create
  * network/endpoints/ID.json    a container's endpoint on a bridge, until it is taken down
+ * network/pool/NAME            a network namespace made ahead of need, noted before it is made
  * runtime/                     the OCI runtime's state dir (runc --root)
  * exits/ID                     a container's exit code, written by its monitor (conmon)
  * registry/                    the built-in registry's data: see {@link RegistryFiles}
@@ -182,6 +183,14 @@ public record Layout(Path root) {
    */
   public Path endpoints() {
     return root.resolve("network").resolve("endpoints");
+  }
+
+  /**
+   * {@code network/pool}: one empty file per network namespace made ahead of a start, named as it and
+   * written before it is made, so that what a killed engine left is removed by the next.
+   */
+  public Path netnsPool() {
+    return root.resolve("network").resolve("pool");
   }
 
   /** The note of container {@code id}'s endpoint (see {@link #endpoints}). */
