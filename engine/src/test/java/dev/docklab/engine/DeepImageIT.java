@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +23,7 @@ class DeepImageIT {
   private static final int LAYERS = 100;
 
   @Test
-  void aHundredLayerImageRunsAndSeesEveryLayer() throws Exception {
+  void aHundredLayerImageRunsSeesEveryLayerAndLeavesNoLinkBehind() throws Exception {
     Path root = TestEngines.newDataRoot();
     Engine engine = TestEngines.open(root);
     try {
@@ -49,6 +50,10 @@ class DeepImageIT {
       assertEquals(0, r.exitCode(), out.stderr());
       assertEquals("layer 0\nlayer " + last + "\n" + (last + 1) + "\n", out.stdout());
       assertTrue(Mounts.under(root).isEmpty(), "the container's root is unmounted after --rm");
+      try (Stream<Path> links = Files.list(root.resolve("l"))) {
+        List<Path> dangling = links.filter(link -> !Files.exists(link)).toList();
+        assertEquals(List.of(), dangling, "the removed container's init layer keeps no short link");
+      }
     } finally {
       TestEngines.destroy(engine, root);
     }
