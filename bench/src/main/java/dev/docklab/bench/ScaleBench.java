@@ -48,8 +48,10 @@ final class ScaleBench {
       build(engine, ctx, "deep", layerCount - base);
       int shallowLayers = engine.images().find("shallow").diffIds().size();
       int deepLayers = engine.images().find("deep").diffIds().size();
-      Timed shallow = medianOf(shell, "docker run --rm shallow true", runs, warmup);
-      Timed deep = medianOf(shell, "docker run --rm deep true", runs, warmup);
+      List<Timed> byTurns = mediansByTurns(shell, List.of("docker run --rm shallow true", "docker run --rm deep true"),
+          runs, warmup);
+      Timed shallow = byTurns.get(0);
+      Timed deep = byTurns.get(1);
       System.out.printf("layers=%d run_median_ms=%.1f cpu_median_ms=%.1f; layers=%d run_median_ms=%.1f"
           + " cpu_median_ms=%.1f; ratio %.2f (goal <= 1.5)%n", deepLayers, deep.wall(), deep.cpu(), shallowLayers,
           shallow.wall(), shallow.cpu(), deep.wall() / shallow.wall());
@@ -85,21 +87,39 @@ final class ScaleBench {
    * thread's CPU (which other work on a shared machine does not inflate). A failing line stops the bench.
    */
   private static Timed medianOf(Shell shell, String line, int runs, int warmup) {
+    return mediansByTurns(shell, List.of(line), runs, warmup).get(0);
+  }
+
+  /**
+   * Like {@link #medianOf} for several lines run by turns (one of each, then again), so that a shared
+   * machine's load falls on each alike and their ratio holds.
+   */
+  private static List<Timed> mediansByTurns(Shell shell, List<String> lines, int runs, int warmup) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    List<Double> wall = new ArrayList<>();
-    List<Double> cpu = new ArrayList<>();
+    List<List<Double>> wall = new ArrayList<>();
+    List<List<Double>> cpu = new ArrayList<>();
+    lines.forEach(line -> {
+      wall.add(new ArrayList<>());
+      cpu.add(new ArrayList<>());
+    });
     for (int i = 0; i < warmup + runs; i++) {
-      long c0 = threads.getCurrentThreadCpuTime();
-      long t0 = System.nanoTime();
-      if (shell.execute(line) != 0) {
-        throw new IllegalStateException(line + " failed");
-      }
-      if (i >= warmup) {
-        wall.add((System.nanoTime() - t0) / 1e6);
-        cpu.add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
+      for (int l = 0; l < lines.size(); l++) {
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        if (shell.execute(lines.get(l)) != 0) {
+          throw new IllegalStateException(lines.get(l) + " failed");
+        }
+        if (i >= warmup) {
+          wall.get(l).add((System.nanoTime() - t0) / 1e6);
+          cpu.get(l).add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
+        }
       }
     }
-    return new Timed(BenchSupport.median(wall), BenchSupport.median(cpu));
+    List<Timed> medians = new ArrayList<>();
+    for (int l = 0; l < lines.size(); l++) {
+      medians.add(new Timed(BenchSupport.median(wall.get(l)), BenchSupport.median(cpu.get(l))));
+    }
+    return medians;
   }
 
   /** Medians in milliseconds: on the clock, and on the measuring thread's CPU. */
