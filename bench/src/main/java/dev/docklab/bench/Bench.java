@@ -18,6 +18,8 @@ public final class Bench {
       case "lessons" -> LessonBench.lessons(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]),
           Integer.parseInt(argv[4]));
       case "jshell" -> JShellBench.jshell(Path.of(argv[1]), Path.of(argv[2]), Integer.parseInt(argv[3]));
+      case "scale" -> ScaleBench.scale(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]),
+          Integer.parseInt(argv[4]), Integer.parseInt(argv[5]), Integer.parseInt(argv[6]));
       case "ps" -> ContainerBench.ps(Path.of(argv[1]), Integer.parseInt(argv[2]), Integer.parseInt(argv[3]));
       default -> RunBench.run(Path.of(argv[0]), Integer.parseInt(argv[1]), Integer.parseInt(argv[2]),
           List.of(argv).subList(3, argv.length));

@@ -79,22 +79,31 @@ final class ContainerBench {
     try (Engine engine = Engine.open(EngineOptions.at(root), EngineListener.NONE)) {
       engine.system().ensureBaseImages();
       Shell shell = BenchSupport.quietShell(engine);
-      for (int i = engine.containers().list(true).size(); i < count; i++) {
-        shell.execute("docker create --name c" + i + " busybox true");
-      }
-      List<Double> times = new ArrayList<>();
-      for (int i = 0; i < runs + 5; i++) {
-        long t0 = System.nanoTime();
-        shell.execute("docker ps -a");
-        if (i >= 5) {
-          times.add((System.nanoTime() - t0) / 1e6);
-        }
-      }
-      Collections.sort(times);
+      double median = psMedian(engine, shell, count, runs);
       System.out.printf("containers=%d%n", engine.containers().list(true).size());
-      System.out.printf("ps_a_median_ms=%.2f%n", times.get(times.size() / 2));
+      System.out.printf("ps_a_median_ms=%.2f%n", median);
       shell.execute("docker rm $(docker ps -aq)");
     }
+  }
+
+  /**
+   * The median milliseconds of {@code docker ps -a} in {@code shell} (after 5 warm-up runs), once
+   * {@code count} containers exist: those missing are created, not started.
+   */
+  static double psMedian(Engine engine, Shell shell, int count, int runs) {
+    for (int i = engine.containers().list(true).size(); i < count; i++) {
+      shell.execute("docker create --name c" + i + " busybox true");
+    }
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < runs + 5; i++) {
+      long t0 = System.nanoTime();
+      shell.execute("docker ps -a");
+      if (i >= 5) {
+        times.add((System.nanoTime() - t0) / 1e6);
+      }
+    }
+    Collections.sort(times);
+    return times.get(times.size() / 2);
   }
 
   /** {@code docker commit} of a container that wrote {@code mb} MB of incompressible data. */

@@ -16,17 +16,22 @@ import dev.docklab.engine.store.Layout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Images and their names. An image is its config blob (the id) and manifest blob; tags map a
  * reference to an image id in {@code images/repositories.json}. Every change is written atomically.
- * The engine holds the data root's lock, so this store is the only writer and keeps what it read.
+ * The engine holds the data root's lock, so this store is the only writer and keeps what it read: the
+ * records, the ids, the names by image and the list, so that listing a thousand images reads nothing.
  */
 public final class ImageStore {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,6 +40,11 @@ public final class ImageStore {
   private final LayerStore layers;
   private final Map<Digest, Image> imageCache = new HashMap<>();
   private Map<String, String> refsCache;
+  /** The references naming each image id, in the order of {@link #refsCache}; null until read. */
+  private Map<String, List<String>> refsByIdCache;
+  private Set<Digest> idsCache;
+  /** Every image, newest first; null until listed, and again after any change. */
+  private List<Image> listCache;
 
   public ImageStore(Layout layout, BlobStore blobs, LayerStore layers) {
     this.layout = layout;
@@ -56,6 +66,10 @@ public final class ImageStore {
     try {
       AtomicFiles.write(layout.image(configDigest), JSON.writeValueAsBytes(record));
       imageCache.remove(configDigest);
+      listCache = null;
+      if (idsCache != null) {
+        idsCache.add(configDigest);
+      }
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.IMAGE_RECORD_FAILED, e, configDigest, e.getMessage());
     }
@@ -85,7 +99,7 @@ public final class ImageStore {
 
   /** The image a reference names, or null. */
   public synchronized Image byReference(ImageReference ref) {
-    String id = readRefs().get(ref.withDefaultTag().toString());
+    String id = refs().get(ref.withDefaultTag().toString());
     return id == null ? null : get(Digest.parse(id));
   }
 
@@ -129,11 +143,9 @@ public final class ImageStore {
       }
       List<ImageReference> tags = new ArrayList<>();
       List<ImageReference> digests = new ArrayList<>();
-      for (Map.Entry<String, String> e : readRefs().entrySet()) {
-        if (e.getValue().equals(id.toString())) {
-          ImageReference ref = ImageReference.parse(e.getKey());
-          (ref.digest() != null && ref.tag() == null ? digests : tags).add(ref);
-        }
+      for (String name : refsById().getOrDefault(id.toString(), List.of())) {
+        ImageReference ref = ImageReference.parse(name);
+        (ref.digest() != null && ref.tag() == null ? digests : tags).add(ref);
       }
       Image image = new Image(id, Digest.parse(record.get("manifest")), config, List.copyOf(tags), size, digests);
       imageCache.put(id, image);
@@ -145,12 +157,17 @@ public final class ImageStore {
 
   /** Every image, newest first. */
   public synchronized List<Image> list() {
-    List<Image> all = new ArrayList<>();
-    for (Digest id : ids()) {
-      all.add(get(id));
+    if (listCache == null) {
+      record Dated(Image image, Instant created) {}
+      List<Dated> all = new ArrayList<>();
+      for (Digest id : ids()) {
+        Image img = get(id);
+        all.add(new Dated(img, img.created())); // parsed once, not at each comparison
+      }
+      all.sort(Comparator.comparing(Dated::created).reversed());
+      listCache = all.stream().map(Dated::image).toList();
     }
-    all.sort((a, b) -> b.created().compareTo(a.created()));
-    return all;
+    return new ArrayList<>(listCache);
   }
 
   /** Forgets an image record (its names must be gone already); blobs and layers are the caller's. */
@@ -158,6 +175,10 @@ public final class ImageStore {
     try {
       Files.deleteIfExists(layout.image(id));
       imageCache.remove(id);
+      listCache = null;
+      if (idsCache != null) {
+        idsCache.remove(id);
+      }
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.IMAGE_DELETE_FAILED, e, id, e.getMessage());
     }
@@ -179,8 +200,15 @@ public final class ImageStore {
     return out;
   }
 
-  private List<Digest> ids() {
-    List<Digest> ids = new ArrayList<>();
+  private Set<Digest> ids() {
+    if (idsCache == null) {
+      idsCache = readIds();
+    }
+    return idsCache;
+  }
+
+  private Set<Digest> readIds() {
+    Set<Digest> ids = new LinkedHashSet<>();
     if (!Files.isDirectory(layout.images())) {
       return ids;
     }
@@ -205,28 +233,56 @@ public final class ImageStore {
     }
   }
 
+  /** A copy of the names, to change and write back. */
   private Map<String, String> readRefs() {
+    return new TreeMap<>(refs());
+  }
+
+  /** The names as read (not to be changed). */
+  private Map<String, String> refs() {
     if (refsCache != null) {
-      return new TreeMap<>(refsCache);
+      return refsCache;
     }
     Path file = layout.repositories();
     if (!Files.isRegularFile(file)) {
       refsCache = new TreeMap<>();
-      return new TreeMap<>();
+      return refsCache;
     }
     try {
       refsCache = new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
-      return new TreeMap<>(refsCache);
+      return refsCache;
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.READ_FAILED, e, file, e.getMessage());
     }
   }
 
+  /** The names of each image id, made once from the names rather than by a walk of them for each image. */
+  private Map<String, List<String>> refsById() {
+    if (refsByIdCache == null) {
+      Map<String, List<String>> byId = new HashMap<>();
+      refs().forEach((name, id) -> byId.computeIfAbsent(id, k -> new ArrayList<>()).add(name));
+      refsByIdCache = byId;
+    }
+    return refsByIdCache;
+  }
+
   private void writeRefs(Map<String, String> refs) {
     try {
       AtomicFiles.write(layout.repositories(), JSON.writeValueAsBytes(refs));
+      Map<String, String> before = refs();
+      for (Map.Entry<String, String> e : before.entrySet()) {
+        if (!e.getValue().equals(refs.get(e.getKey()))) {
+          imageCache.remove(Digest.parse(e.getValue())); // a name it lost
+        }
+      }
+      for (Map.Entry<String, String> e : refs.entrySet()) {
+        if (!e.getValue().equals(before.get(e.getKey()))) {
+          imageCache.remove(Digest.parse(e.getValue())); // a name it gained
+        }
+      }
       refsCache = new TreeMap<>(refs);
-      imageCache.clear(); // the names of images changed
+      refsByIdCache = null;
+      listCache = null;
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.FILE_WRITE_FAILED, e, layout.repositories(), e.getMessage());
     }

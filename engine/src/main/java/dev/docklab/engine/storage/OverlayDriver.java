@@ -111,7 +111,7 @@ public final class OverlayDriver implements StorageDriver {
 
   /** {@code DATA_ROOT/l/XXXXXXXXXXXX}, a symbolic link to {@code target}, made once (atomically). */
   static Path shortLink(Path links, Path target) throws IOException {
-    String name = HexFormat.of().formatHex(sha256(target.toString())).substring(0, 12);
+    String name = linkName(target);
     Path link = links.resolve(name);
     if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
       return link;
@@ -121,6 +121,11 @@ public final class OverlayDriver implements StorageDriver {
     Files.createSymbolicLink(tmp, target);
     Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return link;
+  }
+
+  /** The name of {@code target}'s short link: the first 12 hex digits of the SHA-256 of its path. */
+  private static String linkName(Path target) {
+    return HexFormat.of().formatHex(sha256(target.toString())).substring(0, 12);
   }
 
   private static byte[] sha256(String s) {
@@ -136,6 +141,22 @@ public final class OverlayDriver implements StorageDriver {
     Path merged = container.merged();
     if (isMounted(merged)) {
       posix.umount(merged, Posix.MNT_DETACH);
+    }
+    dropShortLink(container.layout().shortLinks(), container.init());
+  }
+
+  /**
+   * Removes the short link to a container's own init layer, if a mount made one: unlike an image's layers,
+   * which other containers share, it names nothing once the container is gone (the next mount makes it again).
+   */
+  private static void dropShortLink(Path links, Path target) {
+    Path link = links.resolve(linkName(target));
+    try {
+      if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
+        Files.delete(link);
+      }
+    } catch (IOException e) {
+      throw EngineException.system(EngineMessage.FILE_WRITE_FAILED, e, link, e.getMessage());
     }
   }
 

@@ -21,9 +21,10 @@ final class ImageFilter {
    * another image was built on (a build step's image), as Docker does.
    */
   static List<Image> withoutIntermediate(List<Image> images) {
+    ImageParents parents = new ImageParents(images);
     List<Image> out = new ArrayList<>();
     for (Image img : images) {
-      if (!img.repoTags().isEmpty() || images.stream().noneMatch(other -> other.isBuiltOn(img))) {
+      if (!img.repoTags().isEmpty() || !parents.hasChild(img)) {
         out.add(img);
       }
     }
@@ -53,8 +54,9 @@ final class ImageFilter {
       }
     }
     ImageReference want = repo == null ? null : ImageReference.parse(repo);
+    ImageParents parents = new ImageParents(images);
     for (Image img : images) {
-      boolean isDangling = img.repoTags().isEmpty() && images.stream().noneMatch(other -> other.isBuiltOn(img));
+      boolean isDangling = parents.dangling(img);
       if (dangling != null && dangling != isDangling) {
         continue;
       }

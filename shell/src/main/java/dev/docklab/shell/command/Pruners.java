@@ -156,9 +156,10 @@ final class Pruners {
     long reclaimed = 0;
     List<String> lines = new ArrayList<>();
     List<Image> images = s.engine().images().list();
+    ImageParents parents = new ImageParents(images);
     for (Image img : images) {
       // dangling: no name, and no image built on it (a build's step images are not dangling, as on Docker)
-      boolean dangling = img.repoTags().isEmpty() && images.stream().noneMatch(other -> other.isBuiltOn(img));
+      boolean dangling = parents.dangling(img);
       Map<String, String> labels = img.config().configOrEmpty().labels() == null ? Map.of()
           : img.config().configOrEmpty().labels();
       if ((dangling || all) && !used.contains(img.id().toString()) && filter.matches(img.created(), labels)
