@@ -8,6 +8,7 @@ import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
+import dev.docklab.engine.api.ImageParents;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Removal;
 import dev.docklab.engine.api.SearchResult;
@@ -44,8 +45,9 @@ final class ImageRoutes {
     ArrayNode out = Json.array();
     List<Image> images = engine.images().list();
     boolean all = x.flag("all");
+    ImageParents parents = new ImageParents(images);
     for (Image i : images) {
-      boolean intermediate = i.repoTags().isEmpty() && images.stream().anyMatch(other -> other.isBuiltOn(i));
+      boolean intermediate = i.repoTags().isEmpty() && parents.hasChild(i);
       if (intermediate && !all) {
         continue;
       }

@@ -14,6 +14,7 @@ import dev.docklab.engine.api.Explain;
 import dev.docklab.engine.api.FileReport;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
+import dev.docklab.engine.api.ImageParents;
 import dev.docklab.engine.api.LayerReport;
 import dev.docklab.engine.api.MountReport;
 import dev.docklab.engine.api.NetworkFacts;
@@ -143,8 +144,9 @@ final class Explanations implements Explain {
   private List<LayerUser> layerUsers(Image img) {
     List<Image> all = images0.list();
     List<LayerUser> users = new ArrayList<>();
+    ImageParents parents = new ImageParents(all);
     for (Image other : all) {
-      boolean buildStep = other.repoTags().isEmpty() && all.stream().anyMatch(x -> x.isBuiltOn(other));
+      boolean buildStep = other.repoTags().isEmpty() && parents.hasChild(other);
       if (!other.id().equals(img.id()) && !buildStep) {
         users.add(new LayerUser(new LayerReport.Sharer(other.repoTags().isEmpty() ? other.id().shortHex()
             : other.repoTags().get(0).familiarString(), false), new HashSet<>(other.diffIds())));

@@ -2,6 +2,7 @@ package dev.docklab.shell.command;
 
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageParents;
 import dev.docklab.engine.api.ImageReference;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

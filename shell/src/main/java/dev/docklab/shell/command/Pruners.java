@@ -5,6 +5,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageParents;
 import dev.docklab.engine.api.Removal;
 import dev.docklab.engine.api.Volume;
 import java.time.Duration;

@@ -1,8 +1,5 @@
-package dev.docklab.shell.command;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.api.Image;
-import dev.docklab.engine.api.ImageConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +11,7 @@ import java.util.Set;
  * Which images of a list have another image of it built on them (Docker's "parent" of a build step), found
  * through an index of the images by their history rather than by trying every pair.
  */
-final class ImageParents {
+public final class ImageParents {
   private final Set<Digest> parents = new HashSet<>();
 
   /**
@@ -22,7 +19,7 @@ final class ImageParents {
    * a proper prefix of its own, so each image looks up the hashes of its own prefixes (each from the one
    * before, as {@link List#hashCode} defines them) and checks only the images found there.
    */
-  ImageParents(List<Image> images) {
+  public ImageParents(List<Image> images) {
     Map<Integer, List<Image>> byHistory = new HashMap<>();
     for (Image img : images) {
       byHistory.computeIfAbsent(history(img).hashCode(), k -> new ArrayList<>()).add(img);
@@ -41,12 +38,12 @@ final class ImageParents {
   }
 
   /** Whether another image of the list is built on {@code img}. */
-  boolean hasChild(Image img) {
+  public boolean hasChild(Image img) {
     return parents.contains(img.id());
   }
 
   /** Untagged, and no image of the list built on it: what {@code --filter dangling=true} and prune take. */
-  boolean dangling(Image img) {
+  public boolean dangling(Image img) {
     return img.repoTags().isEmpty() && !hasChild(img);
   }
 
