@@ -8,17 +8,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -65,7 +71,7 @@ public final class TarExtractor {
   public ExtractStats extract(InputStream in, Path target, int writers) throws IOException {
     KnownPaths known;
     try (DirectoryStream<Path> list = Files.newDirectoryStream(target)) {
-      known = list.iterator().hasNext() ? KnownPaths.unknown() : KnownPaths.empty();
+      known = list.iterator().hasNext() ? KnownPaths.unknown() : KnownPaths.empty(target);
     }
     try (FileWriters files = new FileWriters(writers)) {
       return extract(in, target, null, files, known);
@@ -166,9 +172,10 @@ public final class TarExtractor {
           }
           TarArchiveEntry e = entry;
           known.made(path);
+          Set<PosixFilePermission> mode = copy == null ? known.creationMode(e.getMode() & 07777) : null;
           files.submit(path, size, () -> {
-            write(path, body);
-            applyMetadata(path, e, true, keepOwners);
+            write(path, body, mode);
+            applyMetadata(path, e, true, keepOwners, known, mode != null);
           });
           bytes += read;
           continue;
@@ -181,7 +188,11 @@ public final class TarExtractor {
       } else {
         continue; // other entry types (e.g. GNU sparse headers) carry no file of their own
       }
-      applyMetadata(path, entry, !entry.isDirectory(), copy == null || copy.keepOwners());
+      if (entry.isDirectory() && (entry.getMode() & 02000) != 0) {
+        files.settleAll(); // no file is being made in a directory whose group its files take from now on
+        known.setgidDirectory();
+      }
+      applyMetadata(path, entry, !entry.isDirectory(), copy == null || copy.keepOwners(), known, false);
     }
     files.settleAll();
     // Directory times last: writing their children would change them again.
@@ -217,10 +228,17 @@ public final class TarExtractor {
     return parts;
   }
 
-  private static void write(Path path, byte[] body) throws IOException {
-    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      out.write(body);
+  private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+      LinkOption.NOFOLLOW_LINKS);
+
+  /** Creates {@code path} holding {@code body}, with {@code mode} when not null. */
+  private static void write(Path path, byte[] body, Set<PosixFilePermission> mode) throws IOException {
+    try (SeekableByteChannel out = mode == null ? Files.newByteChannel(path, CREATE)
+        : Files.newByteChannel(path, CREATE, PosixFilePermissions.asFileAttribute(mode))) {
+      ByteBuffer buf = ByteBuffer.wrap(body);
+      while (buf.hasRemaining()) {
+        out.write(buf);
+      }
     }
   }
 
@@ -319,13 +337,18 @@ public final class TarExtractor {
     }
   }
 
-  private void applyMetadata(Path path, TarArchiveEntry entry, boolean withTimes, boolean keepOwners) {
-    if (keepOwners) {
-      posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
-    } else {
+  /**
+   * Owner, mode, xattrs and (unless a directory's, set last) times; the owner or mode the file got when
+   * it was made ({@code modeSet}) is not set again.
+   */
+  private void applyMetadata(Path path, TarArchiveEntry entry, boolean withTimes, boolean keepOwners,
+      KnownPaths known, boolean modeSet) {
+    if (!keepOwners) {
       posix.lchown(path, 0, 0);
+    } else if (!known.ownedAlready(entry.getLongUserId(), entry.getLongGroupId())) {
+      posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
     }
-    if (!entry.isSymbolicLink()) {
+    if (!entry.isSymbolicLink() && !modeSet) {
       posix.chmod(path, entry.getMode() & 07777);
     }
     for (Map.Entry<String, String> pax : entry.getExtraPaxHeaders().entrySet()) {

@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +91,42 @@ class ParallelUnpackIT {
     try (Stream<Path> s = Files.list(target.resolve("d/sub"))) {
       assertEquals(150, s.count());
     }
+  }
+
+  @Test
+  void modesAndOwnersAreTheTarsWhateverTheUmaskOrASetgidDirectory() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes, StandardCharsets.UTF_8.name())) {
+      put(out, "before", TarConstants.LF_NORMAL, 0666, 0, 0);
+      put(out, "plain", TarConstants.LF_NORMAL, 0755, 0, 0);
+      put(out, "g/", TarConstants.LF_DIR, 02775, 0, 5678);
+      put(out, "g/root", TarConstants.LF_NORMAL, 0644, 0, 0);
+      put(out, "g/sub/", TarConstants.LF_DIR, 0755, 0, 0);
+      put(out, "g/sub/root", TarConstants.LF_NORMAL, 0600, 0, 0);
+    }
+    new TarExtractor(posix).extract(new ByteArrayInputStream(bytes.toByteArray()), target, WRITERS);
+    assertEquals(0666, mode(target.resolve("before")) & 07777, "whatever the umask");
+    assertEquals(0755, mode(target.resolve("plain")) & 07777);
+    assertEquals(5678, Files.getAttribute(target.resolve("g"), "unix:gid", LinkOption.NOFOLLOW_LINKS));
+    assertEquals(02775, mode(target.resolve("g")) & 07777);
+    for (String root : new String[] {"g/root", "g/sub", "g/sub/root"}) {
+      assertEquals(0, Files.getAttribute(target.resolve(root), "unix:gid", LinkOption.NOFOLLOW_LINKS),
+          root + " is root's, as the tar says, not the setgid directory's group");
+    }
+    assertEquals(0600, mode(target.resolve("g/sub/root")) & 07777);
+  }
+
+  private static void put(TarArchiveOutputStream out, String name, byte type, int mode, int uid, int gid)
+      throws Exception {
+    TarArchiveEntry e = new TarArchiveEntry(name, type);
+    e.setMode(mode);
+    e.setIds(uid, gid);
+    e.setModTime(Date.from(T));
+    byte[] body = type == TarConstants.LF_NORMAL ? body(mode, 4096) : new byte[0];
+    e.setSize(body.length);
+    out.putArchiveEntry(e);
+    out.write(body);
+    out.closeArchiveEntry();
   }
 
   @Test
