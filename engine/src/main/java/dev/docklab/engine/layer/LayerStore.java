@@ -5,7 +5,6 @@ import com.github.luben.zstd.ZstdInputStream;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineMessage;
-import dev.docklab.engine.digest.Sha256;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.LayerFiles;
 import dev.docklab.engine.store.Layout;
@@ -32,6 +31,8 @@ import java.util.zip.GZIPInputStream;
 public final class LayerStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TMP_PREFIX = "tmp-";
+  /** The threads that create a layer's files while its tar is read (see {@link FileWriters}). */
+  private static final int WRITERS = Integer.getInteger("docklab.unpack.writers", 2);
   private final Layout layout;
   private final TarExtractor extractor;
   private final Trash trash;
@@ -87,7 +88,8 @@ public final class LayerStore {
 
   /**
    * Unpacks a layer tar (as {@link #unpack}) into a temp directory of the store, reading {@code raw} to
-   * its very end, so that a bad gzip or zstd trailer fails here. Nothing is in the store until
+   * its very end, so that a bad gzip or zstd trailer fails here: one thread decompresses and hashes,
+   * this one reads the tar, and a few more create its files. Nothing is in the store until
    * {@link Staged#commit}; closing a staged layer that was not committed throws it away.
    */
   public Staged stage(InputStream raw) {
@@ -97,10 +99,13 @@ public final class LayerStore {
       tmp = Files.createTempDirectory(layout.layers(), TMP_PREFIX);
       LayerFiles staged = new LayerFiles(tmp);
       Path diff = Files.createDirectory(staged.diff());
-      Sha256.HashingInputStream tar = new Sha256.HashingInputStream(decompress(raw));
-      ExtractStats stats = extractor.extract(tar, diff);
-      tar.drain();
-      Digest diffId = tar.digest();
+      ExtractStats stats;
+      Digest diffId;
+      try (TarFeed tar = new TarFeed(raw)) {
+        stats = extractor.extract(tar, diff, WRITERS);
+        tar.drain();
+        diffId = tar.digest();
+      }
       long size = Trees.size(diff);
       AtomicFiles.write(staged.config(), JSON.writeValueAsBytes(Map.of("diffId", diffId.toString(),
           "size", size, "entries", stats.entries())));

@@ -2,21 +2,29 @@ package dev.docklab.engine.layer;
 
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -53,15 +61,32 @@ public final class TarExtractor {
 
   /** Unpacks the uncompressed tar {@code in} into {@code target}, which must exist. */
   public ExtractStats extract(InputStream in, Path target) throws IOException {
-    return extract(in, target, null);
+    return extract(in, target, 0);
+  }
+
+  /**
+   * Unpacks the uncompressed tar {@code in} into {@code target}, which must exist, with {@code writers}
+   * threads creating its regular files while this one reads the tar (0: all on this thread).
+   */
+  public ExtractStats extract(InputStream in, Path target, int writers) throws IOException {
+    KnownPaths known;
+    try (DirectoryStream<Path> list = Files.newDirectoryStream(target)) {
+      known = list.iterator().hasNext() ? KnownPaths.unknown() : KnownPaths.empty(target);
+    }
+    try (FileWriters files = new FileWriters(writers)) {
+      return extract(in, target, null, files, known);
+    }
   }
 
   /** Unpacks the uncompressed tar {@code in} into the existing directory {@code target}, as a copy. */
   public ExtractStats extractCopy(InputStream in, Path target, CopyOptions copy) throws IOException {
-    return extract(in, target, copy);
+    try (FileWriters files = new FileWriters(0)) {
+      return extract(in, target, copy, files, KnownPaths.unknown());
+    }
   }
 
-  private ExtractStats extract(InputStream in, Path target, CopyOptions copy) throws IOException {
+  private ExtractStats extract(InputStream in, Path target, CopyOptions copy, FileWriters files,
+      KnownPaths known) throws IOException {
     TarArchiveInputStream tar = new BoundedTarInputStream(in);
     List<TarArchiveEntry> dirs = new ArrayList<>();
     List<Path> dirPaths = new ArrayList<>();
@@ -79,7 +104,7 @@ public final class TarExtractor {
         // "./" itself: the layer root keeps its own metadata.
         continue;
       }
-      Path parent = ensureParents(target, parts, entry.getName());
+      Path parent = ensureParents(target, parts, entry.getName(), files, known);
       String base = parts.get(parts.size() - 1);
       entries++;
       if (copy == null && base.startsWith(WHITEOUT_PREFIX)) {
@@ -92,8 +117,9 @@ public final class TarExtractor {
             throw new UnsafeEntryException(entry.getName(), "a whiteout must name a file in its directory");
           }
           Path path = parent.resolve(hidden);
-          removeExisting(path, false);
+          removeExisting(path, false, files, known);
           posix.mknod(path, Posix.S_IFCHR, 0, 0);
+          known.made(path);
           posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
           whiteouts++;
         }
@@ -103,33 +129,58 @@ public final class TarExtractor {
       if (copy != null && copy.noOverwriteDirNonDir()) {
         refuseDirNonDir(path, entry, target);
       }
-      removeExisting(path, entry.isDirectory());
+      removeExisting(path, entry.isDirectory(), files, known);
       if (entry.isDirectory()) {
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        if (!known.directory(path) && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
           Files.createDirectory(path);
         }
+        known.dir(path);
         dirs.add(entry);
         dirPaths.add(path);
       } else if (entry.isSymbolicLink()) {
         Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+        known.made(path);
       } else if (entry.isLink()) {
         List<String> linkParts = safeParts(entry.getLinkName(), entry.getName());
         if (linkParts.isEmpty()) {
           throw new UnsafeEntryException(entry.getName(), "a hardlink cannot point at the layer root");
         }
-        Path linkParent = checkParents(target, linkParts, entry.getName());
+        Path linkParent = checkParents(target, linkParts, entry.getName(), files);
         Path source = linkParent.resolve(linkParts.get(linkParts.size() - 1));
+        files.settle(source); // the file it names is whole before the link shares it
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)
             || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
           throw new UnsafeEntryException(entry.getName(), "its hardlink target \""
               + EntryNames.brief(entry.getLinkName()) + "\" is not a file unpacked earlier in this layer");
         }
         Files.createLink(path, source);
+        known.made(path);
         continue; // a hardlink shares the metadata of its target
       } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
         int type = entry.isFIFO() ? Posix.S_IFIFO : entry.isCharacterDevice() ? Posix.S_IFCHR : Posix.S_IFBLK;
         posix.mknod(path, type | (entry.getMode() & 07777), entry.getDevMajor(), entry.getDevMinor());
+        known.made(path);
       } else if (entry.isFile()) {
+        boolean keepOwners = copy == null || copy.keepOwners();
+        if (entry.getSize() <= FileWriters.MAX_HELD) {
+          int size = (int) entry.getSize();
+          files.reserve(size);
+          byte[] body = new byte[size];
+          int read = tar.readNBytes(body, 0, size);
+          if (read < size) {
+            throw new EOFException("the tar ends inside " + EntryNames.brief(entry.getName()));
+          }
+          TarArchiveEntry e = entry;
+          known.made(path);
+          Set<PosixFilePermission> mode = copy == null ? known.creationMode(e.getMode() & 07777) : null;
+          files.submit(path, size, () -> {
+            write(path, body, mode);
+            applyMetadata(path, e, true, keepOwners, known, mode != null);
+          });
+          bytes += read;
+          continue;
+        }
+        known.made(path);
         try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
           bytes += tar.transferTo(out);
@@ -137,8 +188,13 @@ public final class TarExtractor {
       } else {
         continue; // other entry types (e.g. GNU sparse headers) carry no file of their own
       }
-      applyMetadata(path, entry, !entry.isDirectory(), copy == null || copy.keepOwners());
+      if (entry.isDirectory() && (entry.getMode() & 02000) != 0) {
+        files.settleAll(); // no file is being made in a directory whose group its files take from now on
+        known.setgidDirectory();
+      }
+      applyMetadata(path, entry, !entry.isDirectory(), copy == null || copy.keepOwners(), known, false);
     }
+    files.settleAll();
     // Directory times last: writing their children would change them again.
     for (int i = dirs.size() - 1; i >= 0; i--) {
       applyTimes(dirPaths.get(i), dirs.get(i));
@@ -172,26 +228,48 @@ public final class TarExtractor {
     return parts;
   }
 
+  private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+      LinkOption.NOFOLLOW_LINKS);
+
+  /** Creates {@code path} holding {@code body}, with {@code mode} when not null. */
+  private static void write(Path path, byte[] body, Set<PosixFilePermission> mode) throws IOException {
+    try (SeekableByteChannel out = mode == null ? Files.newByteChannel(path, CREATE)
+        : Files.newByteChannel(path, CREATE, PosixFilePermissions.asFileAttribute(mode))) {
+      ByteBuffer buf = ByteBuffer.wrap(body);
+      while (buf.hasRemaining()) {
+        out.write(buf);
+      }
+    }
+  }
+
   /** Walks the parent components, creating missing directories, refusing symlinks and files. */
-  private static Path ensureParents(Path target, List<String> parts, String entryName) throws IOException {
+  private static Path ensureParents(Path target, List<String> parts, String entryName, FileWriters files,
+      KnownPaths known) throws IOException {
     Path dir = target;
     for (int i = 0; i < parts.size() - 1; i++) {
       dir = dir.resolve(parts.get(i));
-      BasicFileAttributes attrs = attrsOrNull(dir);
+      if (known.directory(dir)) {
+        continue;
+      }
+      files.settle(dir);
+      BasicFileAttributes attrs = known.absent(dir) ? null : attrsOrNull(dir);
       if (attrs == null) {
         Files.createDirectory(dir);
       } else {
         refuseNonDirectory(attrs, target, dir, entryName);
       }
+      known.dir(dir);
     }
     return dir;
   }
 
   /** Like {@link #ensureParents} but creates nothing: for hardlink targets. */
-  private static Path checkParents(Path target, List<String> parts, String entryName) throws IOException {
+  private static Path checkParents(Path target, List<String> parts, String entryName, FileWriters files)
+      throws IOException {
     Path dir = target;
     for (int i = 0; i < parts.size() - 1; i++) {
       dir = dir.resolve(parts.get(i));
+      files.settle(dir);
       BasicFileAttributes attrs = attrsOrNull(dir);
       if (attrs == null) {
         throw new UnsafeEntryException(entryName, "its hardlink target directory \""
@@ -222,12 +300,24 @@ public final class TarExtractor {
     }
   }
 
-  /** A later entry replaces an earlier one, except that a directory over a directory merges. */
-  private static void removeExisting(Path path, boolean newIsDir) throws IOException {
+  /**
+   * A later entry replaces an earlier one, except that a directory over a directory merges; a directory
+   * is deleted only when no writer is still creating files in it.
+   */
+  private static void removeExisting(Path path, boolean newIsDir, FileWriters files, KnownPaths known)
+      throws IOException {
+    if (known.absent(path)) {
+      return;
+    }
+    files.settle(path);
     BasicFileAttributes attrs = attrsOrNull(path);
     if (attrs == null || (attrs.isDirectory() && newIsDir)) {
       return;
     }
+    if (attrs.isDirectory()) {
+      files.settleAll();
+    }
+    known.deleted(path);
     Trees.deleteRecursively(path);
   }
 
@@ -247,13 +337,18 @@ public final class TarExtractor {
     }
   }
 
-  private void applyMetadata(Path path, TarArchiveEntry entry, boolean withTimes, boolean keepOwners) {
-    if (keepOwners) {
-      posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
-    } else {
+  /**
+   * Owner, mode, xattrs and (unless a directory's, set last) times; the owner or mode the file got when
+   * it was made ({@code modeSet}) is not set again.
+   */
+  private void applyMetadata(Path path, TarArchiveEntry entry, boolean withTimes, boolean keepOwners,
+      KnownPaths known, boolean modeSet) {
+    if (!keepOwners) {
       posix.lchown(path, 0, 0);
+    } else if (!known.ownedAlready(entry.getLongUserId(), entry.getLongGroupId())) {
+      posix.lchown(path, (int) entry.getLongUserId(), (int) entry.getLongGroupId());
     }
-    if (!entry.isSymbolicLink()) {
+    if (!entry.isSymbolicLink() && !modeSet) {
       posix.chmod(path, entry.getMode() & 07777);
     }
     for (Map.Entry<String, String> pax : entry.getExtraPaxHeaders().entrySet()) {

@@ -16,12 +16,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LayerStoreIT {
   private Path root;
@@ -55,6 +59,42 @@ class LayerStoreIT {
     try (Stream<Path> s = Files.list(root.resolve("layers"))) {
       assertEquals(1, s.count(), "one layer dir, no temp dirs left");
     }
+  }
+
+  /** A gzip layer of many files, cut short or with bytes flipped half-way: refused, with nothing left. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"flipped", "truncated"})
+  void aGzipCorruptHalfWayLeavesNothing(String how) throws Exception {
+    TarBuilder many = new TarBuilder(Instant.EPOCH).dir("d", 0755);
+    Random random = new Random(17);
+    for (int i = 0; i < 400; i++) {
+      byte[] body = new byte[8192];
+      random.nextBytes(body);
+      many.file("d/f" + i, 0644, body);
+    }
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(many.toBytes());
+    }
+    byte[] blob = gz.toByteArray();
+    if (how.equals("flipped")) {
+      for (int i = blob.length / 2; i < blob.length / 2 + 64; i++) {
+        blob[i] ^= (byte) 0x5a;
+      }
+    } else {
+      blob = Arrays.copyOf(blob, blob.length / 2);
+    }
+    LayerStore store = new LayerStore(new Layout(root), Posix.host());
+    byte[] corrupt = blob;
+
+    assertThrows(EngineException.class, () -> store.unpack(new ByteArrayInputStream(corrupt)));
+
+    try (Stream<Path> s = Files.list(root.resolve("layers"))) {
+      assertEquals(List.of(), s.toList(), "no staged layer is left");
+    }
+    assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .filter(n -> n.startsWith("docklab-unpack") || n.startsWith("docklab-inflate")).toList(),
+        "no thread of the unpack is left");
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Crafted hostile layer archives: each is refused, naming the entry, and nothing outside is written. */
 class TarExtractorHostileTest {
@@ -83,10 +84,22 @@ class TarExtractorHostileTest {
     assertOutsideUntouched();
   }
 
-  @Test
-  void laterFileReplacesASymlinkInsteadOfWritingThroughIt() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tricks")
+  void refusesAndWritesNothingOutsideWithThreadsWritingFiles(String name, String entry,
+      Function<Path, TarBuilder> build) throws IOException {
+    byte[] tar = build.apply(outside).toBytes();
+    UnsafeEntryException e = assertThrows(UnsafeEntryException.class,
+        () -> new TarExtractor(new NoopPosix()).extract(new ByteArrayInputStream(tar), target, 3));
+    assertEquals(entry, e.entry());
+    assertOutsideUntouched();
+  }
+
+  @ParameterizedTest(name = "{0} writer threads")
+  @ValueSource(ints = {0, 3})
+  void laterFileReplacesASymlinkInsteadOfWritingThroughIt(int writers) throws IOException {
     byte[] tar = tar().symlink("evil", outside.resolve("secret").toString()).file("evil", 0644, "replaced").toBytes();
-    new TarExtractor(new NoopPosix()).extract(new ByteArrayInputStream(tar), target);
+    new TarExtractor(new NoopPosix()).extract(new ByteArrayInputStream(tar), target, writers);
     assertFalse(Files.isSymbolicLink(target.resolve("evil")));
     assertEquals("replaced", Files.readString(target.resolve("evil")));
     assertOutsideUntouched();

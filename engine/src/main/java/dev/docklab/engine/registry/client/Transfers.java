@@ -33,10 +33,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code docker pull} and {@code docker push} on the local store: layers downloaded three at a time
- * and verified as they stream, unpacked in order, the image recorded only when all is there (an
+ * {@code docker pull} and {@code docker push} on the local store: layers downloaded three at a time,
+ * each unpacked as it streams in and kept once both its digests verify (see {@link LayerPull}), the image
+ * recorded only when all is there (an
  * interrupted pull leaves no half image; its lease keeps what it fetched, and the next one skips
  * that); pushes skip what the
  * registry has, mount what another of its repositories has, and upload the rest.
@@ -50,11 +52,13 @@ public final class Transfers {
   private final Sources sources;
   private final Leases leases;
   private final Outgoing outgoing;
+  private final LayerPull layerPull;
 
   public Transfers(RegistryClient client, BlobStore blobs, LayerStore layers, ImageStore images, Sources sources,
       Leases leases, Path compressedTwins, Path tmp) {
     this.client = client;
     this.outgoing = new Outgoing(blobs, compressedTwins, tmp);
+    this.layerPull = new LayerPull(client, blobs, layers, tmp);
     this.blobs = blobs;
     this.layers = layers;
     this.images = images;
@@ -152,78 +156,40 @@ public final class Transfers {
     List<Digest> held = new ArrayList<>(blobDigests);
     diffIds.forEach(id -> held.add(Digest.parse(id)));
     leases.hold(lease, held);
-    Set<Digest> fetched = new HashSet<>(); // blobs this pull downloads: no image of the store uses them yet
     ExecutorService pool = Executors.newFixedThreadPool(3, run -> {
       Thread t = new Thread(run, "docklab-pull");
       t.setDaemon(true);
       return t;
     });
     try {
-      List<Future<?>> downloads = new ArrayList<>();
+      List<Future<?>> tasks = new ArrayList<>();
+      Set<String> started = new HashSet<>(); // an image may list one layer twice: it is fetched once
       for (int i = 0; i < blobDigests.size(); i++) {
         Digest d = blobDigests.get(i);
+        Digest diffId = Digest.parse(diffIds.get(i));
         long size = layerDescs.get(i).path("size").asLong(0);
-        if (blobs.has(d)) {
-          if (needed.get(i)) {
-            p.layer(d.shortHex(), "Download complete", size, size);
-          }
+        boolean stored = blobs.has(d);
+        if (!started.add(d + " " + diffId) || (stored && !needed.get(i))) {
           continue;
         }
-        // A layer that "Already exists" may have come in another blob (docklab's own layers are stored
-        // uncompressed and pushed compressed): its blob is fetched quietly, so that every blob the
-        // image's manifest names is in the store, for a later push, save or publish.
-        boolean quiet = !needed.get(i);
-        fetched.add(d);
-        downloads.add(pool.submit(() -> {
-          try (InputStream in = new Counted(client.blob(r, repo, d), n -> {
-            if (!quiet) {
-              p.layer(d.shortHex(), "Downloading", n, size);
-            }
-          })) {
-            blobs.put(in, d);
-          } catch (IOException ex) {
-            throw EngineException.system(EngineMessage.DOWNLOAD_FAILED, ex, d.shortHex(), ex.getMessage());
-          }
-          if (!quiet) {
-            p.layer(d.shortHex(), "Verifying Checksum", size, size);
-            p.layer(d.shortHex(), "Download complete", size, size);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : downloads) {
-        try {
-          f.get();
-        } catch (ExecutionException ex) {
-          throw ex.getCause() instanceof RuntimeException re ? re : EngineException.system(ex.getMessage(), ex);
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          throw EngineException.system(EngineMessage.INTERRUPTED, ex);
+        if (stored) {
+          p.layer(d.shortHex(), "Download complete", size, size);
+          tasks.add(pool.submit(() -> layerPull.unpackStored(d, diffId, p)));
+        } else if (needed.get(i)) {
+          tasks.add(pool.submit(() -> layerPull.fetchAndUnpack(r, repo, d, size, diffId, p)));
+        } else {
+          // A layer that "Already exists" may have come in another blob (docklab's own layers are stored
+          // uncompressed and pushed compressed): its blob is fetched quietly, so that every blob the
+          // image's manifest names is in the store, for a later push, save or publish.
+          tasks.add(pool.submit(() -> fetchQuietly(r, repo, d)));
         }
       }
+      awaitAll(tasks);
     } finally {
-      pool.shutdownNow();
+      stop(pool);
     }
-    for (int i = 0; i < blobDigests.size(); i++) {
-      Digest d = blobDigests.get(i);
+    for (Digest d : blobDigests) {
       sources.add(d, r.host(), repo);
-      if (!needed.get(i)) {
-        continue;
-      }
-      p.layer(d.shortHex(), "Extracting", 0, 0);
-      try (InputStream raw = blobs.open(d); LayerStore.Staged staged = layers.stage(raw)) {
-        if (!staged.diffId().toString().equals(diffIds.get(i))) {
-          if (fetched.contains(d)) {
-            blobs.delete(d); // a blob another image has stays: only this image's claim about it is wrong
-          }
-          throw EngineException.invalid(EngineMessage.LAYER_DIFF_MISMATCH, d.shortHex(), staged.diffId(),
-              diffIds.get(i));
-        }
-        staged.commit();
-      } catch (IOException ex) {
-        throw EngineException.system(EngineMessage.LAYER_UNPACK_ONE_FAILED, ex, d.shortHex(), ex.getMessage());
-      }
-      p.layer(d.shortHex(), "Pull complete", 0, 0);
     }
     blobs.put(config);
     Digest manifestDigest = blobs.put(manifest.bytes());
@@ -232,6 +198,54 @@ public final class Transfers {
     tag(ref, images.get(id));
     images.tag(new ImageReference(ref.domain(), ref.path(), null, top.digest()), id);
     return new Pulled(images.get(id), top.digest(), true, true);
+  }
+
+  private void fetchQuietly(RegistryClient.Registry r, String repo, Digest d) {
+    try (InputStream in = client.blob(r, repo, d)) {
+      blobs.put(in, d);
+    } catch (IOException ex) {
+      throw EngineException.system(EngineMessage.DOWNLOAD_FAILED, ex, d.shortHex(), ex.getMessage());
+    }
+  }
+
+  /**
+   * Stops the layers' tasks (an interrupted pull) and waits until they have thrown away what they staged,
+   * so that nothing of this pull is half written once it returns.
+   */
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    boolean interrupted = Thread.interrupted();
+    try {
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Waits for every layer's task, so that none is still writing when the pull returns, and throws the
+   * first failure in the image's order of layers (the others' work stays, held by the lease).
+   */
+  private static void awaitAll(List<Future<?>> tasks) {
+    RuntimeException first = null;
+    for (Future<?> f : tasks) {
+      try {
+        f.get();
+      } catch (ExecutionException ex) {
+        if (first == null) {
+          first = ex.getCause() instanceof RuntimeException re ? re : EngineException.system(ex.getMessage(), ex);
+        }
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw EngineException.system(EngineMessage.INTERRUPTED, ex);
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   private void tag(ImageReference ref, Image image) {

@@ -35,7 +35,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +93,10 @@ class TransfersTest {
   /** A gzipped layer tar holding one file, as a registry serves it. */
   record Layer(byte[] blob, Digest digest, Digest diffId) {
     static Layer of(String file, String content) {
-      byte[] tar = new TarBuilder(Instant.EPOCH).file(file, 0644, content).toBytes();
+      return of(new TarBuilder(Instant.EPOCH).file(file, 0644, content).toBytes());
+    }
+
+    static Layer of(byte[] tar) {
       ByteArrayOutputStream gz = new ByteArrayOutputStream();
       try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
         out.write(tar);
@@ -259,14 +264,14 @@ class TransfersTest {
       assertTrue(new StoreSweep(blobs, layers, images, leases).sweep(Set.of()).blobs().isEmpty(),
           "a restart in between keeps what the lease holds");
       assertTrue(blobs.has(good.digest()));
+      assertTrue(layers.has(good.diffId()), "a layer that came whole is kept, as Docker keeps it");
       registry.blob("team/app", bad.digest(), bad.blob());
       registry.requests.clear();
       progress = new Recorded();
       pull("team/app:1.0");
 
       assertFalse(registry.requests.contains("GET /v2/team/app/blobs/" + good.digest()), registry.requests.toString());
-      assertEquals(List.of("Pulling fs layer", "Download complete", "Extracting", "Pull complete"),
-          progress.statuses(good.digest()));
+      assertEquals(List.of("Already exists"), progress.statuses(good.digest()));
       assertEquals(img.configDigest(), images.byReference(ref("team/app:1.0")).id());
       assertEquals(Set.of(), leases.held(), "the image is recorded: its lease is released");
     }
@@ -341,7 +346,7 @@ class TransfersTest {
   @Nested
   class Verification {
     @Test
-    void aLayerWhoseBytesDoNotMatchItsDigestIsRefused() {
+    void aLayerWhoseBytesDoNotMatchItsDigestIsRefused() throws IOException {
       Layer layer = Layer.of("hello.txt", "hi");
       Stored img = image(layer);
       push("team/app", "1.0", img);
@@ -355,6 +360,35 @@ class TransfersTest {
       assertFalse(blobs.has(layer.digest()));
       assertFalse(blobs.has(Sha256.of(tampered)), "the wrong bytes are not kept under any name");
       assertNull(images.byReference(ref("team/app:1.0")));
+      assertNothingStaged();
+      assertFalse(layers.has(Layer.of("hello.txt", "pwned").diffId()), "what they unpacked to is gone too");
+    }
+
+    @Test
+    void aBlobCorruptedHalfWayIsRefusedForItsDigestAndLeavesNothing() throws IOException {
+      TarBuilder many = new TarBuilder(Instant.EPOCH);
+      Random random = new Random(17);
+      for (int i = 0; i < 200; i++) {
+        byte[] body = new byte[4096];
+        random.nextBytes(body);
+        many.file("f" + i, 0644, body);
+      }
+      Layer layer = Layer.of(many.toBytes());
+      push("team/app", "1.0", image(layer));
+      byte[] corrupt = layer.blob().clone();
+      for (int i = corrupt.length / 2; i < corrupt.length / 2 + 64; i++) {
+        corrupt[i] ^= (byte) 0x5a;
+      }
+      registry.blob("team/app", layer.digest(), corrupt);
+
+      EngineException e = assertThrows(EngineException.class, () -> pull("team/app:1.0"));
+
+      assertEquals("filesystem layer verification failed for digest " + layer.digest() + ": content hashes to "
+          + Sha256.of(corrupt), e.getMessage(), "the download is at fault, not the layer's gzip");
+      assertFalse(blobs.has(layer.digest()));
+      assertFalse(layers.has(layer.diffId()));
+      assertNull(images.byReference(ref("team/app:1.0")));
+      assertNothingStaged();
     }
 
     @Test
@@ -385,7 +419,7 @@ class TransfersTest {
     }
 
     @Test
-    void aLayerThatUnpacksToOtherContentThanTheConfigSaysIsRefusedAndDropped() {
+    void aLayerThatUnpacksToOtherContentThanTheConfigSaysIsRefusedAndDropped() throws IOException {
       Layer layer = Layer.of("hello.txt", "hi");
       Digest claimed = Layer.of("hello.txt", "something else").diffId();
       Stored img = image(MediaTypes.DOCKER_MANIFEST, List.of(claimed.toString()), layer);
@@ -398,6 +432,7 @@ class TransfersTest {
       assertFalse(layers.has(layer.diffId()));
       assertFalse(blobs.has(layer.digest()));
       assertNull(images.byReference(ref("team/app:1.0")));
+      assertNothingStaged();
     }
 
     @Test
@@ -490,6 +525,18 @@ class TransfersTest {
       assertEquals("alice:wrong", registry.tokenLogins.get(0));
       assertTrue(registry.tokenQueries.get(0).endsWith("&account=alice"), registry.tokenQueries.get(0));
       assertEquals("unauthorized: incorrect username or password", e.dockerText());
+    }
+  }
+
+  /** No layer half unpacked, no blob half downloaded: the store's temp dirs are empty. */
+  private void assertNothingStaged() throws IOException {
+    try (Stream<Path> s = Files.list(layout.layers())) {
+      assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("tmp-")).toList());
+    }
+    if (Files.isDirectory(layout.tmp())) {
+      try (Stream<Path> s = Files.list(layout.tmp())) {
+        assertEquals(List.of(), s.toList());
+      }
     }
   }
 
