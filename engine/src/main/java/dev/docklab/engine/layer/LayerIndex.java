@@ -63,7 +63,7 @@ public final class LayerIndex {
    */
   public record Entry(String path, Kind kind, long size) {}
 
-  /** Walks the layer's diff dir and writes its index beside it, atomically: at the point a layer becomes final. */
+  /** Walks the layer's diff dir and writes its index beside it, atomically: once it is unpacked whole. */
   public static List<Entry> write(LayerFiles layer) throws IOException {
     List<Entry> entries = walk(layer.diff());
     AtomicFiles.write(layer.index(), encode(entries));

@@ -106,7 +106,9 @@ public final class LayerStore {
         tar.drain();
         diffId = tar.digest();
       }
-      long size = Trees.size(diff);
+      // one walk of the new layer: its index (what explain layers reads), and its size from it
+      long size = LayerIndex.write(staged).stream().filter(e -> e.kind() == LayerIndex.Kind.FILE)
+          .mapToLong(LayerIndex.Entry::size).sum();
       AtomicFiles.write(staged.config(), JSON.writeValueAsBytes(Map.of("diffId", diffId.toString(),
           "size", size, "entries", stats.entries())));
       Staged done = new Staged(tmp, diffId, size, stats);
@@ -173,7 +175,6 @@ public final class LayerStore {
         throw new IllegalStateException("layer " + diffId + " was committed or discarded already");
       }
       try {
-        LayerIndex.write(new LayerFiles(tmp)); // outside the store's lock: it walks the layer once
         Unpacked done = LayerStore.this.commit(tmp, diffId, size, stats);
         if (done.created()) {
           tmp = null;
