@@ -27,6 +27,7 @@ class DockerCliNamespacesIT {
   @AfterAll
   static void stop() throws Exception {
     if (f != null) {
+      docker.run("rm", "-f", "srv", "donor"); // what a failed test left on the network, which rm would refuse
       docker.run("network", "rm", "clinet");
       f.close();
     }

@@ -13,11 +13,15 @@ import dev.docklab.engine.network.BridgeNetwork;
 import dev.docklab.engine.network.HostLock;
 import dev.docklab.engine.network.HostPorts;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -248,12 +252,27 @@ final class ContainerNetworks {
     }
   }
 
+  /**
+   * Rewrites a running container's /etc/hosts in place, never leaving it empty for a moment: its process may
+   * be reading it (a container that just started resolves its peers at once), so the file is left alone when
+   * it says the same already, and otherwise overwritten from the start and then cut to its new length.
+   */
   private void rewriteHosts(Container m) {
     Path f = store.files(m.id()).hosts();
     try {
       if (Files.exists(f)) {
-        Files.writeString(f, hosts(m, m.hostname() != null ? m.hostname() : m.id().substring(0, 12)),
-            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        byte[] next = hosts(m, m.hostname() != null ? m.hostname() : m.id().substring(0, 12))
+            .getBytes(StandardCharsets.UTF_8);
+        if (Arrays.equals(Files.readAllBytes(f), next)) {
+          return;
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+          ByteBuffer buf = ByteBuffer.wrap(next);
+          while (buf.hasRemaining()) {
+            ch.write(buf, buf.position());
+          }
+          ch.truncate(next.length);
+        }
       }
     } catch (IOException e) {
       listener.on(EngineEvent.said(EventStep.WARNING, m.id(), Duration.ZERO, EngineMessage.EVENT_HOSTS_FAILED,
