@@ -2,7 +2,6 @@ package dev.docklab.engine.layer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,20 +132,7 @@ final class FileWriters implements AutoCloseable {
 
   /** Throws the first failure of a writer, if any. */
   void check() throws IOException {
-    Throwable t = failure;
-    if (t == null) {
-      return;
-    }
-    if (t instanceof IOException io) {
-      throw io;
-    }
-    if (t instanceof UncheckedIOException u) {
-      throw u.getCause();
-    }
-    if (t instanceof RuntimeException r) {
-      throw r;
-    }
-    throw (Error) t;
+    WorkerFailure.rethrow(failure);
   }
 
   private void fail(Throwable t) {

@@ -5,7 +5,6 @@ import dev.docklab.engine.digest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -106,23 +105,7 @@ final class TarFeed extends InputStream {
   }
 
   private void rethrow() throws IOException {
-    Throwable t = failure;
-    if (t == null) {
-      return;
-    }
-    if (t instanceof IOException io) {
-      throw io;
-    }
-    if (t instanceof UncheckedIOException u) {
-      throw u.getCause();
-    }
-    if (t instanceof RuntimeException r) {
-      throw r;
-    }
-    if (t instanceof InterruptedException) {
-      throw new InterruptedIOException("unpacking was interrupted");
-    }
-    throw (Error) t;
+    WorkerFailure.rethrow(failure);
   }
 
   /** Reads what the tar holds after its end-of-archive blocks, so that the digest covers all of it. */
