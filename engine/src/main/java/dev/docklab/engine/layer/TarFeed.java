@@ -58,7 +58,9 @@ final class TarFeed extends InputStream {
   }
 
   private void hand(byte[] chunk) throws InterruptedException, IOException {
-    while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+    // checked before each chunk too: close() empties the queue while it waits, so a full queue alone would
+    // never stop a thread inflating a hostile stream of gigabytes
+    while (closed || !chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
       if (closed) {
         throw new IOException("the reader of the layer stopped");
       }
