@@ -59,6 +59,7 @@ public final class TraceRecorder implements EngineListener {
   }
 
   public synchronized String lastLine() {
-    return current.isEmpty() ? lastLine : currentLine;
+    // with no step on record at all, the last line is the one just run (it made none)
+    return !current.isEmpty() || last.isEmpty() ? currentLine : lastLine;
   }
 }
