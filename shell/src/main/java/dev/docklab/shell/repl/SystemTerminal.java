@@ -7,27 +7,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
+import org.jline.terminal.spi.SystemStream;
 
 /**
- * The learner's terminal, opened without what makes JLine's defaults slow to start: JLine loads every
- * terminal provider it has and checks each (the JNA one loads JNA, the exec one runs {@code test -t}),
- * then runs {@code infocmp}; here only the JNI provider is loaded, all of them only when it cannot be,
- * and the terminal's description is read from the terminfo database. The encoding is given: without
- * one, JLine asks four times for the Windows code page "ms0" and "cp0", each a search of every charset
- * provider on the class path, before it falls back to the JVM's default charset, which it is given here.
+ * The learner's terminal, opened without what makes JLine's defaults slow to start: JLine's builder
+ * loads every terminal provider it has and checks each (the JNA one loads JNA, the exec one runs
+ * {@code test -t}), asks four times for the Windows code pages "ms0" and "cp0" (each a search of every
+ * charset provider on the class path) before it takes the JVM's default charset, then runs
+ * {@code infocmp} and parses its text. Here the JNI provider's tty becomes a {@link PosixTerminal} in the
+ * default charset, described from the terminfo database; JLine's builder makes the terminal only when
+ * that cannot be (no JNI library for this machine, or a dumb terminal).
  */
 public final class SystemTerminal {
   private SystemTerminal() {}
 
   /** The terminal docklab's standard streams are on. */
   public static Terminal open() throws IOException {
-    Terminfo.register(System.getenv("TERM"));
     Charset encoding = Charset.defaultCharset();
+    String type = System.getenv("TERM") == null || System.getenv("TERM").isEmpty() ? "ansi" : System.getenv("TERM");
     try {
-      return TerminalBuilder.builder().system(true).name("docklab").encoding(encoding)
-          .jni(true).ffm(false).jansi(false).jna(false).exec(false).dumb(false).build();
-    } catch (IllegalStateException | IOException noJni) {
+      if (type.startsWith("dumb")) {
+        throw new IllegalStateException("a dumb terminal is JLine's to make");
+      }
+      // JLine's JNI provider's tty, as its builder would choose it when standard output is a terminal
+      Pty pty = new JniTerminalProvider().current(SystemStream.Output);
+      return new PosixTerminal("docklab", type, pty, encoding);
+    } catch (IOException | RuntimeException | LinkageError noJni) {
       // no JNI library for this machine: JLine's own choice, as without this class
+      Terminfo.register(type);
       return TerminalBuilder.builder().system(true).name("docklab").encoding(encoding).build();
     }
   }

@@ -12,19 +12,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jline.utils.InfoCmp;
+import org.jline.utils.InfoCmp.Capability;
 
 /**
- * A terminal's description read from the compiled terminfo database and written as {@code infocmp}
- * prints it, so that JLine learns what the terminal can do without running {@code infocmp}.
+ * A terminal's description read from the compiled terminfo database, so that JLine learns what the
+ * terminal can do without running {@code infocmp}: given to docklab's terminal as JLine's capabilities
+ * themselves ({@link #capabilities}), or to JLine as {@code infocmp} prints it ({@link #register}).
  */
 final class Terminfo {
   private static final int MAGIC_16 = 0432;
   private static final int MAGIC_32 = 01036;
-  /** The standard capabilities' short names in the compiled format's order (ncurses' boolnames, numnames, strnames). */
+  /**
+   * The standard capabilities' short names in the compiled format's order (ncurses' boolnames, numnames,
+   * strnames), then the same by JLine's names.
+   */
   private static final List<String[]> NAMES = loadNames();
 
   private Terminfo() {}
@@ -42,17 +50,79 @@ final class Terminfo {
 
   /** The description of {@code term} from the first directory of {@code dirs} that has it, as infocmp prints it. */
   static Optional<String> describe(String term, List<Path> dirs) {
-    if (term.contains("/") || term.startsWith(".")) {
+    try {
+      return compiled(term, dirs).map(Terminfo::text);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** What JLine would make of {@code term}'s description, read from the database: its booleans, numbers and strings. */
+  record Capabilities(Set<Capability> bools, Map<Capability, Integer> ints, Map<Capability, String> strings) {}
+
+  /**
+   * {@code term}'s capabilities from the first directory of {@code dirs} that has it, as JLine's parser
+   * would make them of {@link #describe}'s text, without the text: that parser compiles a pattern for
+   * each line and matches every capability with it, about a tenth of a second at a cold start.
+   */
+  static Optional<Capabilities> capabilities(String term, List<Path> dirs) {
+    try {
+      return compiled(term, dirs).map(Terminfo::capabilities);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A compiled entry's capabilities by JLine's names; those JLine has no name for are left out, as its parser does. */
+  static Capabilities capabilities(byte[] compiled) {
+    Capabilities caps = new Capabilities(EnumSet.noneOf(Capability.class), new EnumMap<>(Capability.class),
+        new EnumMap<>(Capability.class));
+    decode(compiled, new Sink() {
+      @Override
+      public void bool(int i) {
+        Capability c = jline(3, i);
+        if (c != null) {
+          caps.bools().add(c);
+        }
+      }
+
+      @Override
+      public void number(int i, int n) {
+        Capability c = jline(4, i);
+        if (c != null) {
+          caps.ints().put(c, n);
+        }
+      }
+
+      @Override
+      public void string(int i, String escaped) {
+        Capability c = jline(5, i);
+        if (c != null) {
+          caps.strings().put(c, escaped);
+        }
+      }
+    });
+    return caps;
+  }
+
+  private static Capability jline(int line, int i) {
+    String[] names = NAMES.get(line);
+    return i < names.length && !names[i].equals("-") ? Capability.valueOf(names[i]) : null;
+  }
+
+  private static Optional<byte[]> compiled(String term, List<Path> dirs) {
+    if (term.isEmpty() || term.contains("/") || term.startsWith(".")) {
       return Optional.empty();
     }
     String first = term.substring(0, 1);
+    String hex = Integer.toHexString(term.charAt(0));
     for (Path dir : dirs) {
-      for (String sub : List.of(first, String.format("%02x", (int) term.charAt(0)))) {
+      for (String sub : List.of(first, hex.length() == 1 ? "0" + hex : hex)) {
         Path file = dir.resolve(sub).resolve(term);
         if (Files.isRegularFile(file)) {
           try {
-            return Optional.of(text(Files.readAllBytes(file)));
-          } catch (IOException | IllegalArgumentException e) {
+            return Optional.of(Files.readAllBytes(file));
+          } catch (IOException e) {
             return Optional.empty();
           }
         }
@@ -90,6 +160,38 @@ final class Terminfo {
    * capabilities on one line (JLine compiles a pattern for every line it reads).
    */
   static String text(byte[] compiled) {
+    StringBuilder out = new StringBuilder();
+    String names = decode(compiled, new Sink() {
+      @Override
+      public void bool(int i) {
+        out.append(NAMES.get(0)[i]).append(", ");
+      }
+
+      @Override
+      public void number(int i, int n) {
+        out.append(NAMES.get(1)[i]).append('#').append(n).append(", ");
+      }
+
+      @Override
+      public void string(int i, String escaped) {
+        out.append(NAMES.get(2)[i]).append('=').append(escaped).append(", ");
+      }
+    });
+    return names + ",\n\t" + out.toString().stripTrailing() + "\n";
+  }
+
+  /** What a compiled entry holds, by the index of each standard capability set in it. */
+  private interface Sink {
+    void bool(int i);
+
+    void number(int i, int n);
+
+    /** A string capability, escaped as infocmp writes it (JLine keeps them so). */
+    void string(int i, String escaped);
+  }
+
+  /** Gives {@code sink} each standard capability a compiled entry sets; returns the entry's names. */
+  private static String decode(byte[] compiled, Sink sink) {
     try {
       ByteBuffer b = ByteBuffer.wrap(compiled).order(ByteOrder.LITTLE_ENDIAN);
       int magic = b.getShort() & 0xffff;
@@ -101,13 +203,11 @@ final class Terminfo {
       int nums = b.getShort();
       int strs = b.getShort();
       int tableSize = b.getShort();
-      StringBuilder out = new StringBuilder();
       byte[] names = new byte[namesSize];
       b.get(names);
-      out.append(cString(names, 0)).append(",\n\t");
       for (int i = 0; i < bools; i++) {
         if (b.get() == 1 && i < NAMES.get(0).length) {
-          out.append(NAMES.get(0)[i]).append(", ");
+          sink.bool(i);
         }
       }
       if ((namesSize + bools) % 2 != 0) {
@@ -116,7 +216,7 @@ final class Terminfo {
       for (int i = 0; i < nums; i++) {
         int n = magic == MAGIC_16 ? b.getShort() : b.getInt();
         if (n >= 0 && i < NAMES.get(1).length) {
-          out.append(NAMES.get(1)[i]).append('#').append(n).append(", ");
+          sink.number(i, n);
         }
       }
       int[] offsets = new int[strs];
@@ -127,12 +227,11 @@ final class Terminfo {
       b.get(table);
       for (int i = 0; i < strs; i++) {
         if (offsets[i] >= 0 && offsets[i] < tableSize && i < NAMES.get(2).length) {
-          String name = NAMES.get(2)[i];
           String value = cString(table, offsets[i]);
-          out.append(name).append('=').append(escape(name.equals("acsc") ? sortedPairs(value) : value)).append(", ");
+          sink.string(i, escape(NAMES.get(2)[i].equals("acsc") ? sortedPairs(value) : value));
         }
       }
-      return out.toString().stripTrailing() + "\n";
+      return cString(names, 0);
     } catch (BufferUnderflowException | BufferOverflowException | NegativeArraySizeException e) {
       throw new IllegalArgumentException("a truncated compiled terminfo entry", e);
     }
