@@ -8,11 +8,13 @@ import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.explain.ApiSocket;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
+import dev.docklab.shell.io.StreamInteraction;
 import dev.docklab.shell.render.Wrap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,6 +27,7 @@ import org.jline.terminal.Terminal;
  * container running in the foreground.
  */
 public final class Repl {
+  private static final String PROMPT = "docklab> ";
   private final Supplier<Engine> engine;
   private final Consumer<PrintStream> notices;
   private Supplier<String> dockerHost = () -> null;
@@ -122,6 +125,13 @@ public final class Repl {
     CompletableFuture<Terminal> opened = terminalOpening != null ? terminalOpening : SystemTerminal.opening();
     try (Terminal terminal = SystemTerminal.await(opened)) {
       terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
+      int columns = terminal.getWidth() > 0 ? terminal.getWidth() : StreamInteraction.WIDTH;
+      List<String> welcome = Wrap.lines(messages.get("repl.welcome", Engine.VERSION), "", columns);
+      // the prompt first, then the line editor and the shell behind it; jshell's first line has its own prompt
+      FirstPrompt first = firstLine == null ? FirstPrompt.draw(terminal, welcome, PROMPT, out) : null;
+      if (first == null) {
+        welcome.forEach(out::println);
+      }
       TerminalInteraction interaction = new TerminalInteraction(terminal);
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
           interaction).withTrace(trace);
@@ -132,8 +142,10 @@ public final class Repl {
       Path history = Path.of(home, ".docklab_history");
       TerminalLines lines = new TerminalLines(terminal, history,
           new DockerCompleter(shell.builtins(), engine),
-          new DocklabHighlighter(shell.builtins()), "docklab> ");
-      Wrap.lines(messages.get("repl.welcome", Engine.VERSION), "", interaction.width()).forEach(out::println);
+          new DocklabHighlighter(shell.builtins()), PROMPT);
+      if (first != null) {
+        first.handOver();
+      }
       PrintStream notes = AbovePrompt.of(lines.reader());
       notices.accept(notes);
       synchronized (reading) {

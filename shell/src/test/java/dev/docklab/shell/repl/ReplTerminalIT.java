@@ -44,6 +44,31 @@ class ReplTerminalIT {
     Trees.deleteRecursively(home);
   }
 
+  /**
+   * The first prompt is drawn before the line editor is made (see FirstPrompt): keys typed at once, a
+   * cursor key and a backspace among them, are all kept and edited as the editor edits them.
+   */
+  @Test
+  void keysTypedAtTheFirstPromptAreKept() throws Exception {
+    keys("-l", "echo typed-eXarly");
+    keys("Left", "Left", "Left", "Left", "BSpace", "Enter");
+    waitFor("\ntyped-early\n", 30);
+    String screen = screen();
+    assertTrue(screen.lines().anyMatch(l -> l.strip().equals("docklab> echo typed-early")), screen);
+    assertFalse(screen.contains("docklab> docklab>"), "one prompt, drawn over by the editor:\n" + screen);
+  }
+
+  /** Ctrl-C at the first prompt drops what was typed before it, as the line editor does. */
+  @Test
+  void ctrlCAtTheFirstPromptDropsWhatWasTyped() throws Exception {
+    keys("-l", "echo dropped-early");
+    keys("C-c");
+    Thread.sleep(200);
+    type("echo kept-after");
+    waitFor("\nkept-after\n", 30);
+    assertFalse(screen().contains("\ndropped-early"), screen());
+  }
+
   @Test
   void loginAsksForTheUserAndAHiddenPasswordThenPushShowsItsLayers() throws Exception {
     int port;
@@ -184,7 +209,7 @@ class ReplTerminalIT {
       if (s.contains(text)) {
         return;
       }
-      Thread.sleep(100);
+      Thread.sleep(20);
     }
     fail("waited " + seconds + "s for " + text.strip() + " on the screen:\n" + s);
   }
