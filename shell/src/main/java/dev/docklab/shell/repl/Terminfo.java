@@ -1,8 +1,6 @@
 package dev.docklab.shell.repl;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.BufferOverflowException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,16 @@ final class Terminfo {
    * The standard capabilities' short names in the compiled format's order (ncurses' boolnames, numnames,
    * strnames), then the same by JLine's names.
    */
-  private static final List<String[]> NAMES = loadNames();
+  private static final List<String[]> NAMES = List.of(TerminfoNames.BOOLEANS, TerminfoNames.NUMBERS,
+      TerminfoNames.STRINGS, TerminfoNames.JLINE_BOOLEANS, TerminfoNames.JLINE_NUMBERS, TerminfoNames.JLINE_STRINGS);
+  /** JLine's capabilities by their names ({@code Enum.valueOf} would reach them by reflection, slow the first time). */
+  private static final Map<String, Capability> JLINE = new HashMap<>();
+
+  static {
+    for (Capability c : Capability.values()) {
+      JLINE.put(c.name(), c);
+    }
+  }
 
   private Terminfo() {}
 
@@ -107,7 +115,7 @@ final class Terminfo {
 
   private static Capability jline(int line, int i) {
     String[] names = NAMES.get(line);
-    return i < names.length && !names[i].equals("-") ? Capability.valueOf(names[i]) : null;
+    return i < names.length ? JLINE.get(names[i]) : null;
   }
 
   private static Optional<byte[]> compiled(String term, List<Path> dirs) {
@@ -267,7 +275,7 @@ final class Terminfo {
       } else if (c == 0177 && (!longValue || digitNext)) {
         s.append("^?");
       } else {
-        s.append(String.format("\\%03o", (int) c));
+        s.append('\\').append((char) ('0' + (c >> 6 & 3))).append((char) ('0' + (c >> 3 & 7))).append((char) ('0' + (c & 7)));
       }
     }
     return s.toString();
@@ -296,19 +304,5 @@ final class Terminfo {
       end++;
     }
     return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
-  }
-
-  private static List<String[]> loadNames() {
-    try (InputStream in = Terminfo.class.getResourceAsStream("terminfo-names.txt")) {
-      List<String[]> lines = new ArrayList<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          lines.add(line.trim().split(" +"));
-        }
-      }
-      return List.copyOf(lines);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
