@@ -13,6 +13,7 @@ import dev.docklab.shell.interp.Shell;
 import dev.docklab.shell.explain.TraceRecorder;
 import dev.docklab.shell.i18n.Messages;
 import dev.docklab.shell.jshell.JShellCommand;
+import dev.docklab.shell.repl.FirstPrompt;
 import dev.docklab.shell.repl.LineSource;
 import dev.docklab.shell.repl.Repl;
 import dev.docklab.shell.repl.ScriptLines;
@@ -203,6 +204,17 @@ public final class Main {
     if (opts.images() != null) {
       return ImagesTool.run(opts.images(), opts.engine(), out, err, messages);
     }
+    FirstPrompt first = null;
+    if (repl && !opts.jshell()) {
+      // the welcome and the prompt now: what comes next (is another docklab serving this engine? the
+      // shell, the line editor) is done behind them
+      try {
+        first = Repl.firstPrompt(terminal, messages, out);
+      } catch (IOException e) {
+        err.println(messages.get("main.error", e.getMessage()));
+        return 1;
+      }
+    }
     Path socket = ClientMode.served(opts.engine().dataRoot());
     if (socket != null && !repl && !opts.jshell() && ClientMode.cliInstalled()) {
       // another docklab holds this engine and serves it: one-shot lines go to it through the docker CLI
@@ -233,6 +245,7 @@ public final class Main {
         engine.holdNotices();
         return new Repl(engine, engine::noticesTo, messages, out, err, trace)
             .on(terminal)
+            .after(first)
             .served(served::dockerHost, served::now, served::socket)
             .clientWhen(served::client)
             .run(opts.jshell() ? "jshell" : null);

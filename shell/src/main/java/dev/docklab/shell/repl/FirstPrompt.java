@@ -15,11 +15,9 @@ import org.jline.utils.InfoCmp.Capability;
  * this one. Nothing typed is lost, and no key is shown twice. Ctrl-C drops what was typed before it and
  * gives a new prompt, as it does in the line editor.
  */
-final class FirstPrompt {
+public final class FirstPrompt {
   private final Terminal terminal;
   private final Attributes before;
-  /** The REPL's own Ctrl-C, given back at the hand-over. */
-  private Terminal.SignalHandler interrupt;
   private final String prompt;
   private final PrintStream out;
   private boolean handedOver;
@@ -45,10 +43,7 @@ final class FirstPrompt {
     out.print(prompt);
     out.flush();
     FirstPrompt first = new FirstPrompt(terminal, before, prompt, out);
-    Terminal.SignalHandler repl = terminal.handle(Terminal.Signal.INT, sig -> first.dropTyped());
-    synchronized (first) {
-      first.interrupt = repl;
-    }
+    terminal.handle(Terminal.Signal.INT, sig -> first.dropTyped());
     return first;
   }
 
@@ -63,12 +58,17 @@ final class FirstPrompt {
     }
   }
 
+  /** The terminal the prompt is on. */
+  Terminal terminal() {
+    return terminal;
+  }
+
   /**
    * Gives the terminal back as it was, for the line editor, which puts it in its own mode when it reads
    * (the keys typed so far stay in the terminal for it), and moves to the prompt's start, where the
-   * editor draws it again; Ctrl-C is the REPL's again.
+   * editor draws it again; Ctrl-C goes to {@code interrupt} from now on.
    */
-  synchronized void handOver() {
+  synchronized void handOver(Terminal.SignalHandler interrupt) {
     handedOver = true;
     terminal.handle(Terminal.Signal.INT, interrupt);
     terminal.setAttributes(before);

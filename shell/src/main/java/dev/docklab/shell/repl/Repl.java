@@ -35,6 +35,7 @@ public final class Repl {
   private Supplier<String> servedNow = () -> null;
   private BooleanSupplier client = () -> false;
   private CompletableFuture<Terminal> terminalOpening;
+  private FirstPrompt first;
   private final Messages messages;
   private final PrintStream out;
   private final PrintStream err;
@@ -54,6 +55,27 @@ public final class Repl {
   public Repl on(CompletableFuture<Terminal> terminal) {
     this.terminalOpening = terminal;
     return this;
+  }
+
+  /**
+   * The welcome and the first prompt, drawn once {@code terminal} is open (see {@link FirstPrompt}),
+   * before the rest of a start: the REPL that {@link #after} is given it takes over from there.
+   */
+  public static FirstPrompt firstPrompt(CompletableFuture<Terminal> terminal, Messages messages, PrintStream out)
+      throws IOException {
+    Terminal opened = SystemTerminal.await(terminal);
+    return FirstPrompt.draw(opened, welcome(opened, messages), PROMPT, out);
+  }
+
+  /** Runs on the terminal of {@code drawn}, a first prompt already on the screen. */
+  public Repl after(FirstPrompt drawn) {
+    this.first = drawn;
+    return this;
+  }
+
+  private static List<String> welcome(Terminal terminal, Messages messages) {
+    int columns = terminal.getWidth() > 0 ? terminal.getWidth() : StreamInteraction.WIDTH;
+    return Wrap.lines(messages.get("repl.welcome", Engine.VERSION), "", columns);
   }
 
   /**
@@ -98,9 +120,9 @@ public final class Repl {
   }
 
   /**
-   * The prompt comes first: the engine starts to open as it is drawn, and opens behind it (recovery,
-   * networks, on a first run the base images), saying so above the prompt when it is up; a line typed
-   * before then waits for it.
+   * The prompt comes first (see {@link FirstPrompt}): the shell and the line editor are made behind it,
+   * then the engine starts to open, and opens behind the editor's prompt (recovery, networks, on a first
+   * run the base images), saying so above the prompt when it is up; a line typed before then waits for it.
    */
   public int run() throws IOException {
     return run(null);
@@ -122,15 +144,17 @@ public final class Repl {
     }, "docklab-engine-open");
     opener.setDaemon(true);
     CtrlC ctrlC = new CtrlC(engine, err, messages);
-    CompletableFuture<Terminal> opened = terminalOpening != null ? terminalOpening : SystemTerminal.opening();
-    try (Terminal terminal = SystemTerminal.await(opened)) {
-      terminal.handle(Terminal.Signal.INT, sig -> ctrlC.interrupt());
-      int columns = terminal.getWidth() > 0 ? terminal.getWidth() : StreamInteraction.WIDTH;
-      List<String> welcome = Wrap.lines(messages.get("repl.welcome", Engine.VERSION), "", columns);
-      // the prompt first, then the line editor and the shell behind it; jshell's first line has its own prompt
-      FirstPrompt first = firstLine == null ? FirstPrompt.draw(terminal, welcome, PROMPT, out) : null;
-      if (first == null) {
-        welcome.forEach(out::println);
+    FirstPrompt drawn = first;
+    Terminal opened = drawn != null ? drawn.terminal()
+        : SystemTerminal.await(terminalOpening != null ? terminalOpening : SystemTerminal.opening());
+    try (Terminal terminal = opened) {
+      Terminal.SignalHandler interrupt = sig -> ctrlC.interrupt();
+      if (drawn == null && firstLine == null) {
+        // the prompt first, then the line editor and the shell behind it; jshell's first line has its own prompt
+        drawn = FirstPrompt.draw(terminal, welcome(terminal, messages), PROMPT, out);
+      } else if (drawn == null) {
+        terminal.handle(Terminal.Signal.INT, interrupt);
+        welcome(terminal, messages).forEach(out::println);
       }
       TerminalInteraction interaction = new TerminalInteraction(terminal);
       Session session = new Session(engine, out, err, InputStream.nullInputStream(), messages, ctrlC,
@@ -143,8 +167,8 @@ public final class Repl {
       TerminalLines lines = new TerminalLines(terminal, history,
           new DockerCompleter(shell.builtins(), engine),
           new DocklabHighlighter(shell.builtins()), PROMPT);
-      if (first != null) {
-        first.handOver();
+      if (drawn != null) {
+        drawn.handOver(interrupt);
       }
       PrintStream notes = AbovePrompt.of(lines.reader());
       notices.accept(notes);
