@@ -1,8 +1,14 @@
 # Shared by scripts/docklab, scripts/test and scripts/bench: host checks and package installs.
 # Source it; it defines functions only.
 
+# docklab_root [VAR]: the project's root, printed, or put in VAR without starting a process (scripts/docklab
+# does so: each process costs milliseconds of a start).
 docklab_root() {
-  cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd
+  local here=$PWD dir
+  CDPATH='' cd "${BASH_SOURCE[0]%/*}/../.." || return
+  dir=$PWD
+  CDPATH='' cd "$here" || return
+  if [ -n "${1:-}" ]; then printf -v "$1" '%s' "$dir"; else echo "$dir"; fi
 }
 
 # need_root WHAT: stop with a clear message unless running as root.
@@ -65,9 +71,10 @@ build_if_stale() {
   else
     older=$app
     [ "$app" -nt "$bench" ] && older=$bench
-    [ -n "$(find "$root/pom.xml" "$root/engine" "$root/lessons" "$root/daemon" "$root/shell" "$root/bench" \
-      -name target -prune -o -newer "$older" \( -name '*.java' -o -name '*.properties' -o -name '*.yaml' \
-      -o -name '*.list' -o -name pom.xml \) -print -quit)" ] && stale=1
+    # what goes into the jars: the poms, each module's src/main and the bundled course (tests do not)
+    [ -n "$(find "$root/pom.xml" "$root"/{engine,lessons,daemon,shell,bench}/{pom.xml,src/main} "$root/lessons/course" \
+      -newer "$older" \( -name '*.java' -o -name '*.properties' -o -name '*.yaml' \
+      -o -name '*.list' -o -name pom.xml \) -print -quit 2>/dev/null)" ] && stale=1
   fi
   if [ -n "$stale" ]; then
     echo "docklab: building (mvn package)..." >&2
@@ -90,10 +97,10 @@ build_if_stale() {
 # - the JIT's second tier (C2) kept for code ten times hotter than by default: at the start it competes
 #   with the prompt for the two cores, on short-lived code (the prompt in tmux: 1.47 x java -version
 #   instead of 2.16); the loops of a pull or a push still reach it within milliseconds.
-# Prints nothing of what cannot be made.
+# Prints nothing of what cannot be made. class_archive_opts ROOT [VAR]: printed, or put in VAR.
 class_archive_opts() {
   local root=$1 jar="$1/shell/target/docklab.jar" jsa="$1/shell/target/docklab.jsa"
-  local native="$1/shell/target/native" jna_dir opts
+  local native="$1/shell/target/native" jna_dir opts=
   local quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
   local fixed="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
   case "$HOSTTYPE" in # uname -m, without a process
@@ -138,6 +145,7 @@ class_archive_opts() {
     [ -f "$jsa.opts" ] && read -r fixed <"$jsa.opts"
     opts="-XX:SharedArchiveFile=$jsa $fixed $quiet $opts"
   fi
-  echo "$opts -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000" \
-    "-XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+  opts="$opts -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+  opts="$opts -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+  if [ -n "${2:-}" ]; then printf -v "$2" '%s' "$opts"; else echo "$opts"; fi
 }
