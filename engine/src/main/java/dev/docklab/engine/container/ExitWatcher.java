@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,8 @@ final class ExitWatcher {
   private final Map<String, Integer> removedExits = new ConcurrentHashMap<>();
   /** Runtime state of ended containers being deleted in the background, by container id. */
   private final Map<String, CompletableFuture<Void>> deleting = new ConcurrentHashMap<>();
+  /** Where an ended container's runtime record and network go, behind what the learner waits for. */
+  private static final ExecutorService TEARDOWN = Executors.newCachedThreadPool(Behind.threads("docklab-teardown"));
   /**
    * What conmon runs when a container with a restart policy exits: a docklab that opens this data root,
    * applies the policy and closes, so that policies act even when no docklab is open (empty: none).
@@ -183,7 +187,7 @@ final class ExitWatcher {
       deleting.put(id, CompletableFuture.runAsync(() -> {
         runtime.delete(id, true);
         nets.disconnect(id, ep);
-      }));
+      }, TEARDOWN));
       listener.timed(EventStep.UNMOUNT, id, x -> files.merged().toString(), () -> {
         driver.unmount(files);
         return files;

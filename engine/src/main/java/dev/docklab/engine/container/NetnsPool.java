@@ -36,11 +36,7 @@ final class NetnsPool {
   private final Posix posix;
   private final EngineListener listener;
   private final Deque<Path> ready = new ArrayDeque<>();
-  private final ExecutorService filler = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "docklab-netns-pool");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService filler = Executors.newSingleThreadExecutor(Behind.threads("docklab-netns-pool"));
   private Future<?> filling;
   private boolean closed;
 

@@ -33,6 +33,10 @@ final class LibcPosix implements Posix {
 
     int geteuid();
 
+    int gettid();
+
+    int setpriority(int which, int who, int prio) throws LastErrorException;
+
     String strerror(int errnum);
 
     int socket(int domain, int type, int protocol) throws LastErrorException;
@@ -144,6 +148,16 @@ final class LibcPosix implements Posix {
   @Override
   public int geteuid() {
     return libc.geteuid();
+  }
+
+  @Override
+  public void niceThisThread(int nice) {
+    int tid = libc.gettid();
+    try {
+      libc.setpriority(0 /* PRIO_PROCESS: on Linux, one thread's id names that thread */, tid, nice);
+    } catch (LastErrorException e) {
+      throw fail("setpriority(PRIO_PROCESS, " + tid + ", " + nice + ")", e);
+    }
   }
 
   @Override

@@ -49,6 +49,12 @@ public interface Posix {
   /** The effective user id of this process. */
   int geteuid();
 
+  /**
+   * setpriority(2) of the calling thread alone (Linux keeps a nice value per thread): {@code nice} from
+   * 0 to 19, the highest the least served; the processes it starts from then on inherit it.
+   */
+  void niceThisThread(int nice);
+
   /** kill(pid, 0): whether a process with this pid exists. */
   default boolean processAlive(long pid) {
     return Files.exists(Path.of("/proc/" + pid));

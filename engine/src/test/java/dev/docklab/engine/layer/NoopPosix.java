@@ -44,4 +44,9 @@ public final class NoopPosix implements Posix {
   public int geteuid() {
     return 0;
   }
+
+  @Override
+  public void niceThisThread(int nice) {
+    // a fake: no thread is made nicer
+  }
 }
