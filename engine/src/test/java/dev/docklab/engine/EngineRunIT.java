@@ -108,10 +108,10 @@ class EngineRunIT {
     RunResult r = run(out, new RunRequest("busybox", null, List.of("sh", "-c",
         "cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max; "
             + "for i in $(seq 30); do sleep 1 & done; wait"),
-        List.of(), 0, 12, true));
+        List.of(), 0, 5, true));
     String all = "stdout: " + out.stdout() + " stderr: " + out.stderr() + " exit " + r.exitCode();
-    // 12, not fewer: runc init's own threads count while it waits for its start, as the network comes up
-    assertTrue(out.stdout().startsWith("12\n"), all);
+    // as low as 5: runc init's own threads count while it waits for its start, so the network comes up first
+    assertTrue(out.stdout().startsWith("5\n"), all);
     assertTrue(out.stderr().contains("can't fork"), all);
   }
 

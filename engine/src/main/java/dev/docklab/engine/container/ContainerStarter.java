@@ -75,6 +75,11 @@ final class ContainerStarter {
           () -> driver.mount(files, lowers));
       volumes.seed(c, root.merged());
       joining = nets.join(c);
+      if (c.hostConfig().pidsLimit() > 0) {
+        // runc init's own threads count against a pids limit while it waits for its start: a low one (5) could
+        // stop it while the network came up beside it, so with a limit the network is joined first
+        endpoint = joining.await();
+      }
       BundleSpec spec = bundles.spec(c.withNetwork(joining.early()), root.merged(), files, confinement);
       listener.timed(EventStep.SPEC, c.id(), b -> b.config().toString(), () -> {
         bundles.write(bundle, spec, c.lifecycle().annotations());
@@ -85,7 +90,9 @@ final class ContainerStarter {
           () -> conmon.create(c.id(), c.name(), bundle, files.log(), c.tty(), c.openStdin(),
               c.tty() || !attach, exits.exitCommand(c), ExitWatcher.restartDelaySeconds(c),
               c.lifecycle().logDriver().equals("none"), c.lifecycle().logMaxSize()));
-      endpoint = joining.await();
+      if (endpoint == null) {
+        endpoint = joining.await();
+      }
       if (endpoint != joining.early()) {
         bundles.addressKnown(c.withNetwork(endpoint), files); // before the process runs and reads it
       }
