@@ -8,7 +8,9 @@ import java.util.List;
  * and double quotes and backslash escapes, {@code $(...)} (its inside parsed too), {@code $?},
  * pipelines ({@code |}), redirections ({@code >}, {@code >>}, {@code <}, {@code 2>&1}...),
  * {@code ;}, {@code &}, {@code &&}, {@code ||}, {@code !} in front of a pipeline, {@code #} comments
- * and a trailing {@code \} continuing onto the next line.
+ * and a trailing {@code \} continuing onto the next line. As in bash, a newline ends a command as
+ * {@code ;} does (lines pasted together run one after another), except after {@code |}, {@code &&}
+ * and {@code ||}, and a comment ends at the newline.
  */
 public final class LineParser {
   private static final List<String> LIST_OPERATORS = List.of("&&", "||", ";", "&");
@@ -29,7 +31,7 @@ public final class LineParser {
     List<Syntax.Item> items = new ArrayList<>();
     Syntax.Join join = Syntax.Join.ALWAYS;
     while (true) {
-      skipBlanks();
+      skipBlanksAndNewlines();
       if (i >= s.length()) {
         if (inSubstitution) {
           throw new IncompleteLineException("$(");
@@ -48,7 +50,7 @@ public final class LineParser {
         break;
       }
       if (c == '#') {
-        i = s.length();
+        skipComment();
         continue;
       }
       Syntax.Pipeline pipeline = pipeline(inSubstitution);
@@ -64,6 +66,10 @@ public final class LineParser {
           break;
         }
       }
+      if (op == null && at("\n")) {
+        op = ";"; // a newline ends the command as ; does
+        i++;
+      }
       items.add(new Syntax.Item(join, pipeline, "&".equals(op)));
       join = "&&".equals(op) ? Syntax.Join.IF_OK : "||".equals(op) ? Syntax.Join.IF_FAILED : Syntax.Join.ALWAYS;
     }
@@ -78,7 +84,7 @@ public final class LineParser {
     }
     List<Syntax.Command> commands = new ArrayList<>();
     while (true) {
-      skipBlanks();
+      skipBlanksAndNewlines(); // after a |, the next command may be on the next line
       Syntax.Command c = command(inSubstitution);
       if (c == null) {
         if (!commands.isEmpty() && i >= s.length()) {
@@ -111,11 +117,11 @@ public final class LineParser {
         break;
       }
       char c = s.charAt(i);
-      if (c == ';' || c == '&' || c == '|' || (inSubstitution && c == ')')) {
+      if (c == '\n' || c == ';' || c == '&' || c == '|' || (inSubstitution && c == ')')) {
         break;
       }
       if (c == '#') {
-        i = s.length();
+        skipComment();
         break;
       }
       Syntax.Redirect r = redirect(inSubstitution);
@@ -147,7 +153,7 @@ public final class LineParser {
     int fd = j > i ? Integer.parseInt(s.substring(i, j)) : op.defaultFd();
     i = j + op.symbol().length();
     skipBlanks();
-    if (i >= s.length() || ";&|<>".indexOf(s.charAt(i)) >= 0 || (inSubstitution && s.charAt(i) == ')')) {
+    if (i >= s.length() || ";&|<>\n".indexOf(s.charAt(i)) >= 0 || (inSubstitution && s.charAt(i) == ')')) {
       throw unexpected();
     }
     int target = i;
@@ -156,7 +162,7 @@ public final class LineParser {
   }
 
   private SyntaxException unexpected() {
-    if (i >= s.length()) {
+    if (i >= s.length() || s.charAt(i) == '\n') {
       return new SyntaxException("newline");
     }
     for (String op : List.of("&&", "||", ";;", ">>", "<<")) {
@@ -171,10 +177,28 @@ public final class LineParser {
     return s.startsWith(token, i);
   }
 
+  /** Up to a comment's end: the next newline (left for the caller), or the end of the line. */
+  private void skipComment() {
+    int nl = s.indexOf('\n', i);
+    i = nl < 0 ? s.length() : nl;
+  }
+
+  private void skipBlanksAndNewlines() {
+    while (true) {
+      skipBlanks();
+      if (i < s.length() && s.charAt(i) == '\n') {
+        i++;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Spaces, tabs and a backslash-newline; not a newline, which ends a command. */
   private void skipBlanks() {
     while (i < s.length()) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (c == ' ' || c == '\t' || c == '\r') {
         i++;
       } else if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
         i += 2;

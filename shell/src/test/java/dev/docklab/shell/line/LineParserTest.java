@@ -147,7 +147,15 @@ class LineParserTest {
           Arguments.of("sleep 5 & ls", line(background(pipe(cmd("sleep 5"))), run(pipe(cmd("ls"))))),
           Arguments.of("!ps aux | grep x; ps", line(run(host(cmd("ps aux"), cmd("grep x"))), run(pipe(cmd("ps"))))),
           Arguments.of("! ps", line(run(host(cmd("ps"))))),
-          Arguments.of("!", line(run(host()))));
+          Arguments.of("!", line(run(host()))),
+          // lines pasted together: a newline ends a command as ; does, a comment ends at the newline
+          Arguments.of("echo one\necho two\n", line(run(pipe(cmd("echo one"))), run(pipe(cmd("echo two"))))),
+          Arguments.of("docker ps # list\n\n  docker images", line(run(pipe(cmd("docker ps"))),
+              run(pipe(cmd("docker images"))))),
+          Arguments.of("# setup\ndocker pull busybox && \n docker images\n",
+              line(run(pipe(cmd("docker pull busybox"))), ifOk(pipe(cmd("docker images"))))),
+          Arguments.of("echo $(docker ps -q # ids\n)", line(run(pipe(cmd("echo $(docker ps -q # ids\n)",
+              "echo", word(sub(line(run(pipe(cmd("docker ps -q"))))))))))));
     }
 
     @ParameterizedTest
@@ -243,6 +251,12 @@ class LineParserTest {
       "ls ;; ls = ;;", "echo $(a &&) = )", "ls > ; ls = ;", "| ls = |", "ls & & ls = &"})
   void misplacedOperatorsAreSyntaxErrors(String line, String token) {
     assertEquals(token, assertThrows(SyntaxException.class, () -> LineParser.parse(line)).token());
+  }
+
+  @Test
+  void aRedirectionWithoutItsFileBeforeANewlineIsASyntaxError() {
+    assertEquals("newline", assertThrows(SyntaxException.class,
+        () -> LineParser.parse("docker save x >\ndocker ps")).token());
   }
 
   @Test
