@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code scripts/bench scale}: what many images, many containers and a deep image cost, each against its
  * goal: {@code docker images} with 1,000 images, {@code docker ps -a} with 500 containers, and
- * {@code docker run --rm IMG true} of a 100-layer image against the same run of a 2-layer one.
+ * {@code docker run --rm IMG true} of a 100-layer image against the same run of a 2-layer one; last, once,
+ * {@code docker image prune -a -f} of them all.
  */
 final class ScaleBench {
   private ScaleBench() {}
@@ -55,6 +56,16 @@ final class ScaleBench {
       System.out.printf("layers=%d run_median_ms=%.1f cpu_median_ms=%.1f; layers=%d run_median_ms=%.1f"
           + " cpu_median_ms=%.1f; ratio %.2f (goal <= 1.5)%n", deepLayers, deep.wall(), deep.cpu(), shallowLayers,
           shallow.wall(), shallow.cpu(), deep.wall() / shallow.wall());
+
+      int before = engine.images().list().size();
+      long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      long p0 = System.nanoTime();
+      if (shell.execute("docker image prune -a -f") != 0) {
+        throw new IllegalStateException("docker image prune -a -f failed");
+      }
+      System.out.printf("images=%d image_prune_a_ms=%.1f cpu_ms=%.1f (removed %d, once: it removes them)%n", before,
+          (System.nanoTime() - p0) / 1e6, (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e6,
+          before - engine.images().list().size());
     }
   }
 

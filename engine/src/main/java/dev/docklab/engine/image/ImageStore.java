@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * Images and their names. An image is its config blob (the id) and manifest blob; tags map a
  * reference to an image id in {@code images/repositories.json}. Every change is written atomically.
  * The engine holds the data root's lock, so this store is the only writer and keeps what it read: the
- * records, the ids, the names by image and the list, so that listing a thousand images reads nothing.
+ * records, the ids, the names by image, the list and which image is built on which ({@link ImageLineage}), so
+ * that listing a thousand images reads nothing and removing them tries no pairs.
  */
 public final class ImageStore {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -45,6 +46,8 @@ public final class ImageStore {
   private Set<Digest> idsCache;
   /** Every image, newest first; null until listed, and again after any change. */
   private List<Image> listCache;
+  /** The images indexed by their history; null until asked, and again after an image is added. */
+  private ImageLineage lineageCache;
 
   public ImageStore(Layout layout, BlobStore blobs, LayerStore layers) {
     this.layout = layout;
@@ -67,6 +70,7 @@ public final class ImageStore {
       AtomicFiles.write(layout.image(configDigest), JSON.writeValueAsBytes(record));
       imageCache.remove(configDigest);
       listCache = null;
+      lineageCache = null;
       if (idsCache != null) {
         idsCache.add(configDigest);
       }
@@ -170,6 +174,20 @@ public final class ImageStore {
     return new ArrayList<>(listCache);
   }
 
+  /**
+   * The image {@code img} was built on (Docker's "Parent"): of those it is built on, the one of the longest
+   * history, the newer of two as long (as the first of {@link #list}); null when there is none.
+   */
+  public synchronized Image parentOf(Image img) {
+    Image parent = lineage().parentOf(img);
+    return parent == null ? null : get(parent.id());
+  }
+
+  /** Whether another image is built on {@code img}. */
+  public synchronized boolean hasChild(Image img) {
+    return lineage().hasChild(img);
+  }
+
   /** Forgets an image record (its names must be gone already); blobs and layers are the caller's. */
   public synchronized void remove(Digest id) {
     try {
@@ -178,6 +196,9 @@ public final class ImageStore {
       listCache = null;
       if (idsCache != null) {
         idsCache.remove(id);
+      }
+      if (lineageCache != null) {
+        lineageCache.remove(id);
       }
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.IMAGE_DELETE_FAILED, e, id, e.getMessage());
@@ -198,6 +219,18 @@ public final class ImageStore {
       throw EngineException.system(EngineMessage.MANIFEST_NOT_JSON, e, img.id(), e.getMessage());
     }
     return out;
+  }
+
+  /** The index of every image by its history, in the order of {@link #ids}: made once, then kept as images go. */
+  private ImageLineage lineage() {
+    if (lineageCache == null) {
+      List<Image> all = new ArrayList<>();
+      for (Digest id : ids()) {
+        all.add(get(id));
+      }
+      lineageCache = new ImageLineage(all);
+    }
+    return lineageCache;
   }
 
   private Set<Digest> ids() {

@@ -7,6 +7,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.Removal;
+import dev.docklab.engine.image.ImageLineage;
 import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,10 +62,11 @@ final class BuildCache {
     List<String> deleted = new ArrayList<>();
     Map<String, String> kept = new TreeMap<>();
     Set<String> toDelete = new HashSet<>();
+    ImageLineage lineage = new ImageLineage(images);
     for (Map.Entry<String, String> e : entries.entrySet()) {
       Image img = byId.get(e.getValue());
       boolean needed = img != null && (used.contains(img.id().toString()) || !img.repoTags().isEmpty()
-          || images.stream().anyMatch(o -> !o.repoTags().isEmpty() && o.isBuiltOn(img)));
+          || lineage.hasChild(img, o -> !o.repoTags().isEmpty()));
       if (needed && !all) {
         kept.put(e.getKey(), e.getValue());
         continue;

@@ -13,7 +13,6 @@ import dev.docklab.engine.store.CrashPoints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,9 +104,7 @@ final class ImageRemoval {
       p.images().untag(digestRef);
       untagged.add(digestRef.familiarString());
     }
-    Image parent = p.images().list().stream().filter(img::isBuiltOn)
-        .max(Comparator.comparingInt(p -> p.config().history() == null ? 0 : p.config().history().size()))
-        .orElse(null);
+    Image parent = p.images().parentOf(img);
     p.images().remove(img.id());
     CrashPoints.reach(CrashPoints.RMI_UNRECORDED);
     deleted.add(img.id().toString());
@@ -129,7 +126,7 @@ final class ImageRemoval {
     collect(gone, ownBlobs);
     // As Docker: the untagged step images under it go too, while nothing else stands on them.
     if (prune && parent != null && parent.repoTags().isEmpty()
-        && p.images().list().stream().noneMatch(other -> other.isBuiltOn(parent))
+        && !p.images().hasChild(parent)
         && p.containerStore().list().stream().noneMatch(c -> c.imageId().equals(parent.id().toString()))) {
       Removal more = remove(parent.id().toString(), false, true, keep);
       deleted.addAll(more.deleted());
