@@ -8,7 +8,7 @@ import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
-import dev.docklab.engine.api.ImageParents;
+import dev.docklab.engine.api.ImageLineage;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.api.Removal;
 import dev.docklab.engine.api.SearchResult;
@@ -45,7 +45,7 @@ final class ImageRoutes {
     ArrayNode out = Json.array();
     List<Image> images = engine.images().list();
     boolean all = x.flag("all");
-    ImageParents parents = new ImageParents(images);
+    ImageLineage parents = new ImageLineage(images);
     for (Image i : images) {
       boolean intermediate = i.repoTags().isEmpty() && parents.hasChild(i);
       if (intermediate && !all) {

@@ -8,7 +8,7 @@ import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
-import dev.docklab.engine.api.ImageParents;
+import dev.docklab.engine.api.ImageLineage;
 import dev.docklab.engine.api.Removal;
 import java.util.List;
 
@@ -95,7 +95,7 @@ final class PruneRoutes {
     ObjectNode o = Json.object();
     ArrayNode deleted = o.putArray("ImagesDeleted");
     long reclaimed = 0;
-    ImageParents parents = new ImageParents(images);
+    ImageLineage parents = new ImageLineage(images);
     for (Image i : images) {
       boolean dangling = parents.dangling(i);
       if (used.contains(i.id().toString()) || (danglingOnly && !dangling)) {

@@ -7,6 +7,7 @@ import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Image;
+import dev.docklab.engine.api.ImageLineage;
 import dev.docklab.engine.api.ImageConfig;
 import dev.docklab.engine.api.ImageReference;
 import dev.docklab.engine.layer.LayerStore;

@@ -7,7 +7,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.Removal;
-import dev.docklab.engine.image.ImageLineage;
+import dev.docklab.engine.api.ImageLineage;
 import dev.docklab.engine.store.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -14,7 +14,7 @@ import dev.docklab.engine.api.Explain;
 import dev.docklab.engine.api.FileReport;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.ImageConfig;
-import dev.docklab.engine.api.ImageParents;
+import dev.docklab.engine.api.ImageLineage;
 import dev.docklab.engine.api.LayerReport;
 import dev.docklab.engine.api.MountReport;
 import dev.docklab.engine.api.NetworkFacts;
@@ -144,7 +144,7 @@ final class Explanations implements Explain {
   private List<LayerUser> layerUsers(Image img) {
     List<Image> all = images0.list();
     List<LayerUser> users = new ArrayList<>();
-    ImageParents parents = new ImageParents(all);
+    ImageLineage parents = new ImageLineage(all);
     for (Image other : all) {
       boolean buildStep = other.repoTags().isEmpty() && parents.hasChild(other);
       if (!other.id().equals(img.id()) && !buildStep) {

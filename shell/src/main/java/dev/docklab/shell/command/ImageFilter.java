@@ -2,7 +2,7 @@ package dev.docklab.shell.command;
 
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
-import dev.docklab.engine.api.ImageParents;
+import dev.docklab.engine.api.ImageLineage;
 import dev.docklab.engine.api.ImageReference;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ final class ImageFilter {
    * another image was built on (a build step's image), as Docker does.
    */
   static List<Image> withoutIntermediate(List<Image> images) {
-    ImageParents parents = new ImageParents(images);
+    ImageLineage parents = new ImageLineage(images);
     List<Image> out = new ArrayList<>();
     for (Image img : images) {
       if (!img.repoTags().isEmpty() || !parents.hasChild(img)) {
@@ -55,7 +55,7 @@ final class ImageFilter {
       }
     }
     ImageReference want = repo == null ? null : ImageReference.parse(repo);
-    ImageParents parents = new ImageParents(images);
+    ImageLineage parents = new ImageLineage(images);
     for (Image img : images) {
       boolean isDangling = parents.dangling(img);
       if (dangling != null && dangling != isDangling) {

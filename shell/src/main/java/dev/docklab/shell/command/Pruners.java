@@ -5,7 +5,7 @@ import dev.docklab.engine.api.Container;
 import dev.docklab.engine.api.DiskUsage;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
-import dev.docklab.engine.api.ImageParents;
+import dev.docklab.engine.api.ImageLineage;
 import dev.docklab.engine.api.Removal;
 import dev.docklab.engine.api.Volume;
 import java.time.Duration;
@@ -157,7 +157,7 @@ final class Pruners {
     long reclaimed = 0;
     List<String> lines = new ArrayList<>();
     List<Image> images = s.engine().images().list();
-    ImageParents parents = new ImageParents(images);
+    ImageLineage parents = new ImageLineage(images);
     for (Image img : images) {
       // dangling: no name, and no image built on it (a build's step images are not dangling, as on Docker)
       boolean dangling = parents.dangling(img);

@@ -1,14 +1,10 @@
-package dev.docklab.engine.image;
+package dev.docklab.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.api.Image;
-import dev.docklab.engine.api.ImageConfig;
-import dev.docklab.engine.api.ImageReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

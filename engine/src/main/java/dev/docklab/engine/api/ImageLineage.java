@@ -1,8 +1,5 @@
-package dev.docklab.engine.image;
+package dev.docklab.engine.api;
 
-import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.api.Image;
-import dev.docklab.engine.api.ImageConfig;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +90,11 @@ public final class ImageLineage {
   /** Whether any image of this index is built on {@code img}. */
   public boolean hasChild(Image img) {
     return hasChild(img, other -> true);
+  }
+
+  /** Untagged, and no image of this index built on it: what {@code --filter dangling=true} and prune take. */
+  public boolean dangling(Image img) {
+    return img.repoTags().isEmpty() && !hasChild(img);
   }
 
   private static boolean closer(Indexed a, Indexed b) {
