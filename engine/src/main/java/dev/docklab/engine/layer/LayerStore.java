@@ -8,6 +8,7 @@ import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.LayerFiles;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.ShortLinks;
 import dev.docklab.engine.store.Trash;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
@@ -36,11 +37,13 @@ public final class LayerStore {
   private final Layout layout;
   private final TarExtractor extractor;
   private final Trash trash;
+  private final ShortLinks shortLinks;
 
   public LayerStore(Layout layout, Posix posix) {
     this.layout = layout;
     this.extractor = new TarExtractor(posix);
     this.trash = new Trash(layout);
+    this.shortLinks = new ShortLinks(layout);
   }
 
   /** Whether the layer is here and complete (its mark written last is there). */
@@ -197,10 +200,12 @@ public final class LayerStore {
 
   /**
    * Removes a layer directory (callers check that no image uses it): renamed out of the store first,
-   * so that a crash half-way leaves no half layer behind for a later load or pull to reuse.
+   * so that a crash half-way leaves no half layer behind for a later load or pull to reuse. Its short
+   * link in {@code l/}, if a deep mount made one, goes first: nothing would name it any more.
    */
   public synchronized void delete(Digest diffId) {
     try {
+      shortLinks.drop(layout.layerDiff(diffId));
       trash.delete(layout.layerDir(diffId));
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.LAYER_DELETE_FAILED, e, diffId, AtomicFiles.describe(e));
