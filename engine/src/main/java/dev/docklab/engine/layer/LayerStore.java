@@ -30,6 +30,13 @@ import java.util.zip.GZIPInputStream;
  * failure (a hostile entry, a full disk, a corrupt trailer) leaves the store exactly as it was.
  */
 public final class LayerStore {
+  /**
+   * The most layers an image may stack, as in Docker's layer store ({@code maxLayerDepth}): 125, so that
+   * overlay2's 128 lower dirs hold them with a container's init and read-write layers.
+   */
+  public static final int MAX_DEPTH = 125;
+  /** Docker's words when a layer would stack above {@link #MAX_DEPTH} ({@code layer.ErrMaxDepthExceeded}). */
+  public static final String MAX_DEPTH_EXCEEDED = "max depth exceeded";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TMP_PREFIX = "tmp-";
   /** The threads that create a layer's files while its tar is read (see {@link FileWriters}). */
@@ -44,6 +51,16 @@ public final class LayerStore {
     this.extractor = new TarExtractor(posix);
     this.trash = new Trash(layout);
     this.shortLinks = new ShortLinks(layout);
+  }
+
+  /**
+   * Refuses a layer on top of {@code layersBelow} layers when that passes {@link #MAX_DEPTH}, as Docker's
+   * layer store refuses to register it (a pull, a load, a commit, a build step).
+   */
+  public static void checkDepth(int layersBelow) {
+    if (layersBelow >= MAX_DEPTH) {
+      throw EngineException.system(MAX_DEPTH_EXCEEDED, null);
+    }
   }
 
   /** Whether the layer is here and complete (its mark written last is there). */

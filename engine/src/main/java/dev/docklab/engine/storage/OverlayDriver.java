@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
  * holds.
  */
 public final class OverlayDriver implements StorageDriver {
+  /**
+   * The most lower dirs a layer may stack on, as Docker's overlay2 ({@code maxDepth}): a container's
+   * read-write layer stacks on its init layer and the image's layers, so an image of 128 layers is refused.
+   */
+  static final int MAX_DEPTH = 128;
   /** The kernel takes mount options of at most one page. */
   private static final int MAX_OPTIONS = 4095;
   private final Posix posix;
@@ -32,6 +37,14 @@ public final class OverlayDriver implements StorageDriver {
   @Override
   public StorageDriverName kind() {
     return StorageDriverName.OVERLAY2;
+  }
+
+  /** Refuses, in Docker's words, an image whose layers and the container's init layer pass {@link #MAX_DEPTH}. */
+  @Override
+  public void checkDepth(int imageLayers) {
+    if (imageLayers + 1 > MAX_DEPTH) {
+      throw EngineException.system("max depth exceeded", null); // overlay2's own words, as the layer store's
+    }
   }
 
   @Override
