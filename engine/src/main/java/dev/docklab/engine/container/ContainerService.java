@@ -187,6 +187,7 @@ public final class ContainerService {
             + "\" is already in use by container \"" + existing.id()
             + "\". You have to remove (or rename) that container to be able to reuse that name.");
       }
+      driver.checkDepth(image.diffIds().size());
       Container c = factory.build(name, req, image);
       c = c.withResources(checkResources(c.resources(), c.hostConfig().memory(), false).resources(), c.hostConfig());
       store.save(c);

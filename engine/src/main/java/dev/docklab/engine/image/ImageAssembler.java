@@ -58,9 +58,10 @@ public final class ImageAssembler {
    * Adds a layer from a tar stream (plain or gzip); returns its diff id. In one pass over the data the
    * tar is gzip-compressed into a blob and, in a second thread, unpacked into a staged layer; the layer
    * goes into the store only once the whole input has been read and checked (a bad gzip trailer
-   * throws it away).
+   * throws it away). A layer above Docker's {@link LayerStore#MAX_DEPTH} is refused before it is read.
    */
   public Digest addLayer(InputStream tar) {
+    LayerStore.checkDepth(diffIds.size());
     Path tmp = null;
     PipedOutputStream toExtract = null;
     CompletableFuture<LayerStore.Staged> staging = null;

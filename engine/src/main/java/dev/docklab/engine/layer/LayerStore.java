@@ -8,6 +8,7 @@ import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.store.AtomicFiles;
 import dev.docklab.engine.store.LayerFiles;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.ShortLinks;
 import dev.docklab.engine.store.Trash;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
@@ -29,6 +30,13 @@ import java.util.zip.GZIPInputStream;
  * failure (a hostile entry, a full disk, a corrupt trailer) leaves the store exactly as it was.
  */
 public final class LayerStore {
+  /**
+   * The most layers an image may stack, as in Docker's layer store ({@code maxLayerDepth}): 125, so that
+   * overlay2's 128 lower dirs hold them with a container's init and read-write layers.
+   */
+  public static final int MAX_DEPTH = 125;
+  /** Docker's words when a layer would stack above {@link #MAX_DEPTH} ({@code layer.ErrMaxDepthExceeded}). */
+  public static final String MAX_DEPTH_EXCEEDED = "max depth exceeded";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TMP_PREFIX = "tmp-";
   /** The threads that create a layer's files while its tar is read (see {@link FileWriters}). */
@@ -36,11 +44,23 @@ public final class LayerStore {
   private final Layout layout;
   private final TarExtractor extractor;
   private final Trash trash;
+  private final ShortLinks shortLinks;
 
   public LayerStore(Layout layout, Posix posix) {
     this.layout = layout;
     this.extractor = new TarExtractor(posix);
     this.trash = new Trash(layout);
+    this.shortLinks = new ShortLinks(layout);
+  }
+
+  /**
+   * Refuses a layer on top of {@code layersBelow} layers when that passes {@link #MAX_DEPTH}, as Docker's
+   * layer store refuses to register it (a pull, a load, a commit, a build step).
+   */
+  public static void checkDepth(int layersBelow) {
+    if (layersBelow >= MAX_DEPTH) {
+      throw EngineException.system(MAX_DEPTH_EXCEEDED, null);
+    }
   }
 
   /** Whether the layer is here and complete (its mark written last is there). */
@@ -197,10 +217,12 @@ public final class LayerStore {
 
   /**
    * Removes a layer directory (callers check that no image uses it): renamed out of the store first,
-   * so that a crash half-way leaves no half layer behind for a later load or pull to reuse.
+   * so that a crash half-way leaves no half layer behind for a later load or pull to reuse. Its short
+   * link in {@code l/}, if a deep mount made one, goes first: nothing would name it any more.
    */
   public synchronized void delete(Digest diffId) {
     try {
+      shortLinks.drop(layout.layerDiff(diffId));
       trash.delete(layout.layerDir(diffId));
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.LAYER_DELETE_FAILED, e, diffId, AtomicFiles.describe(e));

@@ -26,6 +26,7 @@ import dev.docklab.engine.storage.StorageDriver;
 import dev.docklab.engine.storage.VfsDriver;
 import dev.docklab.engine.store.BlobStore;
 import dev.docklab.engine.store.Layout;
+import dev.docklab.engine.store.ShortLinks;
 import dev.docklab.engine.store.Trees;
 import dev.docklab.engine.sys.Posix;
 import dev.docklab.engine.volume.VolumeStore;
@@ -99,7 +100,7 @@ public final class Services implements AutoCloseable {
    * Clears what a crash may have left: temp files, half-unpacked and half-deleted layers, stale mounts,
    * containers recorded as running that are gone, what was kept for a lesson's undo when no lesson
    * keeps it any more, then the step containers of a build, the pause of a commit, and the layers and
-   * blobs no image (live or kept) stands on.
+   * blobs no image (live or kept) stands on; last, the short links in {@code l/} whose layer is gone.
    */
   public void recover() throws IOException {
     // what was mounted under tmp (debootstrap's /proc and /sys in a tree being made) goes before the tree
@@ -110,6 +111,7 @@ public final class Services implements AutoCloseable {
     keeper.sweepAtStart();
     parts.containers().reconcile();
     new CrashLeftovers(parts).clear();
+    new ShortLinks(parts.layout()).dropDangling();
   }
 
   /** Records the containers that ended since the last call, and applies their restart policies. */

@@ -4,17 +4,13 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.StorageDriverName;
 import dev.docklab.engine.store.ContainerFiles;
+import dev.docklab.engine.store.ShortLinks;
 import dev.docklab.engine.sys.Posix;
 import dev.docklab.engine.sys.SyscallException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,6 +21,11 @@ import java.util.stream.Collectors;
  * holds.
  */
 public final class OverlayDriver implements StorageDriver {
+  /**
+   * The most lower dirs a layer may stack on, as Docker's overlay2 ({@code maxDepth}): a container's
+   * read-write layer stacks on its init layer and the image's layers, so an image of 128 layers is refused.
+   */
+  static final int MAX_DEPTH = 128;
   /** The kernel takes mount options of at most one page. */
   private static final int MAX_OPTIONS = 4095;
   private final Posix posix;
@@ -36,6 +37,14 @@ public final class OverlayDriver implements StorageDriver {
   @Override
   public StorageDriverName kind() {
     return StorageDriverName.OVERLAY2;
+  }
+
+  /** Refuses, in Docker's words, an image whose layers and the container's init layer pass {@link #MAX_DEPTH}. */
+  @Override
+  public void checkDepth(int imageLayers) {
+    if (imageLayers + 1 > MAX_DEPTH) {
+      throw EngineException.system("max depth exceeded", null); // overlay2's own words, as the layer store's
+    }
   }
 
   @Override
@@ -59,10 +68,10 @@ public final class OverlayDriver implements StorageDriver {
         // Too many layers for one page of options: name each layer dir by a short link, relative to the
         // data root, and mount from there, as Docker's overlay2 does with its l/ directory.
         Path root = container.layout().root();
-        Path links = Files.createDirectories(container.layout().shortLinks());
+        ShortLinks links = new ShortLinks(container.layout());
         List<Path> shortLowers = new ArrayList<>();
         for (Path lower : lowers) {
-          shortLowers.add(root.relativize(shortLink(links, lower)));
+          shortLowers.add(root.relativize(links.link(lower)));
         }
         options = options(shortLowers, upper, work);
         mountFrom = root;
@@ -109,54 +118,24 @@ public final class OverlayDriver implements StorageDriver {
         + ",upperdir=" + upper + ",workdir=" + work + ",redirect_dir=off,index=off";
   }
 
-  /** {@code DATA_ROOT/l/XXXXXXXXXXXX}, a symbolic link to {@code target}, made once (atomically). */
-  static Path shortLink(Path links, Path target) throws IOException {
-    String name = linkName(target);
-    Path link = links.resolve(name);
-    if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
-      return link;
-    }
-    Path tmp = links.resolve("." + name + "." + ProcessHandle.current().pid() + ".tmp");
-    Files.deleteIfExists(tmp);
-    Files.createSymbolicLink(tmp, target);
-    Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    return link;
-  }
-
-  /** The name of {@code target}'s short link: the first 12 hex digits of the SHA-256 of its path. */
-  private static String linkName(Path target) {
-    return HexFormat.of().formatHex(sha256(target.toString())).substring(0, 12);
-  }
-
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Override
   public void unmount(ContainerFiles container) {
     Path merged = container.merged();
     if (isMounted(merged)) {
       posix.umount(merged, Posix.MNT_DETACH);
     }
-    dropShortLink(container.layout().shortLinks(), container.init());
+    dropShortLink(container);
   }
 
   /**
    * Removes the short link to a container's own init layer, if a mount made one: unlike an image's layers,
    * which other containers share, it names nothing once the container is gone (the next mount makes it again).
    */
-  private static void dropShortLink(Path links, Path target) {
-    Path link = links.resolve(linkName(target));
+  private static void dropShortLink(ContainerFiles container) {
     try {
-      if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
-        Files.delete(link);
-      }
+      new ShortLinks(container.layout()).drop(container.init());
     } catch (IOException e) {
-      throw EngineException.system(EngineMessage.FILE_WRITE_FAILED, e, link, e.getMessage());
+      throw EngineException.system(EngineMessage.FILE_WRITE_FAILED, e, container.layout().shortLinks(), e.getMessage());
     }
   }
 

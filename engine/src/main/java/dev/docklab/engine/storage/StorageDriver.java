@@ -25,6 +25,12 @@ public interface StorageDriver {
   }
 
   /**
+   * Refuses a container on an image of {@code imageLayers} layers when this driver cannot stack them
+   * (overlay2's limit on lower dirs); other drivers take any depth.
+   */
+  default void checkDepth(int imageLayers) {}
+
+  /**
    * Makes the container's root filesystem ready and returns where it is.
    *
    * @param container the container's files under the data root

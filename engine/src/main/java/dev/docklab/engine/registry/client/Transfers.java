@@ -140,6 +140,9 @@ public final class Transfers {
       throw EngineException.invalid(EngineMessage.MANIFEST_LAYER_COUNT, String.valueOf(layerDescs.size()),
           String.valueOf(diffIds.size()));
     }
+    if (!diffIds.isEmpty()) {
+      LayerStore.checkDepth(diffIds.size() - 1); // Docker's layer store refuses the layer above its limit
+    }
     p.line((ref.tag() != null ? ref.tag() : ref.digest().toString()) + ": Pulling from " + ref.path());
     List<Digest> blobDigests = new ArrayList<>();
     List<Boolean> needed = new ArrayList<>();

@@ -448,6 +448,21 @@ class TransfersTest {
       assertTrue(layers.has(shared.diffId()), "the first image keeps its layer");
       assertTrue(blobs.has(shared.digest()), "and its blob");
     }
+
+    @Test
+    void anImageDeeperThanDockersLayerStoreTakesIsRefusedInItsWords() {
+      Layer[] deep = new Layer[126]; // one more than moby's maxLayerDepth
+      for (int i = 0; i < deep.length; i++) {
+        deep[i] = Layer.of("f" + i, "layer " + i);
+      }
+      push("team/deep", "1.0", image(deep));
+
+      EngineException e = assertThrows(EngineException.class, () -> pull("team/deep:1.0"));
+
+      assertEquals("max depth exceeded", e.getMessage());
+      assertFalse(blobs.has(deep[0].digest()), "nothing fetched");
+      assertNull(images.find(ref("team/deep:1.0").toString()));
+    }
   }
 
   @Nested
