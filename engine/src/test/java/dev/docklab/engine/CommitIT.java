@@ -6,46 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.api.CommitRequest;
 import dev.docklab.engine.api.Digest;
-import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.Removal;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.container.UpperDir;
-import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** commit, diff, tag and rmi on real containers and layers. */
 class CommitIT {
-  private Path root;
-  private Engine engine;
+  @RegisterExtension
+  final EngineFixture fx = new EngineFixture();
 
-  @BeforeEach
-  void open() throws Exception {
-    root = TestEngines.newDataRoot();
-    engine = TestEngines.open(root);
-    engine.system().ensureBaseImages();
-  }
 
-  @AfterEach
-  void close() throws Exception {
-    TestEngines.destroy(engine, root);
-    assertTrue(Mounts.under(root).isEmpty());
-  }
 
   private RunResult run(String name, String... cmd) {
-    return engine.containers().run(new RunRequest("busybox", name, List.of(cmd), List.of(), 0, 0, false), new TestEngines.Output());
+    return fx.engine().containers().run(new RunRequest("busybox", name, List.of(cmd), List.of(), 0, 0, false),
+        new TestEngines.Output());
   }
 
   private String output(String image, String... cmd) {
     TestEngines.Output out = new TestEngines.Output();
-    engine.containers().run(new RunRequest(image, null, List.of(cmd), List.of(), 0, 0, true), out);
+    fx.engine().containers().run(new RunRequest(image, null, List.of(cmd), List.of(), 0, 0, true), out);
     return out.stdout() + out.stderr();
   }
 
@@ -53,7 +39,7 @@ class CommitIT {
   void diffListsAddedChangedAndDeletedPathsAsDocker() {
     run("d1", "sh", "-c", "echo hi > /hello.txt; rm /bin/vi; mkdir /data; echo x >> /etc/passwd");
     assertEquals(List.of("C /bin", "D /bin/vi", "A /data", "C /etc", "C /etc/passwd", "A /hello.txt"),
-        engine.containers().diff("d1").stream().map(c -> c.kind() + " " + c.path()).toList());
+        fx.engine().containers().diff("d1").stream().map(c -> c.kind() + " " + c.path()).toList());
   }
 
   @Test
@@ -62,10 +48,11 @@ class CommitIT {
         + "&& echo new > /home/only");
     Digest id = commit("c1", "myapp:v1", "Ada <ada@example.com>", "add hello",
         List.of("CMD [\"cat\", \"/hello.txt\"]", "ENV GREETING=hi"), true);
-    Image img = engine.images().find("myapp:v1");
+    Image img = fx.engine().images().find("myapp:v1");
     assertEquals(id, img.id());
     assertEquals(3, img.diffIds().size(), "busybox's two layers plus the container's");
-    assertEquals(engine.images().find("busybox").diffIds(), img.diffIds().subList(0, 2), "the base layers are shared");
+    assertEquals(fx.engine().images().find("busybox").diffIds(), img.diffIds().subList(0, 2),
+        "the base layers are shared");
     assertEquals("hi\n", output("myapp:v1"));
     assertTrue(output("myapp:v1", "ls", "/bin/vi").contains("No such file"));
     assertEquals("hi\n", output("myapp:v1", "sh", "-c", "echo $GREETING"));
@@ -85,39 +72,40 @@ class CommitIT {
   void commitWithoutANameMakesAnUntaggedImage() {
     run("c2", "touch", "/x");
     Digest id = commit("c2", null, null, null, List.of(), true);
-    assertTrue(engine.images().find(id.toString()).repoTags().isEmpty());
+    assertTrue(fx.engine().images().find(id.toString()).repoTags().isEmpty());
   }
 
   @Test
   void tagAddsANameAndRmiRemovesNamesThenTheImageAndItsOwnLayers() {
     run("c3", "touch", "/y");
     Digest id = commit("c3", "app:1", null, null, List.of(), true);
-    engine.images().tag("app:1", "app:latest");
-    assertEquals(id, engine.images().find("app").id());
-    Removal first = engine.images().remove("app:1", false, true);
+    fx.engine().images().tag("app:1", "app:latest");
+    assertEquals(id, fx.engine().images().find("app").id());
+    Removal first = fx.engine().images().remove("app:1", false, true);
     assertEquals(List.of("app:1"), first.untagged());
     assertTrue(first.deleted().isEmpty());
-    Digest top = engine.images().find("app").diffIds().get(2);
-    Removal last = engine.images().remove("app", false, true);
+    Digest top = fx.engine().images().find("app").diffIds().get(2);
+    Removal last = fx.engine().images().remove("app", false, true);
     assertEquals(List.of("app:latest"), last.untagged());
     assertEquals(List.of(id.toString(), top.toString()), last.deleted(), "the image, then its own layer");
-    assertFalse(Files.exists(root.resolve("layers").resolve(top.hex())));
-    assertFalse(Files.exists(root.resolve("blobs/sha256").resolve(id.hex())), "the config blob goes too");
-    assertTrue(engine.images().find("busybox") != null, "shared layers stay");
+    assertFalse(Files.exists(fx.root().resolve("layers").resolve(top.hex())));
+    assertFalse(Files.exists(fx.root().resolve("blobs/sha256").resolve(id.hex())), "the config blob goes too");
+    assertTrue(fx.engine().images().find("busybox") != null, "shared layers stay");
   }
 
   @Test
   void rmiRefusesAnImageAContainerUses() {
     run("c4", "true");
-    EngineException e = assertThrows(EngineException.class, () -> engine.images().remove(
-        engine.images().find("busybox").id().toString(), false, true));
+    EngineException e = assertThrows(EngineException.class, () -> fx.engine().images().remove(
+        fx.engine().images().find("busybox").id().toString(), false, true));
     assertTrue(e.getMessage().contains("(must be forced)"), e.getMessage());
-    EngineException missing = assertThrows(EngineException.class, () -> engine.images().remove("nosuch", false, true));
+    EngineException missing = assertThrows(EngineException.class,
+        () -> fx.engine().images().remove("nosuch", false, true));
     assertEquals("No such image: nosuch:latest", missing.getMessage());
   }
 
   private Digest commit(String container, String reference, String author, String message, List<String> changes,
       boolean pause) {
-    return engine.images().commit(new CommitRequest(container, reference, author, message, changes, pause));
+    return fx.engine().images().commit(new CommitRequest(container, reference, author, message, changes, pause));
   }
 }

@@ -2,17 +2,14 @@ package dev.docklab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
-import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every container has a pids limit and a memory limit unless it asks for none (daemon.json's
@@ -23,30 +20,19 @@ class ContainerLimitsIT {
   private static final String LIMITS = "cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max; "
       + "cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max";
   private static final long GIB = 1L << 30;
-  static Path root;
-  static Engine engine;
+  @RegisterExtension
+  static final EngineFixture fx = new EngineFixture();
 
-  @BeforeAll
-  static void open() throws Exception {
-    root = TestEngines.newDataRoot();
-    engine = TestEngines.open(root);
-    engine.system().ensureBaseImages();
-  }
 
-  @AfterAll
-  static void close() throws Exception {
-    TestEngines.destroy(engine, root);
-    assertTrue(Mounts.under(root).isEmpty(), "mounts left under " + root);
-  }
 
   private static RunResult run(TestEngines.Output out, long memory, long pids, String script) {
-    return engine.containers().run(new RunRequest("busybox", null, List.of("sh", "-c", script), List.of(), memory,
+    return fx.engine().containers().run(new RunRequest("busybox", null, List.of("sh", "-c", script), List.of(), memory,
         pids, false), out);
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> part(String id, String key) {
-    return (Map<String, Object>) engine.containers().inspectDocument(id).get(key);
+    return (Map<String, Object>) fx.engine().containers().inspectDocument(id).get(key);
   }
 
   @Test
@@ -93,7 +79,7 @@ class ContainerLimitsIT {
 
   @Test
   void daemonJsonSetsTheDefaults() throws Exception {
-    Path daemonJson = root.resolve("daemon.json");
+    Path daemonJson = fx.root().resolve("daemon.json");
     Files.writeString(daemonJson, "{\"default-pids-limit\": 200, \"default-memory\": \"256m\"}\n");
     try {
       TestEngines.Output out = new TestEngines.Output();

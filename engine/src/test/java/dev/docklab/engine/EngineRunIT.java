@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.Image;
 import dev.docklab.engine.api.Progress;
@@ -19,30 +18,18 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Real containers from the real busybox base image, through overlayfs and the OCI runtime. */
 class EngineRunIT {
-  static Path root;
-  static Engine engine;
+  @RegisterExtension
+  static final EngineFixture fx = new EngineFixture();
 
-  @BeforeAll
-  static void open() throws Exception {
-    root = TestEngines.newDataRoot();
-    engine = TestEngines.open(root);
-    engine.system().ensureBaseImages();
-  }
 
-  @AfterAll
-  static void close() throws Exception {
-    TestEngines.destroy(engine, root);
-    assertTrue(Mounts.under(root).isEmpty(), "mounts left under " + root);
-  }
 
   private static RunResult run(TestEngines.Output out, RunRequest req) {
-    return engine.containers().run(req, out);
+    return fx.engine().containers().run(req, out);
   }
 
   @Test
@@ -51,7 +38,7 @@ class EngineRunIT {
     RunResult r = run(out, RunRequest.of("busybox", "echo", "hello"));
     assertEquals("hello\n", out.stdout());
     assertEquals(0, r.exitCode());
-    assertEquals("exited", engine.containers().inspect(r.container().id()).state().status().dockerName());
+    assertEquals("exited", fx.engine().containers().inspect(r.container().id()).state().status().dockerName());
   }
 
   @Test
@@ -60,7 +47,7 @@ class EngineRunIT {
     RunResult r = run(out, RunRequest.of("busybox", "sh", "-c", "echo oops >&2; exit 7"));
     assertEquals(7, r.exitCode());
     assertEquals("oops\n", out.stderr());
-    assertEquals(7, engine.containers().inspect(r.container().id()).state().exitCode());
+    assertEquals(7, fx.engine().containers().inspect(r.container().id()).state().exitCode());
   }
 
   @Test
@@ -72,15 +59,15 @@ class EngineRunIT {
 
   @Test
   void writesLandInTheUpperDirAndLayersNeverChange() throws Exception {
-    Image busybox = engine.images().find("busybox");
-    Path topLayer = root.resolve("layers").resolve(busybox.diffIds().get(1).hex()).resolve("diff");
+    Image busybox = fx.engine().images().find("busybox");
+    Path topLayer = fx.root().resolve("layers").resolve(busybox.diffIds().get(1).hex()).resolve("diff");
     String passwdBefore = Files.readString(topLayer.resolve("etc/passwd"));
     TestEngines.Output out = new TestEngines.Output();
     RunResult r = run(out, new RunRequest("busybox", null,
         List.of("sh", "-c", "echo hi > /hello.txt && echo 'x:x:9:9::/:/bin/sh' >> /etc/passwd && rm /bin/vi"),
         List.of(), 0, 0, false));
     assertEquals(0, r.exitCode(), out.stderr());
-    Path upper = root.resolve("containers").resolve(r.container().id()).resolve("upper");
+    Path upper = fx.root().resolve("containers").resolve(r.container().id()).resolve("upper");
     assertEquals("hi\n", Files.readString(upper.resolve("hello.txt")));
     assertTrue(Files.readString(upper.resolve("etc/passwd")).endsWith("x:x:9:9::/:/bin/sh\n"), "copy-up of passwd");
     // the deletion is an overlay whiteout: a character device 0:0
@@ -88,7 +75,7 @@ class EngineRunIT {
     assertEquals(0020000, mode & 0170000);
     assertEquals(passwdBefore, Files.readString(topLayer.resolve("etc/passwd")));
     assertFalse(Files.exists(topLayer.resolve("hello.txt")));
-    Path lowerVi = root.resolve("layers").resolve(busybox.diffIds().get(0).hex()).resolve("diff/bin/vi");
+    Path lowerVi = fx.root().resolve("layers").resolve(busybox.diffIds().get(0).hex()).resolve("diff/bin/vi");
     assertTrue(Files.isSymbolicLink(lowerVi), "the lower layer keeps bin/vi");
   }
 
@@ -119,11 +106,11 @@ class EngineRunIT {
   void rmRemovesTheContainerAndItsFiles() {
     TestEngines.Output out = new TestEngines.Output();
     RunResult r = run(out, new RunRequest("busybox", "tobe-removed", List.of("true"), List.of(), 0, 0, false));
-    Path dir = root.resolve("containers").resolve(r.container().id());
+    Path dir = fx.root().resolve("containers").resolve(r.container().id());
     assertTrue(Files.isDirectory(dir));
-    engine.containers().remove("tobe-removed", false, false);
+    fx.engine().containers().remove("tobe-removed", false, false);
     assertFalse(Files.exists(dir));
-    assertThrows(EngineException.class, () -> engine.containers().inspect("tobe-removed"));
+    assertThrows(EngineException.class, () -> fx.engine().containers().inspect("tobe-removed"));
   }
 
   @Test
@@ -132,18 +119,20 @@ class EngineRunIT {
         new RunRequest("busybox", "sleeper", List.of("sleep", "30"), List.of(), 0, 0, false)));
     runner.start();
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (engine.containers().list(false).stream().noneMatch(c -> c.name().equals("sleeper"))
-        || engine.containers().inspect("sleeper").state().running() && !new Layout(root).runtimeState().resolve(engine.containers().inspect("sleeper").id()).toFile().exists()) {
+    while (fx.engine().containers().list(false).stream().noneMatch(c -> c.name().equals("sleeper"))
+        || fx.engine().containers().inspect("sleeper").state().running() && !new Layout(fx.root()).runtimeState()
+            .resolve(fx.engine().containers().inspect("sleeper").id()).toFile().exists()) {
       assertTrue(System.nanoTime() < deadline, "the container did not start");
       Thread.sleep(50);
     }
-    EngineException e = assertThrows(EngineException.class, () -> engine.containers().remove("sleeper", false, false));
+    EngineException e = assertThrows(EngineException.class,
+        () -> fx.engine().containers().remove("sleeper", false, false));
     assertTrue(e.getMessage().startsWith("You cannot remove a running container "), e.getMessage());
     assertTrue(e.getMessage().endsWith(". Stop the container before attempting removal or force remove"));
-    engine.containers().remove("sleeper", true, false);
+    fx.engine().containers().remove("sleeper", true, false);
     runner.join(10_000);
     assertFalse(runner.isAlive(), "the foreground run ended when its container was killed");
-    assertThrows(EngineException.class, () -> engine.containers().inspect("sleeper"));
+    assertThrows(EngineException.class, () -> fx.engine().containers().inspect("sleeper"));
   }
 
   @Test
@@ -151,8 +140,8 @@ class EngineRunIT {
     TestEngines.Output out = new TestEngines.Output();
     RunResult r = run(out, new RunRequest("busybox", null, List.of("true"), List.of(), 0, 0, true));
     assertTrue(r.removed());
-    assertFalse(Files.exists(root.resolve("containers").resolve(r.container().id())));
-    assertTrue(engine.containers().list(true).stream().noneMatch(c -> c.id().equals(r.container().id())));
+    assertFalse(Files.exists(fx.root().resolve("containers").resolve(r.container().id())));
+    assertTrue(fx.engine().containers().list(true).stream().noneMatch(c -> c.id().equals(r.container().id())));
   }
 
   @Test
@@ -162,7 +151,7 @@ class EngineRunIT {
         () -> run(new TestEngines.Output(), new RunRequest("busybox", "web", List.of("true"), List.of(), 0, 0, false)));
     assertTrue(e.getMessage().startsWith("Conflict. The container name \"/web\" is already in use by container"),
         e.getMessage());
-    engine.containers().remove("web", false, false);
+    fx.engine().containers().remove("web", false, false);
   }
 
   @Test
@@ -171,14 +160,15 @@ class EngineRunIT {
         () -> run(new TestEngines.Output(), RunRequest.of("busybox", "nosuchcommand")));
     assertEquals(127, e.exitCode());
     assertTrue(e.getMessage().contains("executable file not found"), e.getMessage());
-    Container failed = engine.containers().list(true).get(0);
+    Container failed = fx.engine().containers().list(true).get(0);
     assertEquals("created", failed.state().status().dockerName());
-    assertTrue(Mounts.under(root).isEmpty(), "the failed container's root is unmounted");
+    assertTrue(Mounts.under(fx.root()).isEmpty(), "the failed container's root is unmounted");
   }
 
   @Test
   void missingImageSaysThereIsNoRegistry() {
-    EngineException e = assertThrows(EngineException.class, () -> engine.images().resolveForRun("nosuchimage", Progress.NONE));
+    EngineException e = assertThrows(EngineException.class,
+        () -> fx.engine().images().resolveForRun("nosuchimage", Progress.NONE));
     assertTrue(e.getMessage().contains("nosuchimage"), e.getMessage());
     assertEquals(EngineException.Kind.NOT_FOUND, e.kind());
   }

@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.docklab.engine.api.BootFacts;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.api.RunResult;
 import dev.docklab.engine.runtime.AppArmor;
-import dev.docklab.engine.storage.Mounts;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real containers under the default seccomp profile and under {@code --security-opt}, checked from inside
@@ -31,25 +27,14 @@ class SeccompIT {
   private static final String NO_MKDIR = """
       {"defaultAction": "SCMP_ACT_ALLOW",
        "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]}""";
-  static Path root;
-  static Engine engine;
+  @RegisterExtension
+  static final EngineFixture fx = new EngineFixture();
 
-  @BeforeAll
-  static void open() throws Exception {
-    root = TestEngines.newDataRoot();
-    engine = TestEngines.open(root);
-    engine.system().ensureBaseImages();
-  }
 
-  @AfterAll
-  static void close() throws Exception {
-    TestEngines.destroy(engine, root);
-    assertTrue(Mounts.under(root).isEmpty(), "mounts left under " + root);
-  }
 
   private static TestEngines.Output run(RunRequest req) {
     TestEngines.Output out = new TestEngines.Output();
-    RunResult r = engine.containers().run(req, out);
+    RunResult r = fx.engine().containers().run(req, out);
     out.err.writeBytes(("\nexit " + r.exitCode()).getBytes());
     return out;
   }
@@ -108,12 +93,13 @@ class SeccompIT {
 
   @Test
   void inspectKeepsTheOptionsAndExplainBootShowsTheFilter() {
-    Container c = engine.containers().create(new RunRequest("busybox", "confined", List.of("sleep", "30"), List.of(),
-        0, 0, false).withSecurityOpt(List.of("no-new-privileges")), engine.images().find("busybox"));
-    assertEquals(List.of("no-new-privileges"), engine.containers().inspect(c.id()).hostConfig().securityOpt());
-    engine.containers().start(c.id(), false);
+    Container c = fx.engine().containers().create(
+        new RunRequest("busybox", "confined", List.of("sleep", "30"), List.of(),
+        0, 0, false).withSecurityOpt(List.of("no-new-privileges")), fx.engine().images().find("busybox"));
+    assertEquals(List.of("no-new-privileges"), fx.engine().containers().inspect(c.id()).hostConfig().securityOpt());
+    fx.engine().containers().start(c.id(), false);
     try {
-      BootFacts facts = engine.explain().boot("confined");
+      BootFacts facts = fx.engine().explain().boot("confined");
       assertEquals(2, facts.confinement().seccompMode(), facts.toString());
       assertTrue(facts.confinement().syscalls() > 300, facts.toString());
       assertEquals("SCMP_ACT_ERRNO", facts.confinement().defaultAction());
@@ -123,17 +109,17 @@ class SeccompIT {
         assertNull(facts.confinement().appArmorProfile());
       }
     } finally {
-      engine.containers().remove(c.id(), true, false);
+      fx.engine().containers().remove(c.id(), true, false);
     }
   }
 
   @Test
   void badOptionsAreRefusedInDockersWords() {
-    var busybox = engine.images().find("busybox");
-    EngineException key = assertThrows(EngineException.class, () -> engine.containers().create(
+    var busybox = fx.engine().images().find("busybox");
+    EngineException key = assertThrows(EngineException.class, () -> fx.engine().containers().create(
         RunRequest.of("busybox", "true").withSecurityOpt(List.of("seccom=unconfined")), busybox));
     assertEquals("invalid --security-opt 2: \"seccom=unconfined\"", key.getMessage());
-    EngineException json = assertThrows(EngineException.class, () -> engine.containers().create(
+    EngineException json = assertThrows(EngineException.class, () -> fx.engine().containers().create(
         RunRequest.of("busybox", "true").withSecurityOpt(List.of("seccomp={\"defaultAction\": 3")), busybox));
     assertTrue(json.getMessage().startsWith("Decoding seccomp profile failed: "), json.getMessage());
     assertEquals(1, json.getMessage().lines().count());

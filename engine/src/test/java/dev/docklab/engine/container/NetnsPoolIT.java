@@ -4,43 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.docklab.engine.TestEngines;
+import dev.docklab.engine.EngineFixture;
 import dev.docklab.engine.api.Container;
-import dev.docklab.engine.api.Engine;
 import dev.docklab.engine.api.EngineListener;
 import dev.docklab.engine.api.RunRequest;
 import dev.docklab.engine.network.BridgeNetwork;
-import dev.docklab.engine.storage.Mounts;
 import dev.docklab.engine.sys.Posix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The network namespaces made ahead of need: taken by starts, gone when the engine closes or after a crash. */
 class NetnsPoolIT {
-  private Path root;
-  private Engine engine;
+  @RegisterExtension
+  final EngineFixture fx = new EngineFixture();
 
-  @BeforeEach
-  void open() throws Exception {
-    root = TestEngines.newDataRoot();
-    engine = TestEngines.open(root);
-    engine.system().ensureBaseImages();
-  }
 
-  @AfterEach
-  void close() throws Exception {
-    TestEngines.destroy(engine, root);
-    assertTrue(Mounts.under(root).isEmpty(), "mounts left under " + root);
-  }
 
   private Path notes() {
-    return root.resolve("network").resolve("pool");
+    return fx.root().resolve("network").resolve("pool");
   }
 
   /** The pool's namespaces as its notes name them, once there are {@code count} (10 s at most). */
@@ -77,10 +63,11 @@ class NetnsPoolIT {
 
   @Test
   void aStartTakesANamespaceOfThePoolAndTheEngineLeavesNoneWhenItCloses() throws Exception {
-    assertEquals(0, engine.containers().run(RunRequest.of("busybox", "true"), (s, b) -> { }).exitCode());
+    assertEquals(0, fx.engine().containers().run(RunRequest.of("busybox", "true"), (s, b) -> { }).exitCode());
     List<Path> spares = awaitPool(2);
-    Container c = engine.containers().create(RunRequest.of("busybox", "sleep", "30"), engine.images().find("busybox"));
-    c = engine.containers().start(c.id(), false).container();
+    Container c = fx.engine().containers().create(RunRequest.of("busybox", "sleep", "30"),
+        fx.engine().images().find("busybox"));
+    c = fx.engine().containers().start(c.id(), false).container();
     Path own = BridgeNetwork.netnsPath(c.id());
     assertEquals(own.toString(), c.network().sandboxKey(), "the namespace goes by the container's own name");
     assertTrue(spares.stream().anyMatch(s -> !Files.exists(s)), "one of " + spares + " was taken");
@@ -88,21 +75,21 @@ class NetnsPoolIT {
     assertTrue(lo.contains("UP"), "lo is up in the namespace taken from the pool: " + lo);
     assertTrue(ip("-n", own.getFileName().toString(), "-4", "addr", "show", "eth0")
         .contains(c.network().ipAddress() + "/"), "eth0 has the container's address");
-    engine.containers().remove(c.id(), true, false);
+    fx.engine().containers().remove(c.id(), true, false);
     List<Path> before = awaitPool(2);
-    engine.close();
-    engine = null;
+    fx.engine().close();
+    fx.forget();
     for (Path spare : before) {
       assertFalse(Files.exists(spare), spare + " is removed when the engine closes");
     }
     assertEquals(List.of(), noted(), "no note of the pool is left");
-    engine = TestEngines.open(root);
+    fx.reopen();
   }
 
   @Test
   void whatAPoolLeftWithoutClosingIsRemovedWhenTheNextEngineOpens() throws Exception {
-    engine.close();
-    engine = null;
+    fx.engine().close();
+    fx.forget();
     // a pool whose engine ended without closing: namespaces made and noted, one noted but never made
     NetnsPool abandoned = new NetnsPool(notes(), 2, Posix.host(), EngineListener.NONE);
     abandoned.fillLater();
@@ -111,7 +98,7 @@ class NetnsPoolIT {
     for (Path spare : left) {
       assertTrue(Files.exists(spare));
     }
-    engine = TestEngines.open(root);
+    fx.reopen();
     for (Path spare : left) {
       assertFalse(Files.exists(spare), spare + " is removed by the next engine's recovery");
     }
