@@ -11,7 +11,6 @@ import dev.docklab.engine.storage.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,34 +31,12 @@ class KilledReplIT {
     assertTrue(Mounts.under(t.root).isEmpty());
   }
 
-  private Process docklab(String line) throws Exception {
-    return new ProcessBuilder("java", "-jar", Path.of("target/docklab.jar").toAbsolutePath().toString(),
-        "--data-root", t.root.toString(), "-c", line).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-  }
-
-  private boolean anyLogContains(String text) throws Exception {
-    Path containers = t.root.resolve("containers");
-    if (!Files.isDirectory(containers)) {
-      return false;
-    }
-    try (Stream<Path> dirs = Files.list(containers)) {
-      for (Path d : dirs.toList()) {
-        Path log = d.resolve("container.log");
-        if (Files.exists(log) && Files.readString(log).contains(text)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   @Test
   void containersSurviveAKilledReplAndTheRecordsStayTrue() throws Exception {
-    Process p = docklab("docker run -d --name bg busybox sleep 100; "
+    Process p = t.spawn("docker run -d --name bg busybox sleep 100; "
         + "docker run --name fg busybox sh -c 'echo fg-started; sleep 100'");
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!anyLogContains("fg-started")) {
+    while (!t.anyContainerLogContains("fg-started")) {
       assertTrue(System.nanoTime() < deadline, "the foreground container never started");
       Thread.sleep(50);
     }
@@ -84,7 +61,7 @@ class KilledReplIT {
   @Test
   void aKillDuringStartLeavesNoHalfContainer() throws Exception {
     for (int delayMs : new int[] {150, 300, 450}) {
-      Process p = docklab("docker run -d --name half busybox sleep 100");
+      Process p = t.spawn("docker run -d --name half busybox sleep 100");
       Thread.sleep(delayMs);
       p.destroyForcibly();
       p.waitFor();

@@ -44,34 +44,15 @@ class NetnsPoolCrashIT {
     }
   }
 
-  private boolean anyLogContains(String text) throws Exception {
-    Path containers = t.root.resolve("containers");
-    if (!Files.isDirectory(containers)) {
-      return false;
-    }
-    try (Stream<Path> dirs = Files.list(containers)) {
-      for (Path d : dirs.toList()) {
-        Path log = d.resolve("container.log");
-        if (Files.exists(log) && Files.readString(log).contains(text)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   @Test
   void theNamespacesAKilledDocklabKeptReadyAreRemovedByTheNext() throws Exception {
-    Process p = new ProcessBuilder("java", "-jar", Path.of("target/docklab.jar").toAbsolutePath().toString(),
-        "--data-root", t.root.toString(), "-c",
-        "docker run --rm busybox true; docker run --rm busybox sh -c 'echo started; sleep 60'")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p = t.spawn("docker run --rm busybox true; docker run --rm busybox sh -c 'echo started; sleep 60'");
     List<Path> ready;
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (true) {
       ready = noted();
       // once the second container runs, no start takes from the pool any more: it only fills up
-      if (anyLogContains("started") && ready.size() >= 2 && ready.stream().allMatch(Files::exists)) {
+      if (t.anyContainerLogContains("started") && ready.size() >= 2 && ready.stream().allMatch(Files::exists)) {
         break;
       }
       assertTrue(System.nanoTime() < deadline, "the pool never filled: " + ready);

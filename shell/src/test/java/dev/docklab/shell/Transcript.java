@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Runs docklab lines as {@code docklab -c LINE} would, on a data root of its own, and records the output. */
 final class Transcript {
@@ -49,6 +51,30 @@ final class Transcript {
   /** {@code line} with docklab speaking {@code lang}, reading {@code stdin}. */
   Result runIn(String lang, String line, byte[] stdin) {
     return run(lang, line, new ByteArrayInputStream(stdin));
+  }
+
+  /** {@code docklab -c LINE} in a process of its own (from the packaged jar), for a test to kill. */
+  Process spawn(String line) throws IOException {
+    return new ProcessBuilder("java", "-jar", Path.of("target/docklab.jar").toAbsolutePath().toString(),
+        "--data-root", root.toString(), "-c", line).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  /** Whether the log of any container of this data root holds {@code text}. */
+  boolean anyContainerLogContains(String text) throws IOException {
+    Path containers = root.resolve("containers");
+    if (!Files.isDirectory(containers)) {
+      return false;
+    }
+    try (Stream<Path> dirs = Files.list(containers)) {
+      for (Path d : dirs.toList()) {
+        Path log = d.resolve("container.log");
+        if (Files.exists(log) && Files.readString(log).contains(text)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Removes every container and user network through docklab itself, then the data root. */
