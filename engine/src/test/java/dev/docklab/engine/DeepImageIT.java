@@ -32,6 +32,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deep images: their lower dirs, named in full, would pass the kernel's one page of mount options, so the
@@ -39,71 +40,63 @@ import org.junit.jupiter.api.Test;
  * takes at most 125 layers an image, and so does docklab's.
  */
 class DeepImageIT {
+  @RegisterExtension
+  final EngineFixture fx = new EngineFixture();
   /** The deepest image Docker's layer store accepts ({@code maxLayerDepth} in moby's layer/layer_store.go). */
   private static final int DEEPEST = 125;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void theDeepestImageDockerAcceptsRunsAndOneLayerMoreIsRefusedInDockersWords() throws Exception {
-    Path root = TestEngines.newDataRoot();
-    Engine engine = TestEngines.open(root);
-    try {
-      engine.system().ensureBaseImages();
-      int base = build(engine, root, "deep", "busybox", DEEPEST);
-      assertEquals(DEEPEST, engine.images().find("deep").diffIds().size());
-      long fullNames = (long) DEEPEST * root.resolve("layers").resolve("0".repeat(64)).resolve("diff").toString().length();
-      assertTrue(fullNames > 4096, "the lower dirs' full names take " + fullNames + " bytes, more than a page");
+    Path root = fx.root();
+    Engine engine = fx.engine();
+    int base = build(engine, root, "deep", "busybox", DEEPEST);
+    assertEquals(DEEPEST, engine.images().find("deep").diffIds().size());
+    long fullNames = (long) DEEPEST * root.resolve("layers").resolve("0".repeat(64)).resolve("diff").toString().length();
+    assertTrue(fullNames > 4096, "the lower dirs' full names take " + fullNames + " bytes, more than a page");
 
-      TestEngines.Output out = new TestEngines.Output();
-      int last = DEEPEST - base - 1;
-      RunResult r = engine.containers().run(new RunRequest("deep", null,
-          List.of("sh", "-c", "cat /layers/f0 /layers/f" + last + "; ls /layers | wc -l; echo ok > /top"), List.of(),
-          0, 0, true, false, false, null, null, null, null, null), out);
-      assertEquals(0, r.exitCode(), out.stderr());
-      assertEquals("layer 0\nlayer " + last + "\n" + (last + 1) + "\n", out.stdout());
-      assertTrue(Mounts.under(root).isEmpty(), "the container's root is unmounted after --rm");
-      assertEquals(List.of(), dangling(root), "the removed container's init layer keeps no short link");
+    TestEngines.Output out = new TestEngines.Output();
+    int last = DEEPEST - base - 1;
+    RunResult r = engine.containers().run(new RunRequest("deep", null,
+        List.of("sh", "-c", "cat /layers/f0 /layers/f" + last + "; ls /layers | wc -l; echo ok > /top"), List.of(),
+        0, 0, true, false, false, null, null, null, null, null), out);
+    assertEquals(0, r.exitCode(), out.stderr());
+    assertEquals("layer 0\nlayer " + last + "\n" + (last + 1) + "\n", out.stdout());
+    assertTrue(Mounts.under(root).isEmpty(), "the container's root is unmounted after --rm");
+    assertEquals(List.of(), dangling(root), "the removed container's init layer keeps no short link");
 
-      EngineException built = assertThrows(EngineException.class, () -> build(engine, root, "deeper", "deep", DEEPEST + 1));
-      assertEquals("max depth exceeded", built.getMessage(), "a build step's layer above 125");
-      assertEquals(null, engine.images().find("deeper"), "no image stands on the refused layer");
+    EngineException built = assertThrows(EngineException.class, () -> build(engine, root, "deeper", "deep", DEEPEST + 1));
+    assertEquals("max depth exceeded", built.getMessage(), "a build step's layer above 125");
+    assertEquals(null, engine.images().find("deeper"), "no image stands on the refused layer");
 
-      Container c = engine.containers().create(RunRequest.of("deep", "true"), engine.images().find("deep"));
-      EngineException committed = assertThrows(EngineException.class, () -> engine.images().commit(c, "deeper"));
-      assertEquals("max depth exceeded", committed.getMessage(), "a commit's layer above 125");
-      assertTrue(Mounts.under(root).isEmpty(), "the refused commit leaves nothing mounted");
-    } finally {
-      TestEngines.destroy(engine, root);
-    }
+    Container c = engine.containers().create(RunRequest.of("deep", "true"), engine.images().find("deep"));
+    EngineException committed = assertThrows(EngineException.class, () -> engine.images().commit(c, "deeper"));
+    assertEquals("max depth exceeded", committed.getMessage(), "a commit's layer above 125");
+    assertTrue(Mounts.under(root).isEmpty(), "the refused commit leaves nothing mounted");
   }
 
   @Test
   void aRemovedImageTakesItsLayersShortLinksAndAStartDropsTheLinksLeftDangling() throws Exception {
-    Path root = TestEngines.newDataRoot();
-    Engine engine = TestEngines.open(root);
-    try {
-      engine.system().ensureBaseImages();
-      build(engine, root, "deep", "busybox", 50);
-      TestEngines.Output out = new TestEngines.Output();
-      RunResult r = engine.containers().run(new RunRequest("deep", null, List.of("true"), List.of(), 0, 0, true, false,
-          false, null, null, null, null, null), out);
-      assertEquals(0, r.exitCode(), out.stderr());
-      Set<Path> busybox = diffs(root, engine.images().find("busybox").diffIds());
-      assertEquals(50, links(root).size(), "the mount named each of the image's 50 layers by a short link");
+    Path root = fx.root();
+    Engine engine = fx.engine();
+    build(engine, root, "deep", "busybox", 50);
+    TestEngines.Output out = new TestEngines.Output();
+    RunResult r = engine.containers().run(new RunRequest("deep", null, List.of("true"), List.of(), 0, 0, true, false,
+        false, null, null, null, null, null), out);
+    assertEquals(0, r.exitCode(), out.stderr());
+    Set<Path> busybox = diffs(root, engine.images().find("busybox").diffIds());
+    assertEquals(50, links(root).size(), "the mount named each of the image's 50 layers by a short link");
 
-      engine.images().remove("deep", false, true);
-      assertEquals(List.of(), dangling(root), "the removed layers' links went with them");
-      assertEquals(busybox, links(root), "busybox's layers keep their links");
+    engine.images().remove("deep", false, true);
+    assertEquals(List.of(), dangling(root), "the removed layers' links went with them");
+    assertEquals(busybox, links(root), "busybox's layers keep their links");
 
-      engine.close();
-      Path crashed = root.resolve("l").resolve("0123456789ab");
-      Files.createSymbolicLink(crashed, root.resolve("layers").resolve("f".repeat(64)).resolve("diff"));
-      engine = TestEngines.open(root);
-      assertFalse(Files.isSymbolicLink(crashed), "a link an older docklab left dangling is gone after a start");
-      assertEquals(busybox, links(root), "the links of layers still there stay");
-    } finally {
-      TestEngines.destroy(engine, root);
-    }
+    engine.close();
+    Path crashed = root.resolve("l").resolve("0123456789ab");
+    Files.createSymbolicLink(crashed, root.resolve("layers").resolve("f".repeat(64)).resolve("diff"));
+    engine = fx.reopen();
+    assertFalse(Files.isSymbolicLink(crashed), "a link an older docklab left dangling is gone after a start");
+    assertEquals(busybox, links(root), "the links of layers still there stay");
   }
 
   /**
@@ -112,29 +105,24 @@ class DeepImageIT {
    */
   @Test
   void aContainerOnAnImageDeeperThanOverlay2StacksIsRefusedWhenCreated() throws Exception {
-    Path root = TestEngines.newDataRoot();
-    Engine engine = TestEngines.open(root);
-    try {
-      engine.system().ensureBaseImages();
-      build(engine, root, "deep", "busybox", DEEPEST);
-      Image deep = engine.images().find("deep");
-      engine.close();
-      engine = null;
-      Digest deepest = forge(root, deep, 127);
-      Digest deeper = forge(root, deep, 128);
-      engine = TestEngines.open(root);
+    Path root = fx.root();
+    Engine engine = fx.engine();
+    build(engine, root, "deep", "busybox", DEEPEST);
+    Image deep = engine.images().find("deep");
+    engine.close();
+    fx.forget();
+    Digest deepest = forge(root, deep, 127);
+    Digest deeper = forge(root, deep, 128);
+    engine = fx.reopen();
 
-      Container taken = engine.containers().create(RunRequest.of(deepest.toString(), "true"),
-          engine.images().inspect(deepest.toString()));
-      assertEquals(deepest, taken.imageDigest());
-      Engine open = engine;
-      EngineException refused = assertThrows(EngineException.class, () -> open.containers().create(
-          RunRequest.of(deeper.toString(), "true"), open.images().inspect(deeper.toString())));
-      assertEquals("max depth exceeded", refused.getMessage());
-      assertEquals(1, engine.containers().list(true).size(), "the refused container is not recorded");
-    } finally {
-      TestEngines.destroy(engine, root);
-    }
+    Container taken = engine.containers().create(RunRequest.of(deepest.toString(), "true"),
+        engine.images().inspect(deepest.toString()));
+    assertEquals(deepest, taken.imageDigest());
+    Engine open = engine;
+    EngineException refused = assertThrows(EngineException.class, () -> open.containers().create(
+        RunRequest.of(deeper.toString(), "true"), open.images().inspect(deeper.toString())));
+    assertEquals("max depth exceeded", refused.getMessage());
+    assertEquals(1, engine.containers().list(true).size(), "the refused container is not recorded");
   }
 
   /**
