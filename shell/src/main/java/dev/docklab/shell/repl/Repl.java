@@ -120,18 +120,14 @@ public final class Repl {
   }
 
   /**
-   * The prompt comes first (see {@link FirstPrompt}): the shell and the line editor are made behind it,
-   * then the engine starts to open, and opens behind the editor's prompt (recovery, networks, on a first
-   * run the base images), saying so above the prompt when it is up; a line typed before then waits for it.
+   * The REPL, running {@code firstLine} first as if typed ({@code docklab jshell} opens in jshell); null for none.
+   * The prompt comes first (see {@link FirstPrompt}, drawn by {@link #firstPrompt} and given by {@link #after}):
+   * the shell and the line editor are made behind it, then the engine starts to open, and opens behind the
+   * editor's prompt (recovery, networks, on a first run the base images), saying so above the prompt when it is
+   * up; a line typed before then waits for it.
    */
-  public int run() throws IOException {
-    return run(null);
-  }
-
-  /** The REPL, running {@code firstLine} first as if typed ({@code docklab jshell} opens in jshell); null for none. */
   public int run(String firstLine) throws IOException {
     CompletableFuture<Engine> opening = new CompletableFuture<>();
-    PrintStream[] above = {err};
     Terminal[] reading = {null};
     Thread opener = new Thread(() -> {
       if (!open(opening)) {
@@ -149,10 +145,7 @@ public final class Repl {
         : SystemTerminal.await(terminalOpening != null ? terminalOpening : SystemTerminal.opening());
     try (Terminal terminal = opened) {
       Terminal.SignalHandler interrupt = sig -> ctrlC.interrupt();
-      if (drawn == null && firstLine == null) {
-        // the prompt first, then the line editor and the shell behind it; jshell's first line has its own prompt
-        drawn = FirstPrompt.draw(terminal, welcome(terminal, messages), PROMPT, out);
-      } else if (drawn == null) {
+      if (drawn == null) { // jshell's first line has its own prompt
         terminal.handle(Terminal.Signal.INT, interrupt);
         welcome(terminal, messages).forEach(out::println);
       }
