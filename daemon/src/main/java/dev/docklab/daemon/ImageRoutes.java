@@ -45,9 +45,9 @@ final class ImageRoutes {
     ArrayNode out = Json.array();
     List<Image> images = engine.images().list();
     boolean all = x.flag("all");
-    ImageLineage parents = new ImageLineage(images);
+    ImageLineage lineage = new ImageLineage(images);
     for (Image i : images) {
-      boolean intermediate = i.repoTags().isEmpty() && parents.hasChild(i);
+      boolean intermediate = i.repoTags().isEmpty() && lineage.hasChild(i);
       if (intermediate && !all) {
         continue;
       }

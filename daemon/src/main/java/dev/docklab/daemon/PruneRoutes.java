@@ -95,9 +95,9 @@ final class PruneRoutes {
     ObjectNode o = Json.object();
     ArrayNode deleted = o.putArray("ImagesDeleted");
     long reclaimed = 0;
-    ImageLineage parents = new ImageLineage(images);
+    ImageLineage lineage = new ImageLineage(images);
     for (Image i : images) {
-      boolean dangling = parents.dangling(i);
+      boolean dangling = lineage.dangling(i);
       if (used.contains(i.id().toString()) || (danglingOnly && !dangling)) {
         continue;
       }

@@ -144,9 +144,9 @@ final class Explanations implements Explain {
   private List<LayerUser> layerUsers(Image img) {
     List<Image> all = images0.list();
     List<LayerUser> users = new ArrayList<>();
-    ImageLineage parents = new ImageLineage(all);
+    ImageLineage lineage = new ImageLineage(all);
     for (Image other : all) {
-      boolean buildStep = other.repoTags().isEmpty() && parents.hasChild(other);
+      boolean buildStep = other.repoTags().isEmpty() && lineage.hasChild(other);
       if (!other.id().equals(img.id()) && !buildStep) {
         users.add(new LayerUser(new LayerReport.Sharer(other.repoTags().isEmpty() ? other.id().shortHex()
             : other.repoTags().get(0).familiarString(), false), new HashSet<>(other.diffIds())));

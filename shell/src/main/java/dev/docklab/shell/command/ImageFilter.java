@@ -22,10 +22,10 @@ final class ImageFilter {
    * another image was built on (a build step's image), as Docker does.
    */
   static List<Image> withoutIntermediate(List<Image> images) {
-    ImageLineage parents = new ImageLineage(images);
+    ImageLineage lineage = new ImageLineage(images);
     List<Image> out = new ArrayList<>();
     for (Image img : images) {
-      if (!img.repoTags().isEmpty() || !parents.hasChild(img)) {
+      if (!img.repoTags().isEmpty() || !lineage.hasChild(img)) {
         out.add(img);
       }
     }
@@ -55,9 +55,9 @@ final class ImageFilter {
       }
     }
     ImageReference want = repo == null ? null : ImageReference.parse(repo);
-    ImageLineage parents = new ImageLineage(images);
+    ImageLineage lineage = new ImageLineage(images);
     for (Image img : images) {
-      boolean isDangling = parents.dangling(img);
+      boolean isDangling = lineage.dangling(img);
       if (dangling != null && dangling != isDangling) {
         continue;
       }

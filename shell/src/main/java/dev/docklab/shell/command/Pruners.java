@@ -157,10 +157,10 @@ final class Pruners {
     long reclaimed = 0;
     List<String> lines = new ArrayList<>();
     List<Image> images = s.engine().images().list();
-    ImageLineage parents = new ImageLineage(images);
+    ImageLineage lineage = new ImageLineage(images);
     for (Image img : images) {
       // dangling: no name, and no image built on it (a build's step images are not dangling, as on Docker)
-      boolean dangling = parents.dangling(img);
+      boolean dangling = lineage.dangling(img);
       Map<String, String> labels = img.config().configOrEmpty().labels() == null ? Map.of()
           : img.config().configOrEmpty().labels();
       if ((dangling || all) && !used.contains(img.id().toString()) && filter.matches(img.created(), labels)
