@@ -157,6 +157,14 @@ class HubIT {
     assertEquals("DIGEST_INVALID", code(bad));
     assertFalse(Files.exists(root.resolve("blobs/sha256").resolve(Sha256.of("other".getBytes()).hex())));
 
+    // an empty blob is served as one too (a blob is sent from a mapping of its file)
+    Digest empty = Sha256.of(new byte[0]);
+    assertEquals(201, call("POST", "/v2/alice/up/blobs/uploads/?digest=" + empty, t, new byte[0]).statusCode());
+    HttpResponse<byte[]> none = call("GET", "/v2/alice/up/blobs/" + empty, t, null);
+    assertEquals(200, none.statusCode());
+    assertEquals("0", none.headers().firstValue("Content-Length").orElseThrow());
+    assertEquals(0, none.body().length);
+
     // a manifest that names a missing blob is refused; a whole one is served back byte for byte
     String missing = manifest(cd, config.length, Sha256.of("nope".getBytes()), 4);
     HttpResponse<byte[]> refused = call("PUT", "/v2/alice/up/manifests/v1", t, missing.getBytes(),

@@ -14,7 +14,6 @@ import dev.docklab.engine.registry.RepositoryNames;
 import dev.docklab.engine.store.RegistryFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -281,10 +280,7 @@ public final class Hub implements AutoCloseable {
           cb.succeeded();
           return;
         }
-        try (InputStream in = store.openBlob(name, d); OutputStream out = Content.Sink.asOutputStream(resp)) {
-          in.transferTo(out);
-        }
-        cb.succeeded();
+        send(resp, store.mapBlob(name, d), 0, cb);
       }
       case "DELETE" -> {
         auth.authorize(req, scope(name, "delete"), "delete");
@@ -293,6 +289,12 @@ public final class Hub implements AutoCloseable {
       }
       default -> throw RegistryError.unsupported(method + " on a blob");
     }
+  }
+
+  /** Writes {@code pieces} from the {@code i}th on, one after the other, the last ending the response. */
+  private static void send(Response resp, ByteBuffer[] pieces, int i, Callback cb) {
+    boolean last = i == pieces.length - 1;
+    resp.write(last, pieces[i], last ? cb : Callback.from(() -> send(resp, pieces, i + 1, cb), cb::failed));
   }
 
   private static Digest digest(String text) {

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ public final class HubStore {
   static final ObjectMapper JSON = new ObjectMapper();
   /** A manifest is small: anything larger is refused rather than held in memory. */
   static final int MAX_MANIFEST = 4 << 20;
+  private static final long MAP_PIECE = 1L << 30;
   private final RegistryFiles files;
 
   public HubStore(Path root) {
@@ -80,6 +83,27 @@ public final class HubStore {
       throw RegistryError.blobUnknown(d.toString());
     }
     return Files.newInputStream(files.blob(d));
+  }
+
+  /**
+   * Blob {@code d} mapped into memory, in pieces of at most 1 GiB (a mapping's limit is 2 GiB), so that
+   * it is sent from the page cache to the socket with no copy through the heap. A blob is never written
+   * in place (uploads are renamed in), so a mapping cannot see it change.
+   */
+  public ByteBuffer[] mapBlob(String name, Digest d) throws IOException {
+    if (!hasBlob(name, d)) {
+      throw RegistryError.blobUnknown(d.toString());
+    }
+    try (FileChannel ch = FileChannel.open(files.blob(d), StandardOpenOption.READ)) {
+      long size = ch.size();
+      int count = (int) Math.max(1, (size + MAP_PIECE - 1) / MAP_PIECE);
+      ByteBuffer[] pieces = new ByteBuffer[count];
+      for (int i = 0; i < count; i++) {
+        long at = (long) i * MAP_PIECE;
+        pieces[i] = ch.map(FileChannel.MapMode.READ_ONLY, at, Math.min(MAP_PIECE, size - at));
+      }
+      return pieces;
+    }
   }
 
   /** Writes {@code link}, a repository's link to a blob, holding {@code content}. */
