@@ -94,6 +94,7 @@ public final class TarExtractor {
     int whiteouts = 0;
     int opaque = 0;
     long bytes = 0;
+    byte[] big = null; // the buffer of the files too big to hold, made at the first
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       if (entry.isGlobalPaxHeader()) {
@@ -181,10 +182,10 @@ public final class TarExtractor {
           continue;
         }
         known.made(path);
-        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-          bytes += tar.transferTo(out);
+        if (big == null) {
+          big = new byte[FileWriters.MAX_HELD];
         }
+        bytes += writeBig(tar, path, big);
       } else {
         continue; // other entry types (e.g. GNU sparse headers) carry no file of their own
       }
@@ -240,6 +241,25 @@ public final class TarExtractor {
         out.write(buf);
       }
     }
+  }
+
+  /**
+   * Creates {@code path} from the rest of the current entry of {@code tar}, through {@code buf} filled
+   * whole each time: writes of a constant, block-aligned size spare the kernel zeroing the part of each
+   * new block that a short write leaves (a tar's reads end where its 512-byte records and its input's
+   * chunks happen to). Returns the bytes written.
+   */
+  private static long writeBig(InputStream tar, Path path, byte[] buf) throws IOException {
+    long written = 0;
+    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      int n;
+      while ((n = tar.readNBytes(buf, 0, buf.length)) > 0) {
+        out.write(buf, 0, n);
+        written += n;
+      }
+    }
+    return written;
   }
 
   /** Walks the parent components, creating missing directories, refusing symlinks and files. */

@@ -79,6 +79,23 @@ class ParallelUnpackIT {
   }
 
   @Test
+  void filesTooBigToHoldAreWrittenWholeBetweenHeldOnes() throws Exception {
+    byte[] odd = new byte[(5 << 19) + 3]; // 2.5 MiB and 3 bytes: its last write is short
+    new java.util.Random(7).nextBytes(odd);
+    byte[] even = new byte[2 << 20];
+    new java.util.Random(8).nextBytes(even);
+    extract(new TarBuilder(T).file("small-1", 0644, body(1, 4096)).file("odd", 0640, odd)
+        .file("small-2", 0644, body(2, 100)).file("even", 0600, even).file("empty", 0644, new byte[0]));
+    assertArrayEquals(odd, Files.readAllBytes(target.resolve("odd")));
+    assertArrayEquals(even, Files.readAllBytes(target.resolve("even")));
+    assertArrayEquals(body(1, 4096), Files.readAllBytes(target.resolve("small-1")));
+    assertArrayEquals(body(2, 100), Files.readAllBytes(target.resolve("small-2")));
+    assertEquals(0, Files.size(target.resolve("empty")));
+    assertEquals(0640, mode(target.resolve("odd")) & 07777);
+    assertEquals(T, Files.getLastModifiedTime(target.resolve("even")).toInstant());
+  }
+
+  @Test
   void aDirectorysTimeIsSetAfterAllItsChildrenAreWritten() throws Exception {
     TarBuilder tar = new TarBuilder(T).dir("d", 0755).dir("d/sub", 0700);
     for (int i = 0; i < 300; i++) {

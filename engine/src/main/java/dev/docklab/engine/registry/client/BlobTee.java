@@ -2,6 +2,7 @@ package dev.docklab.engine.registry.client;
 
 import dev.docklab.engine.api.Digest;
 import dev.docklab.engine.digest.Sha256;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,8 @@ final class BlobTee extends InputStream {
 
   BlobTee(InputStream in, Path file) throws IOException {
     this.in = in;
-    this.file = Files.newOutputStream(file);
+    // whole, block-aligned writes: the kernel zeroes the rest of each new block a short write leaves
+    this.file = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
   }
 
   @Override
