@@ -22,6 +22,8 @@ final class TarFeed extends InputStream {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(16);
+  /** Chunks the reader is done with, filled again rather than allocated afresh (zeroed, first touched). */
+  private final BlockingQueue<byte[]> spent = new ArrayBlockingQueue<>(18);
   private final Thread thread;
   private volatile Throwable failure;
   private volatile boolean closed;
@@ -41,7 +43,10 @@ final class TarFeed extends InputStream {
     try {
       Sha256.HashingInputStream tar = new Sha256.HashingInputStream(LayerStore.decompress(raw));
       while (true) {
-        byte[] buf = new byte[CHUNK];
+        byte[] buf = spent.poll();
+        if (buf == null) {
+          buf = new byte[CHUNK];
+        }
         int n = tar.readNBytes(buf, 0, CHUNK);
         if (n == 0) {
           break;
@@ -101,6 +106,9 @@ final class TarFeed extends InputStream {
     if (next == END) {
       ended = true;
       rethrow();
+    }
+    if (current.length == CHUNK) {
+      spent.offer(current);
     }
     current = next;
     pos = 0;
