@@ -122,9 +122,8 @@ public final class LayerStore {
       ExtractStats stats;
       Digest diffId;
       try (TarFeed tar = new TarFeed(raw)) {
-        stats = extractor.extract(tar, diff, WRITERS);
-        tar.drain();
-        diffId = tar.digest();
+        stats = extractor.extract(tar.stream(), diff, WRITERS);
+        diffId = tar.drainedDigest();
       }
       // one walk of the new layer: its index (what explain layers reads), and its size from it
       long size = LayerIndex.write(staged).stream().filter(e -> e.kind() == LayerIndex.Kind.FILE)

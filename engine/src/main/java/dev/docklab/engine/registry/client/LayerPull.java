@@ -5,6 +5,7 @@ import dev.docklab.engine.api.EngineException;
 import dev.docklab.engine.api.EngineMessage;
 import dev.docklab.engine.api.Progress;
 import dev.docklab.engine.layer.LayerStore;
+import dev.docklab.engine.layer.ReadAhead;
 import dev.docklab.engine.store.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * One layer of a pull: unpacked while its blob downloads (the same bytes go to a temp file and, through
- * the layer store's decompressing thread, into a staged layer), then kept only when both digests hold:
+ * the layer store's decompressing thread, into a staged layer; the download reads ahead on a thread of
+ * its own), then kept only when both digests hold:
  * the blob's (of the compressed bytes, as the manifest names it) and the layer's diff id (of the tar,
  * as the image config names it). A mismatch or a failure anywhere throws the staged layer and the temp
  * file away; a blob that verified is kept (the pull's lease holds it) even when its layer failed.
@@ -38,14 +40,18 @@ final class LayerPull {
       Files.createDirectories(tmp);
       file = Files.createTempFile(tmp, "pull-", ".blob");
       try (BlobTee blob = new BlobTee(new Counted(client.blob(r, repo, d),
-          n -> p.layer(d.shortHex(), "Downloading", n, size)), file)) {
+          n -> p.layer(d.shortHex(), "Downloading", n, size)), file);
+          ReadAhead download = new ReadAhead("docklab-download", () -> blob)) {
+        // the download, its digest and its temp file on a thread of their own, beside the inflating
         LayerStore.Staged staged;
         try {
-          staged = layers.stage(blob);
+          staged = layers.stage(download);
         } catch (RuntimeException unpackFailed) {
+          download.close(); // what it read is hashed and written; the rest is read here
           throw verifiedFirst(blob, d, file, unpackFailed);
         }
         try (staged) {
+          download.close();
           blob.drain();
           verify(blob, d);
           p.layer(d.shortHex(), "Verifying Checksum", size, size);
