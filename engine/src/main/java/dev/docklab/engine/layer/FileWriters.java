@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +30,9 @@ final class FileWriters implements AutoCloseable {
 
   private final ExecutorService pool;
   private final Map<Path, CountDownLatch> pending = new ConcurrentHashMap<>();
-  private final Semaphore heldBytes = new Semaphore(MAX_HELD_TOTAL);
+  private final BlockingQueue<Slab> freeSlabs = new LinkedBlockingQueue<>();
+  private int slabs; // made so far; the reader's alone, as current is
+  private Slab current;
   private final AtomicInteger running = new AtomicInteger();
   private volatile Throwable failure;
   private volatile boolean stopped;
@@ -50,26 +53,68 @@ final class FileWriters implements AutoCloseable {
   }
 
   /**
-   * Takes room for {@code bytes} of file bodies held in memory (at most {@link #MAX_HELD} each), waiting
-   * while the writers are behind; {@link #submit} gives it back when the file is written.
+   * A file's body held until a writer has written it: a slice of a slab of {@link #MAX_HELD} bytes,
+   * which goes back to the free slabs when all its bodies are written. The slabs are filled again, not
+   * allocated for each file: fresh memory is zeroed and, on first touch, faulted in page by page.
    */
-  void reserve(int bytes) throws IOException {
-    try {
-      heldBytes.acquire(bytes);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("unpacking was interrupted");
+  record Body(byte[] bytes, int offset, int length, Slab slab) {}
+
+  /** A slab of bodies: {@code refs} counts its bodies not yet written, and one more while it is filled. */
+  static final class Slab {
+    private final byte[] bytes = new byte[MAX_HELD];
+    private final AtomicInteger refs = new AtomicInteger();
+    private int used;
+  }
+
+  /**
+   * Room for a body of {@code size} bytes (at most {@link #MAX_HELD}), waiting while the writers are
+   * {@link #MAX_HELD_TOTAL} bytes behind; {@link #submit} gives it back when the file is written.
+   */
+  Body hold(int size) throws IOException {
+    if (current == null || MAX_HELD - current.used < size) {
+      if (current != null) {
+        release(current);
+      }
+      current = freeSlab();
+    }
+    Body body = new Body(current.bytes, current.used, size, current);
+    current.used += size;
+    current.refs.incrementAndGet();
+    return body;
+  }
+
+  private Slab freeSlab() throws IOException {
+    Slab slab = freeSlabs.poll();
+    if (slab == null && slabs < MAX_HELD_TOTAL / MAX_HELD) {
+      slabs++;
+      slab = new Slab();
+    } else if (slab == null) {
+      try {
+        slab = freeSlabs.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("unpacking was interrupted");
+      }
+    }
+    slab.used = 0;
+    slab.refs.set(1);
+    return slab;
+  }
+
+  private void release(Slab slab) {
+    if (slab.refs.decrementAndGet() == 0) {
+      freeSlabs.offer(slab);
     }
   }
 
-  /** Writes {@code path} with {@code task} (later, on a writer), then gives back {@code held} reserved bytes. */
-  void submit(Path path, int held, Task task) throws IOException {
+  /** Writes {@code path} with {@code task} (later, on a writer), then gives back the room {@code body} held. */
+  void submit(Path path, Body body, Task task) throws IOException {
     check();
     if (pool == null) {
       try {
         task.run();
       } finally {
-        heldBytes.release(held);
+        release(body.slab());
       }
       return;
     }
@@ -84,7 +129,7 @@ final class FileWriters implements AutoCloseable {
       } catch (Throwable t) {
         fail(t);
       } finally {
-        heldBytes.release(held);
+        release(body.slab());
         pending.remove(path, done);
         done.countDown();
         if (running.decrementAndGet() == 0) {

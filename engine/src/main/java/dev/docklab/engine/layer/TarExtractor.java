@@ -165,16 +165,15 @@ public final class TarExtractor {
         boolean keepOwners = copy == null || copy.keepOwners();
         if (entry.getSize() <= FileWriters.MAX_HELD) {
           int size = (int) entry.getSize();
-          files.reserve(size);
-          byte[] body = new byte[size];
-          int read = tar.readNBytes(body, 0, size);
+          FileWriters.Body body = files.hold(size);
+          int read = tar.readNBytes(body.bytes(), body.offset(), size);
           if (read < size) {
             throw new EOFException("the tar ends inside " + EntryNames.brief(entry.getName()));
           }
           TarArchiveEntry e = entry;
           known.made(path);
           Set<PosixFilePermission> mode = copy == null ? known.creationMode(e.getMode() & 07777) : null;
-          files.submit(path, size, () -> {
+          files.submit(path, body, () -> {
             write(path, body, mode);
             applyMetadata(path, e, true, keepOwners, known, mode != null);
           });
@@ -233,10 +232,10 @@ public final class TarExtractor {
       LinkOption.NOFOLLOW_LINKS);
 
   /** Creates {@code path} holding {@code body}, with {@code mode} when not null. */
-  private static void write(Path path, byte[] body, Set<PosixFilePermission> mode) throws IOException {
+  private static void write(Path path, FileWriters.Body body, Set<PosixFilePermission> mode) throws IOException {
     try (SeekableByteChannel out = mode == null ? Files.newByteChannel(path, CREATE)
         : Files.newByteChannel(path, CREATE, PosixFilePermissions.asFileAttribute(mode))) {
-      ByteBuffer buf = ByteBuffer.wrap(body);
+      ByteBuffer buf = ByteBuffer.wrap(body.bytes(), body.offset(), body.length());
       while (buf.hasRemaining()) {
         out.write(buf);
       }

@@ -96,6 +96,32 @@ class ParallelUnpackIT {
   }
 
   @Test
+  void bodiesBeyondWhatIsHeldAtOnceAreEachWrittenWhole() throws Exception {
+    // 60 MB of small files, more than the writers may be behind by: the memory they were held in is
+    // filled again while other files are still being written
+    java.util.Random sizes = new java.util.Random(11);
+    TarBuilder tar = new TarBuilder(T);
+    int[] size = new int[1200];
+    for (int i = 0; i < size.length; i++) {
+      size[i] = i % 100 == 0 ? 0 : sizes.nextInt(100 << 10);
+      tar.file("f" + i, 0644, numbered(i, size[i]));
+    }
+    extract(tar);
+    for (int i = 0; i < size.length; i++) {
+      assertArrayEquals(numbered(i, size[i]), Files.readAllBytes(target.resolve("f" + i)), "f" + i);
+    }
+  }
+
+  /** {@code size} bytes that tell {@code seed} apart at every position. */
+  private static byte[] numbered(int seed, int size) {
+    byte[] b = new byte[size];
+    for (int i = 0; i < size; i++) {
+      b[i] = (byte) (seed * 31 + i / 7);
+    }
+    return b;
+  }
+
+  @Test
   void aDirectorysTimeIsSetAfterAllItsChildrenAreWritten() throws Exception {
     TarBuilder tar = new TarBuilder(T).dir("d", 0755).dir("d/sub", 0700);
     for (int i = 0; i < 300; i++) {
