@@ -45,9 +45,12 @@ public final class LayerStore {
   private final TarExtractor extractor;
   private final Trash trash;
   private final ShortLinks shortLinks;
+  private final Posix posix;
+  private volatile boolean spread;
 
   public LayerStore(Layout layout, Posix posix) {
     this.layout = layout;
+    this.posix = posix;
     this.extractor = new TarExtractor(posix);
     this.trash = new Trash(layout);
     this.shortLinks = new ShortLinks(layout);
@@ -116,6 +119,7 @@ public final class LayerStore {
     Path tmp = null;
     try {
       Files.createDirectories(layout.layers());
+      spreadLayers();
       tmp = Files.createTempDirectory(layout.layers(), TMP_PREFIX);
       LayerFiles staged = new LayerFiles(tmp);
       Path diff = Files.createDirectory(staged.diff());
@@ -142,6 +146,24 @@ public final class LayerStore {
           : EngineException.system(EngineMessage.LAYER_UNPACK_FAILED, e, why);
     } finally {
       deleteQuietly(tmp);
+    }
+  }
+
+  /**
+   * Has the filesystem place each new layer's directory as it places those of its root, spread over
+   * its block groups (ext4's top-directory flag on {@code layers/}), not beside the layers before it.
+   * ext4 without a journal passes over every inode freed in the last ~30 s at each inode it allocates
+   * in a group: a pull just after an rmi of thousands of files created each of its files behind
+   * thousands of such checks (tar -xzf the same, 2.5-3x slower than into a fresh group).
+   */
+  private void spreadLayers() {
+    if (!spread) {
+      try {
+        posix.spreadSubdirectories(layout.layers());
+      } catch (RuntimeException e) {
+        // an optimisation only: the layers go where the filesystem puts them
+      }
+      spread = true;
     }
   }
 

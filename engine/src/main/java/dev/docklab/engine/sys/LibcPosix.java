@@ -12,6 +12,10 @@ final class LibcPosix implements Posix {
   private static final int AT_FDCWD = -100;
   private static final int AT_SYMLINK_NOFOLLOW = 0x100;
   private static final int ENODATA = 61;
+  private static final int O_RDONLY_DIRECTORY_CLOEXEC = 0200000 | 02000000;
+  private static final long FS_IOC_GETFLAGS = 0x80086601L;
+  private static final long FS_IOC_SETFLAGS = 0x40086602L;
+  private static final int FS_TOPDIR_FL = 0x00020000;
 
   /** The libc functions, as JNA binds them. */
   interface CLibrary extends Library {
@@ -54,6 +58,8 @@ final class LibcPosix implements Posix {
     int open(String path, int flags) throws LastErrorException;
 
     int kill(int pid, int sig) throws LastErrorException;
+
+    int ioctl(int fd, long request, int[] arg) throws LastErrorException;
   }
 
   final CLibrary libc = Native.load("c", CLibrary.class);
@@ -63,6 +69,29 @@ final class LibcPosix implements Posix {
   SyscallException fail(String call, LastErrorException e) {
     int errno = e.getErrorCode();
     return new SyscallException(call, errno, libc.strerror(errno));
+  }
+
+  @Override
+  public boolean spreadSubdirectories(Path dir) {
+    int fd;
+    try {
+      fd = libc.open(dir.toString(), O_RDONLY_DIRECTORY_CLOEXEC);
+    } catch (LastErrorException e) {
+      throw fail("open(\"" + dir + "\", O_RDONLY|O_DIRECTORY)", e);
+    }
+    try {
+      int[] flags = new int[1];
+      libc.ioctl(fd, FS_IOC_GETFLAGS, flags);
+      if ((flags[0] & FS_TOPDIR_FL) == 0) {
+        flags[0] |= FS_TOPDIR_FL;
+        libc.ioctl(fd, FS_IOC_SETFLAGS, flags);
+      }
+      return true;
+    } catch (LastErrorException e) {
+      return false; // ENOTTY, EOPNOTSUPP, EINVAL: no inode flags here (tmpfs, overlay...), or not this one
+    } finally {
+      libc.close(fd);
+    }
   }
 
   @Override

@@ -55,6 +55,16 @@ public interface Posix {
    */
   void niceThisThread(int nice);
 
+  /**
+   * Marks {@code dir} as the top of directory hierarchies (ext4's {@code FS_TOPDIR_FL}, {@code chattr
+   * +T}), so that the filesystem spreads the directories made in it over its block groups as it does
+   * those of its root, instead of packing them beside {@code dir}. Returns false where the filesystem
+   * has no such flag.
+   */
+  default boolean spreadSubdirectories(Path dir) {
+    return false;
+  }
+
   /** kill(pid, 0): whether a process with this pid exists. */
   default boolean processAlive(long pid) {
     return Files.exists(Path.of("/proc/" + pid));

@@ -98,6 +98,19 @@ class LayerStoreIT {
   }
 
   @Test
+  void onExt4TheLayersAreSpreadAsTheRootsDirectoriesAre() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(root).type().equals("ext4"),
+        "the top-directory flag is ext4's");
+    LayerStore store = new LayerStore(new Layout(root), Posix.host());
+    store.unpack(new ByteArrayInputStream(new TarBuilder(Instant.EPOCH).file("f", 0644, "x").toBytes()));
+    Process lsattr = new ProcessBuilder("lsattr", "-d", root.resolve("layers").toString())
+        .redirectErrorStream(true).start();
+    String flags = new String(lsattr.getInputStream().readAllBytes()).split(" ")[0];
+    assertEquals(0, lsattr.waitFor(), flags);
+    assertTrue(flags.contains("T"), "chattr +T on layers/: " + flags);
+  }
+
+  @Test
   void fullDiskLeavesTheStoreAsItWas() throws Exception {
     Path small = Files.createDirectory(root.resolve("small"));
     Posix.host().mount("tmpfs", small, "tmpfs", 0, "size=512k");
