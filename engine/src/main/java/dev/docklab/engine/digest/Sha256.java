@@ -64,7 +64,7 @@ public final class Sha256 {
     @Override
     public long skip(long n) throws IOException {
       // Skipped bytes must still be hashed.
-      byte[] buf = new byte[8192];
+      byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 0))];
       long left = n;
       while (left > 0) {
         int r = read(buf, 0, (int) Math.min(buf.length, left));

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * source any more: the caller may go on reading it directly.
  */
 public final class ReadAhead extends InputStream {
-  private static final int CHUNK = 256 << 10;
+  /** A chunk's size: each hand-over wakes the reader, which costs more than copying 1 MiB does here. */
+  private static final int CHUNK = 1 << 20;
   private static final byte[] END = new byte[0];
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -26,9 +27,9 @@ public final class ReadAhead extends InputStream {
     InputStream open() throws IOException;
   }
 
-  private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(16);
+  private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(4);
   /** Chunks the reader is done with, filled again rather than allocated afresh (zeroed, first touched). */
-  private final BlockingQueue<byte[]> spent = new ArrayBlockingQueue<>(18);
+  private final BlockingQueue<byte[]> spent = new ArrayBlockingQueue<>(6);
   private final Thread thread;
   private volatile Throwable failure;
   private volatile boolean closed;
