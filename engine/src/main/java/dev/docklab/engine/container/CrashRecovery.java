@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Brings the records in line with reality when an engine opens on a data root that another engine
@@ -71,6 +73,15 @@ final class CrashRecovery {
           store.save(c.withNetwork(null));
         }
         driver.unmount(files);
+      }
+    }
+    // The runtime's records of containers the store no longer has: a --rm run ended and was removed,
+    // and the engine was killed before its teardown, which runs behind, deleted the record (and cgroup).
+    Set<String> known = new HashSet<>();
+    store.list().forEach(c -> known.add(c.id()));
+    for (String id : alive) {
+      if (!known.contains(id)) {
+        runtime.delete(id, true);
       }
     }
     // Last, once adopted containers are recorded as running: networks whose container does not run.
