@@ -118,18 +118,6 @@ public final class ReadAhead extends InputStream {
     pos = 0;
   }
 
-  /** Reads to the end of the source, past whatever the reader left. */
-  public void drain() throws IOException {
-    while (!ended) {
-      take();
-    }
-  }
-
-  /** Whether the source was read to its end and the reader took all of it. */
-  public boolean ended() {
-    return ended;
-  }
-
   /**
    * Stops the thread (at its next chunk) and waits for it, so that nothing reads the source any more
    * once this returns; what it read ahead and the reader did not take is dropped.
