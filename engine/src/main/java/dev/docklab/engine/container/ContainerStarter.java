@@ -27,6 +27,13 @@ import java.util.List;
  * started once both are done; everything undone when a step fails.
  */
 final class ContainerStarter {
+  /**
+   * A pids limit under which the network is joined before the runtime creates the container, not beside it: runc
+   * init's threads (a handful while it waits for its start) must fit under the limit meanwhile. The default limit
+   * (1024) is far above it, so an ordinary run keeps the overlap.
+   */
+  static final long NETWORK_FIRST_BELOW_PIDS = 64;
+
   private final ContainerStore store;
   private final ImageStore images;
   private final StorageDriver driver;
@@ -75,9 +82,9 @@ final class ContainerStarter {
           () -> driver.mount(files, lowers));
       volumes.seed(c, root.merged());
       joining = nets.join(c);
-      if (c.hostConfig().pidsLimit() > 0) {
+      if (c.hostConfig().pidsLimit() > 0 && c.hostConfig().pidsLimit() < NETWORK_FIRST_BELOW_PIDS) {
         // runc init's own threads count against a pids limit while it waits for its start: a low one (5) could
-        // stop it while the network came up beside it, so with a limit the network is joined first
+        // stop it while the network came up beside it, so with such a limit the network is joined first
         endpoint = joining.await();
       }
       BundleSpec spec = bundles.spec(c.withNetwork(joining.early()), root.merged(), files, confinement);
