@@ -62,7 +62,8 @@ final class ImageRoutes {
       }
       ObjectNode o = out.addObject();
       o.put("Id", i.id().toString());
-      o.put("ParentId", "");
+      Image parent = lineage.parentOf(i);
+      o.put("ParentId", parent == null ? "" : parent.id().toString());
       ArrayNode tags = o.putArray("RepoTags");
       shown.forEach(t -> tags.add(t.familiarString()));
       ArrayNode digests = o.putArray("RepoDigests");

@@ -86,6 +86,18 @@ class DockerCliWorkflowIT {
     assertTrue(history.get(0).matches("IMAGE\\s+CREATED\\s+CREATED BY\\s+SIZE\\s+COMMENT"), history.toString());
     assertTrue(history.get(1).startsWith(image.substring(7, 19) + "   ") && history.get(1).endsWith("with new"),
         history.toString());
+    assertEquals(ok("image", "inspect", "-f", "{{.Id}}", "busybox").out(), ok("inspect", "-f", "{{.Parent}}",
+        "mine:v1").out(), "a commit's parent is the image its container ran");
+    ok("run", "--name", "life3", "mine:v1", "touch", "/newer");
+    String child = ok("commit", "life3", "mine:child").out().strip();
+    ok("rm", "life3");
+    assertEquals("Untagged: mine:v1\n", ok("rmi", "mine:v1").out(), "mine:child was made from it: only the name goes");
+    DockerCli.Result refused = docker.run("rmi", "-f", image.substring(7));
+    assertEquals(new DockerCli.Result(1, "", "Error response from daemon: conflict: unable to delete "
+        + image.substring(7, 19) + " (cannot be forced) - image has dependent child images\n"), refused);
+    String both = ok("rmi", "mine:child").out();
+    assertTrue(both.startsWith("Untagged: mine:child\nDeleted: " + child + "\n"), both);
+    assertTrue(both.contains("Deleted: " + image + "\n"), "its nameless parent goes with it: " + both);
     assertEquals("life2\n", ok("kill", "life2").out());
     DockerCli.Result again = docker.run("kill", "life2");
     assertEquals(1, again.status());

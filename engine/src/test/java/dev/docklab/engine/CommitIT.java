@@ -96,9 +96,17 @@ class CommitIT {
   @Test
   void rmiRefusesAnImageAContainerUses() {
     run("c4", "true");
+    Digest made = commit("c4", "c4img:v1", null, null, List.of(), true);
+    fx.engine().containers().run(new RunRequest("c4img:v1", "c5", List.of("true"), List.of(), 0, 0, false),
+        new TestEngines.Output());
     EngineException e = assertThrows(EngineException.class, () -> fx.engine().images().remove(
-        fx.engine().images().find("busybox").id().toString(), false, true));
-    assertTrue(e.getMessage().contains("(must be forced)"), e.getMessage());
+        made.toString(), false, true));
+    assertEquals("conflict: unable to delete " + made.shortHex() + " (must be forced) - image is being used by "
+        + "stopped container " + fx.engine().containers().inspect("c5").shortId(), e.getMessage());
+    EngineException parent = assertThrows(EngineException.class, () -> fx.engine().images().remove(
+        fx.engine().images().find("busybox").id().toString(), true, true));
+    assertEquals("conflict: unable to delete " + fx.engine().images().find("busybox").id().shortHex()
+        + " (cannot be forced) - image has dependent child images", parent.getMessage(), "c4img was made from it");
     EngineException missing = assertThrows(EngineException.class,
         () -> fx.engine().images().remove("nosuch", false, true));
     assertEquals("No such image: nosuch:latest", missing.getMessage());

@@ -166,6 +166,8 @@ class KeepRemovedIT {
     assertEquals(id, back.id());
     assertEquals("keep-img:v1", back.repoTags().get(0).familiarString(), "the name it had when it was deleted");
     assertEquals(1, back.repoTags().size());
+    assertEquals(img.parent(), back.parent(), "made from the image its container ran, as before");
+    assertEquals(engine.images().find("busybox").id(), back.parent());
     assertEquals("written-by-the-learner\n", output("keep-img:v1"));
 
     engine.images().remove("keep-img:v1", false, true);

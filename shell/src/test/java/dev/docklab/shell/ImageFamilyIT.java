@@ -1,6 +1,7 @@
 package dev.docklab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.docklab.engine.storage.Mounts;
@@ -26,7 +27,7 @@ class ImageFamilyIT {
   static void setUp() throws Exception {
     t = new Transcript(Files.createTempDirectory("docklab-family-"));
     ctx = Files.createTempDirectory("docklab-family-context-");
-    for (String f : List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n")) {
+    for (String f : List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p")) {
       Files.writeString(ctx.resolve(f), f + "\n");
     }
   }
@@ -74,6 +75,85 @@ class ImageFamilyIT {
     assertEquals(without(all, List.of(chain.get(3))), images(), "the step images under it stay for its sibling");
     t.run("docker rmi side");
     assertEquals(before, images(), "the sibling gone, the step images go with it, up to busybox");
+  }
+
+  @Test
+  void anImageACommitWasMadeFromOnlyLosesItsNameAndCannotBeDeletedById() throws Exception {
+    build("parent1", "o");
+    String parent = t.run("docker images -q parent1").out().strip();
+    assertEquals(0, t.run("docker run --name family-c1 parent1 touch /x").status());
+    assertEquals(0, t.run("docker commit family-c1 kid1").status(), "a commit of a container of parent1");
+    String kid = t.run("docker images -q kid1").out().strip();
+    assertEquals(0, t.run("docker rm family-c1").status());
+    assertTrue(t.run("docker inspect -f '{{.Parent}}' kid1").out().strip().startsWith("sha256:" + parent),
+        "the commit's parent is the image its container ran");
+
+    Transcript.Result untag = t.run("docker rmi parent1");
+    assertEquals(0, untag.status(), untag.err());
+    assertEquals("Untagged: parent1:latest\n", untag.out(), "only the name goes: kid1 was made from it");
+    assertTrue(images().contains(parent), "still there, without a name");
+    assertFalse(t.run("docker images -q").out().lines().anyMatch(parent::equals), "an intermediate image now");
+
+    for (String rmi : List.of("docker rmi " + parent, "docker rmi -f " + parent)) {
+      Transcript.Result refused = t.run(rmi);
+      assertEquals(1, refused.status(), rmi);
+      assertEquals("Error response from daemon: conflict: unable to delete " + parent
+          + " (cannot be forced) - image has dependent child images\n", refused.err(), rmi);
+    }
+
+    Transcript.Result both = t.run("docker rmi kid1");
+    assertEquals(0, both.status(), both.err());
+    assertTrue(both.out().startsWith("Untagged: kid1:latest\nDeleted: sha256:" + kid), both.out());
+    assertTrue(both.out().contains("Deleted: sha256:" + parent), "its nameless parent goes with it: " + both.out());
+    assertFalse(images().contains(parent));
+  }
+
+  @Test
+  void aNameARunningContainerUsesGoesOnlyForcedAndTheImageStays() throws Exception {
+    build("busy1", "p");
+    String id = t.run("docker images -q busy1").out().strip();
+    assertEquals(0, t.run("docker run -d --name family-r1 busy1 sleep 60").status());
+    try {
+      Transcript.Result refused = t.run("docker rmi busy1");
+      assertEquals(1, refused.status());
+      assertTrue(refused.err().matches("Error response from daemon: conflict: unable to remove repository reference "
+          + "\"busy1\" \\(must force\\) - container [0-9a-f]{12} is using its referenced image " + id + "\n"),
+          refused.err());
+
+      Transcript.Result forced = t.run("docker rmi -f busy1");
+      assertEquals(0, forced.status(), forced.err());
+      assertEquals("Untagged: busy1:latest\n", forced.out(), "the image stays for its running container");
+      assertTrue(images().contains(id));
+
+      Transcript.Result byId = t.run("docker rmi -f " + id);
+      assertEquals(1, byId.status());
+      assertTrue(byId.err().startsWith("Error response from daemon: conflict: unable to delete " + id
+          + " (cannot be forced) - image is being used by running container "), byId.err());
+    } finally {
+      t.run("docker rm -f family-r1");
+    }
+    assertEquals(0, t.run("docker rmi " + id).status(), "nothing holds it any more");
+    assertFalse(images().contains(id));
+  }
+
+  @Test
+  void pruneAllLeavesTheImagesAUsedImageWasMadeFromAndSaysNoError() throws Exception {
+    Transcript own = new Transcript(Files.createTempDirectory("docklab-family-prune-"));
+    try {
+      assertEquals(0, own.run("docker run --name held busybox touch /held").status());
+      assertEquals(0, own.run("docker commit held held:v1").status());
+      assertEquals(0, own.run("docker run --name user held:v1 true").status());
+      String busybox = own.run("docker images -q busybox").out().strip();
+      String held = own.run("docker images -q held:v1").out().strip();
+
+      Transcript.Result pruned = own.run("docker image prune -a -f");
+      assertEquals(0, pruned.status(), pruned.err());
+      Set<String> left = new HashSet<>(own.run("docker images -a -q").out().lines().toList());
+      assertTrue(left.contains(held), "a container uses it");
+      assertTrue(left.contains(busybox), "held:v1 was made from it");
+    } finally {
+      own.destroy();
+    }
   }
 
   @Test

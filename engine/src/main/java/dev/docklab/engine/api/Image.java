@@ -15,17 +15,33 @@ import java.util.List;
  * @param repoTags the references that name it, in the order they were added
  * @param size the bytes of its unpacked layers
  * @param repoDigests the {@code name@digest} references it was pulled or pushed as
+ * @param parent the image it was made from here (Docker's "Parent": the image a {@code docker commit}'s container
+ *     ran, or a build's previous step), null when it has none
+ * @param parentRecorded whether {@code parent} was recorded when the image was made; an image recorded before
+ *     parents were kept (or made up by a test) has its parent inferred from the histories (see
+ *     {@link ImageLineage})
  */
 public record Image(Digest id, Digest manifest, ImageConfig config, List<ImageReference> repoTags, long size,
-    List<ImageReference> repoDigests) {
+    List<ImageReference> repoDigests, Digest parent, boolean parentRecorded) {
 
   public Image {
     repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
   }
 
+  /** An image whose parent, if any, is inferred from the histories. */
+  public Image(Digest id, Digest manifest, ImageConfig config, List<ImageReference> repoTags, long size,
+      List<ImageReference> repoDigests) {
+    this(id, manifest, config, repoTags, size, repoDigests, null, false);
+  }
+
   /** An image known by its tags only. */
   public Image(Digest id, Digest manifest, ImageConfig config, List<ImageReference> repoTags, long size) {
     this(id, manifest, config, repoTags, size, List.of());
+  }
+
+  /** The same image, shown with only {@code tags} of its names. */
+  public Image withRepoTags(List<ImageReference> tags) {
+    return new Image(id, manifest, config, tags, size, repoDigests, parent, parentRecorded);
   }
 
   /** The layers' diff ids, bottom first. */

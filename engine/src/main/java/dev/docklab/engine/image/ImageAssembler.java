@@ -38,6 +38,8 @@ public final class ImageAssembler {
   private final ImageStore images;
   private final List<Manifest.Descriptor> layerDescriptors = new ArrayList<>();
   private final List<String> diffIds = new ArrayList<>();
+  /** The image this one is made from, recorded as its parent; null for an image of its own (a pull, a load). */
+  private Digest parent;
 
   public ImageAssembler(Layout layout, BlobStore blobs, LayerStore layers, ImageStore images) {
     this.layout = layout;
@@ -46,8 +48,12 @@ public final class ImageAssembler {
     this.images = images;
   }
 
-  /** Starts the new image on top of {@code base}'s layers (which are already stored). */
+  /**
+   * Starts the new image on top of {@code base}'s layers (which are already stored), made from it: {@code base} is
+   * its parent, as a commit's or a build step's in Docker.
+   */
   public ImageAssembler from(Image base) throws IOException {
+    parent = base.id();
     Manifest manifest = ImageStore.JSON.readValue(blobs.read(base.manifest()), Manifest.class);
     layerDescriptors.addAll(manifest.layers());
     diffIds.addAll(base.config().diffIdsOrEmpty());
@@ -205,6 +211,6 @@ public final class ImageAssembler {
         new Manifest.Descriptor(Manifest.DOCKER_CONFIG, configBytes.length, configDigest.toString()),
         List.copyOf(layerDescriptors));
     Digest manifestDigest = blobs.put(ImageStore.JSON.writeValueAsBytes(manifest));
-    return images.add(configDigest, manifestDigest);
+    return images.add(configDigest, manifestDigest, parent);
   }
 }

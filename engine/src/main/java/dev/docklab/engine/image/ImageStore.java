@@ -56,8 +56,20 @@ public final class ImageStore {
     this.layers = layers;
   }
 
-  /** Records an image whose config and manifest blobs, and unpacked layers, are already stored. */
+  /**
+   * Records an image whose config and manifest blobs, and unpacked layers, are already stored, made elsewhere (a
+   * pull, a load, a base image): it has no parent, or keeps the one it was recorded with here before.
+   */
   public synchronized Digest add(Digest configDigest, Digest manifestDigest) {
+    return add(configDigest, manifestDigest, null);
+  }
+
+  /**
+   * Records an image made here from {@code parent} (a commit's or a build step's; null: none), whose config and
+   * manifest blobs, and unpacked layers, are already stored. An image recorded again with no parent keeps the one
+   * it had, as Docker keeps an image's parent when the same image is pulled.
+   */
+  public synchronized Digest add(Digest configDigest, Digest manifestDigest, Digest parent) {
     ImageConfig config = parseConfig(configDigest);
     for (String diffId : config.diffIdsOrEmpty()) {
       if (!layers.has(Digest.parse(diffId))) {
@@ -68,6 +80,11 @@ public final class ImageStore {
     record.put("id", configDigest.toString());
     record.put("manifest", manifestDigest.toString());
     try {
+      if (parent == null && Files.isRegularFile(layout.image(configDigest))) {
+        String had = readRecord(configDigest).get("parent");
+        parent = had == null || had.isEmpty() ? null : Digest.parse(had);
+      }
+      record.put("parent", parent == null ? "" : parent.toString()); // "": none (an older record has no key)
       AtomicFiles.write(layout.image(configDigest), JSON.writeValueAsBytes(record));
       imageCache.remove(configDigest);
       listCache = null;
@@ -139,7 +156,7 @@ public final class ImageStore {
       throw EngineException.notFound("No such image: " + id);
     }
     try {
-      Map<String, String> record = JSON.readValue(layout.image(id).toFile(), new TypeReference<>() {});
+      Map<String, String> record = readRecord(id);
       ImageConfig config = parseConfig(id);
       long size = 0;
       for (String diffId : config.diffIdsOrEmpty()) {
@@ -152,12 +169,18 @@ public final class ImageStore {
         ImageReference ref = ImageReference.parse(name);
         (ref.digest() != null && ref.tag() == null ? digests : tags).add(ref);
       }
-      Image image = new Image(id, Digest.parse(record.get("manifest")), config, List.copyOf(tags), size, digests);
+      String parent = record.get("parent");
+      Image image = new Image(id, Digest.parse(record.get("manifest")), config, List.copyOf(tags), size, digests,
+          parent == null || parent.isEmpty() ? null : Digest.parse(parent), parent != null);
       imageCache.put(id, image);
       return image;
     } catch (IOException e) {
       throw EngineException.system(EngineMessage.IMAGE_READ_FAILED, e, id, e.getMessage());
     }
+  }
+
+  private Map<String, String> readRecord(Digest id) throws IOException {
+    return JSON.readValue(layout.image(id).toFile(), new TypeReference<>() {});
   }
 
   /** Every image, newest first. */
@@ -176,17 +199,23 @@ public final class ImageStore {
   }
 
   /**
-   * The image {@code img} was built on (Docker's "Parent"): of those it is built on, the one of the longest
-   * history, the newer of two as long (as the first of {@link #list}); null when there is none.
+   * The image {@code img} was made from (Docker's "Parent"): the one recorded when it was made here; for an image
+   * recorded before parents were kept, of those it is built on, the one of the longest history, the newer of two
+   * as long (as the first of {@link #list}); null when there is none.
    */
   public synchronized Image parentOf(Image img) {
     Image parent = lineage().parentOf(img);
     return parent == null ? null : get(parent.id());
   }
 
-  /** Whether another image is built on {@code img}. */
+  /** Whether another image was made from {@code img} (Docker's "image has dependent child images"). */
   public synchronized boolean hasChild(Image img) {
     return lineage().hasChild(img);
+  }
+
+  /** Untagged, and no image made from it (Docker's "dangling"). */
+  public synchronized boolean dangling(Image img) {
+    return lineage().dangling(img);
   }
 
   /** Forgets an image record (its names must be gone already); blobs and layers are the caller's. */

@@ -39,10 +39,11 @@ public final class KeptImages {
    * @param layers its layers' diff ids
    * @param blobs the blobs it stands on: config, manifest, compressed layers
    * @param removedAt when it was deleted, ISO-8601
+   * @param parent the image it was made from, as recorded; null when none (or kept before parents were)
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Kept(String id, String manifest, List<String> names, List<String> layers, List<String> blobs,
-      String removedAt) {
+      String removedAt, String parent) {
     public Kept {
       names = names == null ? List.of() : List.copyOf(names);
       layers = layers == null ? List.of() : List.copyOf(layers);
@@ -72,7 +73,7 @@ public final class KeptImages {
     img.repoDigests().forEach(r -> names.add(r.toString()));
     Kept k = new Kept(img.id().toString(), img.manifest().toString(), names,
         img.diffIds().stream().map(Digest::toString).toList(), blobs.stream().map(Digest::toString).toList(),
-        at.toString());
+        at.toString(), img.parent() == null ? null : img.parent().toString());
     try {
       PrivateDirs.create(layout.kept());
       PrivateDirs.create(layout.keptImages());
@@ -127,7 +128,7 @@ public final class KeptImages {
       throw EngineException.notFound("No such removed image: " + id);
     }
     if (images.find(id.toString()) == null) {
-      images.add(id, Digest.parse(k.manifest()));
+      images.add(id, Digest.parse(k.manifest()), k.parent() == null ? null : Digest.parse(k.parent()));
     }
     for (String name : k.names()) {
       ImageReference ref = ImageReference.parse(name);

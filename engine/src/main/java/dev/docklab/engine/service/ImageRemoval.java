@@ -42,8 +42,15 @@ final class ImageRemoval {
   }
 
   /**
-   * {@code docker rmi [--no-prune]}; with {@code keep}, an image deleted is kept with its names (and
-   * its layers and blobs stay) until {@link #dropKept}. It says what Docker would say either way.
+   * {@code docker rmi [--no-prune]}, as Docker's classic image store does it; with {@code keep}, an image deleted
+   * is kept with its names (and its layers and blobs stay) until {@link #dropKept}. It says what Docker would say
+   * either way.
+   *
+   * <p>A name given is removed first (with its repository's digests when it was that repository's last tag); the
+   * image goes only if no name is left, and then quietly: an image that others were made from, or that a running
+   * container uses, just loses the name. An id given deletes the image and its names, refused while images were
+   * made from it or a container runs it (even forced), while a stopped container uses it or while it has names in
+   * more than one repository (unless forced).
    */
   Removal remove(String nameOrId, boolean force, boolean prune, boolean keep) {
     Image img = p.images().find(nameOrId);
@@ -53,66 +60,93 @@ final class ImageRemoval {
     }
     boolean byId = nameOrId.startsWith("sha256:") || img.id().hex().startsWith(nameOrId);
     List<String> untagged = new ArrayList<>();
-    List<String> deleted = new ArrayList<>();
-    if (!byId && img.repoTags().size() > 1) {
+    boolean quiet = false;
+    if (!byId) {
+      if (!force && singleReference(img)) {
+        Container user = firstUsing(img, c -> true);
+        if (user != null) {
+          throw EngineException.conflict("conflict: unable to remove repository reference \"" + nameOrId
+              + "\" (must force) - container " + user.shortId() + " is using its referenced image "
+              + img.id().shortHex());
+        }
+      }
       ImageReference ref = ImageReference.parse(nameOrId).withDefaultTag();
       p.images().untag(ref);
       untagged.add(ref.familiarString());
+      List<ImageReference> left = new ArrayList<>(references(img));
+      left.remove(ref);
       // as Docker: the last tag of a repository gone, the digest references of that repository go with it
-      boolean repositoryTagged = img.repoTags().stream().anyMatch(t -> !t.equals(ref) && t.name().equals(ref.name()));
-      if (!repositoryTagged) {
-        for (ImageReference digestRef : img.repoDigests()) {
-          if (digestRef.name().equals(ref.name())) {
+      if (!isDigestOnly(ref) && left.stream().noneMatch(r -> !isDigestOnly(r) && r.name().equals(ref.name()))) {
+        for (ImageReference digestRef : List.copyOf(left)) {
+          if (isDigestOnly(digestRef) && digestRef.name().equals(ref.name())) {
             p.images().untag(digestRef);
             untagged.add(digestRef.familiarString());
+            left.remove(digestRef);
           }
         }
       }
-      return new Removal(untagged, deleted, 0);
-    }
-    if (byId && img.repoTags().size() > 1 && !force) {
-      throw EngineException.conflict("conflict: unable to delete " + img.id().shortHex()
-          + " (must be forced) - image is referenced in multiple repositories");
-    }
-    for (Container c : p.containerStore().list()) {
-      if (c.imageId().equals(img.id().toString())) {
-        if (c.state().running()) {
-          throw EngineException.conflict("conflict: unable to delete " + img.id().shortHex()
-              + " (cannot be forced) - image is being used by running container " + c.shortId());
-        }
-        if (!force) {
-          throw EngineException.conflict(byId ? "conflict: unable to delete " + img.id().shortHex()
-              + " (must be forced) - image is being used by stopped container " + c.shortId()
-              : "conflict: unable to remove repository reference \"" + nameOrId + "\" (must force) - container "
-                  + c.shortId() + " is using its referenced image " + img.id().shortHex());
-        }
+      if (!left.isEmpty()) {
+        return new Removal(untagged, List.of(), 0);
+      }
+      quiet = true; // the image goes too, if nothing holds it
+    } else if (singleReference(img)) {
+      Conflict conflict = conflict(img, true, !force, false);
+      if (conflict != null) {
+        throw conflict.refusal(img);
+      }
+      for (ImageReference ref : references(img)) {
+        p.images().untag(ref);
+        untagged.add(ref.familiarString());
       }
     }
-    boolean usedByContainer = p.containerStore().list().stream().anyMatch(c -> c.imageId().equals(img.id().toString()));
-    List<Digest> ownBlobs = blobsOf(p.blobs(), img);
-    if (keep && !usedByContainer) {
-      kept.keep(img, ownBlobs, Instant.now()); // first: a crash after it loses nothing
+    Removal r = delete(img, force, prune, quiet, keep);
+    untagged.addAll(r.untagged());
+    return new Removal(untagged, r.deleted(), r.reclaimedBytes());
+  }
+
+  /**
+   * Deletes {@code img} (as named when the removal began), its names left, its layers and blobs no other image
+   * uses, and with {@code prune} its parent while nothing else holds it; {@code quiet}: what holds the image is
+   * not an error, unless the image is left with no name and no child and nothing runs it.
+   */
+  private Removal delete(Image img, boolean force, boolean prune, boolean quiet, boolean keep) {
+    Image now = p.images().get(img.id());
+    Conflict conflict = conflict(now, true, !force, !force);
+    if (conflict != null) {
+      if (quiet && (!p.images().dangling(now) || conflict.used())) {
+        return new Removal(List.of(), List.of(), 0);
+      }
+      throw conflict.refusal(now);
     }
-    for (ImageReference ref : img.repoTags()) {
+    List<String> untagged = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
+    boolean usedByContainer = firstUsing(now, c -> true) != null; // forced past a stopped container
+    List<Digest> ownBlobs = blobsOf(p.blobs(), now);
+    if (keep && !usedByContainer) {
+      kept.keep(img, ownBlobs, Instant.now()); // first, with the names it had: a crash after it loses nothing
+    }
+    for (ImageReference ref : now.repoTags()) {
       p.images().untag(ref);
       untagged.add(ref.familiarString());
     }
     if (usedByContainer) {
-      return new Removal(untagged, deleted, 0); // forced: the name goes, the image stays for its containers
+      // Docker deletes the image and its containers keep their layers; here the layers are the image's, so the
+      // image stays, nameless, for its containers
+      return new Removal(untagged, deleted, 0);
     }
-    for (ImageReference digestRef : img.repoDigests()) {
+    for (ImageReference digestRef : now.repoDigests()) {
       p.images().untag(digestRef);
       untagged.add(digestRef.familiarString());
     }
-    Image parent = p.images().parentOf(img);
-    p.images().remove(img.id());
+    Image parent = p.images().parentOf(now);
+    p.images().remove(now.id());
     CrashPoints.reach(CrashPoints.RMI_UNRECORDED);
-    deleted.add(img.id().toString());
+    deleted.add(now.id().toString());
     Set<Digest> stillUsed = new HashSet<>();
     for (Image other : p.images().list()) {
       stillUsed.addAll(other.diffIds());
     }
-    List<Digest> mine = new ArrayList<>(img.diffIds());
+    List<Digest> mine = new ArrayList<>(now.diffIds());
     Collections.reverse(mine);
     long reclaimed = 0;
     List<Digest> gone = new ArrayList<>();
@@ -124,15 +158,83 @@ final class ImageRemoval {
       }
     }
     collect(gone, ownBlobs);
-    // As Docker: the untagged step images under it go too, while nothing else stands on them.
-    if (prune && parent != null && parent.repoTags().isEmpty()
-        && !p.images().hasChild(parent)
-        && p.containerStore().list().stream().noneMatch(c -> c.imageId().equals(parent.id().toString()))) {
-      Removal more = remove(parent.id().toString(), false, true, keep);
+    // As Docker: the parent goes too while nothing holds it (no name, no other child, no container).
+    if (prune && parent != null) {
+      Removal more = delete(parent, false, true, true, keep);
       deleted.addAll(more.deleted());
       reclaimed += more.reclaimedBytes();
     }
     return new Removal(untagged, deleted, reclaimed);
+  }
+
+  /** What stops an image's deletion, in Docker's words; {@code used}: a container uses it. */
+  private record Conflict(boolean hard, boolean used, String message) {
+    EngineException refusal(Image img) {
+      return EngineException.conflict("conflict: unable to delete " + img.id().shortHex() + " ("
+          + (hard ? "cannot be forced" : "must be forced") + ") - " + message);
+    }
+  }
+
+  /**
+   * The first thing that stops {@code img}'s deletion, in Docker's order: images made from it and a running
+   * container (always), its names ({@code names}: more than none), a stopped container ({@code stopped}).
+   */
+  private Conflict conflict(Image img, boolean hard, boolean stopped, boolean names) {
+    if (hard && p.images().hasChild(img)) {
+      return new Conflict(true, false, "image has dependent child images");
+    }
+    Container running = firstUsing(img, c -> c.state().running());
+    if (hard && running != null) {
+      return new Conflict(true, true, "image is being used by running container " + running.shortId());
+    }
+    if (names && !references(img).isEmpty()) {
+      return new Conflict(false, false, "image is referenced in multiple repositories");
+    }
+    Container stoppedOne = firstUsing(img, c -> !c.state().running());
+    if (stopped && stoppedOne != null) {
+      return new Conflict(false, true, "image is being used by stopped container " + stoppedOne.shortId());
+    }
+    return null;
+  }
+
+  private Container firstUsing(Image img, java.util.function.Predicate<Container> which) {
+    for (Container c : p.containerStore().list()) {
+      if (c.imageId().equals(img.id().toString()) && which.test(c)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Its names: tags, then {@code name@digest} references. */
+  private static List<ImageReference> references(Image img) {
+    List<ImageReference> all = new ArrayList<>(img.repoTags());
+    all.addAll(img.repoDigests());
+    return all;
+  }
+
+  private static boolean isDigestOnly(ImageReference ref) {
+    return ref.digest() != null && ref.tag() == null;
+  }
+
+  /** Docker's "single reference": at most one tag, and every name in that one repository (false for none). */
+  private static boolean singleReference(Image img) {
+    List<ImageReference> refs = references(img);
+    if (refs.size() <= 1) {
+      return refs.size() == 1;
+    }
+    ImageReference tag = null;
+    Set<String> repositories = new HashSet<>();
+    for (ImageReference ref : refs) {
+      if (isDigestOnly(ref)) {
+        repositories.add(ref.name());
+      } else if (tag == null) {
+        tag = ref;
+      } else {
+        return false;
+      }
+    }
+    return repositories.size() == 1 && repositories.contains((tag == null ? refs.get(0) : tag).name());
   }
 
   /**

@@ -395,12 +395,13 @@ final class Inspector {
     return g;
   }
 
-  Map<String, Object> image(Image img) {
+  /** {@code docker image inspect} of {@code img}, made from {@code parent} (null: none). */
+  Map<String, Object> image(Image img, Image parent) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Id", img.id().toString());
     m.put("RepoTags", img.repoTags().stream().map(ImageReference::familiarString).toList());
     m.put("RepoDigests", img.repoDigests().stream().map(ImageReference::familiarString).toList());
-    m.put("Parent", "");
+    m.put("Parent", parent == null ? "" : parent.id().toString());
     List<ImageConfig.History> history = img.config().history() == null ? List.of() : img.config().history();
     m.put("Comment", history.isEmpty() || history.get(history.size() - 1).comment() == null ? ""
         : history.get(history.size() - 1).comment());

@@ -118,7 +118,7 @@ final class LocalSystem implements SystemService {
     if (img == null) {
       throw EngineException.notFound("No such " + (type == null ? "object" : type) + ": " + ref);
     }
-    return inspector.image(img);
+    return inspector.image(img, p.images().parentOf(img));
   }
 
   @Override

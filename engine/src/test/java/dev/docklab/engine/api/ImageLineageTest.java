@@ -46,6 +46,41 @@ class ImageLineageTest {
         .orElse(null);
   }
 
+  /** {@code img} as recorded when made here, from {@code parent} (null: none, as a pull). */
+  private static Image recorded(Image img, Image parent) {
+    return new Image(img.id(), img.manifest(), img.config(), img.repoTags(), img.size(), img.repoDigests(),
+        parent == null ? null : parent.id(), true);
+  }
+
+  @Test
+  void aRecordedParentIsTheParentAndPulledImagesOnTheSameHistoryAreNotFamily() {
+    Image ubuntu = recorded(image(1, List.of("FROM a"), List.of("L1"), "ubuntu:22.04"), null);
+    Image tomcat = recorded(image(2, List.of("FROM a", "RUN b"), List.of("L1", "L2"), "tomcat:9"), null);
+    Image committed = recorded(image(3, List.of("FROM a", "commit"), List.of("L1", "L3"), "mine:v1"), ubuntu);
+    Image older = image(4, List.of("FROM a", "RUN b", "COPY c"), List.of("L1", "L2", "L4"));
+    ImageLineage lineage = new ImageLineage(List.of(older, committed, tomcat, ubuntu));
+
+    assertEquals(ubuntu, lineage.parentOf(committed));
+    assertNull(lineage.parentOf(tomcat), "a pulled image has no parent, whatever its history");
+    assertEquals(tomcat, lineage.parentOf(older), "an image recorded before parents were kept: inferred");
+    assertTrue(lineage.hasChild(ubuntu), "the commit was made from it");
+    assertTrue(lineage.hasChild(tomcat), "the older image is built on it");
+    assertFalse(lineage.hasChild(committed));
+    assertTrue(lineage.hasChild(ubuntu, committed::equals));
+    Image step = recorded(image(6, List.of("FROM a", "commit", "COPY d"), List.of("L1", "L3", "L5")), committed);
+    Image top = recorded(image(7, List.of("FROM a", "commit", "COPY d", "COPY e"), List.of("L1", "L3", "L5", "L6"),
+        "top:v1"), step);
+    lineage.add(step);
+    lineage.add(top);
+    assertTrue(lineage.hasChild(ubuntu, top::equals), "a tagged image stands on it two images up");
+    lineage.remove(top.id());
+    lineage.remove(step.id());
+
+    lineage.remove(committed.id());
+    assertFalse(lineage.hasChild(ubuntu, committed::equals), "its child gone");
+    assertTrue(lineage.dangling(recorded(image(5, List.of("FROM q"), List.of("L7")), null)));
+  }
+
   @Test
   void aChainAndASiblingFindTheirClosestParentAndTheirChildren() {
     Image base = image(1, List.of("FROM a"), List.of("L1"), "base:v1");

@@ -469,7 +469,7 @@ class InspectorTest {
     private Map<String, Object> inspectImage() {
       return inspector.image(nginx(List.of(ImageReference.parse("nginx:1.25"),
           ImageReference.parse("localhost:5000/team/web:v1")), List.of(new ImageReference("docker.io", "library/nginx",
-          null, pulledAs))));
+          null, pulledAs))), null);
     }
 
     @Test
@@ -483,10 +483,19 @@ class InspectorTest {
 
     @Test
     void anUntaggedImageHasEmptyLists() {
-      Map<String, Object> img = inspector.image(nginx(List.of(), List.of()));
+      Map<String, Object> img = inspector.image(nginx(List.of(), List.of()), null);
 
       assertEquals(List.of(), img.get("RepoTags"));
       assertEquals(List.of(), img.get("RepoDigests"));
+      assertEquals("", img.get("Parent"));
+    }
+
+    @Test
+    void theImageItWasMadeFromIsItsParent() {
+      Image parent = nginx(List.of(), List.of());
+      Map<String, Object> img = inspector.image(nginx(List.of(ImageReference.parse("mine:v1")), List.of()), parent);
+
+      assertEquals(IMAGE_ID.toString(), img.get("Parent"));
     }
 
     @Test

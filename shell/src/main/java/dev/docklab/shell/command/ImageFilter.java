@@ -69,7 +69,7 @@ final class ImageFilter {
       if (tags.isEmpty() && (want != null || !refs.isEmpty() || !img.repoTags().isEmpty())) {
         continue;
       }
-      out.add(new Image(img.id(), img.manifest(), img.config(), tags, img.size(), img.repoDigests()));
+      out.add(img.withRepoTags(tags));
     }
     return out;
   }

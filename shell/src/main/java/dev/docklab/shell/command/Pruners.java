@@ -165,7 +165,15 @@ final class Pruners {
           : img.config().configOrEmpty().labels();
       if ((dangling || all) && !used.contains(img.id().toString()) && filter.matches(img.created(), labels)
           && s.engine().images().find(img.id().toString()) != null) {
-        Removal removal = s.engine().images().remove(img.id().toString(), true, true);
+        Removal removal;
+        try {
+          removal = s.engine().images().remove(img.id().toString(), true, true);
+        } catch (EngineException e) {
+          if (e.kind() != EngineException.Kind.CONFLICT) {
+            throw e;
+          }
+          continue; // as Docker's prune: an image still held (one made from it is used) is left
+        }
         removal.untagged().forEach(u -> lines.add("untagged: " + u));
         removal.deleted().forEach(d -> lines.add("deleted: " + d));
         reclaimed += removal.reclaimedBytes();
