@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code docker rmi}: removes a name; when it was the image's last name (or the image was named by
@@ -26,6 +28,12 @@ import java.util.Set;
 final class ImageRemoval {
   private final EngineParts p;
   private final KeptImages kept;
+  /**
+   * The blobs each manifest lists (with it and its config), by the manifest's digest: a manifest is content
+   * addressed, so what it lists never changes. A removal asks for every remaining image's, and a prune removes many
+   * images: read each manifest once, not once per removal.
+   */
+  private final Map<Digest, List<Digest>> listedBy = new ConcurrentHashMap<>();
 
   ImageRemoval(EngineParts parts) {
     this.p = parts;
@@ -121,7 +129,7 @@ final class ImageRemoval {
     List<String> untagged = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     boolean usedByContainer = firstUsing(now, c -> true) != null; // forced past a stopped container
-    List<Digest> ownBlobs = blobsOf(p.blobs(), now);
+    List<Digest> ownBlobs = blobsOf(now);
     if (keep && !usedByContainer) {
       kept.keep(img, ownBlobs, Instant.now()); // first, with the names it had: a crash after it loses nothing
     }
@@ -256,7 +264,7 @@ final class ImageRemoval {
     Set<Digest> blobsInUse = new HashSet<>();
     for (Image other : p.images().list()) {
       layersInUse.addAll(other.diffIds());
-      blobsInUse.addAll(blobsOf(p.blobs(), other));
+      blobsInUse.addAll(blobsOf(other));
     }
     for (KeptImages.Kept k : kept.list()) {
       layersInUse.addAll(k.layerDigests());
@@ -271,6 +279,21 @@ final class ImageRemoval {
       if (!blobsInUse.contains(b)) {
         p.blobs().delete(b);
       }
+    }
+  }
+
+  /** {@link #blobsOf(BlobStore, Image)}, each manifest read once. */
+  private List<Digest> blobsOf(Image img) {
+    List<Digest> known = listedBy.get(img.manifest());
+    if (known != null) {
+      return known;
+    }
+    try {
+      List<Digest> listed = List.copyOf(ImageStore.blobsOf(p.blobs(), img));
+      listedBy.put(img.manifest(), listed);
+      return listed;
+    } catch (EngineException e) {
+      return List.of(img.id(), img.manifest()); // a missing manifest has no layers to keep
     }
   }
 
