@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * {@code docker rmi}: removes a name; when it was the image's last name (or the image was named by
@@ -98,7 +99,7 @@ final class ImageRemoval {
       }
       quiet = true; // the image goes too, if nothing holds it
     } else if (singleReference(img)) {
-      Conflict conflict = conflict(img, true, !force, false);
+      Conflict conflict = conflict(img, !force, false);
       if (conflict != null) {
         throw conflict.refusal(img);
       }
@@ -119,7 +120,7 @@ final class ImageRemoval {
    */
   private Removal delete(Image img, boolean force, boolean prune, boolean quiet, boolean keep) {
     Image now = p.images().get(img.id());
-    Conflict conflict = conflict(now, true, !force, !force);
+    Conflict conflict = conflict(now, !force, !force);
     if (conflict != null) {
       if (quiet && (!p.images().dangling(now) || conflict.used())) {
         return new Removal(List.of(), List.of(), 0);
@@ -187,12 +188,12 @@ final class ImageRemoval {
    * The first thing that stops {@code img}'s deletion, in Docker's order: images made from it and a running
    * container (always), its names ({@code names}: more than none), a stopped container ({@code stopped}).
    */
-  private Conflict conflict(Image img, boolean hard, boolean stopped, boolean names) {
-    if (hard && p.images().hasChild(img)) {
+  private Conflict conflict(Image img, boolean stopped, boolean names) {
+    if (p.images().hasChild(img)) {
       return new Conflict(true, false, "image has dependent child images");
     }
     Container running = firstUsing(img, c -> c.state().running());
-    if (hard && running != null) {
+    if (running != null) {
       return new Conflict(true, true, "image is being used by running container " + running.shortId());
     }
     if (names && !references(img).isEmpty()) {
@@ -205,7 +206,7 @@ final class ImageRemoval {
     return null;
   }
 
-  private Container firstUsing(Image img, java.util.function.Predicate<Container> which) {
+  private Container firstUsing(Image img, Predicate<Container> which) {
     for (Container c : p.containerStore().list()) {
       if (c.imageId().equals(img.id().toString()) && which.test(c)) {
         return c;
